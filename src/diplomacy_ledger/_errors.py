@@ -1,0 +1,101 @@
+"""The library's errors: one base, :class:`LedgerError`, and a subclass per kind of bad input.
+
+Every error raised on bad data is a :class:`LedgerError`; those about a bad *value* are also
+:class:`ValueError`, so ``except ValueError`` in existing code keeps working. Each message says
+what was wrong, and ``where`` (a file, line or field path) when the caller knows it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidTimeError",
+    "LedgerError",
+    "NaiveDatetimeError",
+    "RepeatedTimeError",
+    "SkippedTimeError",
+    "TimeParseError",
+    "UnknownPhraseError",
+    "UnknownZoneError",
+]
+
+
+class LedgerError(Exception):
+    """Base of every error that ``diplomacy_ledger`` raises on bad input.
+
+    ``where`` locates the problem (``"ledger.jsonl:17: entries.when.earliest"``, a field name, a
+    constructor) and is shown before the message.
+
+    >>> str(LedgerError("naive datetime", where="ledger.jsonl:17: when.earliest"))
+    'ledger.jsonl:17: when.earliest: naive datetime'
+    """
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where
+
+    def __str__(self) -> str:
+        if self.where:
+            return f"{self.where}: {self.message}"
+        return self.message
+
+    def at(self, where: str) -> LedgerError:
+        """Prefix ``where`` to this error's location and return the error itself.
+
+        Loaders use it to add the file and line to an error raised deeper down.
+        """
+        self.where = f"{where}: {self.where}" if self.where else where
+        return self
+
+
+class NaiveDatetimeError(LedgerError, ValueError):
+    """A ``datetime`` without a time zone was given where an instant is required."""
+
+
+class UnknownZoneError(LedgerError, ValueError):
+    """A time zone name that is not a key of the IANA time zone database."""
+
+    def __init__(self, message: str, *, zone: str, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.zone = zone
+
+
+class _LocalTimeError(LedgerError, ValueError):
+    def __init__(self, message: str, *, wall: str, zone: str, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.wall = wall
+        self.zone = zone
+
+
+class SkippedTimeError(_LocalTimeError):
+    """A local wall time that never happened in its zone (the clocks jumped over it).
+
+    Raised unless the caller chose a ``disambiguation`` policy.
+    """
+
+
+class RepeatedTimeError(_LocalTimeError):
+    """A local wall time that happened twice in its zone (the clocks were set back).
+
+    Raised unless the caller chose a ``disambiguation`` policy.
+    """
+
+
+class InvalidTimeError(LedgerError, ValueError):
+    """A time value that breaks an invariant.
+
+    For example: bounds out of order, a precision its bounds do not have, a date outside the
+    supported range, a Span that cannot last.
+    """
+
+
+class TimeParseError(LedgerError, ValueError):
+    """Text that is not a time this library can read; the message says what it expected."""
+
+    def __init__(self, message: str, *, text: str, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.text = text
+
+
+class UnknownPhraseError(TimeParseError):
+    """A time phrase the normaliser does not know. It never guesses."""
