@@ -35,7 +35,7 @@ def zone_keys() -> st.SearchStrategy[str]:
 
 def zones_or_none() -> st.SearchStrategy[str | None]:
     offsets = st.builds(
-        lambda sign, h, m: f"{sign}{h:02d}:{m:02d}",
+        lambda sign, h, m: f"{sign if h or m else '+'}{h:02d}:{m:02d}",
         st.sampled_from("+-"),
         st.integers(0, 14),
         st.sampled_from([0, 30, 45]),

@@ -97,7 +97,8 @@ def test_point_interval_is_exactly_the_relations_some_placement_allows(
 @settings(deadline=None)
 @given(small_spans(), small_spans())
 def test_allen_is_exactly_the_relations_some_placement_allows(a: Span, b: Span) -> None:
-    assert a.end is not None and b.end is not None
+    assert a.end is not None
+    assert b.end is not None
     expected = Allen(0)
     ends = (bounds(a.start), bounds(a.end), bounds(b.start), bounds(b.end))
     for s1, e1, s2, e2 in itertools.product(*ends):

@@ -2,7 +2,8 @@
 
 Times are never naive: a :class:`When` is a moment known to lie between two UTC bounds, with the
 zone and precision it was stated in; a :class:`Span` is something that lasted. Order between
-imprecise times is three-valued (:class:`Truth`).
+imprecise times is three-valued (:class:`Truth`). :func:`resolve_phrase` reads the vague phrases
+of reports ("the early hours of Tuesday") against a report's date and zone.
 """
 
 from diplomacy_ledger._calendar import Precision
@@ -17,12 +18,15 @@ from diplomacy_ledger._errors import (
     UnknownZoneError,
 )
 from diplomacy_ledger._order import Allen, Order, PointInterval, Truth
+from diplomacy_ledger._phrases import DayParts, DecadeParts, Tense, resolve_phrase
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
 __all__ = [
     "Allen",
+    "DayParts",
+    "DecadeParts",
     "Disambiguation",
     "InvalidTimeError",
     "LedgerError",
@@ -33,6 +37,7 @@ __all__ = [
     "RepeatedTimeError",
     "SkippedTimeError",
     "Span",
+    "Tense",
     "TimeParseError",
     "Truth",
     "UnknownPhraseError",
@@ -40,6 +45,7 @@ __all__ = [
     "When",
     "__version__",
     "available_zones",
+    "resolve_phrase",
     "resolve_zone",
 ]
 

@@ -153,7 +153,7 @@ def _clock(text: str, match: re.Match[str]) -> tuple[Precision, int, int, int, i
 
 
 def _parse_single(
-    text: str, *, zone: str | None, disambiguation: Disambiguation
+    text: str, *, zone: str | None, disambiguation: Disambiguation, where: str | None = None
 ) -> tuple[datetime, datetime, Precision, str | None]:
     match = _SINGLE.fullmatch(text.strip())
     if match is None:
@@ -188,7 +188,7 @@ def _parse_single(
                 "('2022-09-13T02:30+04:00') or the zone ('2022-09-13T02:30[Asia/Yerevan]'), "
                 "or use When.local(wall, zone=...)",
             )
-        instant = resolve_local(wall, named_zone, disambiguation, where=f"in {text!r}")
+        instant = resolve_local(wall, named_zone, disambiguation, where=where or f"in {text!r}")
         return instant, instant, precision, named_zone
     offset = _offset(text, raw_offset)
     try:
@@ -209,7 +209,11 @@ def _parse_single(
 
 
 def parse_when(
-    text: str, *, zone: str | None = None, disambiguation: Disambiguation = "raise"
+    text: str,
+    *,
+    zone: str | None = None,
+    disambiguation: Disambiguation = "raise",
+    where: str | None = None,
 ) -> Parsed:
     """Read ``text`` (see the module docs for the forms). Raises :class:`TimeParseError`."""
     if not isinstance(text, str):
@@ -218,7 +222,7 @@ def parse_when(
         validate_zone(zone)
     parts = _split_window(text)
     if len(parts) == 1:
-        return Parsed(*_parse_single(text, zone=zone, disambiguation=disambiguation))
+        return Parsed(*_parse_single(text, zone=zone, disambiguation=disambiguation, where=where))
     if len(parts) != 2 or not all(parts):
         raise _fail(
             text,

@@ -1,48 +1,19 @@
 """Imprecise time phrases from reports ("the early hours of Tuesday") resolved into a When.
 
 :func:`resolve_phrase` reads a phrase against the report's publication time (the *anchor*, itself
-often a whole day) and the zone whose "local time" it speaks of. It never guesses: anything it does
-not know raises :class:`UnknownPhraseError`, and an anchor that allows several dates gives a window
-covering every reading instead of one picked date.
+often a whole day) and the zone whose "local time" it speaks of; its documentation lists every
+form and rule. Three principles:
 
-Reading the words: case does not matter, runs of white space count as one space, typographic
-quotes and apostrophes count as plain ones, and leading filler words (``at``, ``on``, ``in``,
-``from``, ``since``, ``by``, ``during``, ``the`` and combinations such as ``in the``) are dropped.
+- It never guesses. A phrase it does not know raises :class:`UnknownPhraseError`, listing the
+  forms it knows; so does one that could mean two things ("the 2000s": a decade or a century?).
+- It never picks one date for a vague anchor. Each possible local date of the anchor is a reading;
+  differing readings give the window that covers them all.
+- It never moves a time to another day. A day the zone skipped, or a wall time it skipped or
+  repeated (unless a ``disambiguation`` is chosen), raises.
 
-The forms understood (every relative form is read on each possible *anchor date*, see below):
-
-- ``midnight`` is 00:00 at the *start* of the day (the midnight that begins it; some writers mean
-  the one that ends it, so "midnight on Tuesday" is read as the start of Tuesday); ``noon`` or
-  ``midday`` is 12:00. Both are exact instants, to the minute.
-- ``02:30``, ``02:30 local time``, ``2:30 a.m.``, ``2 pm``: that wall time in the zone, read with
-  the ``disambiguation`` policy (by default a skipped or repeated wall time raises).
-- A clock time may name its day: ``midnight on Tuesday``, ``Tuesday at 02:30``.
-- A weekday (``Tuesday``): the whole day, the most recent one on or before the anchor date
-  (``tense="past"``) or the next one on or after it (``tense="future"``).
-- ``yesterday``, ``today``, ``tomorrow``: the whole day before, of, or after the anchor date.
-- Parts of a day: ``early hours of Tuesday``, ``Tuesday morning``, ``afternoon of yesterday``,
-  ``this morning``/``this afternoon``/``this evening`` (the anchor date), ``tonight`` (the night
-  that begins on the anchor date) and ``last night`` (the night that begins the day before). The
-  window runs from the first instant the clocks showed the part's start to the last instant before
-  they showed its end; defaults in :class:`DayParts`. A bare ``early hours`` or ``morning`` is
-  refused: whether it is the anchor date's or the next day's depends on when the report was written.
-- ``over the weekend``, ``the weekend``, ``at the weekend``: Saturday 00:00 to the end of Sunday,
-  the most recent weekend on or before the anchor date (the anchor's own weekend when it is a
-  Saturday or Sunday), or with ``tense="future"`` the next on or after it. ``last weekend`` is
-  always past; said on a Saturday or Sunday it may mean that weekend or the one before, so the
-  window covers both.
-- ``September 2020``, ``13 September 2022``, ``September 13, 2022``, ``2020``: the whole month, day
-  or year in the zone (``Sept.``-style abbreviations and ``13th`` are accepted).
-- ``the 1990s`` (or ``1990's``): the whole decade; ``early``/``mid``/``late 1990s`` (or
-  ``mid-1990s``): years 0–4, 3–7 and 6–9 of it by default (:class:`DecadeParts`), deliberately
-  overlapping. ``the 2000s`` is refused: it may name a decade or a century. ``the 90s`` is refused:
-  no century.
-
-The anchor's possible local dates are every date from its earliest to its latest bound on the
-zone's clocks, leaving out any date the zone skipped. A relative phrase is read on each; if every
-reading is the same When it is returned, otherwise the window from the earliest to the latest
-reading (precision SPAN). If any reading names a day the zone skipped, or a skipped or repeated
-wall time under ``disambiguation="raise"``, the error is raised: nothing moves to another day.
+Widths are explicit and overridable: :class:`DayParts` (early hours 00:00–06:00, morning
+06:00–12:00, afternoon 12:00–18:00, evening 18:00–24:00, night 18:00–06:00) and
+:class:`DecadeParts` (early years 0–4, mid 3–7, late 6–9: the words are vague, so they overlap).
 
 >>> report = When.day("2022-09-13", zone="Asia/Yerevan")  # a Tuesday
 >>> str(resolve_phrase("midnight", anchor=report, zone="Asia/Yerevan"))
@@ -51,10 +22,10 @@ wall time under ``disambiguation="raise"``, the error is raised: nothing moves t
 '2022-09-13T00:00+04:00[Asia/Yerevan]/2022-09-13T05:59:59.999999+04:00[Asia/Yerevan]'
 >>> str(resolve_phrase("over the weekend", anchor=report, zone="Asia/Baku"))
 '2022-09-10T00:00+04:00[Asia/Baku]/2022-09-11T23:59:59.999999+04:00[Asia/Baku]'
->>> resolve_phrase("soon", anchor=report, zone="Asia/Yerevan")
+>>> resolve_phrase("the 1990s ago", anchor=report, zone="Asia/Yerevan")
 Traceback (most recent call last):
 ...
-diplomacy_ledger._errors.UnknownPhraseError: unknown time phrase 'soon'; understood forms: ...
+diplomacy_ledger._errors.UnknownPhraseError: unknown time phrase 'the 1990s ago'; understood ...
 """
 
 from __future__ import annotations
@@ -67,7 +38,12 @@ from typing import Final, Literal, get_args
 import attrs
 
 from diplomacy_ledger._calendar import Precision, period_bounds
-from diplomacy_ledger._errors import InvalidTimeError, SkippedTimeError, UnknownPhraseError
+from diplomacy_ledger._errors import (
+    InvalidTimeError,
+    LedgerError,
+    SkippedTimeError,
+    UnknownPhraseError,
+)
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import (
     Disambiguation,
@@ -77,12 +53,21 @@ from diplomacy_ledger._zones import (
     zone_tzinfo,
 )
 
-__all__ = ["DEFAULT_DAY_PARTS", "DEFAULT_DECADE_PARTS", "DayParts", "DecadeParts", "resolve_phrase"]
+__all__ = [
+    "DEFAULT_DAY_PARTS",
+    "DEFAULT_DECADE_PARTS",
+    "DayParts",
+    "DecadeParts",
+    "Tense",
+    "resolve_phrase",
+]
 
 Tense = Literal["past", "future"]
 
 
-def _check_part(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _check_part(
+    instance: object, attribute: attrs.Attribute[tuple[time, time]], value: object
+) -> None:
     if not (
         isinstance(value, tuple)
         and len(value) == 2
@@ -103,10 +88,6 @@ class DayParts:
 
     >>> DayParts(early_hours=(time(0), time(5))).early_hours
     (datetime.time(0, 0), datetime.time(5, 0))
-    >>> DayParts(morning=(6, 12))
-    Traceback (most recent call last):
-    ...
-    diplomacy_ledger._errors.InvalidTimeError: DayParts.morning must be a (start, end) pair ...
     """
 
     early_hours: tuple[time, time] = attrs.field(default=(time(0), time(6)), validator=_check_part)
@@ -116,7 +97,9 @@ class DayParts:
     night: tuple[time, time] = attrs.field(default=(time(18), time(6)), validator=_check_part)
 
 
-def _check_years(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _check_years(
+    instance: object, attribute: attrs.Attribute[tuple[int, int]], value: object
+) -> None:
     if not (
         isinstance(value, tuple)
         and len(value) == 2
@@ -147,54 +130,51 @@ DEFAULT_DECADE_PARTS: Final = DecadeParts()
 
 _MAX_ANCHOR_DATES: Final = 4000  # about eleven years: every date is read, so keep it bounded
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NAMES: Final = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTHS: Final = {
-    **{name: number for number, name in enumerate(_MONTH_NAMES, 1)},
-    **{name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)},
-    "sept": 9,
-}
+_MONTHS: Final = "janfebmaraprmayjunjulaugsepoctnovdec"  # month n at 3 * (n - 1)
 _SHIFTS: Final = {"yesterday": -1, "today": 0, "tomorrow": 1}
-_PARTS: Final = ("early hours", "morning", "afternoon", "evening", "night")
+_NAMED_CLOCKS: Final = {"midnight": (0, 0), "noon": (12, 0), "midday": (12, 0)}
 
 _DAY: Final = rf"(?:{'|'.join(_WEEKDAYS)}|{'|'.join(_SHIFTS)})"
-_PART: Final = rf"(?:{'|'.join(_PARTS)})"
-_MONTH: Final = rf"(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?"
+_PART: Final = r"(?:early hours|morning|afternoon|evening|night)"
+_MONTH: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _CLOCK: Final = (
     r"(?:midnight|noon|midday"
     r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
     r"|(?P<h12>\d{1,2})(?::(?P<m12>\d{2}))? ?(?P<half>[ap])\.?m\.?)"
 )
 _FILLER: Final = re.compile(r"^(?:(?:at|on|in|from|since|by|during|the) )+")
-_QUOTES: Final = str.maketrans({"‘": "'", "’": "'", "‛": "'", "“": '"', "”": '"', "‐": "-", "‑": "-"})
+_QUOTES: Final = str.maketrans("‘’‛“”‐‑", "'''\"\"--")
+_DATE: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR: Final = r"(?P<year>\d{4})"
 
 _FORMS: Final = {
     "clock": re.compile(
         rf"(?:(?P<before>{_DAY}),? (?:at )?)?(?P<clock>{_CLOCK})(?: \(?local time\)?)?"
-        rf"(?:,? on (?P<after>{_DAY}))?"
+        rf"(?:,? (?:on )?(?P<after>{_DAY}))?"
     ),
     "day": re.compile(rf"(?P<day>{_DAY})"),
     "part_of": re.compile(rf"(?P<part>{_PART}) of (?P<day>{_DAY})"),
     "day_part": re.compile(rf"(?P<day>{_DAY}) (?P<part>{_PART})"),
-    "this": re.compile(r"(?:this (?P<part>morning|afternoon|evening)|(?P<night>tonight|last night))"),
+    "this": re.compile(r"this (?P<part>morning|afternoon|evening)|(?P<night>tonight|last night)"),
     "weekend": re.compile(r"(?P<last>last )?(?:over (?:the )?)?weekend"),
-    "year": re.compile(r"(?P<year>\d{4})"),
-    "month": re.compile(rf"(?P<month>{_MONTH}) (?:of )?(?P<year>\d{{4}})"),
-    "dmy": re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{_MONTH}),? (?P<year>\d{{4}})"),
-    "mdy": re.compile(rf"(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})"),
+    "year": re.compile(_YEAR),
+    "month": re.compile(rf"(?P<month>{_MONTH}) (?:of )?{_YEAR}"),
+    "dmy": re.compile(rf"{_DATE} (?:of )?(?P<month>{_MONTH}),? {_YEAR}"),
+    "mdy": re.compile(rf"(?P<month>{_MONTH}) {_DATE},? {_YEAR}"),
     "decade": re.compile(r"(?:(?P<part>early|mid|late)[ -])?(?P<decade>\d{3}0)'?s"),
 }
 _UNDERSTOOD: Final = (
-    "midnight, noon, HH:MM [local time], H[:MM] a.m./p.m., each optionally with 'on <day>'; "
+    "midnight, noon, HH:MM [local time], H[:MM] a.m./p.m., each optionally with '[on] <day>'; "
     "a weekday, yesterday, today or tomorrow; early hours/morning/afternoon/evening/night of "
     "<day> or <day> morning (etc.), this morning/afternoon/evening, tonight, last night; "
     "(over/at) the weekend, last weekend; September 2020, 13 September 2022, September 13, 2022, "
     "2020; the 1990s, early/mid/late 1990s"
 )
 
-Reading = Callable[[date], When]
-"""A relative phrase: the When it names on one candidate anchor date."""
+_Reading = Callable[[date], When]  # a relative phrase: what it names on one anchor date
 
 
 @attrs.frozen
@@ -230,7 +210,8 @@ class _Context:
 
     def part(self, day: date, name: str) -> When:
         self.whole_day(day)  # raises SkippedTimeError if the zone skipped the day itself
-        start, end = getattr(self.day_parts, name.replace(" ", "_"))
+        bounds: tuple[time, time] = getattr(self.day_parts, name.replace(" ", "_"))
+        start, end = bounds
         end_day = day if end > start else day + timedelta(days=1)
         return self.window(datetime.combine(day, start), datetime.combine(end_day, end))
 
@@ -245,18 +226,17 @@ class _Context:
 
     def clock(self, match: re.Match[str], day: date) -> When:
         self.whole_day(day)
-        word = match["clock"]
-        if word == "midnight":
-            hour, minute = 0, 0
-        elif word in {"noon", "midday"}:
-            hour, minute = 12, 0
+        if match["clock"] in _NAMED_CLOCKS:
+            hour, minute = _NAMED_CLOCKS[match["clock"]]
         elif match["h24"] is not None:
             hour, minute = int(match["h24"]), int(match["m24"])
         else:
             hour, minute = int(match["h12"]) % 12, int(match["m12"] or 0)
             hour += 12 if match["half"] == "p" else 0
         wall = f"{day.isoformat()} {hour:02d}:{minute:02d}"
-        return When.local(wall, zone=self.zone, disambiguation=self.disambiguation, text=self.phrase)
+        return When.local(
+            wall, zone=self.zone, disambiguation=self.disambiguation, text=self.phrase
+        )
 
     def weekend(self, anchor_day: date, last: bool) -> When:
         weekday = anchor_day.weekday()
@@ -291,7 +271,8 @@ def _absolute(form: str, match: re.Match[str], ctx: _Context) -> When:
         start = int(match["decade"])
         if start % 100 == 0:
             raise ctx.unknown(f": the {start}s may be the decade {start}–{start + 9} or a century")
-        first, last = getattr(ctx.decade_parts, match["part"]) if match["part"] else (0, 9)
+        years: tuple[int, int] = getattr(ctx.decade_parts, match["part"] or "", (0, 9))
+        first, last = years
         earliest, _ = period_bounds(Precision.YEAR, date(start + first, 1, 1), ctx.zone)
         _, latest = period_bounds(Precision.YEAR, date(start + last, 1, 1), ctx.zone)
         return When(earliest, latest, Precision.SPAN, ctx.zone, text=ctx.phrase)
@@ -300,7 +281,7 @@ def _absolute(form: str, match: re.Match[str], ctx: _Context) -> When:
         raise ctx.unknown(": there is no year 0")
     if form == "year":
         return When.year(year, zone=ctx.zone, text=ctx.phrase)
-    month = _MONTHS[match["month"].rstrip(".")]
+    month = _MONTHS.index(match["month"][:3]) // 3 + 1
     if form == "month":
         return When.month(year, month, zone=ctx.zone, text=ctx.phrase)
     try:
@@ -310,7 +291,7 @@ def _absolute(form: str, match: re.Match[str], ctx: _Context) -> When:
     return ctx.whole_day(day)
 
 
-def _relative(form: str, match: re.Match[str], ctx: _Context) -> Reading:
+def _relative(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
     """A phrase read against an anchor date: the function from that date to the When."""
     if form == "clock":
         word = match["before"] or match["after"] or "today"
@@ -329,7 +310,7 @@ def _relative(form: str, match: re.Match[str], ctx: _Context) -> Reading:
 
 
 def _anchor_dates(anchor: When, zone: str) -> list[date]:
-    """Every local date in ``zone`` from the anchor's earliest to its latest bound, that occurred."""
+    """Every local date in ``zone`` from the anchor's earliest to latest bound that occurred."""
     rules = zone_tzinfo(zone)
     try:
         first = anchor.earliest.astimezone(rules).date()
@@ -343,7 +324,7 @@ def _anchor_dates(anchor: When, zone: str) -> list[date]:
             f"against at most {_MAX_ANCHOR_DATES}"
         )
     dates = [first + timedelta(days=offset) for offset in range(count)]
-    return [day for day in dates if day in {first, last} or _occurred(day, zone)]
+    return [day for day in dates if day in (first, last) or _occurred(day, zone)]
 
 
 def _occurred(day: date, zone: str) -> bool:
@@ -364,14 +345,44 @@ def resolve_phrase(
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
 ) -> When:
-    """The When a report's time phrase names, read against the report's time ``anchor``.
+    """The When a report's time ``phrase`` names, read against the report's time ``anchor``.
 
-    ``zone`` is the IANA zone (or ``"+HH:MM"`` offset) whose clocks the phrase uses; ``tense``
-    says whether a bare weekday or weekend lies before (``"past"``) or after (``"future"``) the
-    anchor; ``disambiguation`` resolves a skipped or repeated wall time (default: raise);
-    ``day_parts`` and ``decade_parts`` set how wide "morning" or "early 1990s" are. The result
-    keeps ``phrase`` as its ``text``. The forms and rules are listed in the module documentation;
-    anything else raises :class:`UnknownPhraseError`.
+    ``zone`` is the IANA zone (or ``"+HH:MM"`` offset) whose clocks the phrase uses. The result
+    keeps ``phrase`` as its ``text``. Case does not matter, runs of white space count as one,
+    typographic quotes and apostrophes count as plain ones, and leading filler words (``at``,
+    ``on``, ``in``, ``from``, ``since``, ``by``, ``during``, ``the``, and runs such as ``in the``)
+    are dropped. The forms:
+
+    - ``midnight``: 00:00 at the *start* of the day (some writers mean the midnight that ends it;
+      "midnight on Tuesday" is read as the one that begins Tuesday). ``noon``, ``midday``: 12:00.
+    - ``02:30``, ``02:30 local time``, ``2:30 a.m.``, ``2 pm``: that wall time, an exact instant
+      to the minute, read with ``disambiguation`` (default: a skipped or repeated time raises).
+    - A clock time may name its day: ``midnight on Tuesday``, ``Tuesday at 02:30``, ``noon
+      yesterday``; without one it is on the anchor date.
+    - A weekday (``Tuesday``): the whole day, the most recent on or before the anchor date
+      (``tense="past"``) or the next on or after it (``tense="future"``).
+    - ``yesterday``, ``today``, ``tomorrow``: the whole day before, of, or after the anchor date.
+    - ``early hours of Tuesday``, ``Tuesday morning``, ``afternoon of yesterday``, ``evening``,
+      ``night``; ``this morning``/``afternoon``/``evening`` (the anchor date); ``tonight`` (the
+      night beginning on the anchor date); ``last night`` (the night beginning the day before):
+      from the first instant the clocks showed the part's start to the last instant (to the
+      microsecond) before they showed its end; widths from ``day_parts``. A bare ``morning`` or
+      ``early hours`` is refused: the anchor date's, or the next day's?
+    - ``the weekend``, ``at the weekend``, ``over the weekend``: Saturday 00:00 to the end of
+      Sunday, the latest weekend on or before the anchor date (its own, on a Saturday or Sunday)
+      or with ``tense="future"`` the next on or after it. ``last weekend`` is always past; said
+      on a Saturday or Sunday it may mean that weekend or the one before, so it covers both.
+    - ``September 2020``, ``13 September 2022``, ``September 13, 2022``, ``2020`` (also ``Sept.``
+      and ``13th``): the whole month, day or year in ``zone``.
+    - ``the 1990s``, ``1990's``: the decade; ``early``/``mid``/``late 1990s``, ``mid-1990s``: the
+      years ``decade_parts`` gives. ``the 2000s`` (decade or century?) and ``the 90s`` (which
+      century?) are refused.
+
+    The anchor's possible local dates are every date from its earliest to its latest bound on
+    ``zone``'s clocks, save any date the zone skipped (at most 4000 of them). A relative phrase is
+    read on each: one reading is returned as it is, several give the window from the earliest to
+    the latest (precision SPAN). A reading on a day the zone skipped raises
+    :class:`SkippedTimeError`, as do skipped or repeated wall times under ``"raise"``.
 
     >>> tuesday = When.day("2022-09-13", zone="Asia/Yerevan")
     >>> str(resolve_phrase("02:30 local time", anchor=tuesday, zone="Asia/Yerevan"))
@@ -379,15 +390,15 @@ def resolve_phrase(
     >>> str(resolve_phrase("Saturday", anchor=tuesday, zone="Asia/Yerevan", tense="future"))
     '2022-09-17[Asia/Yerevan]'
     >>> str(resolve_phrase("the early 1990s", anchor=tuesday, zone="Asia/Yerevan"))
-    '1990-01-01T00:00+03:00[Asia/Yerevan]/1994-12-31T23:59:59.999999+04:00[Asia/Yerevan]'
-    >>> str(resolve_phrase("September 2020", anchor=tuesday, zone="Asia/Baku"))
-    '2020-09[Asia/Baku]'
-
-    An anchor that allows several dates gives the window covering every reading:
-
-    >>> week = When.between(When.day("2022-09-12"), When.day("2022-09-14"))
-    >>> str(resolve_phrase("yesterday", anchor=week, zone="Asia/Yerevan"))
-    '2022-09-10T00:00+04:00[Asia/Yerevan]/2022-09-14T23:59:59.999999+04:00[Asia/Yerevan]'
+    '1990-01-01T00:00+04:00[Asia/Yerevan]/1994-12-31T23:59:59.999999+03:00[Asia/Yerevan]'
+    >>> days = When.between(tuesday, When.day("2022-09-14", zone="Asia/Yerevan"))
+    >>> str(resolve_phrase("yesterday", anchor=days, zone="Asia/Yerevan"))
+    '2022-09-12T00:00+04:00[Asia/Yerevan]/2022-09-13T23:59:59.999999+04:00[Asia/Yerevan]'
+    >>> apia = When.day("2011-12-31", zone="Pacific/Apia")  # Samoa skipped Friday the 30th
+    >>> resolve_phrase("Friday", anchor=apia, zone="Pacific/Apia")
+    Traceback (most recent call last):
+    ...
+    diplomacy_ledger._errors.SkippedTimeError: resolve_phrase('Friday'): the whole day ...
     """
     validate_zone(zone, where="resolve_phrase")
     if tense not in get_args(Tense):
@@ -409,6 +420,10 @@ def resolve_phrase(
         results = {reading(day) for day in _anchor_dates(anchor, zone)}
     except OverflowError:
         raise InvalidTimeError(f"{phrase!r} falls outside the supported calendar") from None
+    except LedgerError as error:
+        if not isinstance(error, UnknownPhraseError):
+            error.at(f"resolve_phrase({phrase!r})")
+        raise
     if len(results) == 1:
         return results.pop()
     earliest = min(result.earliest for result in results)

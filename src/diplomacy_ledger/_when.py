@@ -135,7 +135,7 @@ class When:
                 f"zone, got {wall!r}; for a whole day use When.day",
                 text=str(wall),
             )
-        parsed = parse_when(wall, zone=zone, disambiguation=disambiguation)
+        parsed = parse_when(wall, zone=zone, disambiguation=disambiguation, where="When.local")
         return cls(*parsed, text=text)
 
     @classmethod

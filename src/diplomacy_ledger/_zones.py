@@ -90,12 +90,14 @@ def validate_zone(zone: object, *, where: str | None = None) -> str:
             zone=repr(zone),
             where=where,
         )
-    if zone in available_zones() or _offset_minutes(zone) is not None:
+    if zone in available_zones() or (_offset_minutes(zone) is not None and zone != "-00:00"):
         return zone
     raise UnknownZoneError(_why_not_a_zone(zone), zone=zone, where=where)
 
 
 def _why_not_a_zone(zone: str) -> str:
+    if zone == "-00:00":
+        return "'-00:00' means an unknown local offset (RFC 3339); write '+00:00' or 'UTC'"
     if zone == "":
         return "the empty string is not a time zone (dateutil would read it as the machine's zone)"
     shown = repr(zone)

@@ -1,0 +1,67 @@
+"""Pins the types users see for the public API. Checked by mypy (``mypy --strict``), never run."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import assert_type
+
+import diplomacy_ledger as dl
+from diplomacy_ledger import (
+    Allen,
+    LedgerError,
+    Order,
+    PointInterval,
+    Precision,
+    RepeatedTimeError,
+    SkippedTimeError,
+    Span,
+    Truth,
+    When,
+)
+
+moment = datetime(2022, 9, 12, 22, 30, tzinfo=UTC)
+
+assert_type(When.instant(moment), When)
+assert_type(When.local("2022-09-13 02:30", zone="Asia/Yerevan"), When)
+assert_type(When.local("2022-09-13 02:30", zone="Asia/Yerevan", disambiguation="later"), When)
+assert_type(When.day("2022-09-13", zone="Asia/Yerevan"), When)
+assert_type(When.month(2020, 9), When)
+assert_type(When.year(1991), When)
+assert_type(When.parse("2022-09-13T02:30+04:00[Asia/Yerevan]"), When)
+assert_type(When.between(When.year(1990), When.year(1994)), When)
+
+when = When.parse("2020-09")
+assert_type(when.earliest, datetime)
+assert_type(when.latest, datetime)
+assert_type(when.precision, Precision)
+assert_type(when.zone, str | None)
+assert_type(when.text, str | None)
+assert_type(when.is_exact, bool)
+assert_type(when.local_bounds("Europe/Paris"), tuple[datetime, datetime])
+assert_type(when.to_zone("Europe/Paris"), When)
+assert_type(when.order(when), Order)
+assert_type(when.before(when), Truth)
+assert_type(when.before(when).definitely, bool)
+assert_type(when.before(when).possibly, bool)
+
+span = Span(when, When.year(2021))
+assert_type(span.start, When)
+assert_type(span.end, When | None)
+assert_type(span.ongoing_as_of, When | None)
+assert_type(Span.ongoing(when, as_of=moment), Span)
+assert_type(span.allen(span), Allen)
+assert_type(span.allen(span).holds(Allen.BEFORE | Allen.MEETS), Truth)
+assert_type(span.allen(span).converse(), Allen)
+assert_type(span.locate(when), PointInterval)
+assert_type(span.contains(when), Truth)
+assert_type(when.within(span), Truth)
+
+policy: dl.Disambiguation = "compatible"
+When.local("2022-10-30 02:30", zone="Europe/Paris", disambiguation=policy)
+When.local("2022-10-30 02:30", zone="Europe/Paris", disambiguation="nearest")  # type: ignore[arg-type]
+
+error: LedgerError = SkippedTimeError("x", wall="2022-03-27 02:30", zone="Europe/Paris")
+value_error: ValueError = RepeatedTimeError("x", wall="2022-10-30 02:30", zone="Europe/Paris")
+assert_type(dl.available_zones(), frozenset[str])
+assert_type(dl.resolve_zone("EDT", aliases={"EDT": "America/New_York"}), str)
+assert_type(dl.__version__, str)
