@@ -378,3 +378,12 @@ class TestInvariants:
         # Imprecise ends may overlap, as long as some placement lets the span last.
         day = When.day("2022-09-13", zone="Asia/Yerevan")
         assert Span(day, day).end == day
+
+
+def test_old_local_mean_time_offsets_with_seconds_round_trip() -> None:
+    # Paris kept Paris Mean Time (+00:09:21) until 1911: local clocks showed 00:09:21 at 00:00 UTC.
+    moment = When.between(utc(1911, 1, 1), utc(1911, 1, 1), zone="Europe/Paris")
+    assert str(moment) == (
+        "1911-01-01T00:09:21+00:09:21[Europe/Paris]/1911-01-01T00:09:21+00:09:21[Europe/Paris]"
+    )
+    assert When.parse(str(moment)) == moment

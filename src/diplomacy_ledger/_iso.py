@@ -252,14 +252,21 @@ def _local(moment: datetime, zone: str | None) -> tuple[datetime, str] | None:
     return local.replace(tzinfo=None), suffix
 
 
-def format_instant(moment: datetime, zone: str | None, precision: Precision) -> str:
-    """An instant as RFC 9557 text, written to ``precision`` (hour, minute or second)."""
+def format_instant(moment: datetime, zone: str | None, precision: Precision | None) -> str:
+    """An instant as RFC 9557 text, written to ``precision`` (hour, minute or second).
+
+    With ``precision=None``, to the minute when the local clock shows a whole minute, else to the
+    second (and microsecond): whatever reads back as the same instant.
+    """
     shown = _local(moment, zone)
     if shown is None:  # cannot be shown on local clocks: write it in UTC, keep the zone
         wall, suffix = moment.replace(tzinfo=None), f"Z[{zone}]"
         precision = Precision.SECOND
     else:
         wall, suffix = shown
+    if precision is None:
+        whole_minute = wall.second == 0 and wall.microsecond == 0
+        precision = Precision.MINUTE if whole_minute else Precision.SECOND
     if precision is Precision.HOUR:
         clock = f"{wall:%H}"
     elif precision is Precision.MINUTE:
@@ -267,10 +274,6 @@ def format_instant(moment: datetime, zone: str | None, precision: Precision) -> 
     else:
         clock = wall.time().isoformat()
     return f"{wall.date().isoformat()}T{clock}{suffix}"
-
-
-def _auto_precision(moment: datetime) -> Precision:
-    return Precision.MINUTE if moment.second == 0 and moment.microsecond == 0 else Precision.SECOND
 
 
 def format_when(
@@ -283,9 +286,7 @@ def format_when(
         return label if zone is None else f"{label}[{zone}]"
     if precision.is_clock:
         return format_instant(earliest, zone, precision)
-    return "/".join(
-        format_instant(bound, zone, _auto_precision(bound)) for bound in (earliest, latest)
-    )
+    return "/".join(format_instant(bound, zone, None) for bound in (earliest, latest))
 
 
 def check_shape(
