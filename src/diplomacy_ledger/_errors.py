@@ -8,7 +8,9 @@ what was wrong, and ``where`` (a file, line or field path) when the caller knows
 from __future__ import annotations
 
 __all__ = [
+    "InvalidIdError",
     "InvalidTimeError",
+    "InvalidValueError",
     "LedgerError",
     "NaiveDatetimeError",
     "RepeatedTimeError",
@@ -99,3 +101,11 @@ class TimeParseError(LedgerError, ValueError):
 
 class UnknownPhraseError(TimeParseError):
     """A time phrase the normaliser does not know. It never guesses."""
+
+
+class InvalidIdError(LedgerError, ValueError):
+    """An id that is empty, too long, or has characters outside ``[A-Za-z0-9_.:@/-]``."""
+
+
+class InvalidValueError(LedgerError, ValueError):
+    """A field of a record holds a value of the wrong kind (empty text, a bad code, …)."""

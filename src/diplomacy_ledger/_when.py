@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import UTC, date, datetime, timezone
-from typing import TYPE_CHECKING, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 
@@ -37,7 +37,7 @@ def _latest(value: datetime) -> datetime:
     return to_utc(value, where="When.latest")
 
 
-def _zone(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _zone(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         validate_zone(value, where=f"When.{attribute.name}")
 

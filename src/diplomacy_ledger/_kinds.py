@@ -1,0 +1,118 @@
+"""The kinds of record a ledger holds, their stable names, and what each one points at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Final, Literal, NamedTuple
+
+import attrs
+
+from diplomacy_ledger._actors import Actor
+from diplomacy_ledger._offices import Office, Tenure
+from diplomacy_ledger._places import Place
+from diplomacy_ledger._provenance import Provenance, Source
+from diplomacy_ledger._records import (
+    Call,
+    Ceasefire,
+    Claim,
+    Hostility,
+    Mediation,
+    Meeting,
+    Report,
+    Retraction,
+    SameEvent,
+    Statement,
+)
+from diplomacy_ledger._span import Span
+from diplomacy_ledger._when import When
+
+__all__ = ["KIND_NAMES", "Record", "Reference", "kind_of", "references", "time_bounds"]
+
+Record = (
+    Actor
+    | Office
+    | Tenure
+    | Place
+    | Source
+    | Call
+    | Meeting
+    | Statement
+    | Claim
+    | Mediation
+    | Ceasefire
+    | Hostility
+    | Report
+    | SameEvent
+    | Retraction
+)
+"""Anything a ledger entry can hold."""
+
+KIND_NAMES: Final[dict[type[Record], str]] = {
+    Actor: "actor",
+    Office: "office",
+    Tenure: "tenure",
+    Place: "place",
+    Source: "source",
+    Call: "call",
+    Meeting: "meeting",
+    Statement: "statement",
+    Claim: "claim",
+    Mediation: "mediation",
+    Ceasefire: "ceasefire",
+    Hostility: "hostility",
+    Report: "report",
+    SameEvent: "same_event",
+    Retraction: "retraction",
+}
+"""The stable name of each kind: used in files and queries; renaming a class never changes it."""
+
+RefKind = Literal["actor", "place", "office", "source", "entry"]
+
+
+class Reference(NamedTuple):
+    """One id a record points at: the field path, what it must name, and the id."""
+
+    path: str
+    kind: RefKind
+    id: str
+
+
+def kind_of(record: Record) -> str:
+    """The stable kind name of a record (``"call"``, ``"claim"``, …)."""
+    return KIND_NAMES[type(record)]
+
+
+def references(record: attrs.AttrsInstance, prefix: str = "") -> Iterator[Reference]:
+    """Every id the record points at, with the path of the field that holds it."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        path = f"{prefix}{field.name}"
+        kind = field.metadata.get("ref")
+        if kind is not None:
+            if isinstance(value, str):
+                yield Reference(path, kind, value)
+            elif isinstance(value, tuple):
+                for index, item in enumerate(value):
+                    yield Reference(f"{path}[{index}]", kind, item)
+        elif isinstance(value, Provenance) or _is_participant(value):
+            yield from references(value, f"{path}.")
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if _is_participant(item):
+                    yield from references(item, f"{path}[{index}].")
+
+
+def _is_participant(value: object) -> bool:
+    return attrs.has(type(value)) and type(value).__name__ == "Participant"
+
+
+def time_bounds(record: Record) -> tuple[datetime, datetime] | None:
+    """The earliest and latest instant the record's event time may touch, or None."""
+    moment = record.time
+    if moment is None:
+        return None
+    if isinstance(moment, When):
+        return moment.earliest, moment.latest
+    assert isinstance(moment, Span)
+    return moment.start.earliest, moment.end_bounds[1]
