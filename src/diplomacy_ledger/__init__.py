@@ -4,49 +4,118 @@ Times are never naive: a :class:`When` is a moment known to lie between two UTC 
 zone and precision it was stated in; a :class:`Span` is something that lasted. Order between
 imprecise times is three-valued (:class:`Truth`). :func:`resolve_phrase` reads the vague phrases
 of reports ("the early hours of Tuesday") against a report's date and zone.
+
+Actors, offices, places, sources and records (:class:`Call`, :class:`Claim`, …) are kept in an
+append-only, bitemporal :class:`Ledger`.
 """
 
+from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._calendar import Precision
+from diplomacy_ledger._entry import Clock, Entry, system_clock
 from diplomacy_ledger._errors import (
+    AliasConflictError,
+    BadReferenceError,
+    DuplicateIdError,
+    InvalidIdError,
     InvalidTimeError,
+    InvalidValueError,
     LedgerError,
     NaiveDatetimeError,
+    RecordTimeError,
     RepeatedTimeError,
     SkippedTimeError,
     TimeParseError,
+    UnknownEntryError,
     UnknownPhraseError,
     UnknownZoneError,
 )
+from diplomacy_ledger._ids import normalise_name
+from diplomacy_ledger._kinds import KIND_NAMES, Record, kind_of
+from diplomacy_ledger._ledger import Batch, Ledger
+from diplomacy_ledger._offices import Office, Tenure
 from diplomacy_ledger._order import Allen, Order, PointInterval, Truth
 from diplomacy_ledger._phrases import DayParts, DecadeParts, Tense, resolve_phrase
+from diplomacy_ledger._places import Place
+from diplomacy_ledger._provenance import Provenance, Source
+from diplomacy_ledger._records import (
+    Call,
+    Ceasefire,
+    Claim,
+    Hostility,
+    Mediation,
+    Medium,
+    Meeting,
+    Participant,
+    Report,
+    Retraction,
+    SameEvent,
+    Stance,
+    Statement,
+)
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
 __all__ = [
+    "KIND_NAMES",
+    "Actor",
+    "ActorKind",
+    "AliasConflictError",
     "Allen",
+    "BadReferenceError",
+    "Batch",
+    "Call",
+    "Ceasefire",
+    "Claim",
+    "Clock",
     "DayParts",
     "DecadeParts",
     "Disambiguation",
+    "DuplicateIdError",
+    "Entry",
+    "Hostility",
+    "InvalidIdError",
     "InvalidTimeError",
+    "InvalidValueError",
+    "Ledger",
     "LedgerError",
+    "Mediation",
+    "Medium",
+    "Meeting",
     "NaiveDatetimeError",
+    "Office",
     "Order",
+    "Participant",
+    "Place",
     "PointInterval",
     "Precision",
+    "Provenance",
+    "Record",
+    "RecordTimeError",
     "RepeatedTimeError",
+    "Report",
+    "Retraction",
+    "SameEvent",
     "SkippedTimeError",
+    "Source",
     "Span",
+    "Stance",
+    "Statement",
     "Tense",
+    "Tenure",
     "TimeParseError",
     "Truth",
+    "UnknownEntryError",
     "UnknownPhraseError",
     "UnknownZoneError",
     "When",
     "__version__",
     "available_zones",
+    "kind_of",
+    "normalise_name",
     "resolve_phrase",
     "resolve_zone",
+    "system_clock",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -9,7 +9,7 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
-from diplomacy_ledger._ids import normalise_name, optional_text, text, texts, valid_id
+from diplomacy_ledger._ids import normalise_name, optional_text, str_tuple, text, texts, valid_id
 from diplomacy_ledger._span import Span
 
 __all__ = ["Actor", "ActorKind"]
@@ -80,7 +80,7 @@ class Actor:
 
     name: str = attrs.field(validator=text)
     kind: ActorKind = attrs.field(validator=attrs.validators.instance_of(ActorKind))
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_aliases)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=_aliases)
     part_of: str | None = attrs.field(
         default=None, validator=valid_id, metadata={"ref": "actor"}, kw_only=True
     )

@@ -8,14 +8,19 @@ what was wrong, and ``where`` (a file, line or field path) when the caller knows
 from __future__ import annotations
 
 __all__ = [
+    "AliasConflictError",
+    "BadReferenceError",
+    "DuplicateIdError",
     "InvalidIdError",
     "InvalidTimeError",
     "InvalidValueError",
     "LedgerError",
     "NaiveDatetimeError",
+    "RecordTimeError",
     "RepeatedTimeError",
     "SkippedTimeError",
     "TimeParseError",
+    "UnknownEntryError",
     "UnknownPhraseError",
     "UnknownZoneError",
 ]
@@ -109,3 +114,30 @@ class InvalidIdError(LedgerError, ValueError):
 
 class InvalidValueError(LedgerError, ValueError):
     """A field of a record holds a value of the wrong kind (empty text, a bad code, …)."""
+
+
+class DuplicateIdError(LedgerError, ValueError):
+    """An entry id that the ledger already holds; ids are never reused."""
+
+
+class BadReferenceError(LedgerError, ValueError):
+    """A record points at an id the ledger does not hold, or at an entry of the wrong kind."""
+
+    def __init__(self, message: str, *, id: str, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.id = id
+
+
+class AliasConflictError(LedgerError, ValueError):
+    """A name or alias that would name two different actors."""
+
+
+class RecordTimeError(LedgerError, ValueError):
+    """A record time that is missing (and no clock was given), or earlier than the last one."""
+
+
+class UnknownEntryError(LedgerError, KeyError):
+    """A lookup of an id, name or alias the ledger does not hold."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return LedgerError.__str__(self)

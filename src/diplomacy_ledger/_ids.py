@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any, Final
 
 from diplomacy_ledger._errors import InvalidIdError, InvalidValueError
@@ -12,6 +13,7 @@ __all__ = [
     "check_id",
     "normalise_name",
     "optional_text",
+    "str_tuple",
     "text",
     "texts",
     "valid_id",
@@ -93,3 +95,10 @@ def texts(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(
             f"expected a tuple of non-empty strings, got {value!r}", where=where
         )
+
+
+def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    """Attrs converter: any iterable of strings to a tuple; a lone string is refused, not split."""
+    if isinstance(values, str):
+        raise InvalidValueError(f"expected a sequence of strings, not the string {values!r}")
+    return tuple(values)

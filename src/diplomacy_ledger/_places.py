@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
-from diplomacy_ledger._ids import optional_text, text, texts, valid_ids
+from diplomacy_ledger._ids import optional_text, str_tuple, text, texts, valid_ids
 from diplomacy_ledger._zones import validate_zone
 
 __all__ = ["Place"]
@@ -49,10 +49,14 @@ class Place:
     name: str = attrs.field(validator=text)
     zone: str = attrs.field(validator=_zone, kw_only=True)
     states: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=valid_ids, metadata={"ref": "actor"}, kw_only=True
+        default=(),
+        converter=str_tuple,
+        validator=valid_ids,
+        metadata={"ref": "actor"},
+        kw_only=True,
     )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=texts, kw_only=True
+        default=(), converter=str_tuple, validator=texts, kw_only=True
     )
     region: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     coordinates: tuple[float, float] | None = attrs.field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from diplomacy_ledger._ids import optional_text, valid_id, valid_ids
+from diplomacy_ledger._ids import optional_text, str_tuple, valid_id, valid_ids
 from diplomacy_ledger._when import When
 
 __all__ = ["Provenance", "Source"]
@@ -48,6 +48,6 @@ class Provenance:
 
     source: str = attrs.field(validator=valid_id, metadata={"ref": "source"})
     via: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=valid_ids, metadata={"ref": "actor"}
+        default=(), converter=str_tuple, validator=valid_ids, metadata={"ref": "actor"}
     )
     quote: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)

@@ -13,8 +13,8 @@ from typing import Any, Final
 
 import attrs
 
-from diplomacy_ledger._errors import InvalidValueError
-from diplomacy_ledger._ids import optional_text, texts, valid_id, valid_ids
+from diplomacy_ledger._errors import InvalidValueError, LedgerError
+from diplomacy_ledger._ids import optional_text, str_tuple, texts, valid_id, valid_ids
 from diplomacy_ledger._provenance import Provenance
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
@@ -93,7 +93,13 @@ def _participant(value: Participant | str) -> Participant:
 def _participants(values: object) -> tuple[Participant, ...]:
     if isinstance(values, str) or not hasattr(values, "__iter__"):
         raise InvalidValueError(f"expected a sequence of participants, got {values!r}")
-    return tuple(_participant(value) for value in values)
+    participants = []
+    for index, value in enumerate(values):
+        try:
+            participants.append(_participant(value))
+        except LedgerError as error:
+            raise error.at(f"participant {index}") from None
+    return tuple(participants)
 
 
 def _distinct_actors(
@@ -186,7 +192,7 @@ class Statement:
     provenance: Provenance = attrs.field(validator=_provenance)
     when: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
     audience: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
+        default=(), converter=str_tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
     )
     words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     channel: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
@@ -245,10 +251,10 @@ class Mediation:
     """
 
     mediators: tuple[str, ...] = attrs.field(
-        converter=tuple, validator=[_at_least(1), valid_ids], metadata=ACTOR
+        converter=str_tuple, validator=[_at_least(1), valid_ids], metadata=ACTOR
     )
     parties: tuple[str, ...] = attrs.field(
-        converter=tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
     )
     when: When | Span = attrs.field(validator=_moment)
     provenance: Provenance = attrs.field(validator=_provenance)
@@ -269,7 +275,7 @@ class Ceasefire:
     """A ceasefire between parties, effective from a moment, perhaps agreed through a mediation."""
 
     parties: tuple[str, ...] = attrs.field(
-        converter=tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
     )
     effective: When = attrs.field(validator=attrs.validators.instance_of(When))
     provenance: Provenance = attrs.field(validator=_provenance)
@@ -307,9 +313,11 @@ class Hostility:
     )
     target: str | None = attrs.field(default=None, validator=valid_id, metadata=ACTOR, kw_only=True)
     places: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=valid_ids, metadata=PLACE, kw_only=True
+        default=(), converter=str_tuple, validator=valid_ids, metadata=PLACE, kw_only=True
     )
-    means: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=texts, kw_only=True)
+    means: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=texts, kw_only=True
+    )
     description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
 
     @property
@@ -338,7 +346,7 @@ class SameEvent:
     """Two or more records describe one event (each side's readout of one call)."""
 
     entries: tuple[str, ...] = attrs.field(
-        converter=tuple, validator=[_at_least(2), valid_ids], metadata=ENTRY
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ENTRY
     )
     note: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
 

@@ -1,0 +1,574 @@
+"""The ledger: append-only and bitemporal. Nothing recorded is ever changed or removed."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Final, Literal
+
+from diplomacy_ledger._actors import Actor, ActorKind
+from diplomacy_ledger._entry import Clock, Entry
+from diplomacy_ledger._errors import (
+    AliasConflictError,
+    BadReferenceError,
+    DuplicateIdError,
+    LedgerError,
+    RecordTimeError,
+    UnknownEntryError,
+)
+from diplomacy_ledger._ids import normalise_name
+from diplomacy_ledger._intervals import IntervalIndex
+from diplomacy_ledger._kinds import KIND_NAMES, Record, references, time_bounds
+from diplomacy_ledger._offices import Office, Tenure
+from diplomacy_ledger._order import Allen, Truth
+from diplomacy_ledger._places import Place
+from diplomacy_ledger._provenance import Source
+from diplomacy_ledger._records import Call, Meeting, Retraction
+from diplomacy_ledger._span import Span
+from diplomacy_ledger._when import When
+from diplomacy_ledger._zones import to_utc
+
+__all__ = ["Batch", "Ledger"]
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND: Final = timedelta(microseconds=1)
+_REF_TYPES: Final[dict[str, type]] = {
+    "actor": Actor,
+    "place": Place,
+    "office": Office,
+    "source": Source,
+}
+Certainty = Literal["definitely", "possibly"]
+
+
+def _micros(moment: datetime) -> int:
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+class Ledger:
+    """An append-only, bitemporal ledger of records.
+
+    Each entry has an id, a record and a record time (when the ledger learned it). Corrections
+    are new entries that ``supersede`` earlier ones; a :class:`Retraction` withdraws one. Nothing
+    recorded is ever changed or removed: :meth:`history` shows every version, and :meth:`as_of`
+    shows the ledger as it was known at a record time. Record times never go backwards.
+
+    An append that would break the ledger (a duplicate id, a reference to an unknown actor, place
+    or entry, a naive time, an alias that already names another actor) raises a
+    :class:`LedgerError` and leaves the ledger as it was; a batch is all or nothing.
+
+    The library never reads the machine's clock: pass ``recorded_at=`` to each append, or give the
+    ledger a ``clock`` (such as :func:`system_clock`).
+    """
+
+    def __init__(self, entries: Iterable[Entry] = (), *, clock: Clock | None = None) -> None:
+        self._clock = clock
+        self._entries: list[Entry] = []
+        self._times: list[datetime] = []
+        self._position: dict[str, int] = {}
+        self._root: dict[str, str] = {}
+        self._next: dict[str, str] = {}
+        self._retraction: dict[str, str] = {}
+        self._actor_names: dict[str, str] = {}
+        self._place_names: dict[str, str] = {}
+        self._by: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self._time_index: IntervalIndex | None = None
+        self.extend(entries)
+
+    # -- appending -----------------------------------------------------------------------------
+
+    def append(
+        self,
+        record: Record,
+        *,
+        id: str,
+        recorded_at: datetime | None = None,
+        supersedes: str | None = None,
+    ) -> Entry:
+        """Record ``record`` under ``id`` and return the new entry."""
+        entry = Entry(id, self._now(recorded_at), record, supersedes=supersedes)
+        self.extend([entry])
+        return entry
+
+    def extend(self, entries: Iterable[Entry]) -> None:
+        """Append entries in order, all or nothing."""
+        undo: list[Callable[[], None]] = []
+        try:
+            for entry in entries:
+                if not isinstance(entry, Entry):
+                    raise LedgerError(f"expected an Entry, got {type(entry).__name__}")
+                self._check(entry)
+                self._apply(entry, undo)
+        except BaseException:
+            for step in reversed(undo):
+                step()
+            raise
+
+    @contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """Collect appends and commit them together when the block ends without an error.
+
+        >>> ledger = Ledger()
+        >>> with ledger.batch() as batch:
+        ...     _ = batch.append(Actor("Armenia", ActorKind.STATE), id="armenia",
+        ...                      recorded_at=datetime(2022, 9, 13, tzinfo=UTC))
+        >>> len(ledger)
+        1
+        """
+        pending = Batch(self)
+        yield pending
+        self.extend(pending.entries)
+
+    def _now(self, recorded_at: datetime | None) -> datetime:
+        if recorded_at is not None:
+            return to_utc(recorded_at, where="recorded_at")
+        if self._clock is None:
+            raise RecordTimeError(
+                "no record time: pass recorded_at= or create the Ledger with a clock "
+                "(the library never reads the machine's clock on its own)"
+            )
+        return to_utc(self._clock(), where="clock()")
+
+    def _check(self, entry: Entry) -> None:
+        where = f"entry {entry.id!r}"
+        if entry.id in self._position:
+            raise DuplicateIdError(f"the ledger already holds an entry {entry.id!r}", where=where)
+        if self._times and entry.recorded_at < self._times[-1]:
+            raise RecordTimeError(
+                f"recorded_at {entry.recorded_at.isoformat()} is before the last record time "
+                f"{self._times[-1].isoformat()}; record times never go backwards",
+                where=where,
+            )
+        record = entry.record
+        if entry.supersedes is not None:
+            self._check_supersedes(entry, where)
+        for ref in references(record):
+            self._check_reference(ref.kind, ref.id, f"{where}: {ref.path}")
+        if isinstance(record, Retraction) and self._root[record.entry] in self._retraction:
+            raise BadReferenceError(
+                f"{record.entry!r} is already retracted", id=record.entry, where=f"{where}: entry"
+            )
+        if isinstance(record, Retraction) and isinstance(self.get(record.entry), Retraction):
+            raise BadReferenceError(
+                "a retraction cannot be retracted", id=record.entry, where=where
+            )
+        if isinstance(record, Tenure):
+            person = self._head_record(record.person)
+            if not (isinstance(person, Actor) and person.kind is ActorKind.PERSON):
+                raise BadReferenceError(
+                    f"{record.person!r} is not a person", id=record.person, where=f"{where}: person"
+                )
+        if isinstance(record, Actor):
+            self._check_names(record, self._actor_names, entry, where, AliasConflictError)
+        if isinstance(record, Place):
+            self._check_names(record, self._place_names, entry, where, AliasConflictError)
+
+    def _check_supersedes(self, entry: Entry, where: str) -> None:
+        old = entry.supersedes
+        assert old is not None
+        if old not in self._position:
+            raise BadReferenceError(f"supersedes unknown entry {old!r}", id=old, where=where)
+        if old in self._next:
+            raise BadReferenceError(
+                f"{old!r} was already corrected by {self._next[old]!r}; correct the latest version",
+                id=old,
+                where=where,
+            )
+        if self._root[old] in self._retraction:
+            raise BadReferenceError(f"{old!r} was retracted", id=old, where=where)
+        previous = self._entries[self._position[old]].record
+        if type(previous) is not type(entry.record) or isinstance(previous, Retraction):
+            raise BadReferenceError(
+                f"a {KIND_NAMES[type(entry.record)]} cannot correct a "
+                f"{KIND_NAMES[type(previous)]} ({old!r})",
+                id=old,
+                where=where,
+            )
+
+    def _check_reference(self, kind: str, target: str, where: str) -> None:
+        if target not in self._position:
+            raise BadReferenceError(f"unknown {kind} {target!r}", id=target, where=where)
+        root = self._root[target]
+        if root in self._retraction:
+            raise BadReferenceError(f"{kind} {target!r} was retracted", id=target, where=where)
+        expected = _REF_TYPES.get(kind)
+        record = self._head_record(target)
+        if expected is not None and not isinstance(record, expected):
+            raise BadReferenceError(
+                f"{target!r} is a {KIND_NAMES[type(record)]}, not a {kind}", id=target, where=where
+            )
+
+    def _check_names(
+        self,
+        record: Actor | Place,
+        names: dict[str, str],
+        entry: Entry,
+        where: str,
+        error: type[LedgerError],
+    ) -> None:
+        own_root = self._root.get(entry.supersedes, entry.id) if entry.supersedes else entry.id
+        keys = [normalise_name(name) for name in (record.name, *record.aliases)]
+        for name, key in zip((record.name, *record.aliases), keys, strict=True):
+            owner = names.get(key)
+            if owner is not None and owner != own_root:
+                raise error(
+                    f"the name {name!r} already names {owner!r}; one name never names two "
+                    f"{KIND_NAMES[type(record)]}s",
+                    where=where,
+                )
+
+    def _apply(self, entry: Entry, undo: list[Callable[[], None]]) -> None:
+        position = len(self._entries)
+        self._entries.append(entry)
+        self._times.append(entry.recorded_at)
+        self._position[entry.id] = position
+        undo.append(self._pop_entry)
+        root = entry.id
+        if entry.supersedes is not None:
+            root = self._root[entry.supersedes]
+            self._set(self._next, entry.supersedes, entry.id, undo)
+        self._set(self._root, entry.id, root, undo)
+        record = entry.record
+        if isinstance(record, Retraction):
+            self._set(self._retraction, self._root[record.entry], entry.id, undo)
+        if isinstance(record, Actor | Place):
+            self._rename(entry, root, undo)
+        keys = [("kind", KIND_NAMES[type(record)])]
+        for ref in references(record):
+            target = self._root[ref.id]
+            if ref.path.startswith("provenance."):
+                keys.append(("source", target))
+            elif ref.kind in ("actor", "place", "office"):
+                keys.append((ref.kind, target))
+            else:
+                keys.append(("mentions", target))
+        for key in dict.fromkeys(keys):
+            bucket = self._by[key]
+            bucket.append(position)
+            undo.append(functools.partial(_drop_last, bucket))
+        self._time_index = None
+
+    def _pop_entry(self) -> None:
+        entry = self._entries.pop()
+        self._times.pop()
+        del self._position[entry.id]
+        self._time_index = None
+
+    @staticmethod
+    def _set(mapping: dict[str, str], key: str, value: str, undo: list[Callable[[], None]]) -> None:
+        missing = key not in mapping
+        old = mapping.get(key)
+        mapping[key] = value
+
+        def restore() -> None:
+            if missing:
+                del mapping[key]
+            else:
+                assert old is not None
+                mapping[key] = old
+
+        undo.append(restore)
+
+    def _rename(self, entry: Entry, root: str, undo: list[Callable[[], None]]) -> None:
+        record = entry.record
+        assert isinstance(record, Actor | Place)
+        names = self._actor_names if isinstance(record, Actor) else self._place_names
+        if entry.supersedes is not None:
+            previous = self._entries[self._position[entry.supersedes]].record
+            assert isinstance(previous, Actor | Place)
+            for name in (previous.name, *previous.aliases):
+                key = normalise_name(name)
+                if names.get(key) == root:
+                    del names[key]
+                    undo.append(_restorer(names, key, root))
+        for name in (record.name, *record.aliases):
+            self._set(names, normalise_name(name), root, undo)
+
+    # -- reading entries ---------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        """Every entry, superseded and retracted ones included, in the order recorded."""
+        return iter(self._entries)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._position
+
+    def __getitem__(self, id: str) -> Entry:
+        """The entry with exactly this id (not its latest correction: see :meth:`current`)."""
+        position = self._position.get(id)
+        if position is None:
+            raise UnknownEntryError(f"no entry {id!r}")
+        return self._entries[position]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ledger):
+            return NotImplemented
+        return self._entries == other._entries
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Ledger: {len(self._entries)} entries>"
+
+    def get(self, id: str) -> Record | None:
+        """The record of the entry with exactly this id, or None."""
+        position = self._position.get(id)
+        return None if position is None else self._entries[position].record
+
+    def current(self, id: str) -> Entry | None:
+        """The latest version of the entry ``id`` belongs to, or None if it was retracted."""
+        root = self._root.get(id)
+        if root is None:
+            raise UnknownEntryError(f"no entry {id!r}")
+        if root in self._retraction:
+            return None
+        head = root
+        while head in self._next:
+            head = self._next[head]
+        return self._entries[self._position[head]]
+
+    def record(self, id: str) -> Record:
+        """The current record for ``id`` (its latest correction); raises if it was retracted."""
+        entry = self.current(id)
+        if entry is None:
+            raise UnknownEntryError(f"entry {id!r} was retracted")
+        return entry.record
+
+    def _head_record(self, id: str) -> Record:
+        head = self._root[id]
+        while head in self._next:
+            head = self._next[head]
+        return self._entries[self._position[head]].record
+
+    def history(self, id: str) -> tuple[Entry, ...]:
+        """Every version of the entry ``id`` belongs to, oldest first, then its retraction."""
+        root = self._root.get(id)
+        if root is None:
+            raise UnknownEntryError(f"no entry {id!r}")
+        chain = [self._entries[self._position[root]]]
+        while chain[-1].id in self._next:
+            chain.append(self._entries[self._position[self._next[chain[-1].id]]])
+        if root in self._retraction:
+            chain.append(self._entries[self._position[self._retraction[root]]])
+        return tuple(chain)
+
+    def entries(self) -> Iterator[Entry]:
+        """The current entries: the latest version of each, retracted ones left out."""
+        for entry in self._entries:
+            if self._is_current(entry):
+                yield entry
+
+    def _is_current(self, entry: Entry) -> bool:
+        return (
+            entry.id not in self._next
+            and self._root[entry.id] not in self._retraction
+            and not isinstance(entry.record, Retraction)
+        )
+
+    def as_of(self, recorded_at: datetime) -> Ledger:
+        """The ledger as it was known at ``recorded_at``: the entries recorded until then."""
+        moment = to_utc(recorded_at, where="as_of")
+        known = Ledger(clock=self._clock)
+        undo: list[Callable[[], None]] = []
+        for entry in self._entries[: bisect.bisect_right(self._times, moment)]:
+            known._apply(entry, undo)  # already checked when first appended
+        return known
+
+    @property
+    def last_recorded(self) -> datetime | None:
+        """The latest record time, or None for an empty ledger."""
+        return self._times[-1] if self._times else None
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def resolve_actor(self, name: str) -> str:
+        """The id of the actor an id, name, alias or metonym refers to ("Yerevan" → ...)."""
+        if name in self._position and isinstance(self._head_record(name), Actor):
+            return self._root[name]
+        root = self._actor_names.get(normalise_name(name))
+        if root is None:
+            raise UnknownEntryError(f"no actor is called {name!r}")
+        return root
+
+    def actor(self, name: str) -> Actor:
+        """The current record of the actor ``name`` refers to."""
+        record = self.record(self.resolve_actor(name))
+        assert isinstance(record, Actor)
+        return record
+
+    def resolve_place(self, name: str) -> str:
+        """The id of the place an id, name or alias refers to."""
+        if name in self._position and isinstance(self._head_record(name), Place):
+            return self._root[name]
+        root = self._place_names.get(normalise_name(name))
+        if root is None:
+            raise UnknownEntryError(f"no place is called {name!r}")
+        return root
+
+    def lineage(self, actor: str) -> tuple[str, ...]:
+        """The actor and what it is part of, innermost first (ministry, government, state)."""
+        chain = [self.resolve_actor(actor)]
+        while True:
+            record = self.record(chain[-1])
+            assert isinstance(record, Actor)
+            if record.part_of is None or self._root[record.part_of] in chain:
+                return tuple(chain)
+            chain.append(self._root[record.part_of])
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def _bucket(self, key: tuple[str, str]) -> list[Entry]:
+        found = []
+        seen: set[str] = set()
+        for position in self._by.get(key, ()):
+            entry = self._entries[position]
+            if self._is_current(entry) and entry.id not in seen:
+                seen.add(entry.id)
+                found.append(entry)
+        return found
+
+    def by_kind(self, kind: str | type[Record]) -> list[Entry]:
+        """Current entries of one kind, by stable name (``"call"``) or class (``Call``)."""
+        name = kind if isinstance(kind, str) else KIND_NAMES.get(kind, "")
+        if name not in KIND_NAMES.values():
+            raise LedgerError(f"unknown kind {kind!r}; kinds are {sorted(KIND_NAMES.values())}")
+        return self._bucket(("kind", name))
+
+    def by_actor(self, actor: str) -> list[Entry]:
+        """Current entries that name the actor (by id, name or alias) in any role."""
+        return self._bucket(("actor", self.resolve_actor(actor)))
+
+    def by_place(self, place: str) -> list[Entry]:
+        """Current entries about the place (by id, name or alias)."""
+        return self._bucket(("place", self.resolve_place(place)))
+
+    def by_office(self, office: str) -> list[Entry]:
+        """Current entries that name the office (tenures, and records naming someone in it)."""
+        return self._bucket(("office", self._root_of(office)))
+
+    def by_source(self, source: str) -> list[Entry]:
+        """Current entries known through ``source``: a source document, or an actor relaying it."""
+        if source in self._position and isinstance(self._head_record(source), Source):
+            return self._bucket(("source", self._root[source]))
+        return self._bucket(("source", self.resolve_actor(source)))
+
+    def mentioning(self, id: str) -> list[Entry]:
+        """Current entries that point at the entry ``id`` (claims, reports, statements, links)."""
+        return self._bucket(("mentions", self._root_of(id)))
+
+    def calls_between(self, first: str, second: str) -> list[Entry]:
+        """Current calls and meetings in which both actors took part."""
+        a, b = self.resolve_actor(first), self.resolve_actor(second)
+        found = []
+        for entry in self._bucket(("actor", a)):
+            record = entry.record
+            if isinstance(record, Call | Meeting):
+                actors = {self._root[actor] for actor in record.actors}
+                if a in actors and b in actors:
+                    found.append(entry)
+        return found
+
+    def within(self, window: When | Span, *, certainty: Certainty = "possibly") -> list[Entry]:
+        """Current entries whose event time lies within ``window``.
+
+        ``certainty="possibly"``: the event time may fall inside the window (their bounds
+        overlap). ``"definitely"``: it falls inside for every placement of both. Results are
+        sorted by the event time's earliest bound, then its latest, then record order. Uses an
+        interval index: O(log n) per entry found.
+        """
+        if isinstance(window, When):
+            outer = inner = (window.earliest, window.latest)
+        else:
+            outer = (window.start.earliest, window.end_bounds[1])
+            inner = (window.start.latest, window.end_bounds[0])
+        index = self._time_index_built()
+        if certainty == "possibly":
+            hits = index.overlapping(_micros(outer[0]), _micros(outer[1]))
+        elif certainty == "definitely":
+            if inner[0] > inner[1]:
+                return []
+            hits = index.inside(_micros(inner[0]), _micros(inner[1]))
+        else:
+            raise LedgerError(f"certainty is 'definitely' or 'possibly', not {certainty!r}")
+        return [self._entries[position] for position in hits]
+
+    def _time_index_built(self) -> IntervalIndex:
+        if self._time_index is None:
+            intervals = []
+            for position, entry in enumerate(self._entries):
+                if not self._is_current(entry):
+                    continue
+                bounds = time_bounds(entry.record)
+                if bounds is not None:
+                    intervals.append((_micros(bounds[0]), _micros(bounds[1]), position))
+            self._time_index = IntervalIndex(intervals)
+        return self._time_index
+
+    def holders(self, office: str, at: When | Span) -> list[tuple[Entry, Truth]]:
+        """Tenures of ``office`` that definitely or possibly cover ``at``."""
+        return self._tenures(("office", self._root_of(office)), at)
+
+    def offices_of(self, person: str, at: When | Span) -> list[tuple[Entry, Truth]]:
+        """Tenures of ``person`` that definitely or possibly cover ``at``."""
+        return self._tenures(("actor", self.resolve_actor(person)), at)
+
+    def _tenures(self, key: tuple[str, str], at: When | Span) -> list[tuple[Entry, Truth]]:
+        found = []
+        for entry in self._bucket(key):
+            if isinstance(entry.record, Tenure):
+                truth = _covers(entry.record.span, at)
+                if truth.possibly:
+                    found.append((entry, truth))
+        return found
+
+    def _root_of(self, id: str) -> str:
+        root = self._root.get(id)
+        if root is None:
+            raise UnknownEntryError(f"no entry {id!r}")
+        return root
+
+
+def _drop_last(bucket: list[int]) -> None:
+    bucket.pop()
+
+
+def _restorer(mapping: dict[str, str], key: str, value: str) -> Callable[[], None]:
+    def restore() -> None:
+        mapping[key] = value
+
+    return restore
+
+
+def _covers(span: Span, at: When | Span) -> Truth:
+    if isinstance(at, When):
+        return at.within(span)
+    inside = Allen.STARTS | Allen.DURING | Allen.FINISHES | Allen.EQUALS
+    return at.allen(span).holds(inside)
+
+
+class Batch:
+    """Appends collected by :meth:`Ledger.batch`, committed together."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self.entries: list[Entry] = []
+
+    def append(
+        self,
+        record: Record,
+        *,
+        id: str,
+        recorded_at: datetime | None = None,
+        supersedes: str | None = None,
+    ) -> Entry:
+        """Add an entry to the batch (checked when the batch commits)."""
+        entry = Entry(id, self._ledger._now(recorded_at), record, supersedes=supersedes)
+        self.entries.append(entry)
+        return entry
