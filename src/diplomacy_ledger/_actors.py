@@ -31,7 +31,7 @@ class ActorKind(enum.Enum):
     """A media outlet, or "the media" of a country taken together."""
     INTERNATIONAL_ORGANIZATION = "international_organization"
     COLLECTIVE = "collective"
-    """A collective or unattributed actor: "Armenian saboteurs", "reports" with no named source."""
+    """A collective or unattributed actor, such as "Armenian saboteurs" or unsourced "reports"."""
 
 
 def _qid(instance: object, attribute: Any, value: Any) -> None:
