@@ -65,3 +65,43 @@ value_error: ValueError = RepeatedTimeError("x", wall="2022-10-30 02:30", zone="
 assert_type(dl.available_zones(), frozenset[str])
 assert_type(dl.resolve_zone("EDT", aliases={"EDT": "America/New_York"}), str)
 assert_type(dl.__version__, str)
+
+# -- the ledger ----------------------------------------------------------------------------------
+from diplomacy_ledger import (  # noqa: E402
+    Actor,
+    ActorKind,
+    Batch,
+    Call,
+    Entry,
+    Ledger,
+    Provenance,
+    Record,
+    Tenure,
+)
+
+ledger = Ledger()
+entry = ledger.append(Actor("Armenia", ActorKind.STATE), id="armenia", recorded_at=moment)
+assert_type(entry, Entry)
+assert_type(entry.record, Record)
+assert_type(entry.kind, str)
+assert_type(ledger.current("armenia"), Entry | None)
+assert_type(ledger.record("armenia"), Record)
+assert_type(ledger.get("armenia"), Record | None)
+assert_type(ledger.history("armenia"), tuple[Entry, ...])
+assert_type(ledger.as_of(moment), Ledger)
+assert_type(ledger.resolve_actor("Armenia"), str)
+assert_type(ledger.actor("Armenia"), Actor)
+assert_type(ledger.lineage("Armenia"), tuple[str, ...])
+assert_type(ledger.by_actor("Armenia"), list[Entry])
+assert_type(ledger.by_kind(Call), list[Entry])
+assert_type(ledger.within(when), list[Entry])
+assert_type(ledger.within(span, certainty="definitely"), list[Entry])
+assert_type(ledger.holders("pm", when), list[tuple[Entry, Truth]])
+assert_type(ledger.last_recorded, datetime | None)
+ledger.within(when, certainty="surely")  # type: ignore[arg-type]
+with ledger.batch() as batch:
+    assert_type(batch, Batch)
+call = Call(["a", "b"], when, Provenance("src"))
+assert_type(call.actors, tuple[str, ...])
+assert_type(call.time, When | Span)
+assert_type(Tenure("p", "o", span).time, Span)
