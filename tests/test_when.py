@@ -387,3 +387,15 @@ def test_old_local_mean_time_offsets_with_seconds_round_trip() -> None:
         "1911-01-01T00:09:21+00:09:21[Europe/Paris]/1911-01-01T00:09:21+00:09:21[Europe/Paris]"
     )
     assert When.parse(str(moment)) == moment
+
+
+def test_local_times_remember_their_wall_clock_reading() -> None:
+    gap = When.local("2022-03-27 02:30", zone="Europe/Paris", disambiguation="later")
+    assert gap.wall == datetime(2022, 3, 27, 2, 30)  # noqa: DTZ001 - a wall reading
+    assert str(gap) == "2022-03-27T03:30+02:00[Europe/Paris]"  # the instant it resolved to
+    assert When.parse("2022-09-13T02:30[Asia/Yerevan]").wall == datetime(2022, 9, 13, 2, 30)  # noqa: DTZ001
+    assert When.parse("2022-09-13T02:30+04:00[Asia/Yerevan]").wall is None
+    # The reading is kept, not compared: the same instant stated two ways is one When.
+    assert gap == When.parse("2022-03-27T03:30+02:00[Europe/Paris]")
+    with pytest.raises(InvalidTimeError, match="wall time"):
+        When(utc(2022, 9, 12), utc(2022, 9, 12), Precision.SECOND, None, wall=datetime(2022, 9, 12))  # noqa: DTZ001

@@ -60,6 +60,8 @@ class Parsed(NamedTuple):
     latest: datetime
     precision: Precision
     zone: str | None
+    wall: datetime | None = None
+    """The local wall time, when the text gave one without an offset (resolved through the zone)."""
 
 
 def _fail(text: str, why: str) -> TimeParseError:
@@ -154,7 +156,7 @@ def _clock(text: str, match: re.Match[str]) -> tuple[Precision, int, int, int, i
 
 def _parse_single(
     text: str, *, zone: str | None, disambiguation: Disambiguation, where: str | None = None
-) -> tuple[datetime, datetime, Precision, str | None]:
+) -> Parsed:
     match = _SINGLE.fullmatch(text.strip())
     if match is None:
         raise _fail(
@@ -174,7 +176,7 @@ def _parse_single(
     if match["hour"] is None:
         precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
         earliest, latest = period_bounds(precision, start, named_zone)
-        return earliest, latest, precision, named_zone
+        return Parsed(earliest, latest, precision, named_zone)
     if day is None:
         raise _fail(text, "a time of day needs a full date")
     precision, hour, minute, second, microsecond = _clock(text, match)
@@ -189,23 +191,23 @@ def _parse_single(
                 "or use When.local(wall, zone=...)",
             )
         instant = resolve_local(wall, named_zone, disambiguation, where=where or f"in {text!r}")
-        return instant, instant, precision, named_zone
+        return Parsed(instant, instant, precision, named_zone, wall)
     offset = _offset(text, raw_offset)
     try:
         instant = (wall - (offset or timedelta(0))).replace(tzinfo=UTC)
     except OverflowError:
         raise _fail(text, "outside the range of datetime") from None
     if offset is None:
-        return instant, instant, precision, named_zone
+        return Parsed(instant, instant, precision, named_zone)
     if named_zone is None:
-        return instant, instant, precision, format_offset(offset)
+        return Parsed(instant, instant, precision, format_offset(offset))
     actual = instant.astimezone(zone_tzinfo(named_zone)).utcoffset()
     if actual != offset:
         shown = format_offset(actual) if actual is not None else "?"
         raise _fail(
             text, f"offset {raw_offset} does not match {named_zone} at that instant ({shown})"
         )
-    return instant, instant, precision, named_zone
+    return Parsed(instant, instant, precision, named_zone)
 
 
 def parse_when(
@@ -222,7 +224,7 @@ def parse_when(
         validate_zone(zone)
     parts = _split_window(text)
     if len(parts) == 1:
-        return Parsed(*_parse_single(text, zone=zone, disambiguation=disambiguation, where=where))
+        return _parse_single(text, zone=zone, disambiguation=disambiguation, where=where)
     if len(parts) != 2 or not all(parts):
         raise _fail(
             text,
@@ -231,10 +233,10 @@ def parse_when(
         )
     first = _parse_single(parts[0], zone=zone, disambiguation=disambiguation)
     second = _parse_single(parts[1], zone=zone, disambiguation=disambiguation)
-    if second[0] < first[0]:
+    if second.earliest < first.earliest:
         raise _fail(text, "the window ends before it starts")
-    common = first[3] if first[3] == second[3] else None
-    return Parsed(first[0], second[1], Precision.SPAN, common)
+    common = first.zone if first.zone == second.zone else None
+    return Parsed(first.earliest, second.latest, Precision.SPAN, common)
 
 
 def _local(moment: datetime, zone: str | None) -> tuple[datetime, str] | None:

@@ -68,9 +68,24 @@ class When:
     precision: Precision = attrs.field(validator=attrs.validators.instance_of(Precision))
     zone: str | None = attrs.field(default=None, validator=_zone)
     text: str | None = attrs.field(default=None, eq=False, kw_only=True)
+    wall: datetime | None = attrs.field(default=None, eq=False, kw_only=True)
+    """The local wall time this instant was stated as (by :meth:`local`), if it was.
+
+    Kept so that a skipped or repeated wall time stays visible after it was resolved, and so that
+    a wall time recorded in advance can be checked again when a zone's rules change.
+    """
 
     def __attrs_post_init__(self) -> None:
         check_shape(self.earliest, self.latest, self.precision, self.zone)
+        if self.wall is not None and (
+            self.wall.tzinfo is not None
+            or self.zone is None
+            or not self.precision.is_clock
+        ):
+            raise InvalidTimeError(
+                "a wall time is a naive datetime, kept only for an exact instant with a zone",
+                where="When.wall",
+            )
 
     # -- constructors ------------------------------------------------------------------------
 
@@ -127,7 +142,7 @@ class When:
                     "datetime"
                 )
             instant = resolve_local(wall, zone, disambiguation, where="When.local")
-            return cls(instant, instant, Precision.SECOND, zone, text=text)
+            return cls(instant, instant, Precision.SECOND, zone, text=text, wall=wall)
         match = _SINGLE.fullmatch(wall.strip())
         if match is None or match["hour"] is None or match["offset"] or match["suffix"]:
             raise TimeParseError(
@@ -136,7 +151,7 @@ class When:
                 text=str(wall),
             )
         parsed = parse_when(wall, zone=zone, disambiguation=disambiguation, where="When.local")
-        return cls(*parsed, text=text)
+        return cls(*parsed[:4], text=text, wall=parsed.wall)
 
     @classmethod
     def day(cls, day: date | str, *, zone: str | None = None, text: str | None = None) -> Self:
@@ -228,7 +243,7 @@ class When:
         True
         """
         parsed = parse_when(text, zone=zone, disambiguation=disambiguation)
-        return cls(*parsed)
+        return cls(*parsed[:4], wall=parsed.wall)
 
     # -- reading -----------------------------------------------------------------------------
 
