@@ -6,11 +6,15 @@ imprecise times is three-valued (:class:`Truth`). :func:`resolve_phrase` reads t
 of reports ("the early hours of Tuesday") against a report's date and zone.
 
 Actors, offices, places, sources and records (:class:`Call`, :class:`Claim`, …) are kept in an
-append-only, bitemporal :class:`Ledger`.
+append-only, bitemporal :class:`Ledger`; :func:`check` asks whether it hangs together and returns
+:class:`Finding` objects that say why not.
 """
 
 from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._calendar import Precision
+from diplomacy_ledger._check_references import dangling_references
+from diplomacy_ledger._checks import BUILTIN_CHECKS, Check, Checker, check
+from diplomacy_ledger._codes import EventCode, event_code, event_codes
 from diplomacy_ledger._entry import Clock, Entry, system_clock
 from diplomacy_ledger._errors import (
     AliasConflictError,
@@ -29,6 +33,7 @@ from diplomacy_ledger._errors import (
     UnknownPhraseError,
     UnknownZoneError,
 )
+from diplomacy_ledger._findings import Certainty, Finding
 from diplomacy_ledger._ids import normalise_name
 from diplomacy_ledger._kinds import KIND_NAMES, Record, kind_of
 from diplomacy_ledger._ledger import Batch, Ledger
@@ -57,6 +62,7 @@ from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
 __all__ = [
+    "BUILTIN_CHECKS",
     "KIND_NAMES",
     "Actor",
     "ActorKind",
@@ -66,6 +72,9 @@ __all__ = [
     "Batch",
     "Call",
     "Ceasefire",
+    "Certainty",
+    "Check",
+    "Checker",
     "Claim",
     "Clock",
     "DayParts",
@@ -73,6 +82,8 @@ __all__ = [
     "Disambiguation",
     "DuplicateIdError",
     "Entry",
+    "EventCode",
+    "Finding",
     "Hostility",
     "InvalidIdError",
     "InvalidTimeError",
@@ -111,6 +122,10 @@ __all__ = [
     "When",
     "__version__",
     "available_zones",
+    "check",
+    "dangling_references",
+    "event_code",
+    "event_codes",
     "kind_of",
     "normalise_name",
     "resolve_phrase",

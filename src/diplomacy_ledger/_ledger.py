@@ -451,7 +451,7 @@ class Ledger:
 
     def by_office(self, office: str) -> list[Entry]:
         """Current entries that name the office (tenures, and records naming someone in it)."""
-        return self._bucket(("office", self._root_of(office)))
+        return self._bucket(("office", self.origin(office)))
 
     def by_source(self, source: str) -> list[Entry]:
         """Current entries known through ``source``: a source document, or an actor relaying it."""
@@ -461,7 +461,7 @@ class Ledger:
 
     def mentioning(self, id: str) -> list[Entry]:
         """Current entries that point at the entry ``id`` (claims, reports, statements, links)."""
-        return self._bucket(("mentions", self._root_of(id)))
+        return self._bucket(("mentions", self.origin(id)))
 
     def calls_between(self, first: str, second: str) -> list[Entry]:
         """Current calls and meetings in which both actors took part."""
@@ -513,7 +513,7 @@ class Ledger:
 
     def holders(self, office: str, at: When | Span) -> list[tuple[Entry, Truth]]:
         """Tenures of ``office`` that definitely or possibly cover ``at``."""
-        return self._tenures(("office", self._root_of(office)), at)
+        return self._tenures(("office", self.origin(office)), at)
 
     def offices_of(self, person: str, at: When | Span) -> list[tuple[Entry, Truth]]:
         """Tenures of ``person`` that definitely or possibly cover ``at``."""
@@ -528,7 +528,8 @@ class Ledger:
                     found.append((entry, truth))
         return found
 
-    def _root_of(self, id: str) -> str:
+    def origin(self, id: str) -> str:
+        """The id of the first version of the entry ``id`` belongs to (its correction chain)."""
         root = self._root.get(id)
         if root is None:
             raise UnknownEntryError(f"no entry {id!r}")

@@ -30,6 +30,7 @@ __all__ = [
     "available_zones",
     "first_instant_at_or_after",
     "last_instant_before",
+    "local_status",
     "resolve_local",
     "resolve_zone",
     "to_utc",
@@ -274,3 +275,13 @@ def last_instant_before(wall: datetime, zone: str) -> datetime:
         if local < wall:
             return before_second
     return fold0 - _ONE_MICROSECOND
+
+
+def local_status(wall: datetime, zone: str) -> Literal["ok", "skipped", "repeated"]:
+    """Whether clocks in ``zone`` showed ``wall`` once, never, or twice (under today's rules)."""
+    if _offset_minutes(zone) is not None:
+        return "ok"
+    _, _, exists, repeated = _candidates(wall, zone)
+    if not exists:
+        return "skipped"
+    return "repeated" if repeated else "ok"

@@ -1,0 +1,105 @@
+"""The contradiction check: claims that assert and deny the same thing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from diplomacy_ledger._check_context import CheckContext, context_for
+from diplomacy_ledger._entry import Entry
+from diplomacy_ledger._findings import Finding
+from diplomacy_ledger._ids import normalise_name
+from diplomacy_ledger._ledger import Ledger
+from diplomacy_ledger._records import Claim, Report, Stance
+
+__all__ = ["contradictions"]
+
+_ASSERTING = (Stance.ASSERTS, Stance.ACCUSES)
+
+
+def contradictions(ledger: Ledger) -> Iterator[Finding]:
+    """Claims that assert (or accuse, or report) something and claims that deny it.
+
+    A denial is about a record (an event, a report, another claim) or about a proposition given
+    as text. Its counterparts are what asserts that record: the claim itself when the record is
+    an asserting claim, reports of the record, and claims asserting it; for a proposition, the
+    claims asserting the same words. Each pair by different actors is a **definite**
+    contradiction: the claims certainly conflict, whatever the times. The same actor denying
+    what it had asserted is reported too, as a retraction. Runs in O(n).
+    """
+    context = context_for(ledger)
+    by_proposition: dict[str, list[Entry]] = defaultdict(list)
+    for entry in context.entries:
+        record = entry.record
+        if isinstance(record, Claim) and record.about is None and record.proposition:
+            by_proposition[normalise_name(record.proposition)].append(entry)
+    for entry in context.entries:
+        record = entry.record
+        if not (isinstance(record, Claim) and record.stance is Stance.DENIES):
+            continue
+        if record.about is not None:
+            subject = context.current_of.get(context.root[record.about])
+            if subject is None:
+                continue
+            for assertion in _assertions_of(context, subject):
+                yield _finding(context, subject, assertion, entry)
+        elif record.proposition:
+            for assertion in by_proposition[normalise_name(record.proposition)]:
+                claim = assertion.record
+                if isinstance(claim, Claim) and claim.stance in _ASSERTING:
+                    yield _finding(context, assertion, assertion, entry)
+
+
+def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:
+    record = subject.record
+    found = []
+    if isinstance(record, Claim) and record.stance in _ASSERTING:
+        found.append(subject)
+    for other in context.about.get(context.root[subject.id], ()):
+        claim = other.record
+        if isinstance(claim, Report) or (isinstance(claim, Claim) and claim.stance in _ASSERTING):
+            found.append(other)
+    return found
+
+
+def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: Entry) -> Finding:
+    asserter = context.asserter(assertion)
+    denier = context.asserter(denial)
+    assert asserter is not None
+    assert denier is not None
+    said = _what(context, assertion)
+    about = "" if subject is assertion else f" about {context.describe(subject)}"
+    if asserter == denier:
+        explanation = (
+            f"{context.name(denier)} {said} in {context.describe(assertion)}{about}, then "
+            f"denied it in {context.describe(denial)}: a retraction ({context.sources(assertion)}; "
+            f"{context.sources(denial)})."
+        )
+    else:
+        explanation = (
+            f"{context.name(asserter)} {said} in {context.describe(assertion)}{about}; "
+            f"{context.name(denier)} denies it in {context.describe(denial)}"
+            f"{_words(denial)}. Known from {context.sources(assertion)} and "
+            f"{context.sources(denial)}. The ledger keeps both sides."
+        )
+    entries = tuple(dict.fromkeys((subject.id, assertion.id, denial.id)))
+    return Finding("contradiction", "definite", entries, explanation)
+
+
+def _what(context: CheckContext, entry: Entry) -> str:
+    record = entry.record
+    if isinstance(record, Report):
+        return "reported it"
+    assert isinstance(record, Claim)
+    verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
+    if record.stance is Stance.ACCUSES and record.accused:
+        verb = f"accused {context.name(record.accused)}"
+    if record.proposition:
+        return f"{verb} ({record.proposition.strip()!r})"
+    return f"{verb} it"
+
+
+def _words(entry: Entry) -> str:
+    record = entry.record
+    words = getattr(record, "words", None)
+    return f" ({words!r})" if words else ""

@@ -1,0 +1,188 @@
+"""Checks about people: offices they did not hold, and calls they could not all have been on."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Final
+
+from diplomacy_ledger._actors import Actor, ActorKind
+from diplomacy_ledger._check_context import CheckContext, context_for, time_text
+from diplomacy_ledger._entry import Entry
+from diplomacy_ledger._findings import Certainty, Finding
+from diplomacy_ledger._kinds import time_bounds
+from diplomacy_ledger._ledger import Ledger
+from diplomacy_ledger._offices import Tenure
+from diplomacy_ledger._records import Call, Meeting, Participant, SameEvent, Statement
+from diplomacy_ledger._span import Span
+from diplomacy_ledger._when import When
+
+__all__ = ["double_bookings", "offices_not_held"]
+
+_TICK: Final = timedelta(microseconds=1)
+
+
+def _named_participants(record: object) -> list[Participant]:
+    if isinstance(record, Call):
+        return list(record.participants)
+    if isinstance(record, Meeting):
+        return [record.host, *record.visitors]
+    if isinstance(record, Statement):
+        return [record.speaker]
+    return []
+
+
+def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    merged: list[tuple[datetime, datetime]] = []
+    for low, high in sorted(intervals):
+        if merged and low <= merged[-1][1] + _TICK:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
+    """A record names someone in an office they did not hold at the record's time.
+
+    **definite** when no tenure of that person in that office can cover the time for any
+    placement, and the record is undisputed; **possible** when the tenures cover it for some
+    placements only (the time may fall before a tenure began or after it ended), or when the
+    record is disputed. Several tenures count together (acting, then appointed). O(n).
+    """
+    context = context_for(ledger)
+    tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+    for entry in context.entries:
+        if isinstance(entry.record, Tenure):
+            key = (context.root[entry.record.person], context.root[entry.record.office])
+            tenures[key].append(entry.record)
+    for entry in context.entries:
+        moment = entry.record.time
+        if moment is None:
+            continue
+        bounds = time_bounds(entry.record)
+        assert bounds is not None
+        for participant in _named_participants(entry.record):
+            if participant.office is None:
+                continue
+            person, office = context.root[participant.actor], context.root[participant.office]
+            held = tenures.get((person, office), [])
+            found = _not_held(held, bounds)
+            if found is None:
+                continue
+            certainty: Certainty = "possible" if context.disputed(entry) else found
+            spans = "; ".join(time_text(tenure.span) for tenure in held) or "no tenure recorded"
+            yield Finding(
+                "office_not_held",
+                certainty,
+                (entry.id,),
+                f"{context.describe(entry)} names {context.name(person)} as "
+                f"{context.name(office)} {time_text(moment)}, but "
+                f"{'no placement of' if certainty == 'definite' else 'not every placement of'} "
+                f"the times puts them in that office (tenures: {spans}). "
+                f"Known from {context.sources(entry)}.",
+            )
+
+
+def _not_held(held: list[Tenure], bounds: tuple[datetime, datetime]) -> Certainty | None:
+    low, high = bounds
+    if not any(
+        tenure.span.start.earliest <= high and tenure.span.end_bounds[1] >= low for tenure in held
+    ):
+        return "definite"
+    cores = [
+        (tenure.span.start.latest, tenure.span.end_bounds[0])
+        for tenure in held
+        if tenure.span.start.latest <= tenure.span.end_bounds[0]
+    ]
+    if any(core_low <= low and high <= core_high for core_low, core_high in _merge(cores)):
+        return None
+    return "possible"
+
+
+def _core(moment: When | Span) -> tuple[datetime, datetime, bool] | None:
+    """The stretch every placement of the event covers (and whether it is a single instant)."""
+    if isinstance(moment, When):
+        return (moment.earliest, moment.latest, True) if moment.is_exact else None
+    low, high = moment.start.latest, moment.end_bounds[0]
+    if moment.end is None or low >= high:
+        return None
+    return low, high, False
+
+
+def double_bookings(ledger: Ledger) -> Iterator[Finding]:
+    """One person in two calls or meetings that cannot be placed without overlapping.
+
+    Two calls somewhere in the same vague window are not a finding: only calls that overlap for
+    every placement are (two spans whose certain cores overlap, or two calls at the same exact
+    instant). Records linked by :class:`SameEvent` are one event, not two. **definite** unless a
+    record is disputed. A sweep over each person's calls sorted by start: O(n log n).
+    """
+    context = context_for(ledger)
+    linked: set[frozenset[str]] = set()
+    for entry in context.entries:
+        if isinstance(entry.record, SameEvent):
+            ids = [context.root[i] for i in entry.record.entries]
+            linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
+    busy: dict[str, list[tuple[datetime, datetime, bool, Entry]]] = defaultdict(list)
+    for entry in context.entries:
+        record = entry.record
+        if not isinstance(record, Call | Meeting):
+            continue
+        core = _core(record.time)
+        if core is None:
+            continue
+        for actor in record.actors:
+            actor_entry = context.current_of.get(context.root[actor])
+            if actor_entry is not None and _is_person(actor_entry):
+                busy[context.root[actor]].append((*core, entry))
+    for person in sorted(busy):
+        yield from _sweep(context, person, busy[person], linked)
+
+
+def _is_person(entry: Entry) -> bool:
+    return isinstance(entry.record, Actor) and entry.record.kind is ActorKind.PERSON
+
+
+def _sweep(
+    context: CheckContext,
+    person: str,
+    calls: list[tuple[datetime, datetime, bool, Entry]],
+    linked: set[frozenset[str]],
+) -> Iterator[Finding]:
+    """Pairs whose cores overlap.
+
+    Spans overlap strictly, an instant must lie strictly inside a span, two instants must be the
+    same. Touching ends (one call ends as the next begins) are fine.
+    """
+    active: list[tuple[datetime, int, datetime, bool, Entry]] = []
+    ordered = sorted(calls, key=lambda call: (call[0], call[1]))
+    for index, (low, high, point, entry) in enumerate(ordered):
+        while active and (
+            active[0][0] < low or (active[0][0] == low and not (point and active[0][3]))
+        ):
+            heapq.heappop(active)
+        for _, _, other_low, other_point, other in sorted(active, key=lambda item: item[1]):
+            if point and not other_point and not other_low < low:
+                continue  # the instant is at the span's very start
+            if other_point and not point:
+                continue  # the span starts at the instant
+            if frozenset((context.root[entry.id], context.root[other.id])) in linked:
+                continue
+            yield _booking(context, person, other, entry)
+        heapq.heappush(active, (high, index, low, point, entry))
+
+
+def _booking(context: CheckContext, person: str, first: Entry, second: Entry) -> Finding:
+    disputed = context.disputed(first) or context.disputed(second)
+    return Finding(
+        "double_booking",
+        "possible" if disputed else "definite",
+        (first.id, second.id),
+        f"{context.name(person)} cannot have been in both {context.describe(first)} "
+        f"{time_text(first.record.time)} and {context.describe(second)} "
+        f"{time_text(second.record.time)}: they overlap for every placement of their times. "
+        f"Known from {context.sources(first)} and {context.sources(second)}.",
+    )
