@@ -78,9 +78,7 @@ class When:
     def __attrs_post_init__(self) -> None:
         check_shape(self.earliest, self.latest, self.precision, self.zone)
         if self.wall is not None and (
-            self.wall.tzinfo is not None
-            or self.zone is None
-            or not self.precision.is_clock
+            self.wall.tzinfo is not None or self.zone is None or not self.precision.is_clock
         ):
             raise InvalidTimeError(
                 "a wall time is a naive datetime, kept only for an exact instant with a zone",
