@@ -10,6 +10,7 @@ import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._ids import normalise_name, optional_text, str_tuple, text, texts, valid_id
+from diplomacy_ledger._provenance import Provenance
 from diplomacy_ledger._span import Span
 
 __all__ = ["Actor", "ActorKind"]
@@ -70,8 +71,10 @@ class Actor:
     ``aliases`` are the other names and metonyms that refer to it ("Yerevan", "the government in
     Yerevan"); the ledger resolves them after normalising case, hyphens, spacing and punctuation,
     and refuses an alias that already names another actor. ``part_of`` links a ministry to its
-    government and a government to its state. ``lifespan`` says when it existed (a state from its
-    independence), where that matters.
+    government and a government to its state. ``affiliation`` says whose an actor is without
+    making it part of that (Armenian media are Armenian, not the Armenian state). ``lifespan``
+    says when it existed (a state from its independence), where that matters. ``provenance`` cites
+    where the facts about the actor come from.
 
     >>> armenia = Actor("Armenia", ActorKind.STATE, iso3="ARM", wikidata="Q399")
     >>> armenia.names
@@ -92,6 +95,14 @@ class Actor:
     wikidata: str | None = attrs.field(default=None, validator=_qid, kw_only=True)
     iso3: str | None = attrs.field(default=None, validator=_iso3, kw_only=True)
     description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    affiliation: str | None = attrs.field(
+        default=None, validator=valid_id, metadata={"ref": "actor"}, kw_only=True
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Provenance)),
+        kw_only=True,
+    )
 
     @property
     def time(self) -> Span | None:

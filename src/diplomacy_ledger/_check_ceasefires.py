@@ -24,9 +24,9 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
     only when the fighting went on after the ceasefire's start for every placement of the times
     (and began before its end), and the ceasefire, the hostility and its attacker are all
     undisputed, the attacker vouched for by two different actors; otherwise **possible**: a
-    single-sourced attribution is not established. Parties are matched through ``part_of``: the armed forces
-    of a state are that state. Each party's hostilities are sorted by their latest end, so a
-    ceasefire only looks at those that can reach past its start: O(n log n).
+    single-sourced attribution is not established. Parties are matched through ``part_of``: the
+    armed forces of a state are that state. Each party's hostilities are sorted by their latest
+    end, so a ceasefire only looks at those that can reach past its start: O(n log n).
     """
     context = context_for(ledger)
     by_party: dict[str, list[tuple[datetime, Entry]]] = defaultdict(list)

@@ -9,6 +9,7 @@ from typing import Final
 from diplomacy_ledger._actors import Actor
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._ledger import Ledger
+from diplomacy_ledger._offices import Office
 from diplomacy_ledger._places import Place
 from diplomacy_ledger._provenance import Source
 from diplomacy_ledger._records import Claim, Hostility, Report, Stance
@@ -112,6 +113,8 @@ class CheckContext:
         entry = self.current_of.get(self.root.get(id, id))
         if entry is not None and isinstance(entry.record, Actor | Place):
             return entry.record.name
+        if entry is not None and isinstance(entry.record, Office):
+            return entry.record.title
         return id
 
     def describe(self, entry: Entry) -> str:

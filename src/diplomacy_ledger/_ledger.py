@@ -422,6 +422,25 @@ class Ledger:
                 return tuple(chain)
             chain.append(self._root[record.part_of])
 
+    def affiliations(self, actor: str) -> tuple[str, ...]:
+        """Everything the actor belongs to: its lineage, and the lineage of each affiliation.
+
+        "Armenian media" are affiliated with Armenia without being part of the state, so Armenia
+        is among their affiliations but not in their :meth:`lineage`.
+        """
+        found: list[str] = []
+        pending = [self.resolve_actor(actor)]
+        while pending:
+            for member in self.lineage(pending.pop()):
+                if member in found:
+                    continue
+                found.append(member)
+                record = self.record(member)
+                assert isinstance(record, Actor)
+                if record.affiliation is not None:
+                    pending.append(self._root[record.affiliation])
+        return tuple(found)
+
     # -- queries ---------------------------------------------------------------------------------
 
     def _bucket(self, key: tuple[str, str]) -> list[Entry]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import attrs
 
 from diplomacy_ledger._ids import optional_text, text, valid_id
+from diplomacy_ledger._provenance import Provenance
 from diplomacy_ledger._span import Span
 
 __all__ = ["Office", "Tenure"]
+
+_provenance = attrs.validators.instance_of(Provenance)
 
 
 @attrs.frozen
@@ -25,6 +28,9 @@ class Office:
         default=None, validator=valid_id, metadata={"ref": "actor"}, kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    provenance: Provenance | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_provenance), kw_only=True
+    )
 
     @property
     def time(self) -> None:
@@ -45,6 +51,9 @@ class Tenure:
     span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
     acting: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool), kw_only=True
+    )
+    provenance: Provenance | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_provenance), kw_only=True
     )
 
     @property

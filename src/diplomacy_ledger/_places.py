@@ -9,6 +9,7 @@ import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._ids import optional_text, str_tuple, text, texts, valid_ids
+from diplomacy_ledger._provenance import Provenance
 from diplomacy_ledger._zones import validate_zone
 
 __all__ = ["Place"]
@@ -61,6 +62,12 @@ class Place:
     region: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     coordinates: tuple[float, float] | None = attrs.field(
         default=None, validator=_coordinates, kw_only=True
+    )
+    description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    provenance: Provenance | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Provenance)),
+        kw_only=True,
     )
 
     @property
