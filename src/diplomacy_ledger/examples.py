@@ -7,8 +7,8 @@ Armenia and Azerbaijan (its text and the outside facts used here are in the proj
 
 What the report does not say stays unknown: it has no outlet, url or hour of publication, so its
 :class:`~diplomacy_ledger.Source` has none, and its publication is a whole day in Yerevan
-(:data:`PUBLISHED`). Exact historical dates and the tenures come from a second source, the
-project's own summary of the public record (:data:`SOURCE_PUBLIC_RECORD`).
+(``PUBLISHED``). Exact historical dates and the tenures come from a second source, the
+project's own summary of the public record (``SOURCE_PUBLIC_RECORD``).
 
 Entry ids, besides the constants below:
 
@@ -114,10 +114,10 @@ __all__ = [
 ]
 
 SEED_ZONE: Final = "Asia/Yerevan"
-"""The zone of the report's "local time": Yerevan's clocks."""
+"""The zone of the report's "local time", Yerevan's clocks."""
 
 PUBLISHED: Final = When.day("2022-09-13", zone=SEED_ZONE)
-"""The report's publication: Tuesday 13 September 2022 in Yerevan, hour unknown."""
+"""The report's publication, Tuesday 13 September 2022 in Yerevan, hour unknown."""
 
 MIDNIGHT: Final = resolve_phrase("midnight", anchor=PUBLISHED, zone=SEED_ZONE)
 """When the shelling began: 00:00 Tuesday in Yerevan (20:00 UTC on Monday)."""
