@@ -11,6 +11,8 @@ append-only, bitemporal :class:`Ledger`; :func:`check` asks whether it hangs tog
 """
 
 from diplomacy_ledger._actors import Actor, ActorKind
+from diplomacy_ledger._allen import AllenConflict, AllenConstraint, AllenNetwork
+from diplomacy_ledger._allen import compose as compose_allen
 from diplomacy_ledger._calendar import Precision
 from diplomacy_ledger._check_references import dangling_references
 from diplomacy_ledger._checks import BUILTIN_CHECKS, Check, Checker, check
@@ -58,6 +60,12 @@ from diplomacy_ledger._records import (
     Statement,
 )
 from diplomacy_ledger._span import Span
+from diplomacy_ledger._stn import (
+    NegativeCycle,
+    Propagation,
+    SimpleTemporalNetwork,
+    TemporalConstraint,
+)
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
@@ -68,6 +76,9 @@ __all__ = [
     "ActorKind",
     "AliasConflictError",
     "Allen",
+    "AllenConflict",
+    "AllenConstraint",
+    "AllenNetwork",
     "BadReferenceError",
     "Batch",
     "Call",
@@ -94,12 +105,14 @@ __all__ = [
     "Medium",
     "Meeting",
     "NaiveDatetimeError",
+    "NegativeCycle",
     "Office",
     "Order",
     "Participant",
     "Place",
     "PointInterval",
     "Precision",
+    "Propagation",
     "Provenance",
     "Record",
     "RecordTimeError",
@@ -107,11 +120,13 @@ __all__ = [
     "Report",
     "Retraction",
     "SameEvent",
+    "SimpleTemporalNetwork",
     "SkippedTimeError",
     "Source",
     "Span",
     "Stance",
     "Statement",
+    "TemporalConstraint",
     "Tense",
     "Tenure",
     "TimeParseError",
@@ -123,6 +138,7 @@ __all__ = [
     "__version__",
     "available_zones",
     "check",
+    "compose_allen",
     "dangling_references",
     "event_code",
     "event_codes",

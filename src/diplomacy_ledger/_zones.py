@@ -10,6 +10,8 @@ reverse of what it seems), not an abbreviation such as ``"EDT"``. Zone rules com
 from __future__ import annotations
 
 import functools
+import importlib
+import os
 import re
 import zoneinfo
 from collections.abc import Mapping
@@ -34,6 +36,7 @@ __all__ = [
     "resolve_local",
     "resolve_zone",
     "to_utc",
+    "tzdb_version",
     "validate_zone",
     "zone_tzinfo",
 ]
@@ -285,3 +288,25 @@ def local_status(wall: datetime, zone: str) -> Literal["ok", "skipped", "repeate
     if not exists:
         return "skipped"
     return "repeated" if repeated else "ok"
+
+
+@functools.cache
+def tzdb_version() -> str:
+    """The version of the IANA time zone database in use (``"2025b"``), or ``"unknown"``.
+
+    The machine's database (on the same search path ``zoneinfo`` and ``dateutil`` use) comes
+    first, then the ``tzdata`` package.
+    """
+    for directory in zoneinfo.TZPATH:
+        try:
+            with open(os.path.join(directory, "tzdata.zi"), encoding="utf-8") as file:
+                first = file.readline()
+        except OSError:
+            continue
+        if first.startswith("# version "):
+            return first.split()[-1]
+    try:
+        tzdata = importlib.import_module("tzdata")  # optional: the IANA database as a package
+    except ImportError:
+        return "unknown"
+    return str(tzdata.IANA_VERSION)
