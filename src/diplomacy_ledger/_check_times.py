@@ -5,18 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-import attrs
-
 from diplomacy_ledger._actors import Actor
 from diplomacy_ledger._check_context import CheckContext, context_for, time_text
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._findings import Finding
-from diplomacy_ledger._kinds import references, time_bounds
+from diplomacy_ledger._kinds import references, time_bounds, whens_in
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._provenance import Provenance, Source
 from diplomacy_ledger._records import Call, Ceasefire, Claim, Meeting, Report, SameEvent, Stance
-from diplomacy_ledger._span import Span
-from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import local_status
 
 __all__ = ["anachronisms", "readout_mismatches", "unresolved_local_times"]
@@ -118,19 +114,6 @@ def _after_publication(
         )
 
 
-def _whens(value: object) -> Iterator[When]:
-    if isinstance(value, When):
-        yield value
-    elif isinstance(value, Span):
-        yield from (w for w in (value.start, value.end, value.ongoing_as_of) if w is not None)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _whens(item)
-    elif attrs.has(cls := type(value)):
-        for field in attrs.fields(cls):
-            yield from _whens(getattr(value, field.name))
-
-
 def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
     """Local wall times that were skipped or repeated in their zone and resolved by a policy.
 
@@ -139,7 +122,7 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
     """
     context = context_for(ledger)
     for entry in context.entries:
-        for when in _whens(entry.record):
+        for when in whens_in(entry.record):
             if when.wall is None or when.zone is None:
                 continue
             status = local_status(when.wall, when.zone)

@@ -27,7 +27,15 @@ from diplomacy_ledger._records import (
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
 
-__all__ = ["KIND_NAMES", "Record", "Reference", "kind_of", "references", "time_bounds"]
+__all__ = [
+    "KIND_NAMES",
+    "Record",
+    "Reference",
+    "kind_of",
+    "references",
+    "time_bounds",
+    "whens_in",
+]
 
 Record = (
     Actor
@@ -116,3 +124,17 @@ def time_bounds(record: Record) -> tuple[datetime, datetime] | None:
         return moment.earliest, moment.latest
     assert isinstance(moment, Span)
     return moment.start.earliest, moment.end_bounds[1]
+
+
+def whens_in(value: object) -> Iterator[When]:
+    """Every When inside a record, Spans' ends included."""
+    if isinstance(value, When):
+        yield value
+    elif isinstance(value, Span):
+        yield from (w for w in (value.start, value.end, value.ongoing_as_of) if w is not None)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from whens_in(item)
+    elif attrs.has(cls := type(value)):
+        for field in attrs.fields(cls):
+            yield from whens_in(getattr(value, field.name))

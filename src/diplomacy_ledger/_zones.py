@@ -32,6 +32,7 @@ __all__ = [
     "available_zones",
     "first_instant_at_or_after",
     "last_instant_before",
+    "local_candidates",
     "local_status",
     "resolve_local",
     "resolve_zone",
@@ -310,3 +311,12 @@ def tzdb_version() -> str:
     except ImportError:
         return "unknown"
     return str(tzdata.IANA_VERSION)
+
+
+def local_candidates(wall: datetime, zone: str) -> frozenset[datetime]:
+    """Every UTC instant today's rules could give ``wall`` in ``zone``, under any policy."""
+    zone_info = zone_tzinfo(zone)
+    if _offset_minutes(zone) is not None:
+        return frozenset({to_utc(wall.replace(tzinfo=zone_info))})
+    fold0, fold1, _, _ = _candidates(wall, zone)
+    return frozenset({fold0, fold1})

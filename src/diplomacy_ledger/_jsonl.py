@@ -1,0 +1,291 @@
+"""Reading and writing JSON Lines ledger files: all or nothing, or the good lines and the bad."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Final, Literal
+
+import attrs
+
+from diplomacy_ledger._check_references import dangling_references
+from diplomacy_ledger._entry import Entry
+from diplomacy_ledger._errors import BadReferenceError, LedgerError
+from diplomacy_ledger._findings import Finding
+from diplomacy_ledger._format import Line, decode_entry, encode_entry
+from diplomacy_ledger._kinds import whens_in
+from diplomacy_ledger._ledger import Ledger
+from diplomacy_ledger._zones import local_candidates, tzdb_version
+
+__all__ = [
+    "LoadResult",
+    "References",
+    "SkippedLine",
+    "dump_jsonl",
+    "dumps_jsonl",
+    "load_jsonl",
+    "read_jsonl",
+]
+
+References = Literal["strict", "report"]
+"""What loading does with a reference to an entry the file does not hold: ``"strict"`` refuses
+the file, ``"report"`` keeps the entry out of the ledger and reports a finding."""
+
+_NEWLINE: Final = b"\n"
+
+
+@attrs.frozen
+class SkippedLine:
+    """A line that was not loaded, and why."""
+
+    line: int
+    text: str
+    error: str
+
+
+@attrs.frozen
+class LoadResult:
+    """What loading a file gave: the ledger, and everything that did not go into it.
+
+    ``skipped`` lists bad lines (only when loading was asked to skip them); ``rejected`` holds the
+    entries kept out because they point at entries the file does not hold (``references="report"``);
+    ``findings`` reports those broken references and any local wall time whose zone's rules have
+    changed since it was written.
+    """
+
+    ledger: Ledger
+    skipped: tuple[SkippedLine, ...] = ()
+    rejected: tuple[Entry, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+def _lines(data: bytes) -> Iterator[tuple[int, bytes, bool]]:
+    """(line number, bytes, ends with a newline) for each line."""
+    start, number = 0, 0
+    while start < len(data):
+        number += 1
+        end = data.find(_NEWLINE, start)
+        if end < 0:
+            yield number, data[start:], False
+            return
+        yield number, data[start:end], True
+        start = end + 1
+
+
+def read_jsonl(
+    data: bytes | str,
+    *,
+    name: str = "<data>",
+    skip_bad_lines: bool = False,
+    references: References = "strict",
+    allow_empty: bool = False,
+) -> LoadResult:
+    """Load a ledger from JSON Lines text; see :func:`load_jsonl`."""
+    if references not in ("strict", "report"):
+        raise LedgerError(f"references is 'strict' or 'report', not {references!r}")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if not raw and not allow_empty:
+        raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
+    loader = _Loader(name, skip_bad_lines, references)
+    for number, line, complete in _lines(raw):
+        loader.line(number, line, complete)
+    loader.finish()
+    return LoadResult(
+        loader.ledger, tuple(loader.skipped), tuple(loader.rejected), tuple(loader.findings)
+    )
+
+
+class _Loader:
+    """Feeds decoded lines into a ledger; a batch's lines go in together or not at all."""
+
+    def __init__(self, name: str, skip_bad_lines: bool, references: References) -> None:
+        self.name, self.skip_bad_lines, self.references = name, skip_bad_lines, references
+        self.ledger = Ledger()
+        self.skipped: list[SkippedLine] = []
+        self.rejected: list[Entry] = []
+        self.findings: list[Finding] = []
+        self.batch: list[tuple[int, bytes, Line]] = []
+
+    def line(self, number: int, raw: bytes, complete: bool) -> None:
+        where = f"{self.name}:{number}"
+        try:
+            decoded = decode_entry(raw, where=where)
+        except LedgerError as error:
+            self.fail(error, [(number, raw)], complete)
+            return
+        if decoded.batch is None:
+            if self.batch:
+                self.broken_batch(f"{where}: a batch ends early, before this line")
+            self.apply([(number, raw, decoded)])
+            return
+        index, size = decoded.batch
+        if index == 0 and self.batch:
+            self.broken_batch(f"{where}: a batch ends early, before this line")
+        if index != len(self.batch) or (self.batch and self.batch[0][2].batch != (0, size)):
+            self.fail(
+                LedgerError(f"line {index + 1} of a batch of {size} is out of place", where=where),
+                [(number, raw)],
+                complete,
+            )
+            return
+        self.batch.append((number, raw, decoded))
+        if len(self.batch) == size:
+            batch, self.batch = self.batch, []
+            self.apply(batch)
+
+    def finish(self) -> None:
+        if self.batch:
+            first = self.batch[0][0]
+            self.broken_batch(
+                f"{self.name}:{first}: the last batch is incomplete ({len(self.batch)} of "
+                f"{self.batch[0][2].batch[1] if self.batch[0][2].batch else '?'} lines): a write "
+                "was cut short, and none of it is loaded"
+            )
+
+    def broken_batch(self, message: str) -> None:
+        lines = [(number, raw) for number, raw, _ in self.batch]
+        self.batch = []
+        self.fail(LedgerError(message), lines, True)
+
+    def fail(self, error: LedgerError, lines: list[tuple[int, bytes]], complete: bool) -> None:
+        if not complete:
+            error.message += " (the last line has no newline: a write may have been cut short)"
+        if not self.skip_bad_lines:
+            raise error
+        for number, raw in lines:
+            self.skipped.append(SkippedLine(number, raw.decode("utf-8", "replace"), str(error)))
+
+    def apply(self, lines: list[tuple[int, bytes, Line]]) -> None:
+        first, last = lines[0][0], lines[-1][0]
+        where = f"{self.name}:{first}" + (f"-{last}" if last != first else "")
+        entries = [decoded.entry for _, _, decoded in lines]
+        try:
+            if len(entries) == 1:
+                _append(
+                    self.ledger, entries[0], where, self.references, self.rejected, self.findings
+                )
+            else:
+                self.ledger.extend(entries)
+        except LedgerError as error:
+            if len(entries) > 1:
+                error.at(where)
+            self.fail(error, [(number, raw) for number, raw, _ in lines], True)
+            return
+        for number, _, decoded in lines:
+            self.findings.extend(
+                _rules_changed(decoded.entry, decoded.tzdb, f"{self.name}:{number}")
+            )
+
+
+def _append(  # noqa: PLR0917 - a private step of read_jsonl
+    ledger: Ledger,
+    entry: Entry,
+    where: str,
+    references: References,
+    rejected: list[Entry],
+    findings: list[Finding],
+) -> None:
+    try:
+        ledger.extend([entry])
+    except BadReferenceError as error:
+        if references == "strict" or error.id in ledger:
+            raise error.at(where) from None
+        rejected.append(entry)
+        known = [*ledger, *rejected]
+        broken = [f for f in dangling_references(known) if f.entries == (entry.id,)]
+        findings.extend(
+            broken
+            or [
+                Finding(
+                    "dangling_reference",
+                    "definite",
+                    (entry.id,),
+                    f"{where}: entry {entry.id!r} points at {error.id!r}, which was kept out "
+                    "of the ledger for a broken reference of its own.",
+                )
+            ]
+        )
+    except LedgerError as error:
+        raise error.at(where) from None
+
+
+def _rules_changed(entry: Entry, written_with: str | None, where: str) -> Iterator[Finding]:
+    """Local wall times whose zone's current rules no longer put them at the recorded instant."""
+    for when in whens_in(entry.record):
+        if when.wall is None or when.zone is None:
+            continue
+        if when.earliest in local_candidates(when.wall, when.zone):
+            continue
+        yield Finding(
+            "zone_rules_changed",
+            "definite",
+            (entry.id,),
+            f"{where}: {when.wall.isoformat(sep=' ')} in {when.zone} was recorded as "
+            f"{when.earliest.isoformat()} with tz database {written_with or 'unknown'}; the "
+            f"rules in use now ({tzdb_version()}) put that wall time elsewhere. The recorded "
+            "instant is kept: check which is right.",
+        )
+
+
+def load_jsonl(
+    path: str | os.PathLike[str],
+    *,
+    skip_bad_lines: bool = False,
+    references: References = "strict",
+    allow_empty: bool = False,
+) -> LoadResult:
+    """Load a ledger from a JSON Lines file.
+
+    By default a file with any bad line loads nothing: the :class:`LedgerError` names the file,
+    the line and the field (``ledger.jsonl:17: record.when.earliest: naive datetime ...``). With
+    ``skip_bad_lines=True`` the good lines load and every bad one is listed in the result.
+    ``references`` says what to do with references to entries the file does not hold. An empty
+    file is refused unless ``allow_empty``. Loading never runs code from the file.
+    """
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise LedgerError(f"cannot read the file: {error.strerror}", where=str(file)) from None
+    return read_jsonl(
+        data,
+        name=file.name,
+        skip_bad_lines=skip_bad_lines,
+        references=references,
+        allow_empty=allow_empty,
+    )
+
+
+def dumps_jsonl(entries: Iterable[Entry]) -> str:
+    """Entries as JSON Lines text, one per line, each ending with a newline."""
+    tzdb = tzdb_version()
+    return "".join(encode_entry(entry, tzdb=tzdb) + "\n" for entry in entries)
+
+
+def dump_jsonl(entries: Iterable[Entry], path: str | os.PathLike[str]) -> None:
+    """Write entries (a :class:`Ledger`, or any entries) to ``path``, atomically.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, and replaces
+    ``path`` in one step: a crash leaves the old file or the new one, never half of one.
+    """
+    target = Path(path)
+    text = dumps_jsonl(entries).encode("utf-8")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
