@@ -404,3 +404,41 @@ def test_findings_are_sorted_and_serialisable(base: Ledger) -> None:
     with pytest.raises(ValueError, match="certainty"):
         Finding("x", "certain", (), "y")  # type: ignore[arg-type]
     assert base.as_of(T - timedelta(seconds=1)) == Ledger()
+
+
+class TestReviewedCases:
+    """Cases a review found: each follows the one certainty rule."""
+
+    def test_overlap_for_every_placement_without_a_certain_core(self, base: Ledger) -> None:
+        a = Span(
+            When.between(y("2022-09-13 01:00"), y("2022-09-13 01:20")),
+            When.between(y("2022-09-13 01:10"), y("2022-09-13 01:30")),
+        )
+        b = Span(y("2022-09-13 01:00"), y("2022-09-13 02:00"))
+        add(base, "a", Call(["pashinyan", "putin"], a, src()))
+        add(base, "b", Call(["pashinyan", "macron"], b, src()))
+        assert found(base, "double_booking") == [("definite", ("a", "b"))]
+
+    def test_an_instant_inside_an_ongoing_call(self, base: Ledger) -> None:
+        ongoing = Span.ongoing(y("2022-09-13 01:00"), as_of=y("2022-09-13 03:00"))
+        add(base, "long", Call(["pashinyan", "putin"], ongoing, src()))
+        add(base, "short", Call(["pashinyan", "macron"], y("2022-09-13 02:00"), src()))
+        assert found(base, "double_booking") == [("definite", ("long", "short"))]
+
+    def test_a_disputed_anachronism_is_possible(self, base: Ledger) -> None:
+        add(
+            base,
+            "c",
+            Call(
+                ["pashinyan", "putin"], When.day("2022-09-20", zone="Asia/Yerevan"), src("arm-gov")
+            ),
+        )
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="c"))
+        assert found(base, "anachronism") == [("possible", ("c", "article"))]
+
+    def test_a_denied_event_known_only_through_its_chain_is_contradicted(
+        self, base: Ledger
+    ) -> None:
+        add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="c"))
+        assert found(base, "contradiction") == [("definite", ("c", "d"))]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,78 @@ def test_module_entry_point_and_version() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"diplomacy-ledger {__version__}"
+
+
+def test_example_then_check_reports_the_seed_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "seed.jsonl"
+    assert main(["example", str(path)]) == 0
+    assert path.exists()
+    assert main(["example", str(path)]) == 2  # refuses to overwrite
+    capsys.readouterr()
+    assert main(["check", str(path), "--zone", "Europe/Paris"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}: ")
+    assert "contradiction (3)" in out
+    assert "ceasefire violation (4)" in out
+    assert "Europe/Paris" in out
+    assert main(["check", str(path), "--exit-zero", "--only", "double_booking"]) == 0
+
+
+def test_check_json_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "seed.jsonl"
+    main(["example", str(path)])
+    capsys.readouterr()
+    assert main(["check", str(path), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert {f["kind"] for f in findings} == {"contradiction", "ceasefire_violation"}
+    assert all(set(f) == {"kind", "certainty", "entries", "explanation"} for f in findings)
+
+
+def test_check_as_of_before_the_denial(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "seed.jsonl"
+    main(["example", str(path)])
+    capsys.readouterr()
+    main(["check", str(path), "--format", "json", "--as-of", "2022-09-13T04:45Z"])
+    entries = [tuple(f["entries"]) for f in json.loads(capsys.readouterr().out)]
+    assert ("claim-azerbaijan-armenia-started", "claim-armenia-denies-started") in entries
+    assert not any("claim-azerbaijan-denies-ceasefire" in e for e in entries)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'{"v": 1, "id": "x"}\n', "t.jsonl:1: missing keys"),
+        (b"", "empty file"),
+        (b"\xff\n", "t.jsonl:1: not UTF-8"),
+    ],
+)
+def test_check_a_bad_file_exits_2_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_bytes(content)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_check_a_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "nope.jsonl")]) == 2
+    assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_dangling_references_in_a_file_are_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "seed.jsonl"
+    main(["example", str(path)])
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if '"id":"source-public-record"' not in line))
+    capsys.readouterr()
+    assert main(["check", str(path), "--only", "contradiction"]) == 1
+    out = capsys.readouterr().out
+    assert "dangling reference" in out
+    assert "kept out for broken references" in out

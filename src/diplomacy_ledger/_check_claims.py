@@ -23,7 +23,8 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
     A denial is about a record (an event, a report, another claim) or about a proposition given
     as text. Its counterparts are what asserts that record: the claim itself when the record is
     an asserting claim, reports of the record, and claims asserting it; for a proposition, the
-    claims asserting the same words. Each pair by different actors is a **definite**
+    claims asserting the same words; an event with none of these stands for itself, asserted by
+    the innermost actor of its attribution chain. Each pair by different actors is a **definite**
     contradiction: the claims certainly conflict, whatever the times. The same actor denying
     what it had asserted is reported too, as a retraction. Runs in O(n).
     """
@@ -59,6 +60,8 @@ def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:
         claim = other.record
         if isinstance(claim, Report) or (isinstance(claim, Claim) and claim.stance in _ASSERTING):
             found.append(other)
+    if not found and not isinstance(record, Claim | Report) and context.asserter(subject):
+        found.append(subject)  # an event known only through its attribution chain
     return found
 
 
@@ -69,6 +72,8 @@ def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: En
     assert denier is not None
     said = _what(context, assertion)
     about = "" if subject is assertion else f" about {context.describe(subject)}"
+    if subject is assertion and not isinstance(subject.record, Claim):
+        about = f", the record known through {context.name(asserter)}"
     if asserter == denier:
         explanation = (
             f"{context.name(denier)} {said} in {context.describe(assertion)}{about}, then "
@@ -90,7 +95,8 @@ def _what(context: CheckContext, entry: Entry) -> str:
     record = entry.record
     if isinstance(record, Report):
         return "reported it"
-    assert isinstance(record, Claim)
+    if not isinstance(record, Claim):
+        return f"gave the {entry.kind.replace('_', ' ')} as fact"
     verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
     if record.stance is Stance.ACCUSES and record.accused:
         verb = f"accused {context.name(record.accused)}"

@@ -29,6 +29,7 @@ class CheckContext:
         self.entries: list[Entry] = list(ledger.entries())
         self.root: dict[str, str] = {entry.id: ledger.origin(entry.id) for entry in ledger}
         self.current_of: dict[str, Entry] = {self.root[e.id]: e for e in self.entries}
+        self.position: dict[str, int] = {e.id: n for n, e in enumerate(self.entries)}
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
         for entry in self.entries:

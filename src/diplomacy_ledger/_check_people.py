@@ -15,6 +15,7 @@ from diplomacy_ledger._findings import Certainty, Finding
 from diplomacy_ledger._kinds import time_bounds
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._offices import Tenure
+from diplomacy_ledger._order import Allen, PointInterval, Truth
 from diplomacy_ledger._records import Call, Meeting, Participant, SameEvent, Statement
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
@@ -102,23 +103,42 @@ def _not_held(held: list[Tenure], bounds: tuple[datetime, datetime]) -> Certaint
     return "possible"
 
 
-def _core(moment: When | Span) -> tuple[datetime, datetime, bool] | None:
-    """The stretch every placement of the event covers (and whether it is a single instant)."""
+def _reach(moment: When | Span) -> tuple[datetime, datetime]:
+    """(latest start, earliest end), loosened so that no certain overlap is missed.
+
+    Two calls can only overlap for every placement if each one's latest start is at or before the
+    other's earliest end; the exact answer then comes from the interval relations.
+    """
     if isinstance(moment, When):
-        return (moment.earliest, moment.latest, True) if moment.is_exact else None
-    low, high = moment.start.latest, moment.end_bounds[0]
-    if moment.end is None or low >= high:
-        return None
-    return low, high, False
+        return moment.latest, moment.earliest
+    start_latest = min(moment.start.latest, moment.end_bounds[1])
+    end_earliest = max(moment.end_bounds[0], moment.start.earliest)
+    return start_latest, end_earliest
+
+
+_APART: Final = Allen.BEFORE | Allen.MEETS | Allen.MET_BY | Allen.AFTER
+
+
+def _clash(a: When | Span, b: When | Span) -> bool:
+    """Whether the two times overlap for every placement (touching ends do not count)."""
+    if isinstance(a, Span) and isinstance(b, Span):
+        return a.allen(b).holds(_APART) is Truth.NOT
+    if isinstance(a, When) and isinstance(b, When):
+        return a.same(b) is Truth.DEFINITELY
+    point, span = (a, b) if isinstance(a, When) else (b, a)
+    assert isinstance(point, When)
+    assert isinstance(span, Span)
+    return span.locate(point).holds(PointInterval.DURING) is Truth.DEFINITELY
 
 
 def double_bookings(ledger: Ledger) -> Iterator[Finding]:
     """One person in two calls or meetings that cannot be placed without overlapping.
 
     Two calls somewhere in the same vague window are not a finding: only calls that overlap for
-    every placement are (two spans whose certain cores overlap, or two calls at the same exact
-    instant). Records linked by :class:`SameEvent` are one event, not two. **definite** unless a
-    record is disputed. A sweep over each person's calls sorted by start: O(n log n).
+    every placement are (no placement puts one before the other, nor end to end; or both are at
+    the same exact instant). Records linked by :class:`SameEvent` are one event, not
+    two. **definite** unless a record is disputed. A sweep over each person's calls sorted by
+    their latest start: O(n log n + k) for k findings.
     """
     context = context_for(ledger)
     linked: set[frozenset[str]] = set()
@@ -126,18 +146,16 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
         if isinstance(entry.record, SameEvent):
             ids = [context.root[i] for i in entry.record.entries]
             linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
-    busy: dict[str, list[tuple[datetime, datetime, bool, Entry]]] = defaultdict(list)
+    busy: dict[str, list[tuple[datetime, datetime, Entry]]] = defaultdict(list)
     for entry in context.entries:
         record = entry.record
         if not isinstance(record, Call | Meeting):
             continue
-        core = _core(record.time)
-        if core is None:
-            continue
+        low, high = _reach(record.time)
         for actor in record.actors:
             actor_entry = context.current_of.get(context.root[actor])
             if actor_entry is not None and _is_person(actor_entry):
-                busy[context.root[actor]].append((*core, entry))
+                busy[context.root[actor]].append((low, high, entry))
     for person in sorted(busy):
         yield from _sweep(context, person, busy[person], linked)
 
@@ -149,33 +167,41 @@ def _is_person(entry: Entry) -> bool:
 def _sweep(
     context: CheckContext,
     person: str,
-    calls: list[tuple[datetime, datetime, bool, Entry]],
+    calls: list[tuple[datetime, datetime, Entry]],
     linked: set[frozenset[str]],
 ) -> Iterator[Finding]:
-    """Pairs whose cores overlap.
+    """Pairs that overlap for every placement.
 
-    Spans overlap strictly, an instant must lie strictly inside a span, two instants must be the
-    same. Touching ends (one call ends as the next begins) are fine.
+    Calls are swept by their latest start; a call stays active while its earliest end is not
+    yet passed. Each pair met that way is confirmed with the interval relations. Touching ends
+    (one call ends as the next begins) do not count.
     """
-    active: list[tuple[datetime, int, datetime, bool, Entry]] = []
-    ordered = sorted(calls, key=lambda call: (call[0], call[1]))
-    for index, (low, high, point, entry) in enumerate(ordered):
-        while active and (
-            active[0][0] < low or (active[0][0] == low and not (point and active[0][3]))
-        ):
+    active: list[tuple[datetime, int, Entry]] = []
+    ordered = sorted(calls, key=lambda call: (call[0], call[1], call[2].id))
+    for index, (low, high, entry) in enumerate(ordered):
+        while active and active[0][0] < low:
             heapq.heappop(active)
-        for _, _, other_low, other_point, other in sorted(active, key=lambda item: item[1]):
-            if point and not other_point and not other_low < low:
-                continue  # the instant is at the span's very start
-            if other_point and not point:
-                continue  # the span starts at the instant
-            if frozenset((context.root[entry.id], context.root[other.id])) in linked:
+        for _, _, other in sorted(active, key=lambda item: item[1]):
+            if _linked(context, linked, entry, other):
                 continue
-            yield _booking(context, person, other, entry)
-        heapq.heappush(active, (high, index, low, point, entry))
+            if _clash(_time_of(entry), _time_of(other)):
+                yield _booking(context, person, other, entry)
+        if low <= high:
+            heapq.heappush(active, (high, index, entry))
 
 
-def _booking(context: CheckContext, person: str, first: Entry, second: Entry) -> Finding:
+def _time_of(entry: Entry) -> When | Span:
+    record = entry.record
+    assert isinstance(record, Call | Meeting)
+    return record.time
+
+
+def _linked(context: CheckContext, linked: set[frozenset[str]], a: Entry, b: Entry) -> bool:
+    return frozenset((context.root[a.id], context.root[b.id])) in linked
+
+
+def _booking(context: CheckContext, person: str, one: Entry, other: Entry) -> Finding:
+    first, second = sorted((one, other), key=lambda entry: context.position[entry.id])
     disputed = context.disputed(first) or context.disputed(second)
     return Finding(
         "double_booking",

@@ -8,7 +8,7 @@ from datetime import datetime
 from diplomacy_ledger._actors import Actor
 from diplomacy_ledger._check_context import CheckContext, context_for, time_text
 from diplomacy_ledger._entry import Entry
-from diplomacy_ledger._findings import Finding
+from diplomacy_ledger._findings import Certainty, Finding
 from diplomacy_ledger._kinds import references, time_bounds, whens_in
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._provenance import Provenance, Source
@@ -21,7 +21,8 @@ __all__ = ["anachronisms", "readout_mismatches", "unresolved_local_times"]
 def anachronisms(ledger: Ledger) -> Iterator[Finding]:
     """Records that speak of something before it could have happened.
 
-    Reported only when no placement of the times avoids it, so always **definite**:
+    Reported only when no placement of the times avoids it: **definite**, or **possible** when a
+    record it rests on is disputed:
 
     - a report, or a claim asserting or accusing, made before the event it is about began;
     - a record dated before an actor it names existed, or after the actor ceased to exist;
@@ -41,6 +42,10 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
         yield from _after_publication(context, entry, bounds)
 
 
+def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
+    return "possible" if any(context.disputed(entry) for entry in entries) else "definite"
+
+
 def _before_its_subject(
     context: CheckContext, entry: Entry, bounds: tuple[datetime, datetime]
 ) -> Iterator[Finding]:
@@ -55,7 +60,7 @@ def _before_its_subject(
         return
     yield Finding(
         "anachronism",
-        "definite",
+        _certainty(context, entry),
         (entry.id, subject.id),
         f"{context.describe(entry)} {time_text(record.time)} speaks of "
         f"{context.describe(subject)} as having happened, but that began "
@@ -88,7 +93,7 @@ def _outside_lifespans(
             continue
         yield Finding(
             "anachronism",
-            "definite",
+            _certainty(context, entry),
             (entry.id, actor_entry.id),
             f"{context.describe(entry)} {time_text(entry.record.time)} names "
             f"{context.name(actor_id)} {when}.",
@@ -107,7 +112,7 @@ def _after_publication(
     if bounds[0] > source.published.latest:
         yield Finding(
             "anachronism",
-            "definite",
+            _certainty(context, entry),
             (entry.id, provenance.source),
             f"{context.describe(entry)} began {time_text(entry.record.time)}, after its source "
             f"{provenance.source!r} was published ({time_text(source.published)}).",
@@ -143,9 +148,10 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
 def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
     """Records linked as one event (:class:`SameEvent`) that disagree beyond their uncertainty.
 
-    **definite** when their participants differ, or their times cannot coincide for any
-    placement. Agreeing on the instant is agreeing: a call in the early hours of Tuesday in
-    Yerevan is on Monday evening in Paris, and that is no mismatch. O(size of the links).
+    Reported when their participants differ, or their times cannot coincide for any placement:
+    **definite**, or **possible** when one of them is disputed. Agreeing on the instant is
+    agreeing: a call in the early hours of Tuesday in Yerevan is on Monday evening in Paris, and
+    that is no mismatch. O(size of the links).
     """
     context = context_for(ledger)
     for link in context.entries:
@@ -159,7 +165,7 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
                 if problem:
                     yield Finding(
                         "readout_mismatch",
-                        "definite",
+                        _certainty(context, first, second),
                         (link.id, first.id, second.id),
                         f"{context.describe(first)} and {context.describe(second)} are linked as "
                         f"one event by {context.describe(link)}, but {problem}.",

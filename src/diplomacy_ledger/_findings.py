@@ -13,7 +13,8 @@ __all__ = ["Certainty", "Finding"]
 Certainty = Literal["definite", "possible"]
 """*definite*: the problem holds for every placement of the times within their bounds and rests
 on no disputed record. *possible*: it holds for some placements only, or rests on a record that
-the ledger itself disputes (a claim another actor denies)."""
+the ledger itself disputes (a claim another actor denies). A check may ask more before it calls
+a finding definite, and says so (a ceasefire violation needs an attacker two actors vouch for)."""
 
 _CERTAINTIES: Final = ("definite", "possible")
 
