@@ -63,9 +63,8 @@ autodoc_typehints = "description"
 autodoc_preserve_defaults = True
 # Show type aliases by their public name, not expanded (works because the modules use
 # `from __future__ import annotations`). Each alias also needs an `autodata` entry in api.md.
-autodoc_type_aliases = {
-    alias: f"diplomacy_ledger.{alias}" for alias in ("Disambiguation", "Clock", "Tense", "Certainty")
-}
+_ALIASES = ("Disambiguation", "Clock", "Tense", "Certainty")
+autodoc_type_aliases = {alias: f"diplomacy_ledger.{alias}" for alias in _ALIASES}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 

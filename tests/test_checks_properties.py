@@ -35,7 +35,8 @@ def clash(a: When | Span, b: When | Span) -> bool:
     if isinstance(a, When) and isinstance(b, When):
         return a.same(b) is Truth.DEFINITELY
     point, span = (a, b) if isinstance(a, When) else (b, a)
-    assert isinstance(point, When) and isinstance(span, Span)
+    assert isinstance(point, When)
+    assert isinstance(span, Span)
     return span.locate(point).holds(PointInterval.DURING) is Truth.DEFINITELY
 
 

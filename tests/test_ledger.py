@@ -106,7 +106,7 @@ class TestAppend:
         ("record", "message"),
         [
             (call("pashinyan", "nobody"), "participants\\[1\\].actor: unknown actor 'nobody'"),
-            (call("pashinyan", "kapan"), "'kapan' is a place, not a actor"),
+            (call("pashinyan", "kapan"), "'kapan' is a place, not an actor"),
             (Call(("pashinyan", "putin"), NIGHT, Provenance("nope")), "provenance.source"),
             (Call(("pashinyan", "putin"), NIGHT, Provenance("pashinyan")), "not a source"),
             (Claim("armenia-gov", Stance.DENIES, src(), about="ghost"), "about: unknown entry"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Final, Literal
 
@@ -34,6 +34,10 @@ References = Literal["strict", "report"]
 the file, ``"report"`` keeps the entry out of the ledger and reports a finding."""
 
 _NEWLINE: Final = b"\n"
+_PROGRESS_EVERY: Final = 10_000
+
+Progress = Callable[[int, int], None]
+"""Called now and then while a file loads, with the bytes read so far and the total."""
 
 
 @attrs.frozen
@@ -81,6 +85,7 @@ def read_jsonl(
     skip_bad_lines: bool = False,
     references: References = "strict",
     allow_empty: bool = False,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Load a ledger from JSON Lines text; see :func:`load_jsonl`."""
     if references not in ("strict", "report"):
@@ -89,9 +94,15 @@ def read_jsonl(
     if not raw and not allow_empty:
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
     loader = _Loader(name, skip_bad_lines, references)
+    done = 0
     for number, line, complete in _lines(raw):
         loader.line(number, line, complete)
+        done += len(line) + 1
+        if progress is not None and number % _PROGRESS_EVERY == 0:
+            progress(min(done, len(raw)), len(raw))
     loader.finish()
+    if progress is not None:
+        progress(len(raw), len(raw))
     return LoadResult(
         loader.ledger, tuple(loader.skipped), tuple(loader.rejected), tuple(loader.findings)
     )
@@ -235,6 +246,7 @@ def load_jsonl(
     skip_bad_lines: bool = False,
     references: References = "strict",
     allow_empty: bool = False,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Load a ledger from a JSON Lines file.
 
@@ -255,6 +267,7 @@ def load_jsonl(
         skip_bad_lines=skip_bad_lines,
         references=references,
         allow_empty=allow_empty,
+        progress=progress,
     )
 
 

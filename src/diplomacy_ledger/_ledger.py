@@ -183,8 +183,8 @@ class Ledger:
         previous = self._entries[self._position[old]].record
         if type(previous) is not type(entry.record) or isinstance(previous, Retraction):
             raise BadReferenceError(
-                f"a {KIND_NAMES[type(entry.record)]} cannot correct a "
-                f"{KIND_NAMES[type(previous)]} ({old!r})",
+                f"{_a(KIND_NAMES[type(entry.record)])} cannot correct "
+                f"{_a(KIND_NAMES[type(previous)])} ({old!r})",
                 id=old,
                 where=where,
             )
@@ -199,7 +199,9 @@ class Ledger:
         record = self._head_record(target)
         if expected is not None and not isinstance(record, expected):
             raise BadReferenceError(
-                f"{target!r} is a {KIND_NAMES[type(record)]}, not a {kind}", id=target, where=where
+                f"{target!r} is {_a(KIND_NAMES[type(record)])}, not {_a(kind)}",
+                id=target,
+                where=where,
             )
 
     def _check_names(
@@ -553,6 +555,11 @@ class Ledger:
         if root is None:
             raise UnknownEntryError(f"no entry {id!r}")
         return root
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "an actor", "a place"."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun.replace('_', ' ')}"
 
 
 def _drop_last(bucket: list[int]) -> None:
