@@ -30,19 +30,32 @@ from diplomacy_ledger._errors import (
     RecordTimeError,
     RepeatedTimeError,
     SkippedTimeError,
+    StoreError,
     TimeParseError,
     UnknownEntryError,
     UnknownPhraseError,
     UnknownZoneError,
 )
 from diplomacy_ledger._findings import Certainty, Finding
+from diplomacy_ledger._format import SCHEMA_VERSION, FormatError
 from diplomacy_ledger._ids import normalise_name
+from diplomacy_ledger._jsonl import (
+    LoadResult,
+    References,
+    SkippedLine,
+    dump_jsonl,
+    dumps_jsonl,
+    load_jsonl,
+    read_jsonl,
+)
+from diplomacy_ledger._jsonl_store import Damage, JsonlStore
 from diplomacy_ledger._kinds import KIND_NAMES, Record, kind_of
 from diplomacy_ledger._ledger import Batch, Ledger
 from diplomacy_ledger._offices import Office, Tenure
 from diplomacy_ledger._order import Allen, Order, PointInterval, Truth
 from diplomacy_ledger._phrases import DayParts, DecadeParts, Tense, resolve_phrase
 from diplomacy_ledger._places import Place
+from diplomacy_ledger._plover import plover_records
 from diplomacy_ledger._provenance import Provenance, Source
 from diplomacy_ledger._records import (
     Call,
@@ -60,18 +73,21 @@ from diplomacy_ledger._records import (
     Statement,
 )
 from diplomacy_ledger._span import Span
+from diplomacy_ledger._sqlite_store import SqliteStore
 from diplomacy_ledger._stn import (
     NegativeCycle,
     Propagation,
     SimpleTemporalNetwork,
     TemporalConstraint,
 )
+from diplomacy_ledger._stores import Store, copy_entries, open_store
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
 __all__ = [
     "BUILTIN_CHECKS",
     "KIND_NAMES",
+    "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
     "AliasConflictError",
@@ -88,6 +104,7 @@ __all__ = [
     "Checker",
     "Claim",
     "Clock",
+    "Damage",
     "DayParts",
     "DecadeParts",
     "Disambiguation",
@@ -95,12 +112,15 @@ __all__ = [
     "Entry",
     "EventCode",
     "Finding",
+    "FormatError",
     "Hostility",
     "InvalidIdError",
     "InvalidTimeError",
     "InvalidValueError",
+    "JsonlStore",
     "Ledger",
     "LedgerError",
+    "LoadResult",
     "Mediation",
     "Medium",
     "Meeting",
@@ -116,16 +136,21 @@ __all__ = [
     "Provenance",
     "Record",
     "RecordTimeError",
+    "References",
     "RepeatedTimeError",
     "Report",
     "Retraction",
     "SameEvent",
     "SimpleTemporalNetwork",
+    "SkippedLine",
     "SkippedTimeError",
     "Source",
     "Span",
+    "SqliteStore",
     "Stance",
     "Statement",
+    "Store",
+    "StoreError",
     "TemporalConstraint",
     "Tense",
     "Tenure",
@@ -139,11 +164,18 @@ __all__ = [
     "available_zones",
     "check",
     "compose_allen",
+    "copy_entries",
     "dangling_references",
+    "dump_jsonl",
+    "dumps_jsonl",
     "event_code",
     "event_codes",
     "kind_of",
+    "load_jsonl",
     "normalise_name",
+    "open_store",
+    "plover_records",
+    "read_jsonl",
     "resolve_phrase",
     "resolve_zone",
     "system_clock",

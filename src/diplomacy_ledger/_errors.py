@@ -19,6 +19,7 @@ __all__ = [
     "RecordTimeError",
     "RepeatedTimeError",
     "SkippedTimeError",
+    "StoreError",
     "TimeParseError",
     "UnknownEntryError",
     "UnknownPhraseError",
@@ -141,3 +142,9 @@ class UnknownEntryError(LedgerError, KeyError):
 
     def __str__(self) -> str:  # KeyError would show the message in quotes
         return LedgerError.__str__(self)
+
+
+class StoreError(LedgerError):
+    """A store cannot do what was asked: it is closed or read-only, its file is missing, not a
+    store of this library, written by a newer version, or was shortened by something else.
+    """

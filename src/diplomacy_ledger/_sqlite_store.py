@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Final
 
 from diplomacy_ledger._entry import Clock, Entry
-from diplomacy_ledger._errors import LedgerError, RecordTimeError
+from diplomacy_ledger._errors import LedgerError, RecordTimeError, StoreError
 from diplomacy_ledger._format import decode_entry, encode_entry
 from diplomacy_ledger._kinds import Record
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._zones import to_utc, tzdb_version
 
-__all__ = ["APPLICATION_ID", "STORE_SCHEMA_VERSION", "SqliteBatch", "SqliteStore", "StoreError"]
+__all__ = ["APPLICATION_ID", "STORE_SCHEMA_VERSION", "SqliteBatch", "SqliteStore"]
 
 APPLICATION_ID: Final = 0x444C4752
 """The SQLite header's ``application_id`` of a ledger store ("DLGR")."""
@@ -63,10 +63,6 @@ _SCHEMA: Final = (
     f"PRAGMA application_id = {APPLICATION_ID}",
     f"PRAGMA user_version = {STORE_SCHEMA_VERSION}",
 )
-
-
-class StoreError(LedgerError):
-    """A store file that cannot be used as asked: not ours, too new, closed, read-only, locked."""
 
 
 def _micros(moment: datetime) -> int:
