@@ -145,6 +145,8 @@ class UnknownEntryError(LedgerError, KeyError):
 
 
 class StoreError(LedgerError):
-    """A store cannot do what was asked: it is closed or read-only, its file is missing, not a
-    store of this library, written by a newer version, or was shortened by something else.
+    """A store cannot do what was asked.
+
+    It is closed or read-only, or its file is missing, is not a store of this library, was written
+    by a newer version, or was shortened by something else.
     """

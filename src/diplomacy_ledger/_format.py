@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 import functools
 import json
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -53,6 +54,7 @@ _REQUIRED_LINE_KEYS: Final = ("v", "id", "recorded_at", "kind", "record")
 _WHEN_KEYS: Final = frozenset({"type", "earliest", "latest", "precision", "zone", "text", "wall"})
 _SPAN_KEYS: Final = frozenset({"type", "start", "end", "ongoing_as_of"})
 _SEP: Final = "\x00"
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class Line(NamedTuple):
@@ -62,6 +64,24 @@ class Line(NamedTuple):
     tzdb: str | None
     batch: tuple[int, int] | None
     """(index, size) when the line is one of a batch of entries written together."""
+
+
+class _RepeatedKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON objects with a key twice are refused: readers disagree on which one wins."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKeyError(key)
+            seen.add(key)
+    return result
 
 
 class FormatError(LedgerError, ValueError):
@@ -78,7 +98,7 @@ class _FieldError(LedgerError, ValueError):
 def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> Any:
         if type(value) is not kind:
-            raise _FieldError(f"expected {name}, got {_json_type(value)} {value!r}"[:200])
+            raise _FieldError(f"expected {name}, got {_shown(value)}"[:200])
         return value
 
     return structure
@@ -86,8 +106,12 @@ def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
 
 def _structure_float(value: Any, _: Any) -> float:
     if type(value) not in (int, float):
-        raise _FieldError(f"expected a number, got {_json_type(value)} {value!r}"[:200])
+        raise _FieldError(f"expected a number, got {_shown(value)}"[:200])
     return float(value)
+
+
+def _shown(value: object) -> str:
+    return "null" if value is None else f"{_json_type(value)} {value!r}"
 
 
 def _json_type(value: object) -> str:
@@ -161,7 +185,10 @@ def parse_instant(value: Any, field: str) -> datetime:
         raise _FieldError(f"not an ISO 8601 date-time: {value!r}", where=field) from None
     if moment.tzinfo is None:
         raise NaiveDatetimeError(f"naive datetime {value!r} (no offset)", where=field)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise _FieldError(f"{value!r} is outside the range of dates in UTC", where=field) from None
 
 
 def _unstructure_when(when: When) -> dict[str, Any]:
@@ -220,14 +247,18 @@ def _unstructure_span(span: Span) -> dict[str, Any]:
 def _structure_span(value: Any, _: Any = None) -> Span:
     _check_object(value, "span", _SPAN_KEYS, ("start",))
     parts: dict[str, When | None] = {}
+    if value["start"] is None:
+        raise _FieldError("expected a when object, got null", where="start")
     for name in ("start", "end", "ongoing_as_of"):
         part = value.get(name)
         try:
             parts[name] = None if part is None else _structure_when(part)
         except LedgerError as error:
-            raise error.at(name) from None
+            error.where = f"{name}.{error.where}" if error.where else name
+            raise
     start = parts["start"]
-    assert start is not None
+    if start is None:  # pragma: no cover - refused above
+        raise _FieldError("expected a when object, got null", where="start")
     return Span(start, parts["end"], ongoing_as_of=parts["ongoing_as_of"])
 
 
@@ -292,12 +323,42 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Span, _structure_span)
     converter.register_unstructure_hook(When, _unstructure_when)
     converter.register_unstructure_hook(Span, _unstructure_span)
-    for cls in (*KIND_NAMES, *_nested_classes()):
-        converter.register_structure_hook(cls, make_dict_structure_fn(cls, converter))
+    converter.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook(converter))
+    for cls in (*_nested_classes(), *KIND_NAMES):  # nested first: records use their hooks
+        converter.register_structure_hook(cls, _object_only(make_dict_structure_fn(cls, converter)))
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
         )
     return converter
+
+
+def _object_only(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def checked(value: Any, kind: Any) -> Any:
+        if type(value) is not dict:
+            raise _FieldError(f"expected an object, got {_shown(value)}"[:200])
+        return structure(value, kind)
+
+    return checked
+
+
+def _is_fixed_tuple(kind: Any) -> bool:
+    args = typing.get_args(kind)
+    return typing.get_origin(kind) is tuple and bool(args) and Ellipsis not in args
+
+
+def _fixed_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
+    def factory(kind: Any) -> Callable[[Any, Any], Any]:
+        items = typing.get_args(kind)
+        hooks = [converter.get_structure_hook(item) for item in items]
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list or len(value) != len(items):
+                raise _FieldError(f"expected a list of {len(items)}, got {_shown(value)}"[:200])
+            return tuple(hook(v, t) for hook, v, t in zip(hooks, value, items, strict=True))
+
+        return structure
+
+    return factory
 
 
 def _nested_classes() -> tuple[type, ...]:
@@ -345,11 +406,22 @@ def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:
         except UnicodeDecodeError as error:
             raise FormatError(f"not UTF-8 (byte {error.start})", where=where) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be
+    except UnicodeEncodeError:
+        raise FormatError(
+            "a string holds a lone surrogate (\\ud800-\\udfff)", where=where
+        ) from None
+    except _RepeatedKeyError as error:
+        raise FormatError(
+            f"the key {error.key!r} appears twice in one object", where=where
+        ) from None
     except RecursionError:
         raise FormatError("JSON nested too deeply", where=where) from None
     except (ValueError, TypeError) as error:  # JSONDecodeError, UnicodeDecodeError
-        raise FormatError(f"not a JSON line: {error}", where=where) from None
+        reason = "a number with too many digits" if "digits" in str(error) else str(error)
+        raise FormatError(f"not a JSON line: {reason}", where=where) from None
     if type(data) is not dict:
         raise FormatError(f"expected a JSON object, got {_json_type(data)}", where=where)
     _check_line(data, where)
@@ -402,7 +474,7 @@ def _check_line(data: Mapping[str, Any], where: str | None) -> None:
         raise FormatError(f"v: no schema version {version} exists", where=where)
     for key in ("id", "kind", "supersedes", "tzdb"):
         value = data.get(key)
-        if value is not None and type(value) is not str:
+        if (value is not None or key in ("id", "kind")) and type(value) is not str:
             raise FormatError(f"{key}: expected a string, got {_json_type(value)}", where=where)
     if data["kind"] not in KINDS_BY_NAME:
         raise FormatError(
@@ -416,11 +488,9 @@ def _check_line(data: Mapping[str, Any], where: str | None) -> None:
 
 def _format_exception(error: BaseException, kind: type | None) -> str:
     if isinstance(error, LedgerError):
-        where = error.where or ""
-        head, dot, rest = where.partition(".")
-        if dot and head[:1].isupper():  # "When.zone": a field of the value at this path
-            where = rest
-        return f"{where}{_SEP}{error.message}"
+        # "start.When.zone" -> "start.zone": class names are not steps of the path.
+        steps = [step for step in (error.where or "").split(".") if step and not step[0].isupper()]
+        return f"{'.'.join(steps)}{_SEP}{error.message}"
     if isinstance(error, cattrs.errors.ForbiddenExtraKeysError):
         return f"{_SEP}unknown keys {sorted(error.extra_fields)}"
     if isinstance(error, KeyError):

@@ -27,7 +27,7 @@ _ARTICLES: Final = ("the ",)
 
 def check_id(value: object, *, where: str) -> str:
     """Return ``value`` if it is a valid id: 1–200 characters of letters, digits and ``_.:@/-``."""
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise InvalidIdError(
             f"{value!r} is not a valid id: use 1-200 letters, digits and _ . : @ / -, "
             "starting with a letter or digit",
@@ -57,8 +57,8 @@ def normalise_name(text: str) -> str:
 
 
 def valid_id(instance: object, attribute: Any, value: Any) -> None:
-    """Attrs validator: an id (or None where the field is optional)."""
-    if value is not None:
+    """Attrs validator: an id, or None where the field is optional (its default is None)."""
+    if value is not None or attribute.default is not None:
         check_id(value, where=f"{type(instance).__name__}.{attribute.name}")
 
 

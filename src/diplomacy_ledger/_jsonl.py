@@ -289,6 +289,9 @@ def dump_jsonl(entries: Iterable[Entry], path: str | os.PathLike[str]) -> None:
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
     try:
+        # mkstemp makes the file private (0600); keep the mode of the file being replaced, or
+        # make a new one readable by others as files usually are (0644).
+        os.chmod(temporary, target.stat().st_mode & 0o777 if target.exists() else 0o644)
         with os.fdopen(handle, "wb") as file:
             file.write(text)
             file.flush()

@@ -36,6 +36,13 @@ def _coordinates(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+def _as_floats(value: Any) -> Any:
+    """Whole-number degrees become floats, so (40, 45) is stored and written as (40.0, 45.0)."""
+    if isinstance(value, tuple | list) and all(type(v) in (int, float) for v in value):
+        return tuple(float(v) for v in value)
+    return value
+
+
 @attrs.frozen
 class Place:
     """A named place, the state or states it lies in, and its IANA time zone.
@@ -61,7 +68,7 @@ class Place:
     )
     region: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     coordinates: tuple[float, float] | None = attrs.field(
-        default=None, validator=_coordinates, kw_only=True
+        default=None, converter=_as_floats, validator=_coordinates, kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     provenance: Provenance | None = attrs.field(

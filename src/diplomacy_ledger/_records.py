@@ -290,7 +290,12 @@ class Ceasefire:
     terms: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        self.time  # noqa: B018 - builds the Span, which checks that it can last
+        if self.until is not None and not self.until.latest > self.effective.earliest:
+            raise InvalidValueError(
+                f"the ceasefire would end ({self.until}) no later than it takes effect "
+                f"({self.effective})",
+                where="Ceasefire.until",
+            )
 
     @property
     def time(self) -> Span:
