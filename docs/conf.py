@@ -5,6 +5,7 @@ every cross-reference must resolve. There is no network in CI, hence no intersph
 """
 
 import importlib.metadata
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -63,7 +64,7 @@ autodoc_typehints = "description"
 autodoc_preserve_defaults = True
 # Show type aliases by their public name, not expanded (works because the modules use
 # `from __future__ import annotations`). Each alias also needs an `autodata` entry in api.md.
-_ALIASES = ("Disambiguation", "Clock", "Tense", "Certainty")
+_ALIASES = ("Disambiguation", "Tense", "Certainty")
 autodoc_type_aliases = {alias: f"diplomacy_ledger.{alias}" for alias in _ALIASES}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -94,6 +95,21 @@ def _hide_private_bases(
     bases[:] = _public_bases(bases)
 
 
+def _draw_the_seed_timeline(app: Sphinx) -> None:
+    """Draw the seed article's timeline for the landing page, fresh at every build."""
+    from diplomacy_ledger import check, timeline_svg  # noqa: PLC0415
+    from diplomacy_ledger.examples import seed_ledger  # noqa: PLC0415
+
+    ledger = seed_ledger()
+    svg = timeline_svg(
+        ledger, check(ledger), zone="Asia/Yerevan", title="The seed article, checked"
+    )
+    target = Path(app.srcdir) / "_generated" / "seed-timeline.svg"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(svg, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-bases", _hide_private_bases)
+    app.connect("builder-inited", _draw_the_seed_timeline)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -139,3 +139,70 @@ def test_dangling_references_in_a_file_are_findings(
     out = capsys.readouterr().out
     assert "dangling reference" in out
     assert "kept out for broken references" in out
+
+
+def test_timeline_lists_entries_in_time_order_with_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "seed.jsonl"
+    main(["example", str(path)])
+    capsys.readouterr()
+    assert main(["timeline", str(path), "--zone", "Europe/Paris"]) == 0
+    out = capsys.readouterr().out
+    first_war = out.index("hostility hostility-first-war")
+    calls = out.index("call call-pashinyan-putin")
+    ceasefire = out.index("ceasefire ceasefire-2022")
+    assert first_war < calls < ceasefire  # 1990s, then 20:00Z, then 22:30Z on 12 September
+    assert "2022-09-12 22:00 Europe/Paris" in out  # the night began on Monday evening in Paris
+    assert "! ceasefire violation (possible)" in out
+
+
+def test_diff_between_two_record_times(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "seed.jsonl"
+    main(["example", str(path)])
+    capsys.readouterr()
+    args = ["diff", str(path), "--as-of", "2022-09-13T04:45Z", "--as-of", "2022-09-13T05:00Z"]
+    assert main([*args, "--format", "json"]) == 0
+    change = json.loads(capsys.readouterr().out)
+    # Recorded at 05:00: Azerbaijan's denial of the ceasefire Armenian media had reported.
+    assert [f["entries"] for f in change["appeared"]] == [
+        ["ceasefire-2022", "report-armenian-media-ceasefire", "claim-azerbaijan-denies-ceasefire"]
+    ]
+    assert change["gone"] == []
+    # The possible violation of that ceasefire was already there; now it also rests on a denial.
+    [changed] = change["changed"]
+    assert changed["entries"] == ["ceasefire-2022", "hostility-shelling"]
+    assert "denies the ceasefire" in changed["explanation"]
+    assert main(["diff", str(path), "--as-of", "2022-09-13T05:00Z"]) == 2
+
+
+def test_convert_between_formats_is_lossless(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl, sqlite, back = tmp_path / "a.jsonl", tmp_path / "a.sqlite", tmp_path / "b.jsonl"
+    main(["example", str(jsonl)])
+    assert main(["convert", str(jsonl), str(sqlite)]) == 0
+    assert main(["convert", str(sqlite), str(back)]) == 0
+    assert back.read_bytes() == jsonl.read_bytes()
+    assert main(["convert", str(jsonl), str(sqlite)]) == 2  # never into an existing file
+    capsys.readouterr()
+    assert main(["check", str(sqlite), "--format", "json"]) == 1
+    assert len(json.loads(capsys.readouterr().out)) == 7
+
+
+def test_convert_to_plover_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    jsonl, plover = tmp_path / "a.jsonl", tmp_path / "a.plover.json"
+    main(["example", str(jsonl)])
+    assert main(["convert", str(jsonl), str(plover), "--plover"]) == 0
+    records = {record["id"]: record for record in json.loads(plover.read_text())}
+    call = records["call-pashinyan-putin"]
+    assert (call["event_type"], call["mode"], call["cameo"]) == ("CONSULT", "phone", "041")
+    assert call["actor"] == ["Nikol Pashinyan"]
+    assert call["recipient"] == ["Vladimir Putin"]
+    # The calls' window crosses midnight UTC: no single date is made up.
+    assert call["date"] is None
+    assert (call["earliest"], call["latest"]) == (
+        "2022-09-12T20:00:00Z",
+        "2022-09-13T01:59:59.999999Z",
+    )
+    assert "source-article" not in records  # not an event

@@ -22,10 +22,10 @@ from diplomacy_ledger import (
     Ledger,
     LedgerError,
     RecordTimeError,
+    StoreError,
 )
 from diplomacy_ledger._format import encode_entry
 from diplomacy_ledger._jsonl import load_jsonl
-from diplomacy_ledger import StoreError
 from diplomacy_ledger._jsonl_store import Damage, JsonlStore
 
 T0 = datetime(2022, 9, 13, 2, 0, tzinfo=UTC)

@@ -73,7 +73,7 @@ from diplomacy_ledger._records import (
     Statement,
 )
 from diplomacy_ledger._span import Span
-from diplomacy_ledger._sqlite_store import SqliteStore
+from diplomacy_ledger._sqlite_store import SqliteBatch, SqliteStore
 from diplomacy_ledger._stn import (
     NegativeCycle,
     Propagation,
@@ -81,6 +81,7 @@ from diplomacy_ledger._stn import (
     TemporalConstraint,
 )
 from diplomacy_ledger._stores import Store, copy_entries, open_store
+from diplomacy_ledger._svg import timeline_svg
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
@@ -146,6 +147,7 @@ __all__ = [
     "SkippedTimeError",
     "Source",
     "Span",
+    "SqliteBatch",
     "SqliteStore",
     "Stance",
     "Statement",
@@ -179,6 +181,7 @@ __all__ = [
     "resolve_phrase",
     "resolve_zone",
     "system_clock",
+    "timeline_svg",
 ]
 
 __version__ = "0.1.0.dev0"

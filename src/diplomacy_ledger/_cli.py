@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -15,13 +16,17 @@ from pathlib import Path
 from typing import Final, NoReturn
 
 from diplomacy_ledger import __version__
-from diplomacy_ledger._check_context import time_text
+from diplomacy_ledger._check_context import context_for, time_text
 from diplomacy_ledger._checks import BUILTIN_CHECKS, check
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._findings import Finding
-from diplomacy_ledger._jsonl import LoadResult, dump_jsonl, load_jsonl
+from diplomacy_ledger._jsonl import LoadResult, References, dump_jsonl, load_jsonl
+from diplomacy_ledger._kinds import time_bounds
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._phrases import resolve_phrase
+from diplomacy_ledger._plover import plover_records
+from diplomacy_ledger._sqlite_store import SqliteStore
+from diplomacy_ledger._stores import SQLITE_SUFFIXES, copy_entries
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import to_utc, validate_zone
 
@@ -66,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
             "kind. Exit status 0: no findings; 1: findings; 2: the file could not be read."
         ),
     )
-    checking.add_argument("path", type=Path, help="a JSON Lines ledger file")
+    checking.add_argument("path", type=Path, help="a ledger file (.jsonl or .sqlite)")
     checking.add_argument("--zone", help="also show times on this zone's clocks (IANA key)")
     checking.add_argument("--format", choices=("text", "json"), default="text")
     checking.add_argument("--as-of", help="check the ledger as known at this record time (ISO)")
@@ -76,6 +81,47 @@ def _parser() -> argparse.ArgumentParser:
     checking.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
+
+    timeline = commands.add_parser(
+        "timeline",
+        help="list a ledger's entries in time order, with their sources and findings",
+        description=(
+            "The entries in time order, each with its bounds in UTC and local time, its "
+            "sources, and the findings that touch it. --svg also draws the picture."
+        ),
+    )
+    timeline.add_argument("path", type=Path, help="a ledger file (.jsonl or .sqlite)")
+    timeline.add_argument("--zone", help="show times on this zone's clocks too (IANA key)")
+    timeline.add_argument("--as-of", help="the ledger as known at this record time (ISO)")
+    timeline.add_argument("--svg", type=Path, metavar="FILE", help="write the timeline as SVG")
+    timeline.add_argument("--lanes", choices=("actor", "place"), default="actor")
+
+    diff = commands.add_parser(
+        "diff",
+        help="which findings appeared, went away or changed between two record times",
+        description=(
+            "Check the ledger as known at two record times and show which findings appeared "
+            "and which went away: what the later news changed."
+        ),
+    )
+    diff.add_argument("path", type=Path, help="a ledger file (.jsonl or .sqlite)")
+    diff.add_argument(
+        "--as-of", action="append", required=True, metavar="TIME", help="give it twice"
+    )
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert a ledger between JSON Lines and SQLite, or export PLOVER records",
+        description=(
+            "Copy every entry, unchanged and in order, from SRC to a new file DST; the formats "
+            "come from the names (.jsonl or .sqlite). With --plover, write PLOVER-style JSON "
+            "event records instead (event, mode, actors, recipients, time bounds, source, CAMEO)."
+        ),
+    )
+    convert.add_argument("source", type=Path, metavar="SRC")
+    convert.add_argument("target", type=Path, metavar="DST")
+    convert.add_argument("--plover", action="store_true", help="export PLOVER-style JSON records")
 
     example = commands.add_parser(
         "example",
@@ -119,13 +165,38 @@ def _parser() -> argparse.ArgumentParser:
 # -- check -----------------------------------------------------------------------------------------
 
 
+def _load(path: Path, *, references: References = "report") -> LoadResult:
+    """Load a ledger file (JSON Lines or SQLite), with progress on stderr when it is a terminal.
+
+    Broken references in a JSON Lines file are findings here (``references="report"``), not a
+    refusal; an SQLite store never holds any.
+    """
+    if path.suffix.lower() in SQLITE_SUFFIXES:
+        if not path.exists():
+            raise LedgerError("no such file", where=str(path))
+        with SqliteStore(path, readonly=True) as store:
+            return LoadResult(store.ledger())
+    if not sys.stderr.isatty():
+        return load_jsonl(path, references=references)
+
+    def report(done: int, total: int) -> None:
+        print(f"\rreading {path}: {100 * done // max(total, 1)}%", end="", file=sys.stderr)
+
+    loaded = load_jsonl(path, references=references, progress=report)
+    print(file=sys.stderr)
+    return loaded
+
+
+def _as_of(ledger: Ledger, text: str | None) -> Ledger:
+    if not text:
+        return ledger
+    return ledger.as_of(to_utc(When.parse(text).latest))
+
+
 def _check(args: argparse.Namespace) -> int:
     zone = validate_zone(args.zone, where="--zone") if args.zone else None
-    loaded = load_jsonl(args.path, references="report")
-    ledger = loaded.ledger
-    if args.as_of:
-        moment = When.parse(args.as_of)
-        ledger = ledger.as_of(to_utc(moment.latest))
+    loaded = _load(args.path)
+    ledger = _as_of(loaded.ledger, args.as_of)
     findings = sorted(set(check(ledger, only=args.only)) | set(loaded.findings))
     if args.format == "json":
         print(json.dumps([finding.to_dict() for finding in findings], indent=2, ensure_ascii=False))
@@ -153,6 +224,82 @@ def _report(
                 moment = getattr(record, "time", None)
                 if isinstance(moment, When) or hasattr(moment, "start"):
                     print(f"    {entry_id}: {time_text(moment, zone)}")
+
+
+# -- timeline and diff -------------------------------------------------------------------------
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    zone = validate_zone(args.zone, where="--zone") if args.zone else None
+    loaded = _load(args.path)
+    ledger = _as_of(loaded.ledger, args.as_of)
+    findings = sorted(set(check(ledger)) | set(loaded.findings))
+    touching: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        for entry_id in finding.entries:
+            touching[entry_id].append(finding)
+    context = context_for(ledger)
+    timed = [(bounds, entry) for entry in ledger.entries() if (bounds := time_bounds(entry.record))]
+    for _, entry in sorted(timed, key=lambda item: (item[0], item[1].id)):
+        print(f"{time_text(entry.record.time, zone)}\n  {entry.kind} {entry.id}")
+        if getattr(entry.record, "provenance", None) is not None:
+            print(f"  {context.sources(entry)}")
+        for finding in touching.get(entry.id, []):
+            print(f"  ! {finding.kind.replace('_', ' ')} ({finding.certainty}): {finding.entries}")
+    untimed = [entry.id for entry in ledger.entries() if time_bounds(entry.record) is None]
+    print(f"\n{len(timed)} entries in time order; {len(untimed)} without a time of their own")
+    if args.svg is not None:
+        from diplomacy_ledger._svg import timeline_svg  # noqa: PLC0415 - only when asked
+
+        svg = timeline_svg(ledger, findings, zone=zone, lanes=args.lanes, title=args.path.name)
+        args.svg.write_text(svg, encoding="utf-8")
+        print(f"wrote {args.svg}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    if len(args.as_of) != 2:
+        raise LedgerError("give --as-of exactly twice: the earlier and the later record time")
+    ledger = _load(args.path).ledger
+    before, after = (
+        {(f.kind, f.entries): f for f in check(_as_of(ledger, moment))} for moment in args.as_of
+    )
+    appeared = [after[key] for key in sorted(after.keys() - before.keys())]
+    gone = [before[key] for key in sorted(before.keys() - after.keys())]
+    changed = [
+        after[key] for key in sorted(after.keys() & before.keys()) if after[key] != before[key]
+    ]
+    if args.format == "json":
+        groups = {"appeared": appeared, "gone": gone, "changed": changed}
+        print(
+            json.dumps(
+                {name: [f.to_dict() for f in group] for name, group in groups.items()},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_OK
+    print(f"between {args.as_of[0]} and {args.as_of[1]}:")
+    for label, group in (("appeared", appeared), ("went away", gone), ("changed", changed)):
+        print(f"\n{label} ({len(group)})")
+        for finding in group:
+            print(f"  [{finding.certainty}] {finding.kind}: {', '.join(finding.entries)}")
+            print(f"    {finding.explanation}")
+    return EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    ledger = _load(args.source, references="strict").ledger
+    if args.plover:
+        if args.target.exists():
+            raise LedgerError(f"{args.target} exists; write to a new file")
+        records = plover_records(ledger)
+        args.target.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {len(records)} PLOVER records to {args.target}")
+        return EXIT_OK
+    count = copy_entries(ledger, args.target)
+    print(f"copied {count} entries from {args.source} to {args.target}")
+    return EXIT_OK
 
 
 # -- example and resolve -----------------------------------------------------------------------
@@ -204,7 +351,14 @@ def _bounds(when: When, zone: str | None) -> str:
     return f"{earliest.isoformat(timespec='minutes')} … {latest.isoformat(timespec='seconds')}"
 
 
-_COMMANDS: Final = {"check": _check, "example": _example, "resolve": _resolve}
+_COMMANDS: Final = {
+    "check": _check,
+    "timeline": _timeline,
+    "diff": _diff,
+    "convert": _convert,
+    "example": _example,
+    "resolve": _resolve,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -215,6 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LedgerError as error:
         print(f"diplomacy-ledger: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
         print(f"diplomacy-ledger: internal error: {error!r}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -252,7 +252,10 @@ class SqliteStore:
 
     @property
     def damage(self) -> tuple[()]:
-        """Always empty: SQLite's journal undoes a write cut short (kept to match JsonlStore)."""
+        """Damage found on open; there is never any, as SQLite's journal undoes a write cut short.
+
+        Kept so that both stores have the same interface.
+        """
         return ()
 
     # -- writing ---------------------------------------------------------------------------------
