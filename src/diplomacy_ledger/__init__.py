@@ -82,6 +82,7 @@ from diplomacy_ledger._stn import (
 )
 from diplomacy_ledger._stores import Store, copy_entries, open_store
 from diplomacy_ledger._svg import timeline_svg
+from diplomacy_ledger._version import __version__
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
 
@@ -183,5 +184,3 @@ __all__ = [
     "system_clock",
     "timeline_svg",
 ]
-
-__version__ = "0.1.0.dev0"

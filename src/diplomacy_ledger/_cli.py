@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, NoReturn
 
-from diplomacy_ledger import __version__
 from diplomacy_ledger._check_context import context_for, time_text
 from diplomacy_ledger._checks import BUILTIN_CHECKS, check
 from diplomacy_ledger._errors import LedgerError
@@ -27,6 +26,7 @@ from diplomacy_ledger._phrases import resolve_phrase
 from diplomacy_ledger._plover import plover_records
 from diplomacy_ledger._sqlite_store import SqliteStore
 from diplomacy_ledger._stores import SQLITE_SUFFIXES, copy_entries
+from diplomacy_ledger._version import __version__
 from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import to_utc, validate_zone
 
