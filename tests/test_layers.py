@@ -85,7 +85,7 @@ def test_imports_point_down(path: Path) -> None:
 
 
 def test_no_cycles_between_modules() -> None:
-    graph = {module_of(path): set() for path in MODULES}
+    graph: dict[str, set[str]] = {module_of(path): set() for path in MODULES}
     for path in MODULES:
         graph[module_of(path)] |= imported_modules(path) - {module_of(path)}
     visiting: set[str] = set()
