@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from diplomacy_ledger import __version__
+from diplomacy_ledger import _cli
 from diplomacy_ledger.__main__ import main
 
 
@@ -206,3 +207,22 @@ def test_convert_to_plover_records(tmp_path: Path, capsys: pytest.CaptureFixture
         "2022-09-13T01:59:59.999999Z",
     )
     assert "source-article" not in records  # not an event
+
+
+@pytest.mark.parametrize("command", ["check", "timeline", "diff", "convert", "example", "resolve"])
+def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--help"])
+    assert caught.value.code == 0
+    assert f"usage: diplomacy-ledger {command}" in capsys.readouterr().out
+
+
+def test_internal_errors_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(args: object) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(_cli._COMMANDS, "resolve", broken)
+    assert main(["resolve", "--seed"]) == 3
+    assert "internal error" in capsys.readouterr().err
