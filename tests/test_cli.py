@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from diplomacy_ledger import __version__
-from diplomacy_ledger import _cli
+from diplomacy_ledger import __version__, _cli
 from diplomacy_ledger.__main__ import main
 
 
