@@ -442,3 +442,12 @@ class TestReviewedCases:
         add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
         add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="c"))
         assert found(base, "contradiction") == [("definite", ("c", "d"))]
+
+
+def test_denying_a_report_contradicts_the_reporter(base: Ledger) -> None:
+    add(base, "h", Hostility(Span(y("2022-09-13 00:00")), src(), attacker="aze-army"))
+    add(base, "r", Report("media", "h", src()))
+    add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="r", words="false"))
+    [finding] = check(base, only=["contradiction"])
+    assert (finding.certainty, finding.entries) == ("definite", ("r", "d"))
+    assert "Armenian media reported it" in finding.explanation

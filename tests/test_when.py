@@ -399,3 +399,12 @@ def test_local_times_remember_their_wall_clock_reading() -> None:
     assert gap == When.parse("2022-03-27T03:30+02:00[Europe/Paris]")
     with pytest.raises(InvalidTimeError, match="wall time"):
         When(utc(2022, 9, 12), utc(2022, 9, 12), Precision.SECOND, None, wall=datetime(2022, 9, 12))  # noqa: DTZ001
+
+
+def test_a_wall_time_moved_off_the_minute_by_an_old_offset_keeps_its_seconds() -> None:
+    # Amsterdam's summer time went from +01:19:32 to +01:20 on 1 July 1937: the 28 seconds from
+    # 00:00:00 to 00:00:28 were skipped, so "compatible" gives 00:00:28, not a whole minute.
+    when = When.local("1937-07-01 00:00", zone="Europe/Amsterdam", disambiguation="compatible")
+    assert when.earliest == utc(1937, 6, 30, 22, 40, 28)
+    assert when.precision is Precision.SECOND
+    assert str(when) == "1937-07-01T00:00:28+01:20[Europe/Amsterdam]"

@@ -54,8 +54,8 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
 def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:
     record = subject.record
     found = []
-    if isinstance(record, Claim) and record.stance in _ASSERTING:
-        found.append(subject)
+    if (isinstance(record, Claim) and record.stance in _ASSERTING) or isinstance(record, Report):
+        found.append(subject)  # an asserting claim, or a report, stands for what it says
     for other in context.about.get(context.root[subject.id], ()):
         claim = other.record
         if isinstance(claim, Report) or (isinstance(claim, Claim) and claim.stance in _ASSERTING):
@@ -72,7 +72,7 @@ def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: En
     assert denier is not None
     said = _what(context, assertion)
     about = "" if subject is assertion else f" about {context.describe(subject)}"
-    if subject is assertion and not isinstance(subject.record, Claim):
+    if subject is assertion and not isinstance(subject.record, Claim | Report):
         about = f", the record known through {context.name(asserter)}"
     if asserter == denier:
         explanation = (

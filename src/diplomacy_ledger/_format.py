@@ -509,7 +509,8 @@ def _messages(error: cattrs.BaseValidationError) -> list[str]:
 
 
 def _message(error: LedgerError, prefix: str) -> str:
-    where = f"{prefix}{error.where}" if error.where else prefix.rstrip(".")
+    steps = [step for step in (error.where or "").split(".") if step and not step[0].isupper()]
+    where = f"{prefix}{'.'.join(steps)}" if steps else prefix.rstrip(".")
     return f"{where}: {error.message}" if where else error.message
 
 

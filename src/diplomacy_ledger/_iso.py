@@ -191,6 +191,10 @@ def _parse_single(
                 "or use When.local(wall, zone=...)",
             )
         instant = resolve_local(wall, named_zone, disambiguation, where=where or f"in {text!r}")
+        on_clocks = _local(instant, named_zone)
+        if on_clocks is not None and (on_clocks[0].second, on_clocks[0].microsecond) != (0, 0):
+            # A gap or fold of seconds (old local mean times) moved it off the whole minute.
+            precision = Precision.SECOND
         return Parsed(instant, instant, precision, named_zone, wall)
     offset = _offset(text, raw_offset)
     try:

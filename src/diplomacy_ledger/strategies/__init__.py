@@ -1,0 +1,180 @@
+"""Hypothesis strategies for property-based tests of code that uses diplomacy-ledger.
+
+This module requires hypothesis (``pip install diplomacy-ledger[hypothesis]``); importing
+:mod:`diplomacy_ledger` itself never imports it.
+
+- Times: :func:`zones`, :func:`fixed_offsets`, :func:`instants`, :func:`whens`, :func:`spans`,
+  and :func:`local_times` (wall times near a zone's offset changes, with their resolution).
+- Values and records: :func:`ids`, :func:`actors`, :func:`offices`, :func:`tenures`,
+  :func:`places`, :func:`sources`, :func:`provenances`, :func:`participants`, :func:`calls`,
+  :func:`meetings`, :func:`statements`, :func:`claims`, :func:`mediations`, :func:`ceasefires`,
+  :func:`hostilities`, :func:`reports`, :func:`same_events`, :func:`retractions`,
+  :func:`records` and :func:`entries`. Each is valid on its own; its references are not
+  resolved.
+- Ledgers: :func:`ledgers` (valid, as untidy as real ones), :func:`consistent_ledgers` (no check
+  finds anything), :func:`ledgers_with_defect` (one planted defect, and exactly what the checks
+  must report).
+- Files: :func:`jsonl_lines`, :func:`broken_jsonl_lines`, :func:`payloads_with_defect`.
+
+Everything is valid by construction (no filtering), and shrinks toward simple values: UTC,
+2000-01-01, small ledgers. Installing the package also registers these strategies with
+:func:`hypothesis.strategies.from_type` for the library's public types.
+
+The submodules are imported when a name is first used, so that Hypothesis's setup hook (in this
+package) stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+try:
+    import hypothesis  # noqa: F401 - the dependency this module needs
+except ImportError as error:  # pragma: no cover - tested in a subprocess without it
+    message = (
+        "diplomacy_ledger.strategies requires hypothesis: "
+        "pip install 'diplomacy-ledger[hypothesis]'"
+    )
+    raise ImportError(message) from error
+
+if TYPE_CHECKING:
+    from diplomacy_ledger.strategies._defects import (
+        LEDGER_DEFECTS,
+        LedgerDefect,
+        ledgers_with_defect,
+    )
+    from diplomacy_ledger.strategies._ledgers import consistent_ledgers, ledgers
+    from diplomacy_ledger.strategies._local import LocalTime, local_times
+    from diplomacy_ledger.strategies._payloads import (
+        PAYLOAD_DEFECTS,
+        BrokenLine,
+        PayloadDefect,
+        broken_jsonl_lines,
+        jsonl_lines,
+        payloads_with_defect,
+    )
+    from diplomacy_ledger.strategies._plant import ExpectedFinding
+    from diplomacy_ledger.strategies._records import (
+        calls,
+        ceasefires,
+        claims,
+        entries,
+        hostilities,
+        mediations,
+        meetings,
+        records,
+        reports,
+        retractions,
+        same_events,
+        statements,
+    )
+    from diplomacy_ledger.strategies._texts import ids
+    from diplomacy_ledger.strategies._times import instants, spans, whens
+    from diplomacy_ledger.strategies._values import (
+        actors,
+        offices,
+        participants,
+        places,
+        provenances,
+        sources,
+        tenures,
+    )
+    from diplomacy_ledger.strategies._zones import fixed_offsets, zones
+
+__all__ = [
+    "LEDGER_DEFECTS",
+    "PAYLOAD_DEFECTS",
+    "BrokenLine",
+    "ExpectedFinding",
+    "LedgerDefect",
+    "LocalTime",
+    "PayloadDefect",
+    "actors",
+    "broken_jsonl_lines",
+    "calls",
+    "ceasefires",
+    "claims",
+    "consistent_ledgers",
+    "entries",
+    "fixed_offsets",
+    "hostilities",
+    "ids",
+    "instants",
+    "jsonl_lines",
+    "ledgers",
+    "ledgers_with_defect",
+    "local_times",
+    "mediations",
+    "meetings",
+    "offices",
+    "participants",
+    "payloads_with_defect",
+    "places",
+    "provenances",
+    "records",
+    "reports",
+    "retractions",
+    "same_events",
+    "sources",
+    "spans",
+    "statements",
+    "tenures",
+    "whens",
+    "zones",
+]
+
+_MODULES: Final = {
+    "_defects": ("LEDGER_DEFECTS", "LedgerDefect", "ledgers_with_defect"),
+    "_ledgers": ("consistent_ledgers", "ledgers"),
+    "_local": ("LocalTime", "local_times"),
+    "_payloads": (
+        "PAYLOAD_DEFECTS",
+        "BrokenLine",
+        "PayloadDefect",
+        "broken_jsonl_lines",
+        "jsonl_lines",
+        "payloads_with_defect",
+    ),
+    "_plant": ("ExpectedFinding",),
+    "_records": (
+        "calls",
+        "ceasefires",
+        "claims",
+        "entries",
+        "hostilities",
+        "mediations",
+        "meetings",
+        "records",
+        "reports",
+        "retractions",
+        "same_events",
+        "statements",
+    ),
+    "_texts": ("ids",),
+    "_values": (
+        "actors",
+        "offices",
+        "participants",
+        "places",
+        "provenances",
+        "sources",
+        "tenures",
+    ),
+    "_times": ("instants", "spans", "whens"),
+    "_zones": ("fixed_offsets", "zones"),
+}
+_HOMES: Final = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

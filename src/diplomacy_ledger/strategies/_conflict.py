@@ -1,0 +1,207 @@
+"""Stories of war and peace: fighting, mediation, ceasefires.
+
+In consistent mode, fighting between the parties of a ceasefire ends before the ceasefire takes
+effect, or begins after it ended; fighting still going on keeps its parties out of later truces.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    Ceasefire,
+    Claim,
+    Hostility,
+    Mediation,
+    Report,
+    Span,
+    Stance,
+    When,
+)
+from diplomacy_ledger.strategies._stories import choose_parts, via_chain, voices_of
+from diplomacy_ledger.strategies._texts import (
+    MEANS,
+    SUMMARIES,
+)
+from diplomacy_ledger.strategies._world import StateCast, World
+
+__all__ = ["conflict", "fighting_states", "mediation"]
+
+_OUTCOMES: Final = ("fighting", "ceasefire", "ceasefire that ended", "renewed fighting")
+
+
+def mediation(w: World) -> None:
+    """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
+    draw = w.draw
+    voices = voices_of(w)
+    states = fighting_states(w)
+    between_states = len(states) >= 2 and w.room() >= 4 and w.coin()
+    if between_states:
+        sides = draw(st.lists(st.sampled_from(states), min_size=2, max_size=2, unique=True))
+        parties = [side.id for side in sides]
+        others = [voice for voice in voices if voice not in {*parties, *(s.speaker for s in sides)}]
+        if not others:
+            return
+        everyone = [draw(st.sampled_from(others)), *parties]
+    else:
+        everyone = draw(st.lists(st.sampled_from(voices), min_size=3, max_size=4, unique=True))
+    zone = w.zone(*everyone)
+    time = w.event_time(zone)
+    effective = until = None
+    if between_states and w.coin():
+        effective = w.after(zone)
+        until = w.span_from(effective, zone, after_all=True).end if w.coin() else None
+    source = w.source_for_story(zone)
+    record = Mediation(
+        everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices)),
+        outcome=draw(st.one_of(st.none(), st.sampled_from(SUMMARIES))),
+    )  # fmt: skip
+    mediation_id = w.add(record, "mediation")
+    w.events.append(mediation_id)
+    if effective is not None:
+        ceasefire = Ceasefire(
+            tuple(everyone[1:]),
+            effective,
+            w.provenance(source),
+            until=until,
+            mediation=mediation_id,
+        )
+        w.events.append(w.add(ceasefire, "ceasefire"))
+        if until is None:
+            w.open_ceasefire_parties.update(everyone[1:])
+
+
+def fighting_states(w: World) -> list[StateCast]:
+    if not w.consistent:
+        return list(w.states)
+    blocked = w.ongoing | w.open_ceasefire_parties
+    return [s for s in w.states if s.id not in blocked and (s.army or s.id) not in blocked]
+
+
+def conflict(w: World) -> None:
+    """Fighting between two states.
+
+    Perhaps a mediation and a ceasefire, renewed fighting after the ceasefire ends, and
+    accusations, reports, and (quiet) denials of the fighting.
+    """
+    draw = w.draw
+    a, b = draw(st.lists(st.sampled_from(fighting_states(w)), min_size=2, max_size=2, unique=True))
+    voices = voices_of(w)
+    attacker = draw(st.one_of(st.just(a.army or a.id), st.none()))
+    target = draw(st.one_of(st.just(b.id), st.just(b.army or b.id), st.none()))
+    if attacker is None and target is None:
+        target = b.id
+    zone = w.zone(a.id, b.id)
+    via = via_chain(w, voices)
+    mediators = [v for v in voices if v not in {a.id, b.id, a.speaker, b.speaker}]
+    flags = _conflictflags(w, via, mediators)
+    shapes = ("closed", "open", "ongoing")
+    shape = "closed" if w.consistent and flags["ceasefire"] else draw(st.sampled_from(shapes))
+    span = w.span_from(w.after(zone), zone, shape=shape)
+    mediation_time = w.event_time(zone) if flags["mediation"] else None
+    effective = w.after(zone) if flags["ceasefire"] else None
+    until = None
+    if effective is not None and flags["until"]:
+        until = w.span_from(effective, zone, after_all=True).end
+    renewed = None
+    if flags["renewed"]:
+        renewed = w.span_from(w.after(zone), zone, shape=draw(st.sampled_from(shapes)))
+    source = w.source_for_story(zone)
+    places = a.places + b.places
+    fight = Hostility(
+        span,
+        w.provenance(source, via),
+        attacker=attacker,
+        target=target,
+        places=tuple(draw(st.lists(st.sampled_from(places), max_size=2, unique=True)))
+        if places
+        else (),
+        means=tuple(draw(st.lists(st.sampled_from(MEANS), max_size=2, unique=True))),
+    )
+    fight_id = w.add(fight, "hostility")
+    _note_fighting(w, span, attacker or target)
+    _reactions(w, fight_id, (a, b), source, flags)
+    times = (mediation_time, effective, until, renewed)
+    _truce(w, (a, b), (attacker, target), source=source, via=via, mediators=mediators, times=times)
+
+
+def _truce(
+    w: World,
+    sides: tuple[StateCast, StateCast],
+    fighters: tuple[str | None, str | None],
+    *,
+    source: str,
+    via: tuple[str, ...],
+    mediators: list[str],
+    times: tuple[When | Span | None, When | None, When | None, Span | None],
+) -> None:
+    """A mediation, a ceasefire that took effect after the fighting, and renewed fighting."""
+    mediation_time, effective, until, renewed = times
+    parties = (sides[0].id, sides[1].id)
+    mediation_id = None
+    if mediation_time is not None:
+        mediator = w.draw(st.sampled_from(mediators))
+        record = Mediation((mediator,), parties, mediation_time, w.provenance(source))
+        mediation_id = w.add(record, "mediation")
+    if effective is not None:
+        ceasefire = Ceasefire(
+            parties, effective, w.provenance(source), until=until, mediation=mediation_id
+        )
+        w.events.append(w.add(ceasefire, "ceasefire"))
+        if until is None:
+            w.open_ceasefire_parties.update(parties)
+    if renewed is not None and w.room() >= 1:
+        attacker, target = fighters
+        again = Hostility(renewed, w.provenance(source, via), attacker=attacker, target=target)
+        w.add(again, "hostility")
+        _note_fighting(w, renewed, attacker or target)
+
+
+def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
+    """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
+    outcome = w.draw(st.sampled_from(_OUTCOMES)) if w.room() >= 6 else "fighting"
+    flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {})
+    flags["ceasefire"] = outcome != "fighting"
+    flags["until"] = outcome in ("ceasefire that ended", "renewed fighting")
+    flags["renewed"] = outcome == "renewed fighting"
+    if w.consistent and (via or flags["accuse"] or flags["report"]):
+        flags["deny"] = False
+    flags["mediation"] = flags["mediation"] and flags["ceasefire"] and bool(mediators)
+    return flags
+
+
+def _reactions(
+    w: World, fight: str, sides: tuple[StateCast, StateCast], source: str, flags: dict[str, bool]
+) -> None:
+    """The target accuses, someone reports the fighting, or the attacker denies it.
+
+    In consistent mode only fighting no one else asserts is denied.
+    """
+    attacker_side, target_side = sides
+    if flags["accuse"]:
+        accusation = Claim(
+            target_side.speaker,
+            Stance.ACCUSES,
+            w.provenance(source),
+            about=fight,
+            accused=attacker_side.id,
+        )
+        w.add(accusation, "claim")
+        w.followers[fight] += 1
+    if flags["report"]:
+        reporter = w.draw(st.sampled_from(voices_of(w)))
+        w.add(Report(reporter, fight, w.provenance(source)), "report")
+        w.followers[fight] += 1
+    if flags["deny"]:
+        denial = Claim(attacker_side.speaker, Stance.DENIES, w.provenance(source), about=fight)
+        w.add(denial, "claim")
+        w.denied.add(fight)
+    else:
+        w.events.append(fight)
+
+
+def _note_fighting(w: World, span: Span, actor: str | None) -> None:
+    if span.is_open and actor is not None:
+        w.ongoing.update(w.lineage(actor))

@@ -1,0 +1,338 @@
+"""Consistent ledgers with one defect planted in them, and exactly what the checks must report.
+
+A defect is planted after a consistent ledger's last event, in records of its own (which may name
+the ledger's actors, sources, events or claims), so that nothing else changes: ``check`` must
+report the expected findings and nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from typing import Final
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Certainty,
+    Claim,
+    Finding,
+    Ledger,
+    Meeting,
+    Office,
+    Participant,
+    Provenance,
+    Report,
+    SameEvent,
+    Span,
+    Stance,
+    Statement,
+    Tenure,
+    When,
+    normalise_name,
+)
+from diplomacy_ledger.strategies._args import check_choice, check_size
+from diplomacy_ledger.strategies._ledgers import build_world
+from diplomacy_ledger.strategies._plant import (
+    CLOCKS,
+    ExpectedFinding,
+    Planted,
+    certainty,
+    clock,
+    fresh_voice,
+    partner,
+    person,
+    plant_ceasefire_violation,
+    plant_double_booking,
+    plant_unresolved_local_time,
+    quiet_denial,
+)
+from diplomacy_ledger.strategies._stories import new_proposition
+from diplomacy_ledger.strategies._times import clock_when, reach
+from diplomacy_ledger.strategies._world import World
+
+__all__ = ["LEDGER_DEFECTS", "LedgerDefect", "ledgers_with_defect"]
+
+LEDGER_DEFECTS: Final = (
+    "contradiction",
+    "office_not_held",
+    "double_booking",
+    "ceasefire_violation",
+    "anachronism",
+    "unresolved_local_time",
+    "readout_mismatch",
+)
+"""The defects planted in ledgers: the finding kinds of the built-in checks."""
+
+
+@attrs.frozen(eq=False)
+class LedgerDefect:
+    """A ledger with one planted defect, and the findings a check must report on it.
+
+    ``expected`` is sorted as :func:`~diplomacy_ledger.check` sorts its findings; a defect can
+    be reported more than once (a double booking, once for each person on both calls).
+    ``planted`` lists the ids of the entries added to plant it; ``description`` says how.
+    """
+
+    kind: str
+    ledger: Ledger
+    expected: tuple[ExpectedFinding, ...]
+    planted: tuple[str, ...]
+    description: str
+
+    def matches(self, findings: Iterable[Finding]) -> bool:
+        """Whether ``findings`` are exactly the expected ones (explanations aside)."""
+        return [ExpectedFinding.of(f) for f in findings] == list(self.expected)
+
+
+def ledgers_with_defect(
+    kind: str | st.SearchStrategy[str] | None = None, *, min_size: int = 0, max_size: int = 20
+) -> st.SearchStrategy[LedgerDefect]:
+    """A consistent ledger with one defect planted in it, as a :class:`LedgerDefect`.
+
+    Requires hypothesis. ``kind`` is one of
+    :data:`~diplomacy_ledger.strategies.LEDGER_DEFECTS` (the finding kinds of the built-in
+    checks), a strategy of them, or None to draw one. The consistent ledger the defect is
+    planted in has between ``min_size`` and ``max_size`` entries; planting adds a few more.
+    ``check(defect.ledger)`` reports exactly ``defect.expected``: the kind, the certainty
+    (``"possible"`` when the defect rests on a record the ledger disputes, or holds for some
+    placements of the times only) and the entries. Dangling references and duplicate ids cannot
+    be planted in a Ledger, which refuses them: see :func:`payloads_with_defect`.
+    """
+    if isinstance(kind, str) and kind in ("dangling_reference", "duplicate_id"):
+        raise InvalidArgument(
+            f"a Ledger refuses a {kind} at append: draw it with payloads_with_defect({kind!r})"
+        )
+    if kind is not None:
+        check_choice(kind, "kind", LEDGER_DEFECTS)
+    check_size(min_size, max_size)
+    kinds: st.SearchStrategy[str]
+    if kind is None:
+        kinds = st.sampled_from(LEDGER_DEFECTS)
+    elif isinstance(kind, str):
+        kinds = st.just(kind)
+    else:
+        kinds = kind
+
+    @st.composite
+    def build(draw: st.DrawFn) -> LedgerDefect:
+        chosen = draw(kinds)
+        if chosen not in _PLANTERS:
+            raise InvalidArgument(f"kind drew {chosen!r}, not one of {list(LEDGER_DEFECTS)}")
+        world = build_world(draw, consistent=True, min_size=min_size, max_size=max_size)
+        before = len(world.ledger)
+        world.budget = before + 1000
+        world.begin_story()
+        expected, description = _PLANTERS[chosen](world)
+        planted = tuple(entry.id for entry in list(world.ledger)[before:])
+        return LedgerDefect(chosen, world.ledger, tuple(sorted(expected)), planted, description)
+
+    return build()
+
+
+def _variant(text: str) -> str:
+    """The same proposition written differently: case, spacing, punctuation."""
+    variant = text.upper().replace(" ", "  ") + "."
+    assert normalise_name(variant) == normalise_name(text)
+    return variant
+
+
+def plant_contradiction(w: World) -> Planted:
+    """A denial of something an actor (another one, or the same one) asserts."""
+    draw = w.draw
+    shapes = ["denied claim", "same proposition", "event known through someone", "reported event"]
+    if w.asserting_claims:
+        shapes.append("claim in the ledger")
+    shape = draw(st.sampled_from(shapes))
+    zone = w.zone()
+    if shape == "claim in the ledger":
+        subject = draw(st.sampled_from(w.asserting_claims))
+        source = w.source_for_story(zone)
+        denier = fresh_voice(w)
+        denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=subject), "claim")
+        return [ExpectedFinding("contradiction", "definite", (subject, denial))], shape
+    if shape in ("denied claim", "same proposition"):
+        source = w.source_for_story(zone)
+        claimant = fresh_voice(w)
+        denier = fresh_voice(w) if w.coin() else claimant  # the same one: a retraction
+        proposition = new_proposition(w)
+        stance = draw(st.sampled_from((Stance.ASSERTS, Stance.ACCUSES)))
+        claim = w.add(Claim(claimant, stance, Provenance(source), proposition=proposition), "claim")
+        if shape == "denied claim":
+            denial_record = Claim(denier, Stance.DENIES, Provenance(source), about=claim)
+        else:
+            variant = _variant(proposition)
+            denial_record = Claim(denier, Stance.DENIES, Provenance(source), proposition=variant)
+        denial = w.add(denial_record, "claim")
+        return [ExpectedFinding("contradiction", "definite", (claim, denial))], shape
+    time = w.event_time(zone)
+    report_when = w.after(zone) if draw(st.booleans()) else None
+    source = w.source_for_story(zone)
+    who = partner(w)
+    other = partner(w, who)
+    via = (fresh_voice(w),) if shape == "event known through someone" else ()
+    event = w.add(Call((who, other), time, Provenance(source, via)), "call")
+    entries = [event]
+    if shape == "reported event":
+        report = Report(fresh_voice(w), event, Provenance(source), when=report_when)
+        entries.append(w.add(report, "report"))
+    denier = via[0] if via and draw(st.booleans()) else fresh_voice(w)
+    denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=event), "claim")
+    return [ExpectedFinding("contradiction", "definite", (*entries, denial))], shape
+
+
+def plant_office_not_held(w: World) -> Planted:
+    """A record naming someone in an office they did not hold at its time."""
+    draw = w.draw
+    who = person(w)
+    held = {office for holder, office, _ in w.tenures if holder == who}
+    offices = [office for office in w.offices if office not in held]
+    if offices and w.coin():
+        office = draw(st.sampled_from(offices))
+    else:
+        jurisdiction = w.states[0].id if w.states and w.coin() else None
+        office = w.add(Office("Special Envoy", jurisdiction=jurisdiction), "office")
+    zone = w.zone(who)
+    how = draw(st.sampled_from(("no tenure", "tenure ended", "straddles its end")))
+    found: Certainty = "definite"
+    tenure = None
+    if how == "no tenure":
+        time: When | Span = w.event_time(zone)
+    elif how == "tenure ended":
+        tenure = Span(w.after(zone), w.after(zone))
+        time = w.event_time(zone)
+    else:
+        start, inside = clock(w, zone), clock(w, zone)
+        tenure = Span(start, clock(w, zone))
+        time = When.between(inside, clock(w, zone))
+        found = "possible"  # some placements put the record inside the tenure
+    disputed = draw(st.booleans())
+    source = w.source_for_story(zone)
+    if tenure is not None:
+        w.add(Tenure(who, office, tenure), "tenure")
+    named = Participant(who, office)
+    shape = draw(st.sampled_from(("statement", "call", "meeting")))
+    record: Statement | Call | Meeting
+    if shape == "statement":
+        record = Statement(named, Provenance(source), when=time)
+    elif shape == "call":
+        record = Call((named, partner(w, who)), time, Provenance(source))
+    else:
+        record = Meeting(partner(w, who), (named,), time, Provenance(source))
+    id = w.add(record, shape)
+    if disputed:
+        quiet_denial(w, id, source)
+        found = "possible"
+    return [ExpectedFinding("office_not_held", found, (id,))], f"{shape}: {how}"
+
+
+def plant_anachronism(w: World) -> Planted:
+    """A record that speaks of something before it could have happened.
+
+    A report before its event, a record outside an actor's lifespan, or an event after its
+    source was published.
+    """
+    draw = w.draw
+    shapes = ("report before its event", "before the actor existed", "after the actor ceased",
+              "after its source was published")  # fmt: skip
+    shape = draw(st.sampled_from(shapes))
+    zone = w.zone()
+    disputed = draw(st.booleans())
+    if shape == "report before its event":
+        time = w.event_time(zone)
+        source = w.fresh_source()  # no publication time: the report may come first
+        if w.events and w.coin():
+            subject = draw(st.sampled_from(w.events))
+        else:
+            who = partner(w)
+            subject = w.add(Call((who, partner(w, who)), time, Provenance(source)), "call")
+        bounds = reach(w.ledger.record(subject).time)
+        assert bounds is not None
+        gap = timedelta(hours=draw(st.integers(2, 24 * 60)))
+        when = clock_when(bounds[0] - gap, zone, draw(st.sampled_from(CLOCKS)))
+        report = Report(fresh_voice(w), subject, Provenance(source), when=when)
+        id = w.add(report, "report")
+        # Never disputed: a report stands for what it says, so denying it would also plant a
+        # contradiction with its reporter, and a planted ledger holds exactly one defect.
+        return [ExpectedFinding("anachronism", "definite", (id, subject))], shape
+    if shape == "after its source was published":
+        published = w.after(zone)
+        time = w.event_time(zone)
+        source = w.fresh_source(published=published)
+        who = partner(w)
+        id = w.add(Call((who, partner(w, who)), time, Provenance(source)), "call")
+        if disputed:
+            quiet_denial(w, id, w.fresh_source())
+        return [ExpectedFinding("anachronism", certainty(disputed), (id, source))], shape
+    if shape == "before the actor existed":
+        time = w.event_time(zone)
+        lifespan = Span(w.after(zone))
+    else:
+        lifespan = Span(When.year(w.base.year - 50), w.after(zone))
+        time = w.event_time(zone)
+    name = f"Transitional Council {len(w.ledger) + 1}"
+    council = w.add_actor(Actor(name, ActorKind.GOVERNMENT, lifespan=lifespan), "council")
+    source = w.fresh_source()
+    id = w.add(Call((council, partner(w, council)), time, Provenance(source)), "call")
+    if disputed:
+        quiet_denial(w, id, source)
+    return [ExpectedFinding("anachronism", certainty(disputed), (id, council))], shape
+
+
+def plant_readout_mismatch(w: World) -> Planted:
+    """Records linked as one event that disagree on who took part, or on when."""
+    draw = w.draw
+    shapes = ["participants differ", "times cannot coincide", "three readouts"]
+    if w.contacts:
+        shapes.append("a call in the ledger")
+    shape = draw(st.sampled_from(shapes))
+    zone = w.zone()
+    disputed = draw(st.booleans())
+    if shape == "a call in the ledger":
+        known = draw(st.sampled_from(w.contacts))
+        time = w.event_time(zone)
+        source = w.source_for_story(zone)
+        other = w.add(Call(tuple(sorted(known.actors)), time, Provenance(source)), "call")
+        if disputed:
+            quiet_denial(w, other, source)
+        link = w.add(SameEvent((known.id, other)), "same-event")
+        found = certainty(disputed or known.disputed)
+        return [ExpectedFinding("readout_mismatch", found, (link, known.id, other))], shape
+    who = person(w)
+    first = partner(w, who)
+    second = partner(w, who, first)
+    time = w.event_time(zone)
+    apart = shape == "times cannot coincide"
+    later = w.event_time(zone) if apart else w.coarsen(time, w.zone(who))
+    third = w.coarsen(time, w.zone(who)) if shape == "three readouts" else None
+    source = w.source_for_story(zone)
+    a = w.add(Call((who, first), time, Provenance(source)), "call")
+    b = w.add(Call((first, who) if apart else (who, second), later, Provenance(source)), "call")
+    members = [a, b]
+    if third is not None:
+        members.append(w.add(Call((first, who), third, Provenance(source)), "call"))
+    if disputed:
+        quiet_denial(w, b, source)
+    link = w.add(SameEvent(tuple(members)), "same-event")
+    mismatches = [ExpectedFinding("readout_mismatch", certainty(disputed), (link, a, b))]
+    if third is not None:  # the third agrees with the first, not with the second
+        mismatches.append(
+            ExpectedFinding("readout_mismatch", certainty(disputed), (link, b, members[2]))
+        )
+    return mismatches, shape
+
+
+_PLANTERS: Final[dict[str, Callable[[World], Planted]]] = {
+    "contradiction": plant_contradiction,
+    "office_not_held": plant_office_not_held,
+    "double_booking": plant_double_booking,
+    "ceasefire_violation": plant_ceasefire_violation,
+    "anachronism": plant_anachronism,
+    "unresolved_local_time": plant_unresolved_local_time,
+    "readout_mismatch": plant_readout_mismatch,
+}

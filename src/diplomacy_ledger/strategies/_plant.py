@@ -1,0 +1,223 @@
+"""Planting defects: helpers, and planters for double bookings, ceasefire violations, wall times.
+
+Each planter adds records after a consistent ledger's last event and returns the findings
+``check`` must report, worked out from how the records were built.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Ceasefire,
+    Certainty,
+    Claim,
+    Finding,
+    Hostility,
+    Meeting,
+    Precision,
+    Provenance,
+    Report,
+    Source,
+    Span,
+    Stance,
+    Statement,
+    When,
+)
+from diplomacy_ledger.strategies._local import local_times
+from diplomacy_ledger.strategies._texts import ORGANIZATIONS
+from diplomacy_ledger.strategies._times import clock_when, lengths
+from diplomacy_ledger.strategies._world import World
+
+__all__ = [
+    "ExpectedFinding",
+    "Planted",
+    "certainty",
+    "clock",
+    "fresh_voice",
+    "partner",
+    "person",
+    "plant_ceasefire_violation",
+    "plant_double_booking",
+    "plant_unresolved_local_time",
+    "quiet_denial",
+]
+
+CLOCKS: Final = (Precision.MINUTE, Precision.SECOND, Precision.HOUR)
+
+
+class ExpectedFinding(NamedTuple):
+    """A finding a check must report: its kind, certainty and entries (not its explanation).
+
+    A tuple, so it compares equal to ``(finding.kind, finding.certainty, finding.entries)``.
+    """
+
+    kind: str
+    certainty: Certainty
+    entries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, finding: Finding) -> ExpectedFinding:
+        """The kind, certainty and entries of a :class:`~diplomacy_ledger.Finding`."""
+        return cls(finding.kind, finding.certainty, finding.entries)
+
+
+Planted = tuple[list[ExpectedFinding], str]
+
+
+def certainty(disputed: bool) -> Certainty:
+    """Possible when the defect rests on a disputed record, else definite."""
+    return "possible" if disputed else "definite"
+
+
+def fresh_voice(w: World) -> str:
+    """An actor with no lifespan, not yet in the ledger: an organization or a monitoring group."""
+    for name, short in ORGANIZATIONS:
+        if w.free((name, short)):
+            actor = Actor(name, ActorKind.INTERNATIONAL_ORGANIZATION, (short,))
+            return w.add_actor(actor, "organization")
+    number = len(w.ledger) + 1
+    return w.add_actor(Actor(f"Monitoring group {number}", ActorKind.COLLECTIVE), "group")
+
+
+def person(w: World) -> str:
+    """A person from the ledger, or a new one."""
+    if w.persons and w.coin():
+        return w.draw(st.sampled_from(w.persons))
+    return w.fresh_person()
+
+
+def partner(w: World, *avoid: str) -> str:
+    """Someone else to take part: an actor from the ledger, or a new state."""
+    known = [a for a in (*w.persons, *(s.speaker for s in w.states)) if a not in avoid]
+    if known and w.coin():
+        return w.draw(st.sampled_from(known))
+    return w.fresh_state().id
+
+
+def quiet_denial(w: World, about: str, source: str) -> str:
+    """A denial of a record no one asserts: it makes the record disputed, and nothing else."""
+    denier = fresh_voice(w)
+    return w.add(Claim(denier, Stance.DENIES, Provenance(source), about=about), "claim")
+
+
+def clock(w: World, zone: str | None) -> When:
+    """An exact instant after everything so far."""
+    return w.after(zone, w.draw(st.sampled_from(CLOCKS)))
+
+
+def plant_double_booking(w: World) -> Planted:
+    """Two calls with one person that overlap for every placement of their times."""
+    draw = w.draw
+    who = person(w)
+    first = partner(w, who)
+    second = partner(w, who, first) if w.coin() else first
+    zone = w.zone(who)
+    shape = draw(st.sampled_from(("same instant", "instant inside", "overlapping spans")))
+    windows = st.sampled_from((*CLOCKS, Precision.SPAN))
+    a_time: When | Span
+    b_time: When | Span
+    if shape == "same instant":
+        a_time = clock(w, zone)
+        b_time = a_time.to_zone(w.zone(who))
+    elif shape == "instant inside":
+        start = w.after(zone, draw(windows))
+        b_time = clock(w, zone)
+        a_time = Span(start, w.after(zone, draw(windows)))
+    else:
+        a_start = w.after(zone)
+        b_start = w.after(zone, draw(windows))
+        ends = (w.after(zone), w.after(zone))
+        a_end, b_end = ends if draw(st.booleans()) else ends[::-1]
+        a_time, b_time = Span(a_start, a_end), Span(b_start, b_end)
+    disputed = draw(st.booleans())
+    source = w.source_for_story(zone)
+    a = w.add(Call((who, first), a_time, Provenance(source)), "call")
+    b = w.add(Call((second, who), b_time, Provenance(source)), "call")
+    if disputed:
+        quiet_denial(w, draw(st.sampled_from((a, b))), source)
+    both = {who} | ({first} if first == second else set())
+    people = [x for x in both if w.kinds.get(x) is ActorKind.PERSON]
+    found = ExpectedFinding("double_booking", certainty(disputed), (a, b))
+    return [found] * len(people), f"two calls with {who} that overlap ({shape})"
+
+
+def plant_ceasefire_violation(w: World) -> Planted:
+    """Fighting by (or, unattributed, against) a party after a ceasefire took effect."""
+    draw = w.draw
+    blocked = w.ongoing | w.open_ceasefire_parties
+    usable = [s for s in w.states if s.id not in blocked and (s.army or s.id) not in blocked]
+    if len(usable) >= 2 and draw(st.booleans()):
+        one, two = draw(st.lists(st.sampled_from(usable), min_size=2, max_size=2, unique=True))
+    else:
+        one, two = w.fresh_state(), w.fresh_state()
+    zone = w.zone(one.id, two.id)
+    attributed = draw(st.booleans())
+    attacker = (one.army or one.id) if attributed else None
+    target = draw(st.sampled_from((two.id, two.army or two.id)))
+    timing = draw(st.sampled_from(("after it took effect", "may have gone on after")))
+    effective: When
+    if timing == "after it took effect":
+        effective = w.after(zone)
+        start = w.after(zone)
+        shape = draw(st.sampled_from(("closed", "open", "ongoing")))
+        span = w.span_from(start, zone, shape=shape, after_all=True)
+    else:
+        start = w.after(zone)
+        effective = clock(w, zone)
+        # The fighting ended some time in a window around the moment the ceasefire took effect.
+        end = When.between(start.latest, clock(w, zone))
+        span = Span(start, end)
+    until = None
+    if draw(st.booleans()):
+        until = w.after(zone)  # after the fighting began: it began while the ceasefire held
+    sources = draw(st.sampled_from(("one source", "vouched twice")))
+    denied_ceasefire = draw(st.booleans())
+    source = w.source_for_story(zone)
+    via = (fresh_voice(w),) if draw(st.booleans()) else ()
+    ceasefire = w.add(
+        Ceasefire((one.id, two.id), effective, Provenance(source), until=until), "ceasefire"
+    )
+    fight = w.add(
+        Hostility(span, Provenance(source, via), attacker=attacker, target=target), "hostility"
+    )
+    if sources == "vouched twice":
+        w.add(Report(fresh_voice(w), fight, Provenance(source)), "report")
+    if denied_ceasefire:
+        quiet_denial(w, ceasefire, source)
+    doubtful = denied_ceasefire or (attributed and sources == "one source")
+    definite = timing == "after it took effect" and not doubtful
+    found = ExpectedFinding("ceasefire_violation", certainty(not definite), (ceasefire, fight))
+    return [found], f"fighting {timing} ({sources}, attributed: {attributed})"
+
+
+def plant_unresolved_local_time(w: World) -> Planted:
+    """A record holding a wall time that its zone's clocks skipped or repeated."""
+    draw = w.draw
+    local = draw(local_times(unresolved=True))
+    when = local.when
+    shape = draw(st.sampled_from(("source", "statement", "call", "meeting", "ceasefire")))
+    if shape == "source":
+        id = w.add(Source("A dated dispatch", published=when), "source")
+        return [ExpectedFinding("unresolved_local_time", "definite", (id,))], shape
+    source = w.fresh_source()  # no publication time: the wall time may lie anywhere
+    record: Statement | Call | Meeting | Ceasefire
+    moment: When | Span = when
+    if draw(st.booleans()):
+        later = clock_when(when.latest + draw(lengths(max_days=2)), local.zone, Precision.MINUTE)
+        moment = Span(when, later)
+    if shape == "statement":
+        record = Statement(fresh_voice(w), Provenance(source), when=moment)
+    elif shape == "call":
+        record = Call((fresh_voice(w), w.fresh_state().id), moment, Provenance(source))
+    elif shape == "meeting":
+        record = Meeting(fresh_voice(w), (w.fresh_state().id,), moment, Provenance(source))
+    else:
+        record = Ceasefire((w.fresh_state().id, w.fresh_state().id), when, Provenance(source))
+    id = w.add(record, shape)
+    return [ExpectedFinding("unresolved_local_time", "definite", (id,))], f"{shape}: {local.status}"

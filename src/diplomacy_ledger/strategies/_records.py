@@ -1,0 +1,417 @@
+"""Strategies for single records of every type, and for ledger entries.
+
+Each record is valid on its own (ids well-formed, times aware and able to last, participants
+distinct), but the ids it points at are drawn from the strategies given (any valid id by default),
+so a lone record does not resolve its references: for that, draw whole ledgers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    Call,
+    Ceasefire,
+    Claim,
+    Entry,
+    Hostility,
+    Mediation,
+    Medium,
+    Meeting,
+    Record,
+    Report,
+    Retraction,
+    SameEvent,
+    Span,
+    Stance,
+    Statement,
+    When,
+)
+from diplomacy_ledger.strategies._args import check_strategy
+from diplomacy_ledger.strategies._texts import (
+    CHANNELS,
+    MEANS,
+    PROPOSITIONS,
+    SUMMARIES,
+    WORDS,
+    texts,
+)
+from diplomacy_ledger.strategies._times import (
+    PRECISIONS,
+    instants,
+    lengths,
+    when_near,
+)
+from diplomacy_ledger.strategies._values import (
+    Ids,
+    Times,
+    actors,
+    default_spans,
+    default_whens,
+    ids_or_default,
+    maybe,
+    offices,
+    participant_tuples,
+    participants,
+    places,
+    provenances,
+    sources,
+    tenures,
+    times_or_default,
+)
+
+__all__ = [
+    "calls",
+    "ceasefires",
+    "claims",
+    "entries",
+    "hostilities",
+    "mediations",
+    "meetings",
+    "records",
+    "reports",
+    "retractions",
+    "same_events",
+    "statements",
+]
+
+
+def calls(
+    *,
+    actor_ids: Ids = None,
+    office_ids: Ids = None,
+    source_ids: Ids = None,
+    times: Times = None,
+) -> st.SearchStrategy[Call]:
+    """:class:`~diplomacy_ledger.Call` values. Requires hypothesis.
+
+    Two to four distinct participants (actor ids from ``actor_ids``, which must be able to give
+    two distinct ids; each perhaps named in an office from ``office_ids``), a When or Span from
+    ``times``, a provenance, a medium, an initiator among the participants or none.
+    """
+    refs, office_refs = (
+        ids_or_default(actor_ids, "actor_ids"),
+        ids_or_default(office_ids, "office_ids"),
+    )
+    time_strategy = times_or_default(times)
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Call:
+        people = draw(participant_tuples(refs, office_refs, 2))
+        initiator = draw(maybe(st.sampled_from([p.actor for p in people])))
+        return Call(
+            people,
+            draw(time_strategy),
+            draw(provenance),
+            medium=draw(st.sampled_from((Medium.PHONE, Medium.VIDEO, Medium.WRITTEN))),
+            initiator=initiator,
+            summary=draw(maybe(texts(SUMMARIES))),
+        )
+
+    return build()
+
+
+def meetings(
+    *,
+    actor_ids: Ids = None,
+    office_ids: Ids = None,
+    place_ids: Ids = None,
+    source_ids: Ids = None,
+    times: Times = None,
+) -> st.SearchStrategy[Meeting]:
+    """:class:`~diplomacy_ledger.Meeting` values. Requires hypothesis.
+
+    A host and one to three visitors, all distinct, at a place (an id) or none.
+    """
+    refs, office_refs = (
+        ids_or_default(actor_ids, "actor_ids"),
+        ids_or_default(office_ids, "office_ids"),
+    )
+    places_ = maybe(ids_or_default(place_ids, "place_ids"))
+    time_strategy = times_or_default(times)
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Meeting:
+        host, *visitors = draw(participant_tuples(refs, office_refs, 2))
+        return Meeting(
+            host,
+            tuple(visitors),
+            draw(time_strategy),
+            draw(provenance),
+            place=draw(places_),
+            medium=draw(st.sampled_from(Medium)),
+            summary=draw(maybe(texts(SUMMARIES))),
+        )
+
+    return build()
+
+
+def statements(
+    *,
+    actor_ids: Ids = None,
+    office_ids: Ids = None,
+    source_ids: Ids = None,
+    record_ids: Ids = None,
+    times: Times = None,
+) -> st.SearchStrategy[Statement]:
+    """:class:`~diplomacy_ledger.Statement` values. Requires hypothesis.
+
+    A speaker, words, an audience, a channel, and the call it was made during (an id from
+    ``record_ids``).
+    """
+    return st.builds(
+        Statement,
+        participants(actor_ids=actor_ids, office_ids=office_ids),
+        provenances(source_ids=source_ids, actor_ids=actor_ids),
+        when=maybe(times_or_default(times)),
+        audience=st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=3, unique=True).map(
+            tuple
+        ),
+        words=maybe(texts(WORDS)),
+        channel=maybe(st.sampled_from(CHANNELS)),
+        during=maybe(ids_or_default(record_ids, "record_ids")),
+    )
+
+
+def claims(
+    *,
+    actor_ids: Ids = None,
+    source_ids: Ids = None,
+    record_ids: Ids = None,
+    times: Times = None,
+) -> st.SearchStrategy[Claim]:
+    """:class:`~diplomacy_ledger.Claim` values. Requires hypothesis.
+
+    Each asserts, denies or accuses, about a record (an id from ``record_ids``), a proposition,
+    or both; only accusations name the accused.
+    """
+    refs, records_ = (
+        ids_or_default(actor_ids, "actor_ids"),
+        ids_or_default(record_ids, "record_ids"),
+    )
+    time_strategy = maybe(times_or_default(times))
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Claim:
+        stance = draw(st.sampled_from(Stance))
+        shape = draw(st.sampled_from(("about", "proposition", "both")))
+        about = draw(records_) if shape != "proposition" else None
+        proposition = draw(texts(PROPOSITIONS)) if shape != "about" else None
+        accused = draw(maybe(refs)) if stance is Stance.ACCUSES else None
+        return Claim(
+            draw(refs),
+            stance,
+            draw(provenance),
+            about=about,
+            proposition=proposition,
+            accused=accused,
+            statement=draw(maybe(records_)),
+            when=draw(time_strategy),
+            words=draw(maybe(texts(WORDS))),
+            cameo=draw(maybe(st.sampled_from(("0231", "111", "1125", "172")))),
+        )
+
+    return build()
+
+
+def mediations(
+    *, actor_ids: Ids = None, source_ids: Ids = None, times: Times = None
+) -> st.SearchStrategy[Mediation]:
+    """:class:`~diplomacy_ledger.Mediation` values. Requires hypothesis.
+
+    Mediators and at least two parties, no actor on both sides.
+    """
+    refs = ids_or_default(actor_ids, "actor_ids")
+    time_strategy = times_or_default(times)
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Mediation:
+        everyone = draw(st.lists(refs, min_size=3, max_size=5, unique=True))
+        split = draw(st.integers(1, len(everyone) - 2))
+        return Mediation(
+            everyone[:split],
+            everyone[split:],
+            draw(time_strategy),
+            draw(provenance),
+            outcome=draw(maybe(texts(SUMMARIES))),
+        )
+
+    return build()
+
+
+def ceasefires(
+    *,
+    actor_ids: Ids = None,
+    source_ids: Ids = None,
+    record_ids: Ids = None,
+    whens: st.SearchStrategy[When] | None = None,
+) -> st.SearchStrategy[Ceasefire]:
+    """:class:`~diplomacy_ledger.Ceasefire` values. Requires hypothesis.
+
+    Parties, the When it took effect, perhaps an end a positive length later, and the mediation
+    (an id) it came from.
+    """
+    check_strategy(whens, "whens")
+    refs = ids_or_default(actor_ids, "actor_ids")
+    effective_strategy = default_whens() if whens is None else whens
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Ceasefire:
+        effective = draw(effective_strategy)
+        until = None
+        if draw(st.booleans()):
+            later = effective.earliest + draw(lengths(max_days=60))
+            until = when_near(draw, later, effective.zone, draw(st.sampled_from(PRECISIONS)))
+        return Ceasefire(
+            tuple(draw(st.lists(refs, min_size=2, max_size=3, unique=True))),
+            effective,
+            draw(provenance),
+            until=until,
+            mediation=draw(maybe(ids_or_default(record_ids, "record_ids"))),
+            terms=draw(maybe(texts(SUMMARIES))),
+        )
+
+    return build()
+
+
+def hostilities(
+    *,
+    actor_ids: Ids = None,
+    place_ids: Ids = None,
+    source_ids: Ids = None,
+    spans: st.SearchStrategy[Span] | None = None,
+) -> st.SearchStrategy[Hostility]:
+    """:class:`~diplomacy_ledger.Hostility` values. Requires hypothesis.
+
+    A Span (often open: "reportedly ongoing"), an attacker and a target (distinct, either may be
+    unknown), places and means.
+    """
+    check_strategy(spans, "spans")
+    refs = ids_or_default(actor_ids, "actor_ids")
+    span_strategy = default_spans() if spans is None else spans
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Hostility:
+        sides = draw(st.lists(refs, min_size=2, max_size=2, unique=True))
+        return Hostility(
+            draw(span_strategy),
+            draw(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+            attacker=sides[0] if draw(st.booleans()) else None,
+            target=sides[1] if draw(st.booleans()) else None,
+            places=tuple(
+                draw(st.lists(ids_or_default(place_ids, "place_ids"), max_size=2, unique=True))
+            ),
+            means=tuple(draw(st.lists(st.sampled_from(MEANS), max_size=3, unique=True))),
+            description=draw(maybe(texts(SUMMARIES))),
+        )
+
+    return build()
+
+
+def reports(
+    *,
+    actor_ids: Ids = None,
+    source_ids: Ids = None,
+    record_ids: Ids = None,
+    times: Times = None,
+) -> st.SearchStrategy[Report]:
+    """:class:`~diplomacy_ledger.Report` values. Requires hypothesis.
+
+    A reporter, the record (an id) it reports, a provenance and perhaps a time.
+    """
+    return st.builds(
+        Report,
+        ids_or_default(actor_ids, "actor_ids"),
+        ids_or_default(record_ids, "record_ids"),
+        provenances(source_ids=source_ids, actor_ids=actor_ids),
+        when=maybe(times_or_default(times)),
+    )
+
+
+def same_events(*, record_ids: Ids = None) -> st.SearchStrategy[SameEvent]:
+    """:class:`~diplomacy_ledger.SameEvent` links. Requires hypothesis.
+
+    Two or three distinct ids from ``record_ids``, and perhaps a note.
+    """
+    return st.builds(
+        SameEvent,
+        st.lists(ids_or_default(record_ids, "record_ids"), min_size=2, max_size=3, unique=True).map(
+            tuple
+        ),
+        note=maybe(texts(SUMMARIES)),
+    )
+
+
+def retractions(*, record_ids: Ids = None) -> st.SearchStrategy[Retraction]:
+    """:class:`~diplomacy_ledger.Retraction` values. Requires hypothesis.
+
+    The id withdrawn (from ``record_ids``), and perhaps a reason.
+    """
+    return st.builds(
+        Retraction,
+        ids_or_default(record_ids, "record_ids"),
+        maybe(st.sampled_from(("duplicate entry", "wrong date", "misattributed"))),
+    )
+
+
+def records(
+    *,
+    actor_ids: Ids = None,
+    office_ids: Ids = None,
+    place_ids: Ids = None,
+    source_ids: Ids = None,
+    record_ids: Ids = None,
+) -> st.SearchStrategy[Record]:
+    """A record of any of the fifteen kinds, from the strategies above. Requires hypothesis."""
+    refs: dict[str, Any] = {"actor_ids": actor_ids, "source_ids": source_ids}
+    return st.one_of(
+        calls(office_ids=office_ids, **refs),
+        meetings(office_ids=office_ids, place_ids=place_ids, **refs),
+        statements(office_ids=office_ids, record_ids=record_ids, **refs),
+        claims(record_ids=record_ids, **refs),
+        mediations(**refs),
+        ceasefires(record_ids=record_ids, **refs),
+        hostilities(place_ids=place_ids, **refs),
+        reports(record_ids=record_ids, **refs),
+        same_events(record_ids=record_ids),
+        retractions(record_ids=record_ids),
+        actors(**refs),
+        offices(**refs),
+        tenures(office_ids=office_ids, **refs),
+        places(**refs),
+        sources(actor_ids=actor_ids),
+    )
+
+
+def entries(
+    *,
+    records: st.SearchStrategy[Record] | None = None,
+    entry_ids: Ids = None,
+    min_value: datetime = datetime(2000, 1, 1, tzinfo=UTC),
+    max_value: datetime = datetime(2030, 1, 1, tzinfo=UTC),
+) -> st.SearchStrategy[Entry]:
+    """:class:`~diplomacy_ledger.Entry` values. Requires hypothesis.
+
+    An id, a record time between ``min_value`` and ``max_value``, and a record (any kind by
+    default).
+    """
+    check_strategy(records, "records")
+    record_strategy = _all_records() if records is None else records
+    return st.builds(
+        Entry,
+        ids_or_default(entry_ids, "entry_ids"),
+        instants(min_value=min_value, max_value=max_value),
+        record_strategy,
+    )
+
+
+def _all_records() -> st.SearchStrategy[Record]:
+    return records()

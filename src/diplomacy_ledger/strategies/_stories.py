@@ -1,0 +1,294 @@
+"""The stories a drawn ledger tells about its cast: calls, meetings, statements, claims.
+
+Each story is one episode: an event, the readouts and reports of it, what was said about it, the
+article it comes from. In consistent mode a story keeps to the rules in :mod:`._world`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import attrs
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    Call,
+    Claim,
+    Medium,
+    Meeting,
+    Participant,
+    Precision,
+    Provenance,
+    Report,
+    Retraction,
+    SameEvent,
+    Span,
+    Stance,
+    Statement,
+    When,
+    normalise_name,
+)
+from diplomacy_ledger.strategies._texts import (
+    CHANNELS,
+    PROPOSITIONS,
+    SUMMARIES,
+    WORDS,
+)
+from diplomacy_ledger.strategies._times import clock_when
+from diplomacy_ledger.strategies._world import Contact, World
+
+__all__ = [
+    "choose_parts",
+    "claims",
+    "contact",
+    "new_proposition",
+    "statement",
+    "via_chain",
+    "voices_of",
+]
+
+
+_CALL_MEDIA: Final = (Medium.PHONE, Medium.VIDEO, Medium.WRITTEN)
+
+
+def voices_of(w: World) -> list[str]:
+    """Who speaks and takes part: people, governments (or states), organizations."""
+    return [*w.persons, *(state.speaker for state in w.states), *w.organizations]
+
+
+def _participant(w: World, actor: str) -> Participant:
+    draw = w.draw
+    if not w.consistent and w.offices and draw(st.integers(0, 4)) == 0:
+        return Participant(actor, draw(st.sampled_from(w.offices)))
+    held = w.holds.get(actor)
+    if held and draw(st.booleans()):
+        return Participant(actor, draw(st.sampled_from(held)))
+    return Participant(actor)
+
+
+def via_chain(w: World, voices: list[str]) -> tuple[str, ...]:
+    return tuple(w.draw(st.lists(st.sampled_from(voices), max_size=2, unique=True)))
+
+
+def choose_parts(w: World, names: tuple[str, ...], cost: dict[str, int]) -> dict[str, bool]:
+    """Which optional parts a story has, as many as fit in the room left.
+
+    Two entries are kept for the story's own record and its source.
+    """
+    left = w.room() - 2
+    chosen = {}
+    for name in names:
+        wanted = w.draw(st.booleans())
+        chosen[name] = wanted and left >= cost.get(name, 1)
+        if chosen[name]:
+            left -= cost.get(name, 1)
+    return chosen
+
+
+def contact(w: World, *, meeting: bool) -> None:
+    """A call or a meeting, and what came of it.
+
+    Perhaps another side's readout, a statement, a report, a claim, a quiet denial, a
+    correction, or a duplicate entry that is then retracted.
+    """
+    draw = w.draw
+    voices = voices_of(w)
+    chosen = draw(st.lists(st.sampled_from(voices), min_size=2, max_size=3, unique=True))
+    people = tuple(_participant(w, actor) for actor in chosen)
+    zone = w.zone(*chosen)
+    via = via_chain(w, voices)
+    flags = choose_parts(
+        w,
+        ("readout", "statement", "report", "claim", "denial", "correction", "duplicate"),
+        {"readout": 2, "duplicate": 2},
+    )
+    if w.consistent and (via or flags["report"] or flags["claim"]):
+        flags["denial"] = False  # a denial of what someone asserts is a contradiction
+    time = w.event_time(zone)
+    readout_time = None
+    if flags["readout"]:
+        other_zone = w.zone(*chosen)
+        readout_time = w.coarsen(time, other_zone) if w.consistent else w.event_time(other_zone)
+    report_when = w.after(zone) if flags["report"] and draw(st.booleans()) else None
+    claim_when = w.after(zone) if flags["claim"] and draw(st.booleans()) else None
+    source = w.source_for_story(zone)
+    record = _contact_record(w, people, time, w.provenance(source, via), meeting=meeting)
+    prefix = "meeting" if meeting else "call"
+    main = w.add(record, prefix)
+    if flags["duplicate"]:
+        duplicate = w.add(record, prefix)
+        w.add(Retraction(duplicate, "duplicate entry"), "retraction")
+    if readout_time is not None:
+        _readout(w, record, main, readout_time, source)
+    _follow_ups(w, main, record, source, flags, whens=(report_when, claim_when))
+    current = main
+    if flags["correction"] and isinstance(time, When) and not time.is_exact:
+        middle = time.earliest + (time.latest - time.earliest) // 2
+        refined = clock_when(middle, time.zone, Precision.SECOND)
+        if refined.latest <= time.latest:
+            current = w.add(attrs.evolve(record, when=refined), prefix, supersedes=main)
+            time = refined
+    w.contacts.append(Contact(current, frozenset(chosen), time, flags["denial"]))
+    if not flags["denial"]:
+        w.events.append(current)
+
+
+def _follow_ups(
+    w: World,
+    main: str,
+    record: Call | Meeting,
+    source: str,
+    flags: dict[str, bool],
+    *,
+    whens: tuple[When | None, When | None],
+) -> None:
+    """What was said about a call or meeting.
+
+    A statement during it, a report, a claim that it took place, a denial (in consistent mode,
+    only of what no one asserts).
+    """
+    draw = w.draw
+    voices = voices_of(w)
+    report_when, claim_when = whens
+    people = (record.host, *record.visitors) if isinstance(record, Meeting) else record.participants
+    if flags["statement"]:
+        statement = Statement(
+            people[0], w.provenance(source), when=draw(st.one_of(st.none(), st.just(record.when))),
+            audience=tuple(p.actor for p in people[1:]), words=draw(st.sampled_from(WORDS)),
+            channel=draw(st.sampled_from(CHANNELS)), during=main,
+        )  # fmt: skip
+        w.statements.append(w.add(statement, "statement"))
+    if flags["report"]:
+        reporter = draw(st.sampled_from(voices))
+        w.add(Report(reporter, main, w.provenance(source), when=report_when), "report")
+        w.followers[main] += 1
+    if flags["claim"]:
+        claimant = draw(st.sampled_from(voices))
+        claim = Claim(claimant, Stance.ASSERTS, w.provenance(source), about=main, when=claim_when)
+        w.add(claim, "claim")
+        w.followers[main] += 1
+    if flags["denial"]:
+        denier = draw(st.sampled_from(voices))
+        words = "Completely false."
+        w.add(Claim(denier, Stance.DENIES, w.provenance(source), about=main, words=words), "claim")
+        w.denied.add(main)
+
+
+def _contact_record(
+    w: World,
+    people: tuple[Participant, ...],
+    time: When | Span,
+    provenance: Provenance,
+    *,
+    meeting: bool,
+) -> Call | Meeting:
+    draw = w.draw
+    summary = draw(st.one_of(st.none(), st.sampled_from(SUMMARIES)))
+    if meeting:
+        place = draw(st.one_of(st.none(), st.sampled_from(w.places))) if w.places else None
+        medium = draw(st.sampled_from((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO)))
+        return Meeting(
+            people[0], people[1:], time, provenance, place=place, medium=medium, summary=summary
+        )
+    initiator = draw(st.one_of(st.none(), st.just(people[0].actor)))
+    medium = draw(st.sampled_from(_CALL_MEDIA))
+    return Call(people, time, provenance, medium=medium, initiator=initiator, summary=summary)
+
+
+def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, source: str) -> None:
+    """The other side's readout of the same call or meeting, linked to it as one event."""
+    draw = w.draw
+    people = (*([record.host] if isinstance(record, Meeting) else []), *_guests(record))
+    order = draw(st.permutations(people))
+    provenance = w.provenance(source, via_chain(w, voices_of(w)))
+    readout: Call | Meeting
+    if isinstance(record, Meeting) and draw(st.booleans()):
+        readout = Meeting(order[0], tuple(order[1:]), time, provenance)
+    else:
+        readout = Call(tuple(order), time, provenance)
+    other = w.add(readout, "meeting" if isinstance(readout, Meeting) else "call")
+    w.add(SameEvent((main, other), note="each side's readout"), "same-event")
+    w.contacts.append(Contact(other, frozenset(record.actors), time))
+
+
+def _guests(record: Call | Meeting) -> tuple[Participant, ...]:
+    return record.visitors if isinstance(record, Meeting) else record.participants
+
+
+def statement(w: World) -> None:
+    """Something an actor said, perhaps during an earlier call."""
+    draw = w.draw
+    voices = voices_of(w)
+    speaker = draw(st.sampled_from(voices))
+    zone = w.zone(speaker)
+    when = w.event_time(zone, span=False) if draw(st.booleans()) else None
+    others = [voice for voice in voices if voice != speaker]
+    audience = (
+        tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
+    )
+    during = (
+        draw(st.one_of(st.none(), st.sampled_from([c.id for c in w.contacts])))
+        if w.contacts
+        else None
+    )
+    source = w.source_for_story(zone)
+    record = Statement(
+        _participant(w, speaker), w.provenance(source, via_chain(w, voices)), when=when,
+        audience=audience, words=draw(st.sampled_from(WORDS)),
+        channel=draw(st.sampled_from(CHANNELS)), during=during,
+    )  # fmt: skip
+    w.statements.append(w.add(record, "statement"))
+
+
+def new_proposition(w: World) -> str:
+    """A proposition no claim in the ledger has used yet."""
+    draw = w.draw
+    base = draw(st.sampled_from(PROPOSITIONS))
+    where = [state.facts.capital for state in w.states if state.facts.capital] or ["the border"]
+    place = draw(st.sampled_from(where))
+    for number in range(1, 1000):
+        text = f"{base} near {place}" + (f" ({number})" if number > 1 else "")
+        if normalise_name(text) not in w.propositions:
+            w.propositions.add(normalise_name(text))
+            return text
+    raise AssertionError("ran out of propositions")  # pragma: no cover
+
+
+def claims(w: World) -> None:
+    """A claim, perhaps an agreeing one, and perhaps a denial (quiet, in consistent mode)."""
+    draw = w.draw
+    voices = voices_of(w)
+    claimant = draw(st.sampled_from(voices))
+    zone = w.zone(claimant)
+    stance = draw(st.sampled_from((Stance.ASSERTS, Stance.ACCUSES)))
+    others = [voice for voice in voices if voice != claimant]
+    accused = draw(st.sampled_from(others)) if stance is Stance.ACCUSES and others else None
+    when = w.after(zone) if draw(st.booleans()) else None
+    flags = choose_parts(w, ("agree", "deny"), {})
+    source = w.source_for_story(zone)
+    proposition = new_proposition(w)
+    said_in = draw(st.one_of(st.none(), st.sampled_from(w.statements))) if w.statements else None
+    claim = Claim(
+        claimant, stance, w.provenance(source, via_chain(w, voices)), proposition=proposition,
+        accused=accused, when=when, statement=said_in, words=draw(st.sampled_from(WORDS)),
+    )  # fmt: skip
+    id = w.add(claim, "claim")
+    if flags["agree"] and w.room() >= 1:
+        w.add(
+            Claim(draw(st.sampled_from(voices)), Stance.ASSERTS, w.provenance(source), about=id),
+            "claim",
+        )
+        w.followers[id] += 1
+    if flags["deny"] and w.room() >= 1:
+        denier = draw(st.sampled_from(voices))
+        if w.consistent:  # denies something nobody asserted
+            denial = Claim(
+                denier, Stance.DENIES, w.provenance(source), proposition=new_proposition(w)
+            )
+        else:
+            denial = Claim(
+                denier, Stance.DENIES, w.provenance(source), about=id, words="Completely false."
+            )
+        w.add(denial, "claim")
+    if not w.followers[id]:
+        w.asserting_claims.append(id)

@@ -1,0 +1,377 @@
+"""The state a ledger strategy builds up: the ledger, its cast, its timeline, and what it knows.
+
+A :class:`World` appends records to a :class:`~diplomacy_ledger.Ledger` as it draws them, so that
+every reference resolves by construction. In *consistent* mode it also keeps the facts that make
+every built-in check come out empty: events follow one another on the timeline (each one's bounds
+after all earlier ones), sources are published after what they report, people are named only in
+offices whose tenures cover the whole timeline, nothing is denied that someone asserts.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime, timedelta
+from typing import Final
+
+import attrs
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Ledger,
+    Place,
+    Precision,
+    Provenance,
+    Record,
+    SkippedTimeError,
+    Source,
+    Span,
+    When,
+    normalise_name,
+)
+from diplomacy_ledger.strategies._local import LocalTime, local_times
+from diplomacy_ledger.strategies._texts import FIRST_NAMES, HEADLINES, LAST_NAMES, STATES, TOWNS
+from diplomacy_ledger.strategies._texts import StateFacts as Facts
+from diplomacy_ledger.strategies._times import (
+    PRECISIONS,
+    lengths,
+    reach,
+    when_after,
+    when_near,
+    with_wall,
+)
+from diplomacy_ledger.strategies._zones import zones
+
+__all__ = ["BASE_MAX", "BASE_MIN", "Contact", "StateCast", "World"]
+
+BASE_MIN: Final = datetime(1990, 1, 1, tzinfo=UTC)
+BASE_MAX: Final = datetime(2030, 1, 1, tzinfo=UTC)
+_TICK: Final = timedelta(microseconds=1)
+# How an event's time is stated: mostly to the minute or the day, as reports do.
+_EVENT_PRECISIONS: Final = (*PRECISIONS, Precision.MINUTE, Precision.DAY, Precision.SPAN)
+_ZONES: Final = st.one_of(st.none(), zones())
+
+
+@functools.cache
+def _gaps(days: int) -> st.SearchStrategy[timedelta]:
+    return st.one_of(st.just(timedelta(0)), lengths(max_days=days))
+
+
+@functools.cache
+def _unresolved() -> st.SearchStrategy[LocalTime]:
+    return local_times(unresolved=True)
+
+
+@attrs.define(eq=False)
+class StateCast:
+    """A state in the cast, and the actors that belong to it."""
+
+    id: str
+    facts: Facts
+    government: str | None = None
+    army: str | None = None
+    media: str | None = None
+    places: list[str] = attrs.Factory(list)
+
+    @property
+    def speaker(self) -> str:
+        """Who speaks for the state: its government if recorded, else the state itself."""
+        return self.government or self.id
+
+
+@attrs.define(eq=False)
+class Contact:
+    """A call or meeting: its current entry id, its actors and its time, for the defects."""
+
+    id: str
+    actors: frozenset[str]
+    time: When | Span
+    disputed: bool = False
+
+
+class World:
+    """A ledger under construction, with everything the strategies need to know about it."""
+
+    def __init__(self, draw: st.DrawFn, *, consistent: bool, budget: int) -> None:
+        self.draw = draw
+        self.consistent = consistent
+        self.budget = budget
+        self.ledger = Ledger()
+        self.base: datetime = draw(
+            st.datetimes(
+                min_value=BASE_MIN.replace(tzinfo=None),
+                max_value=BASE_MAX.replace(tzinfo=None),
+                timezones=st.just(UTC),
+            )
+        ).replace(microsecond=0)
+        self.recorded = self.base
+        self.high = self.base - _TICK  # every event bound so far is at or before this
+        self.story_low = self.base
+        self.reserved = 0
+        self._counts: Counter[str] = Counter()
+        self.actor_names: set[str] = set()
+        self.place_names: set[str] = set()
+        self.states: list[StateCast] = []
+        self.persons: list[str] = []
+        self.organizations: list[str] = []
+        self.kinds: dict[str, ActorKind] = {}
+        self.part_of: dict[str, str] = {}
+        self.zone_of: dict[str, str] = {}
+        self.holds: dict[str, list[str]] = defaultdict(list)  # person -> offices held throughout
+        self.offices: list[str] = []
+        self.tenures: list[tuple[str, str, bool]] = []  # (person, office, current)
+        self.sources: list[str] = []  # sources any record may cite
+        self.places: list[str] = []
+        # What the defects need to know about the ledger.
+        self.ongoing: set[str] = set()  # lineages with fighting that has not ended
+        self.open_ceasefire_parties: set[str] = set()
+        self.denied: set[str] = set()
+        self.followers: Counter[str] = Counter()  # reports and asserting claims about an entry
+        self.asserting_claims: list[str] = []
+        self.contacts: list[Contact] = []
+        self.events: list[str] = []  # undenied events with a time, for anachronisms
+        self.statements: list[str] = []
+        self.propositions: set[str] = set()
+
+    # -- entries -----------------------------------------------------------------------------
+
+    def room(self) -> int:
+        """How many more entries fit, tenures still to come left aside."""
+        return self.budget - len(self.ledger) - self.reserved
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id: ``call-1``, ``call-2``, …"""
+        self._counts[prefix] += 1
+        return f"{prefix}-{self._counts[prefix]}"
+
+    def add(self, record: Record, prefix: str, *, supersedes: str | None = None) -> str:
+        """Append ``record`` under a fresh id at the current record time."""
+        id = self.new_id(prefix)
+        self.ledger.append(record, id=id, recorded_at=self.recorded, supersedes=supersedes)
+        return id
+
+    def coin(self) -> bool:
+        """Draw a boolean."""
+        return self.draw(st.booleans())
+
+    def tick(self) -> None:
+        """Record time moves on (or not) between batches of entries."""
+        self.recorded += timedelta(minutes=self.draw(st.integers(0, 600)))
+
+    # -- names -------------------------------------------------------------------------------
+
+    def free(self, names: tuple[str, ...], *, places: bool = False) -> bool:
+        """Whether none of ``names`` names an actor (or a place) yet."""
+        taken = self.place_names if places else self.actor_names
+        keys = [normalise_name(name) for name in names]
+        return len(set(keys)) == len(keys) and not taken.intersection(keys)
+
+    def add_actor(self, actor: Actor, prefix: str) -> str:
+        """Append an actor whose names are free, and remember them."""
+        id = self.add(actor, prefix)
+        self.actor_names.update(normalise_name(n) for n in (actor.name, *actor.aliases))
+        self.kinds[id] = actor.kind
+        if actor.part_of is not None:
+            self.part_of[id] = actor.part_of
+        return id
+
+    def lineage(self, actor: str) -> frozenset[str]:
+        """The actor and what it is part of."""
+        found = [actor]
+        while found[-1] in self.part_of:
+            found.append(self.part_of[found[-1]])
+        return frozenset(found)
+
+    def add_state(self, facts: Facts, *, lifespan: bool = True) -> StateCast:
+        """A state, perhaps with a lifespan that began years before the timeline."""
+        span = None
+        if lifespan and self.draw(st.booleans()):
+            span = Span(When.year(self.base.year - self.draw(st.integers(2, 200))))
+        actor = Actor(
+            facts.name,
+            ActorKind.STATE,
+            (facts.official,),
+            iso3=facts.iso3,
+            wikidata=facts.wikidata,
+            lifespan=span,
+        )
+        state = StateCast(self.add_actor(actor, "state"), facts)
+        self.states.append(state)
+        self.zone_of[state.id] = facts.zone
+        return state
+
+    def fresh_state(self) -> StateCast:
+        """A state not yet in the ledger, with no recorded lifespan."""
+        for facts in STATES:
+            if self.free((facts.name, facts.official)):
+                return self.add_state(facts, lifespan=False)
+        number = self._counts["state"] + 1
+        facts = Facts(
+            f"State {number}", f"Republic {number}", "XXX", "Q1", f"Capital {number}",
+            f"State {number}", "UTC",
+        )  # fmt: skip
+        return self.add_state(facts, lifespan=False)
+
+    def add_person(self, first: str, last: str) -> str:
+        """A person named ``first last``, also known by the last name."""
+        lifespan = None
+        if self.draw(st.booleans()):
+            born = self.base.year - self.draw(st.integers(30, 80))
+            lifespan = Span(When.year(born))
+        id = self.add_actor(
+            Actor(f"{first} {last}", ActorKind.PERSON, (last,), lifespan=lifespan), "person"
+        )
+        self.persons.append(id)
+        return id
+
+    def fresh_person(self) -> str:
+        """A person not yet in the ledger."""
+        for first, last in zip(itertools.cycle(FIRST_NAMES), LAST_NAMES, strict=False):
+            if self.free((f"{first} {last}", last)):
+                return self.add_person(first, last)
+        number = self._counts["person"] + 1
+        return self.add_person("Person", f"Number {number}")
+
+    def fresh_place(self, zone: str, states: tuple[str, ...]) -> str:
+        """A place with a name not yet used."""
+        for name in itertools.chain(TOWNS, (f"Outpost {n}" for n in itertools.count(1))):
+            if self.free((name,), places=True):
+                break
+        self.place_names.add(normalise_name(name))
+        id = self.add(Place(name, zone=zone, states=states), "place")
+        self.places.append(id)
+        return id
+
+    # -- sources and provenance --------------------------------------------------------------
+
+    def fresh_source(self, *, published: When | None = None) -> str:
+        """A source document, appended now."""
+        title = self.draw(st.sampled_from(HEADLINES))
+        number = self._counts["source"] + 1
+        source = Source(title, url=f"https://news.example/{number}", published=published)
+        return self.add(source, "source")
+
+    def source_for_story(self, zone: str | None) -> str:
+        """A source to cite: a fresh article published after everything so far, or a standing one.
+
+        In consistent mode only a source published after every record that cites it may be
+        cited, so articles belong to their story and standing sources have no publication time.
+        """
+        if self.sources and self.coin():
+            return self.draw(st.sampled_from(self.sources))
+        published = None
+        if self.draw(st.integers(0, 3)):
+            published = self.after(zone, self.draw(st.sampled_from(PRECISIONS)))
+        return self.fresh_source(published=published)
+
+    def provenance(self, source: str, via: tuple[str, ...] = ()) -> Provenance:
+        """A provenance citing ``source`` through ``via``."""
+        return Provenance(source, via)
+
+    # -- time --------------------------------------------------------------------------------
+
+    def zone(self, *actors: str) -> str | None:
+        """A zone for an event: an involved state's, another one, or none."""
+        homes = [self.zone_of[a] for a in actors if a in self.zone_of]
+        if homes and self.coin():
+            return self.draw(st.sampled_from(homes))
+        return self.draw(_ZONES)
+
+    def begin_story(self) -> None:
+        """Start a new story: record time moves on, and (consistent) its times come after all."""
+        self.tick()
+        if self.consistent:
+            self.story_low = self.high + _TICK
+        else:
+            self.story_low = self.base + timedelta(minutes=self.draw(st.integers(0, 60 * 24 * 60)))
+
+    def note(self, moment: When | Span | None) -> None:
+        """Remember the latest bound of a time used."""
+        found = reach(moment)
+        if found is not None:
+            self.high = max(self.high, found[1])
+
+    def gap(self) -> timedelta:
+        """Some time between events: none, minutes, hours or days."""
+        return self.draw(_gaps(20))
+
+    def after(self, zone: str | None, precision: Precision | None = None) -> When:
+        """A When after every time used so far (consistent) or around the story (otherwise).
+
+        Instants in an IANA zone are often stated as wall times (kept in ``When.wall``); outside
+        consistent mode, now and then as a wall time the clocks skipped or repeated.
+        """
+        if precision is None:
+            precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
+        if not self.consistent and self.draw(st.integers(0, 15)) == 0:
+            when = self.draw(_unresolved()).when
+        else:
+            start = self.high + _TICK if self.consistent else self.story_low
+            when = when_after(self.draw, start + self.gap(), zone, precision)
+            if self.draw(st.booleans()):
+                when = with_wall(when)
+        self.note(when)
+        return when
+
+    def event_time(self, zone: str | None, *, span: bool | None = None) -> When | Span:
+        """The time of an event: a When of any precision, or a Span with a later end."""
+        if span is None:
+            span = self.draw(st.booleans())
+        start = self.after(zone)
+        if not span:
+            return start
+        return self.span_from(start, zone)
+
+    def span_from(
+        self, start: When, zone: str | None, *, shape: str = "closed", after_all: bool = False
+    ) -> Span:
+        """A Span from ``start``: closed, open or ongoing, its end a positive length later.
+
+        With ``after_all`` (and in consistent mode) the end comes after every time used so far.
+        """
+        if shape == "open":
+            return Span(start)
+        begin = start.latest + timedelta(minutes=1) + self.gap()
+        if after_all and self.consistent:
+            begin = max(begin, self.high + _TICK)
+        precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
+        end = when_after(self.draw, begin, zone, precision)
+        self.note(end)
+        if shape == "ongoing":
+            return Span.ongoing(start, as_of=end)
+        return Span(start, end)
+
+    def day_before_base(self, zone: str | None, days: int) -> When:
+        """The day ``days`` before the timeline begins (at least two, so it ends before it)."""
+        day = max(self.base.date() - timedelta(days=max(2, days)), date(1, 1, 2))
+        try:
+            return When.day(day, zone=zone)
+        except SkippedTimeError:  # Pacific/Apia skipped 30 December 2011
+            return When.day(day - timedelta(days=1), zone=zone)
+
+    def coarsen(self, moment: When | Span, zone: str | None) -> When | Span:
+        """The same time as another source gives it: in another zone, or in a wider window.
+
+        Never narrower than ``moment``, and (consistent) never reaching back before the story.
+        """
+        low, high = reach(moment) or (self.base, self.base)
+        choice = self.draw(st.sampled_from(("window", "zone", "day")))
+        result: When | Span | None = None
+        if choice == "zone" and isinstance(moment, When):
+            result = moment.to_zone(zone)
+        elif choice == "zone" and isinstance(moment, Span):
+            end = moment.end.to_zone(zone) if moment.end is not None else None
+            as_of = moment.ongoing_as_of
+            result = Span(moment.start.to_zone(zone), end, ongoing_as_of=as_of)
+        elif choice == "day":
+            day = when_near(self.draw, low, zone, Precision.DAY)
+            if day.earliest >= self.story_low and day.latest >= high:
+                result = day
+        if result is None:
+            extra = self.draw(_gaps(1))
+            result = When.between(low, high + extra, zone=zone)
+        self.note(result)
+        return result

@@ -1,0 +1,290 @@
+"""The public strategies module: its API, single records, argument checks, import isolation, and
+the Hypothesis entry point that registers the strategies with ``st.from_type``."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import inspect
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Entry,
+    Ledger,
+    Office,
+    Place,
+    Record,
+    Source,
+    strategies,
+)
+from diplomacy_ledger._format import decode_entry, encode_entry
+from diplomacy_ledger.strategies import (
+    calls,
+    claims,
+    entries,
+    ledgers,
+    ledgers_with_defect,
+    mediations,
+    meetings,
+    payloads_with_defect,
+    records,
+    reports,
+    same_events,
+    statements,
+    tenures,
+)
+from diplomacy_ledger.strategies._hook import _hypothesis_setup_hook
+
+T = datetime(2022, 9, 13, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- the module ------------------------------------------------------------------------------------
+
+
+def test_every_public_name_is_importable_and_documented() -> None:
+    assert strategies.__all__ == sorted(strategies.__all__, key=lambda n: (not n.isupper(), n))
+    for name in strategies.__all__:
+        value = getattr(strategies, name)
+        assert value.__doc__, name
+        if inspect.isfunction(value):
+            assert "Requires hypothesis" in value.__doc__, name
+    assert set(strategies.__all__) <= set(dir(strategies))
+    with pytest.raises(AttributeError):
+        strategies.not_a_strategy  # noqa: B018
+
+
+def run(script: str, tmp_path: Path, **env: str) -> str:
+    """Run ``script`` in a fresh interpreter (in ``tmp_path``) and return what it printed."""
+    environment = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0", **env}
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_importing_the_library_never_imports_hypothesis(tmp_path: Path) -> None:
+    script = """
+        import diplomacy_ledger, sys
+        assert "hypothesis" not in sys.modules
+        print("isolated")
+    """
+    assert run(script, tmp_path) == "isolated\n"
+
+
+def test_the_strategies_module_says_it_needs_hypothesis(tmp_path: Path) -> None:
+    script = """
+        import sys
+        sys.modules["hypothesis"] = None  # as if it were not installed
+        import diplomacy_ledger
+        try:
+            import diplomacy_ledger.strategies
+        except ImportError as error:
+            print(error)
+    """
+    assert "pip install 'diplomacy-ledger[hypothesis]'" in run(script, tmp_path)
+
+
+# -- from_type, through the entry point ------------------------------------------------------------
+
+FROM_TYPE = """
+    import sys
+    import hypothesis  # runs the setup hook of every installed plugin
+
+    assert "diplomacy_ledger.strategies._hook" in sys.modules, "the hook did not run"
+    assert "diplomacy_ledger.strategies._records" not in sys.modules, "the hook is not lazy"
+
+    import re
+    from datetime import datetime, timezone
+    from hypothesis import given, settings, strategies as st
+    import diplomacy_ledger as dl
+    from diplomacy_ledger._format import decode_entry, encode_entry
+
+    ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,199}$")
+    T = datetime(2022, 9, 13, tzinfo=timezone.utc)
+    A, B = dl.Participant("a"), dl.Participant("b")
+
+    def aware(when):
+        assert when.earliest.tzinfo is not None and when.latest.tzinfo is not None
+
+    def valid(value):
+        if isinstance(value, dl.When):
+            aware(value)
+            assert dl.When.parse(str(value)) == value
+        elif isinstance(value, dl.Span):
+            for when in (value.start, value.end, value.ongoing_as_of):
+                if when is not None:
+                    aware(when)
+            valid(dl.Hostility(value, dl.Provenance("s")))
+        elif isinstance(value, dl.Provenance):
+            valid(dl.Call((A, B), dl.When.instant(T), value))
+        elif isinstance(value, dl.Participant):
+            assert ID.match(value.actor)
+            valid(dl.Call((value, A if value.actor != "a" else B), dl.When.instant(T),
+                          dl.Provenance("s")))
+        elif isinstance(value, dl.Entry):
+            assert decode_entry(encode_entry(value)).entry == value
+        elif isinstance(value, dl.Ledger):
+            text = dl.dumps_jsonl(value)
+            assert dl.read_jsonl(text, allow_empty=True).ledger == value
+        else:
+            if isinstance(value, dl.Call):
+                assert len(set(value.actors)) == len(value.actors) >= 2
+                assert all(ID.match(actor) for actor in value.actors)
+            line = encode_entry(dl.Entry("x", T, value))
+            assert decode_entry(line).entry.record == value
+
+    TYPES = [
+        dl.When, dl.Span, dl.Provenance, dl.Participant, dl.Actor, dl.Office, dl.Tenure,
+        dl.Place, dl.Source, dl.Call, dl.Meeting, dl.Statement, dl.Claim, dl.Mediation,
+        dl.Ceasefire, dl.Hostility, dl.Report, dl.SameEvent, dl.Retraction, dl.Entry, dl.Ledger,
+    ]
+    seen = {}
+    for kind in TYPES:
+        @settings(max_examples=12, database=None, deadline=None)
+        @given(st.from_type(kind))
+        def check(value):
+            assert type(value) is kind
+            valid(value)
+            seen[kind.__name__] = seen.get(kind.__name__, 0) + 1
+        check()
+    print(sorted(seen))
+"""
+
+
+def test_from_type_gives_valid_values_of_every_public_type(tmp_path: Path) -> None:
+    names = [
+        "Actor", "Call", "Ceasefire", "Claim", "Entry", "Hostility", "Ledger", "Mediation",
+        "Meeting", "Office", "Participant", "Place", "Provenance", "Report", "Retraction",
+        "SameEvent", "Source", "Span", "Statement", "Tenure", "When",
+    ]  # fmt: skip
+    assert run(FROM_TYPE, tmp_path).strip() == repr(names)
+
+
+def test_the_entry_point_is_installed() -> None:
+    found = {e.name: e.value for e in importlib.metadata.entry_points(group="hypothesis")}
+    assert found.get("diplomacy_ledger") == (
+        "diplomacy_ledger.strategies._hook:_hypothesis_setup_hook"
+    )
+
+
+def test_the_setup_hook_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("a failing registration")
+
+    monkeypatch.setattr(st, "register_type_strategy", broken)
+    _hypothesis_setup_hook()  # no exception
+    monkeypatch.setattr(importlib, "import_module", broken)
+    _hypothesis_setup_hook()
+
+
+# -- single records --------------------------------------------------------------------------------
+
+
+@given(records())
+def test_every_record_survives_the_file_format(record: Record) -> None:
+    line = encode_entry(Entry("x", T, record))
+    decoded = decode_entry(line).entry.record
+    assert decoded == record
+    assert encode_entry(Entry("x", T, decoded)) == line  # words and wall times too
+
+
+@given(entries())
+def test_entries_survive_the_file_format(entry: Entry) -> None:
+    assert decode_entry(encode_entry(entry)).entry == entry
+
+
+PEOPLE = ("pashinyan", "aliyev", "putin", "macron")
+
+
+def cast() -> Ledger:
+    ledger = Ledger()
+    for id in PEOPLE:
+        ledger.append(Actor(id.title(), ActorKind.PERSON), id=id, recorded_at=T)
+    ledger.append(Source("An article"), id="article", recorded_at=T)
+    ledger.append(Office("Prime Minister of Armenia"), id="pm", recorded_at=T)
+    ledger.append(Place("Kapan", zone="Asia/Yerevan"), id="kapan", recorded_at=T)
+    return ledger
+
+
+@settings(max_examples=25)  # each example draws eight records
+@given(st.data())
+def test_records_drawn_from_a_ledgers_ids_can_be_appended_to_it(data: st.DataObject) -> None:
+    ledger = cast()
+    ids: dict[str, Any] = {
+        "actor_ids": st.sampled_from(PEOPLE),
+        "source_ids": st.just("article"),
+    }
+    call = data.draw(calls(office_ids=st.just("pm"), **ids))
+    ledger.append(call, id="call", recorded_at=T)
+    assert set(call.actors) <= set(PEOPLE)
+    others: list[st.SearchStrategy[Record]] = [
+        meetings(office_ids=st.just("pm"), place_ids=st.just("kapan"), **ids),
+        statements(office_ids=st.just("pm"), record_ids=st.just("call"), **ids),
+        claims(record_ids=st.just("call"), **ids),
+        reports(record_ids=st.just("call"), **ids),
+        mediations(**ids),
+        tenures(office_ids=st.just("pm"), **ids),
+        same_events(record_ids=st.sampled_from(["call", "pashinyan", "article"])),
+    ]
+    for number, strategy in enumerate(others):
+        ledger.append(data.draw(strategy), id=f"r{number}", recorded_at=T)
+
+
+@given(calls(actor_ids=st.sampled_from(PEOPLE)))
+def test_calls_have_two_to_four_distinct_participants(call: Call) -> None:
+    assert 2 <= len(call.actors) == len(set(call.actors)) <= 4
+    assert call.initiator is None or call.initiator in call.actors
+
+
+# -- bad arguments ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: ledgers(min_size=-1),
+        lambda: ledgers(min_size=5, max_size=2),
+        lambda: ledgers(max_size=1.5),  # type: ignore[arg-type]
+        lambda: ledgers(min_size=True),
+        lambda: ledgers_with_defect("nonsense"),
+        lambda: ledgers_with_defect("dangling_reference"),
+        lambda: ledgers_with_defect(3),  # type: ignore[arg-type]
+        lambda: payloads_with_defect("contradiction"),
+        lambda: payloads_with_defect(min_size=0),
+        lambda: calls(actor_ids=["a", "b"]),  # type: ignore[arg-type]
+        lambda: entries(records=Call),  # type: ignore[arg-type]
+        lambda: tenures(spans=1),  # type: ignore[arg-type]
+    ],
+)
+def test_bad_arguments_are_refused(make: Any) -> None:
+    with pytest.raises(InvalidArgument):
+        make()
+
+
+def test_a_strategy_of_kinds_that_draws_a_bad_kind_is_refused() -> None:
+    @given(ledgers_with_defect(st.just("nonsense")))
+    def draws(_: object) -> None:
+        raise AssertionError("never reached")
+
+    with pytest.raises(InvalidArgument, match="nonsense"):
+        draws()

@@ -1,0 +1,248 @@
+"""The ledger and payload strategies keep their promises.
+
+Consistent ledgers pass every check; each planted defect is reported exactly (kind, certainty,
+entries) and nothing else is; valid ledgers load, check and round-trip; defects planted in files
+are found by the loader; minimal examples are small; and the ledgers drawn by default look like
+real ones (every record type, several calls per actor, every precision, many zones).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import attrs
+import pytest
+from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    BUILTIN_CHECKS,
+    KIND_NAMES,
+    BadReferenceError,
+    Call,
+    DuplicateIdError,
+    FormatError,
+    Ledger,
+    Meeting,
+    Place,
+    Precision,
+    Span,
+    When,
+    check,
+    dangling_references,
+    dumps_jsonl,
+    read_jsonl,
+)
+from diplomacy_ledger._format import decode_entry
+from diplomacy_ledger.strategies import (
+    LEDGER_DEFECTS,
+    BrokenLine,
+    ExpectedFinding,
+    PayloadDefect,
+    broken_jsonl_lines,
+    consistent_ledgers,
+    jsonl_lines,
+    ledgers,
+    ledgers_with_defect,
+    payloads_with_defect,
+)
+
+MINIMAL = settings(database=None, derandomize=True)
+
+
+def shown(ledger: Ledger) -> list[str]:
+    """What the checks say, for assertion messages."""
+    return [f"{f.kind} {f.certainty} {f.entries}: {f.explanation}" for f in check(ledger)]
+
+
+# -- consistent and valid ledgers ------------------------------------------------------------------
+
+
+@given(consistent_ledgers())
+def test_consistent_ledgers_pass_every_check(ledger: Ledger) -> None:
+    assert check(ledger) == [], shown(ledger)
+
+
+@given(ledgers())
+def test_ledgers_load_check_and_round_trip(ledger: Ledger) -> None:
+    text = dumps_jsonl(ledger)
+    loaded = read_jsonl(text, allow_empty=True)
+    assert loaded.ledger == ledger
+    assert (loaded.skipped, loaded.rejected, loaded.findings) == ((), (), ())
+    assert dumps_jsonl(loaded.ledger) == text
+    assert check(loaded.ledger) == check(ledger)
+
+
+@settings(max_examples=50)  # each example draws two ledgers
+@given(st.data())
+def test_ledgers_keep_to_their_sizes(data: st.DataObject) -> None:
+    low = data.draw(st.integers(0, 30))
+    high = data.draw(st.integers(low, 40))
+    assert low <= len(data.draw(ledgers(min_size=low, max_size=high))) <= high
+    assert low <= len(data.draw(consistent_ledgers(min_size=low, max_size=high))) <= high
+
+
+# -- planted defects -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", LEDGER_DEFECTS)
+@given(data=st.data())
+def test_each_planted_defect_is_found_exactly(kind: str, data: st.DataObject) -> None:
+    defect = data.draw(ledgers_with_defect(kind))
+    found = [ExpectedFinding.of(f) for f in check(defect.ledger)]
+    assert found == list(defect.expected), (defect.description, shown(defect.ledger))
+    assert defect.matches(check(defect.ledger))
+    assert defect.expected
+    assert {finding.kind for finding in defect.expected} == {kind}
+    ids = {entry.id for entry in defect.ledger}
+    assert all(set(finding.entries) <= ids for finding in defect.expected)
+    # The defect was planted in a consistent ledger, after its last entry.
+    planted = len(defect.planted)
+    assert [entry.id for entry in defect.ledger][-planted:] == list(defect.planted)
+    assert check(Ledger(list(defect.ledger)[:-planted])) == []
+
+
+def test_the_smallest_double_booking_is_two_calls_and_what_they_need() -> None:
+    """Shrinking removes the consistent ledger the defect was planted in, and all but what the
+    two calls need: one person, one other participant, one source."""
+    strategy = ledgers_with_defect("double_booking", max_size=8)
+    defect = find(strategy, lambda _: True, settings=MINIMAL)
+    kinds = Counter(entry.kind for entry in defect.ledger)
+    assert kinds == {"call": 2, "actor": 2, "source": 1}, defect.ledger
+    [(kind, certainty, entries)] = defect.expected
+    assert (kind, certainty) == ("double_booking", "definite")
+    assert all(isinstance(defect.ledger.get(id), Call) for id in entries)
+    assert defect.planted == tuple(entry.id for entry in defect.ledger)
+
+
+# -- files -----------------------------------------------------------------------------------------
+
+
+@given(jsonl_lines())
+def test_jsonl_lines_decode_and_encode_back(line: str) -> None:
+    assert "\n" not in line
+    assert dumps_jsonl([decode_entry(line).entry]) == line + "\n"
+
+
+@given(broken_jsonl_lines())
+def test_a_broken_line_is_refused_naming_its_field(broken: BrokenLine) -> None:
+    decode_entry(broken.original)
+    with pytest.raises(FormatError) as refused:
+        read_jsonl(broken.line, name="fuzz.jsonl")
+    message = str(refused.value).removeprefix("fuzz.jsonl:1: ")
+    assert re.match(rf"{re.escape(broken.field)}: ", message), message
+
+
+@given(payloads_with_defect("dangling_reference"))
+def test_a_dangling_reference_is_reported_exactly(payload: PayloadDefect) -> None:
+    with pytest.raises(BadReferenceError) as refused:
+        read_jsonl(payload.text, name="part.jsonl")
+    assert str(refused.value).startswith(f"part.jsonl:{payload.line}: ")
+    result = read_jsonl(payload.text, references="report")
+    assert [ExpectedFinding.of(f) for f in result.findings] == list(payload.expected)
+    assert [entry.id for entry in result.rejected] == [f.entries[0] for f in payload.expected]
+    entries = [decode_entry(line).entry for line in payload.lines]
+    assert [ExpectedFinding.of(f) for f in dangling_references(entries)] == [payload.expected[0]]
+
+
+@given(payloads_with_defect("duplicate_id"))
+def test_a_duplicate_id_is_refused_at_its_line(payload: PayloadDefect) -> None:
+    with pytest.raises(DuplicateIdError) as refused:
+        read_jsonl(payload.text, name="twice.jsonl")
+    assert str(refused.value).startswith(f"twice.jsonl:{payload.line}: ")
+    result = read_jsonl(payload.text, skip_bad_lines=True)
+    assert [skipped.line for skipped in result.skipped] == [payload.line]
+    assert result.ledger == payload.ledger
+    [(kind, _, (id,))] = payload.expected
+    assert kind == "duplicate_id"
+    assert id in payload.ledger
+
+
+# -- realism ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """What a few hundred drawn ledgers hold, ledger by ledger."""
+
+    ledgers: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    precisions: Counter[Precision] = field(default_factory=Counter)
+    zones: set[str] = field(default_factory=set)
+    busy: int = 0  # ledgers in which someone takes part in three calls or meetings
+    mixed: int = 0  # ledgers with exact and imprecise times
+    walls: int = 0  # ledgers with a time stated as a local wall time
+    findings: Counter[str] = field(default_factory=Counter)
+
+
+def whens_in(value: object) -> Iterator[When]:
+    if isinstance(value, When):
+        yield value
+    elif isinstance(value, Span):
+        for when in (value.start, value.end, value.ongoing_as_of):
+            yield from whens_in(when)
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from whens_in(item)
+    elif attrs.has(cls := type(value)):
+        for attribute in attrs.fields(cls):
+            yield from whens_in(getattr(value, attribute.name))
+
+
+def tally(strategy: st.SearchStrategy[Ledger], examples: int) -> Tally:
+    seen = Tally()
+
+    @settings(
+        max_examples=examples, derandomize=True, database=None, deadline=None,
+        phases=[Phase.generate],
+    )  # fmt: skip
+    @given(strategy)
+    def measure(ledger: Ledger) -> None:
+        seen.ledgers += 1
+        current = list(ledger.entries())
+        seen.kinds.update({entry.kind for entry in ledger})
+        whens = [when for entry in current for when in whens_in(entry.record)]
+        seen.precisions.update({when.precision for when in whens})
+        seen.zones.update(when.zone for when in whens if when.zone and when.zone[0] not in "+-")
+        seen.zones.update(e.record.zone for e in current if isinstance(e.record, Place))
+        calls = Counter(
+            actor
+            for entry in current
+            if isinstance(entry.record, Call | Meeting)
+            for actor in entry.record.actors
+        )
+        seen.busy += bool(calls) and max(calls.values()) >= 3
+        seen.mixed += len({when.is_exact for when in whens}) == 2
+        seen.walls += any(when.wall is not None for when in whens)
+        seen.findings.update({finding.kind for finding in check(ledger)})
+
+    measure()
+    return seen
+
+
+def assert_realistic(seen: Tally) -> None:
+    share = seen.ledgers / 100  # ledgers in a percent of them
+    rare_kinds = {k: seen.kinds[k] for k in KIND_NAMES.values() if seen.kinds[k] < 2 * share}
+    assert not rare_kinds, f"record types too rare: {rare_kinds} in {seen.ledgers} ledgers"
+    rare = {p.value: seen.precisions[p] for p in Precision if seen.precisions[p] < 10 * share}
+    assert not rare, f"precisions too rare: {rare}"
+    assert len(seen.zones) >= 25, seen.zones
+    assert seen.busy >= 15 * share, seen.busy
+    assert seen.mixed >= 40 * share, seen.mixed
+    assert seen.walls >= 10 * share, seen.walls
+
+
+def test_drawn_ledgers_are_realistic() -> None:
+    seen = tally(ledgers(), 200)
+    assert_realistic(seen)
+    # Real ledgers are untidy: every check finds something in some of them.
+    assert set(seen.findings) == set(BUILTIN_CHECKS), seen.findings
+
+
+def test_consistent_ledgers_are_realistic_too() -> None:
+    seen = tally(consistent_ledgers(), 100)
+    assert_realistic(seen)
+    assert not seen.findings
