@@ -8,12 +8,12 @@ from typing import Any
 
 import attrs
 
-from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger._errors import InvalidValueError, RecordTimeError
 from diplomacy_ledger._ids import valid_id
 from diplomacy_ledger._kinds import KIND_NAMES, Record, kind_of
 from diplomacy_ledger._zones import to_utc
 
-__all__ = ["Clock", "Entry", "system_clock"]
+__all__ = ["Clock", "Entry", "record_time", "system_clock"]
 
 Clock = Callable[[], datetime]
 """A function that returns the current record time as an aware datetime."""
@@ -25,6 +25,22 @@ def system_clock() -> datetime:
     The library never reads the clock unless you hand it one.
     """
     return datetime.now(UTC)
+
+
+def record_time(recorded_at: datetime | None, clock: Clock | None, *, owner: str) -> datetime:
+    """The record time of a new entry: ``recorded_at`` if given, else the ``clock``'s reading.
+
+    With neither, :class:`RecordTimeError`: the library never reads the machine's clock itself.
+    ``owner`` names what was created without a clock ("the Ledger", "the store").
+    """
+    if recorded_at is not None:
+        return to_utc(recorded_at, where="recorded_at")
+    if clock is None:
+        raise RecordTimeError(
+            f"no record time: pass recorded_at= or create {owner} with a clock "
+            "(the library never reads the machine's clock on its own)"
+        )
+    return to_utc(clock(), where="clock()")
 
 
 def _recorded_at(value: datetime) -> datetime:

@@ -32,8 +32,8 @@ from typing import Final
 
 import attrs
 
-from diplomacy_ledger._entry import Clock, Entry
-from diplomacy_ledger._errors import LedgerError, RecordTimeError, StoreError
+from diplomacy_ledger._entry import Clock, Entry, record_time
+from diplomacy_ledger._errors import LedgerError, StoreError
 from diplomacy_ledger._format import decode_entry, encode_entry
 from diplomacy_ledger._kinds import Record
 from diplomacy_ledger._ledger import Batch, Ledger
@@ -214,12 +214,7 @@ class JsonlStore:
             raise StoreError("the store is read-only", where=str(self._path))
 
     def _now(self) -> datetime:
-        if self._clock is None:
-            raise RecordTimeError(
-                "no record time: pass recorded_at= or open the store with a clock "
-                "(the library never reads the machine's clock on its own)"
-            )
-        return to_utc(self._clock(), where="clock()")
+        return record_time(None, self._clock, owner="the store")
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Final, Literal
 
 from diplomacy_ledger._actors import Actor, ActorKind
-from diplomacy_ledger._entry import Clock, Entry
+from diplomacy_ledger._entry import Clock, Entry, record_time
 from diplomacy_ledger._errors import (
     AliasConflictError,
     BadReferenceError,
@@ -124,14 +124,7 @@ class Ledger:
         self.extend(pending.entries)
 
     def _now(self, recorded_at: datetime | None) -> datetime:
-        if recorded_at is not None:
-            return to_utc(recorded_at, where="recorded_at")
-        if self._clock is None:
-            raise RecordTimeError(
-                "no record time: pass recorded_at= or create the Ledger with a clock "
-                "(the library never reads the machine's clock on its own)"
-            )
-        return to_utc(self._clock(), where="clock()")
+        return record_time(recorded_at, self._clock, owner="the Ledger")
 
     def _check(self, entry: Entry) -> None:
         where = f"entry {entry.id!r}"

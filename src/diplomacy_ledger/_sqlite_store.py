@@ -19,8 +19,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
-from diplomacy_ledger._entry import Clock, Entry
-from diplomacy_ledger._errors import LedgerError, RecordTimeError, StoreError
+from diplomacy_ledger._entry import Clock, Entry, record_time
+from diplomacy_ledger._errors import LedgerError, StoreError
 from diplomacy_ledger._format import decode_entry, encode_entry
 from diplomacy_ledger._kinds import Record
 from diplomacy_ledger._ledger import Ledger
@@ -309,14 +309,7 @@ class SqliteStore:
                 self._seq = cursor.lastrowid
 
     def _now(self, recorded_at: datetime | None) -> datetime:
-        if recorded_at is not None:
-            return to_utc(recorded_at, where="recorded_at")
-        if self._clock is None:
-            raise RecordTimeError(
-                "no record time: pass recorded_at= or open the store with a clock "
-                "(the library never reads the machine's clock on its own)"
-            )
-        return to_utc(self._clock(), where="clock()")
+        return record_time(recorded_at, self._clock, owner="the store")
 
     def append(
         self,
