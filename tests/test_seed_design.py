@@ -6,9 +6,6 @@ Expected values are derived by hand from the article and the seed notes.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TypeVar
-
 import pytest
 
 from diplomacy_ledger import (
@@ -30,26 +27,14 @@ from diplomacy_ledger import (
     resolve_phrase,
 )
 from diplomacy_ledger import examples as ex
+from tests._seed import record, utc
 
-R = TypeVar("R")
 SHELLED = {"sotk", "vardenis", "goris", "kapan", "artanish", "ishkhanasar"}
 
 
 @pytest.fixture(scope="module")
 def ledger() -> Ledger:
     return ex.seed_ledger()
-
-
-def record(ledger: Ledger, id: str, kind: type[R]) -> R:
-    found = ledger.record(id)
-    assert isinstance(found, kind), (id, found)
-    return found
-
-
-def utc(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    assert moment.utcoffset() == timedelta(0)
-    return moment
 
 
 def test_row_01_two_phone_calls_between_leaders_in_office_in_the_early_hours(

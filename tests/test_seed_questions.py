@@ -6,8 +6,7 @@ Expected values are derived by hand from the seed notes (``seed/README.md``) and
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TypeVar
+from datetime import timedelta
 
 import pytest
 
@@ -27,26 +26,12 @@ from diplomacy_ledger import (
     When,
 )
 from diplomacy_ledger import examples as ex
-
-R = TypeVar("R")
+from tests._seed import record, utc
 
 
 @pytest.fixture(scope="module")
 def ledger() -> Ledger:
     return ex.seed_ledger()
-
-
-def record(ledger: Ledger, id: str, kind: type[R]) -> R:
-    found = ledger.record(id)
-    assert isinstance(found, kind), (id, found)
-    return found
-
-
-def utc(text: str) -> datetime:
-    """An instant in UTC, from ISO text ending in Z."""
-    moment = datetime.fromisoformat(text)
-    assert moment.utcoffset() == timedelta(0)
-    return moment
 
 
 # -- who held the offices during the calls ---------------------------------------------------
