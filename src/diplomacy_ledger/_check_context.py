@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
+from datetime import datetime
 from typing import Final
 
 from diplomacy_ledger._actors import Actor
@@ -154,11 +155,7 @@ def time_text(moment: When | Span | None, zone: str | None = None) -> str:
     return f"{utc} ({_bounds_text(early, late, local_zone)})"
 
 
-def _bounds_text(earliest: object, latest: object, zone: str) -> str:
-    from datetime import datetime  # noqa: PLC0415
-
-    assert isinstance(earliest, datetime)
-    assert isinstance(latest, datetime)
+def _bounds_text(earliest: datetime, latest: datetime, zone: str) -> str:
     if earliest == latest:
         return f"{earliest:%Y-%m-%d %H:%M} {zone}"
     if latest.year == _FOREVER_YEAR:
