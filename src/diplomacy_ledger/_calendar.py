@@ -8,8 +8,10 @@ that date *somewhere on Earth*: from its start at UTC+14 to its end at UTC−12.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
+
+from dateutil import tz as dateutil_tz
 
 from diplomacy_ledger._errors import InvalidTimeError, SkippedTimeError
 from diplomacy_ledger._zones import (
@@ -28,6 +30,7 @@ EARTH_WEST: Final = timedelta(hours=-12)
 _MIN: Final = datetime.min.replace(tzinfo=UTC)
 _MAX: Final = datetime.max.replace(tzinfo=UTC)
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
+_MIDNIGHT: Final = time()
 
 
 class Precision(enum.Enum):
@@ -118,6 +121,33 @@ def period_bounds(precision: Precision, start: date, zone: str | None) -> tuple[
             zone=zone,
         )
     return earliest, latest
+
+
+def is_whole_period(precision: Precision, earliest: datetime, latest: datetime, zone: str) -> bool:
+    """A quick, exact test that the bounds are one whole period in ``zone``; False means "unsure".
+
+    True only when clocks in ``zone`` showed the period's first midnight at ``earliest`` (its
+    first occurrence) and the next period's midnight, which they showed only once, one
+    microsecond after ``latest``: then :func:`period_bounds` gives these very bounds. Anything
+    else (gaps, folds at midnight, clamped bounds, wrong bounds) is left to :func:`period_bounds`.
+    """
+    rules = zone_tzinfo(zone)
+    try:
+        first = earliest.astimezone(rules)
+        after = (latest + _ONE_MICROSECOND).astimezone(rules)
+    except OverflowError:
+        return False
+    if first.fold or after.fold or first.time() != _MIDNIGHT or after.time() != _MIDNIGHT:
+        return False
+    start = first.date()
+    if (precision is Precision.MONTH and start.day != 1) or (
+        precision is Precision.YEAR and (start.month, start.day) != (1, 1)
+    ):
+        return False
+    following = _next_start(precision, start)
+    if following is None or after.date() != following:
+        return False
+    return not dateutil_tz.datetime_ambiguous(_midnight(following), rules)
 
 
 def period_label(precision: Precision, start: date) -> str:

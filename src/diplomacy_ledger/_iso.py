@@ -23,7 +23,13 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, NamedTuple
 
-from diplomacy_ledger._calendar import Precision, period_bounds, period_label, period_start
+from diplomacy_ledger._calendar import (
+    Precision,
+    is_whole_period,
+    period_bounds,
+    period_label,
+    period_start,
+)
 from diplomacy_ledger._errors import InvalidTimeError, TimeParseError
 from diplomacy_ledger._zones import Disambiguation, resolve_local, validate_zone, zone_tzinfo
 
@@ -325,6 +331,8 @@ def check_shape(
                 f"{wall.isoformat()} is not a whole {precision.value} on local clocks; "
                 f"use a finer precision"
             )
+        return
+    if zone is not None and is_whole_period(precision, earliest, latest, zone):
         return
     start = period_start(precision, earliest, latest, zone)
     expected = period_bounds(precision, start, zone)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Final, Literal, NamedTuple
@@ -93,26 +95,45 @@ def kind_of(record: Record) -> str:
 
 def references(record: attrs.AttrsInstance, prefix: str = "") -> Iterator[Reference]:
     """Every id the record points at, with the path of the field that holds it."""
-    for field in attrs.fields(type(record)):
-        value = getattr(record, field.name)
-        path = f"{prefix}{field.name}"
-        kind = field.metadata.get("ref")
+    for name, kind in _reference_plan(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        path = f"{prefix}{name}"
         if kind is not None:
-            if isinstance(value, str):
-                yield Reference(path, kind, value)
-            elif isinstance(value, tuple):
+            if type(value) is tuple:
                 for index, item in enumerate(value):
                     yield Reference(f"{path}[{index}]", kind, item)
-        elif isinstance(value, Provenance) or _is_participant(value):
-            yield from references(value, f"{path}.")
-        elif isinstance(value, tuple):
+            else:
+                yield Reference(path, kind, value)
+        elif type(value) is tuple:
             for index, item in enumerate(value):
-                if _is_participant(item):
-                    yield from references(item, f"{path}[{index}].")
+                yield from references(item, f"{path}[{index}].")
+        else:
+            yield from references(value, f"{path}.")
 
 
-def _is_participant(value: object) -> bool:
-    return attrs.has(type(value)) and type(value).__name__ == "Participant"
+def _annotation(field: attrs.Attribute[object]) -> str:
+    kind = field.type
+    return kind if isinstance(kind, str) else repr(kind)
+
+
+@functools.cache
+def _reference_plan(cls: type) -> tuple[tuple[str, RefKind | None], ...]:
+    """The fields of ``cls`` to visit for references, each with the kind of id it holds.
+
+    A field with ``metadata={"ref": kind}`` holds ids; a field typed with :class:`Provenance`
+    or ``Participant`` holds records whose own fields hold ids (None for the kind). Worked out
+    once per class: reading the attrs metadata for every entry would cost more than the walk.
+    """
+    plan: list[tuple[str, RefKind | None]] = []
+    for field in attrs.fields(cls):
+        kind = field.metadata.get("ref")
+        if kind is not None:
+            plan.append((field.name, kind))
+        elif re.search(r"\b(Provenance|Participant)\b", _annotation(field)):
+            plan.append((field.name, None))
+    return tuple(plan)
 
 
 def time_bounds(record: Record) -> tuple[datetime, datetime] | None:
@@ -136,5 +157,15 @@ def whens_in(value: object) -> Iterator[When]:
         for item in value:
             yield from whens_in(item)
     elif attrs.has(cls := type(value)):
-        for field in attrs.fields(cls):
-            yield from whens_in(getattr(value, field.name))
+        for name in _when_plan(cls):
+            yield from whens_in(getattr(value, name))
+
+
+@functools.cache
+def _when_plan(cls: type) -> tuple[str, ...]:
+    """The fields of ``cls`` typed to hold a When or a Span (no nested record holds one)."""
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if re.search(r"\b(When|Span)\b", _annotation(field))
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from diplomacy_ledger._errors import (
 )
 from diplomacy_ledger._ids import normalise_name
 from diplomacy_ledger._intervals import IntervalIndex
-from diplomacy_ledger._kinds import KIND_NAMES, Record, references, time_bounds
+from diplomacy_ledger._kinds import KIND_NAMES, Record, Reference, references, time_bounds
 from diplomacy_ledger._offices import Office, Tenure
 from diplomacy_ledger._order import Allen, Truth
 from diplomacy_ledger._places import Place
@@ -96,13 +95,12 @@ class Ledger:
 
     def extend(self, entries: Iterable[Entry]) -> None:
         """Append entries in order, all or nothing."""
-        undo: list[Callable[[], None]] = []
+        undo: list[Callable[[], object]] = []
         try:
             for entry in entries:
                 if not isinstance(entry, Entry):
                     raise LedgerError(f"expected an Entry, got {type(entry).__name__}")
-                self._check(entry)
-                self._apply(entry, undo)
+                self._apply(entry, undo, self._check(entry))
         except BaseException:
             for step in reversed(undo):
                 step()
@@ -126,7 +124,8 @@ class Ledger:
     def _now(self, recorded_at: datetime | None) -> datetime:
         return record_time(recorded_at, self._clock, owner="the Ledger")
 
-    def _check(self, entry: Entry) -> None:
+    def _check(self, entry: Entry) -> list[Reference]:
+        """Raise unless ``entry`` may be appended; return what it points at, for :meth:`_apply`."""
         where = f"entry {entry.id!r}"
         if entry.id in self._position:
             raise DuplicateIdError(f"the ledger already holds an entry {entry.id!r}", where=where)
@@ -139,8 +138,9 @@ class Ledger:
         record = entry.record
         if entry.supersedes is not None:
             self._check_supersedes(entry, where)
-        for ref in references(record):
-            self._check_reference(ref.kind, ref.id, f"{where}: {ref.path}")
+        refs = list(references(record))
+        for ref in refs:
+            self._check_reference(ref, where)
         if isinstance(record, Retraction) and self._root[record.entry] in self._retraction:
             raise BadReferenceError(
                 f"{record.entry!r} is already retracted", id=record.entry, where=f"{where}: entry"
@@ -159,6 +159,7 @@ class Ledger:
             self._check_names(record, self._actor_names, entry, where, AliasConflictError)
         if isinstance(record, Place):
             self._check_names(record, self._place_names, entry, where, AliasConflictError)
+        return refs
 
     def _check_supersedes(self, entry: Entry, where: str) -> None:
         old = entry.supersedes
@@ -182,15 +183,19 @@ class Ledger:
                 where=where,
             )
 
-    def _check_reference(self, kind: str, target: str, where: str) -> None:
+    def _check_reference(self, ref: Reference, entry_where: str) -> None:
+        kind, target = ref.kind, ref.id
         if target not in self._position:
+            where = f"{entry_where}: {ref.path}"
             raise BadReferenceError(f"unknown {kind} {target!r}", id=target, where=where)
         root = self._root[target]
         if root in self._retraction:
+            where = f"{entry_where}: {ref.path}"
             raise BadReferenceError(f"{kind} {target!r} was retracted", id=target, where=where)
         expected = _REF_TYPES.get(kind)
         record = self._head_record(target)
         if expected is not None and not isinstance(record, expected):
+            where = f"{entry_where}: {ref.path}"
             raise BadReferenceError(
                 f"{target!r} is {_a(KIND_NAMES[type(record)])}, not {_a(kind)}",
                 id=target,
@@ -216,7 +221,9 @@ class Ledger:
                     where=where,
                 )
 
-    def _apply(self, entry: Entry, undo: list[Callable[[], None]]) -> None:
+    def _apply(
+        self, entry: Entry, undo: list[Callable[[], object]], refs: list[Reference] | None = None
+    ) -> None:
         position = len(self._entries)
         self._entries.append(entry)
         self._times.append(entry.recorded_at)
@@ -233,7 +240,7 @@ class Ledger:
         if isinstance(record, Actor | Place):
             self._rename(entry, root, undo)
         keys = [("kind", KIND_NAMES[type(record)])]
-        for ref in references(record):
+        for ref in references(record) if refs is None else refs:
             target = self._root[ref.id]
             if ref.path.startswith("provenance."):
                 keys.append(("source", target))
@@ -244,7 +251,7 @@ class Ledger:
         for key in dict.fromkeys(keys):
             bucket = self._by[key]
             bucket.append(position)
-            undo.append(functools.partial(_drop_last, bucket))
+            undo.append(bucket.pop)
         self._time_index = None
 
     def _pop_entry(self) -> None:
@@ -254,7 +261,9 @@ class Ledger:
         self._time_index = None
 
     @staticmethod
-    def _set(mapping: dict[str, str], key: str, value: str, undo: list[Callable[[], None]]) -> None:
+    def _set(
+        mapping: dict[str, str], key: str, value: str, undo: list[Callable[[], object]]
+    ) -> None:
         missing = key not in mapping
         old = mapping.get(key)
         mapping[key] = value
@@ -268,7 +277,7 @@ class Ledger:
 
         undo.append(restore)
 
-    def _rename(self, entry: Entry, root: str, undo: list[Callable[[], None]]) -> None:
+    def _rename(self, entry: Entry, root: str, undo: list[Callable[[], object]]) -> None:
         record = entry.record
         assert isinstance(record, Actor | Place)
         names = self._actor_names if isinstance(record, Actor) else self._place_names
@@ -371,7 +380,7 @@ class Ledger:
         """The ledger as it was known at ``recorded_at``: the entries recorded until then."""
         moment = to_utc(recorded_at, where="as_of")
         known = Ledger(clock=self._clock)
-        undo: list[Callable[[], None]] = []
+        undo: list[Callable[[], object]] = []
         for entry in self._entries[: bisect.bisect_right(self._times, moment)]:
             known._apply(entry, undo)  # already checked when first appended
         return known
@@ -553,10 +562,6 @@ class Ledger:
 def _a(noun: str) -> str:
     """The noun with its indefinite article: "an actor", "a place"."""
     return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun.replace('_', ' ')}"
-
-
-def _drop_last(bucket: list[int]) -> None:
-    bucket.pop()
 
 
 def _restorer(mapping: dict[str, str], key: str, value: str) -> Callable[[], None]:

@@ -161,6 +161,8 @@ def zone_tzinfo(zone: str) -> tzinfo:
 
 def to_utc(moment: datetime, *, where: str | None = None) -> datetime:
     """Return ``moment`` as an aware UTC datetime; refuse a naive one."""
+    if type(moment) is datetime and moment.tzinfo is UTC:
+        return moment  # already UTC: the common case when reading files
     if not isinstance(moment, datetime):
         raise NaiveDatetimeError(
             f"expected an aware datetime, got {type(moment).__name__}", where=where

@@ -1,0 +1,159 @@
+"""The fast paths taken for speed give exactly what the slow, obvious ways give.
+
+Loading a file re-checks that every calendar When's bounds are its whole period; a quick test
+(:func:`is_whole_period`) answers most of them and must never accept bounds the full calculation
+(:func:`period_bounds`) would refuse. References and Whens are found through per-class plans;
+they must find what a walk over every attrs field finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplomacy_ledger import Precision, SkippedTimeError, Span, When
+from diplomacy_ledger._calendar import is_whole_period, period_bounds
+from diplomacy_ledger._kinds import Reference, references, whens_in
+from diplomacy_ledger.strategies import records
+from tests._times import INTERESTING_ZONES, zone_keys
+
+ONE = timedelta(microseconds=1)
+# Zones that have moved their clocks at local midnight (the period edges the quick test must
+# leave to the full calculation), besides the interesting ones.
+MIDNIGHT_ZONES = (
+    "America/Santiago",
+    "America/Havana",
+    "America/Asuncion",
+    "America/Sao_Paulo",
+    "Asia/Beirut",
+    "Asia/Damascus",
+    "Asia/Amman",
+    "Asia/Gaza",
+    "Africa/Cairo",
+    "America/Godthab",
+    *INTERESTING_ZONES,
+)
+SHIFTS = (ONE, -ONE, timedelta(minutes=30), timedelta(hours=1), -timedelta(hours=1))
+
+
+def _start(precision: Precision, day: date) -> date:
+    if precision is Precision.YEAR:
+        return date(day.year, 1, 1)
+    if precision is Precision.MONTH:
+        return date(day.year, day.month, 1)
+    return day
+
+
+@given(
+    st.sampled_from([Precision.DAY, Precision.MONTH, Precision.YEAR]),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2060, 12, 31)),
+    st.one_of(st.sampled_from(MIDNIGHT_ZONES), zone_keys()),
+    st.sampled_from(SHIFTS),
+    st.sampled_from(SHIFTS),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_quick_period_test_never_accepts_other_bounds(  # noqa: PLR0913, PLR0917
+    precision: Precision,
+    day: date,
+    zone: str,
+    shift_earliest: timedelta,
+    shift_latest: timedelta,
+    move_earliest: bool,
+    move_latest: bool,
+) -> None:
+    try:
+        earliest, latest = period_bounds(precision, _start(precision, day), zone)
+    except SkippedTimeError:
+        return
+    other = (
+        earliest + (shift_earliest if move_earliest else timedelta(0)),
+        latest + (shift_latest if move_latest else timedelta(0)),
+    )
+    if other != (earliest, latest):
+        assert not is_whole_period(precision, *other, zone)
+
+
+@given(
+    st.sampled_from([Precision.DAY, Precision.MONTH, Precision.YEAR]),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2060, 12, 31)),
+    st.sampled_from(MIDNIGHT_ZONES),
+)
+def test_bounds_from_a_file_load_whether_or_not_the_quick_test_knows(
+    precision: Precision, day: date, zone: str
+) -> None:
+    try:
+        earliest, latest = period_bounds(precision, _start(precision, day), zone)
+    except SkippedTimeError:
+        return
+    when = When(earliest, latest, precision, zone)  # the constructor a file's When goes through
+    assert (when.earliest, when.latest) == (earliest, latest)
+
+
+def test_the_quick_test_answers_ordinary_days_and_leaves_midnight_transitions() -> None:
+    # An ordinary day in Yerevan: the quick test knows it.
+    assert is_whole_period(
+        Precision.DAY,
+        *period_bounds(Precision.DAY, date(2022, 9, 13), "Asia/Yerevan"),
+        "Asia/Yerevan",
+    )
+    # Santiago set clocks forward at midnight on 2022-09-11: that day began at 01:00, which the
+    # quick test leaves to the full calculation, and the When is still accepted.
+    bounds = period_bounds(Precision.DAY, date(2022, 9, 11), "America/Santiago")
+    assert not is_whole_period(Precision.DAY, *bounds, "America/Santiago")
+    assert When(*bounds, Precision.DAY, "America/Santiago").earliest == bounds[0]
+    assert bounds[0] == datetime.fromisoformat("2022-09-11T04:00:00+00:00")
+
+
+def _references_by_walking(value: object, prefix: str = "") -> Iterator[Reference]:
+    """Every field of every nested attrs instance, read the slow way."""
+    for field in attrs.fields(type(value)):
+        item = getattr(value, field.name)
+        path = f"{prefix}{field.name}"
+        kind = field.metadata.get("ref")
+        if kind is not None and isinstance(item, str):
+            yield Reference(path, kind, item)
+        elif kind is not None and isinstance(item, tuple):
+            yield from (Reference(f"{path}[{i}]", kind, x) for i, x in enumerate(item))
+        elif attrs.has(type(item)) and not isinstance(item, When | Span):
+            yield from _references_by_walking(item, f"{path}.")
+        elif isinstance(item, tuple):
+            for index, element in enumerate(item):
+                if attrs.has(type(element)):
+                    yield from _references_by_walking(element, f"{path}[{index}].")
+
+
+def _whens_by_walking(value: object) -> Iterator[When]:
+    if isinstance(value, When):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _whens_by_walking(item)
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _whens_by_walking(getattr(value, field.name))
+
+
+@given(records())
+def test_references_and_whens_are_what_a_full_walk_finds(record: attrs.AttrsInstance) -> None:
+    assert list(references(record)) == list(_references_by_walking(record))
+    assert list(whens_in(record)) == list(_whens_by_walking(record))
+
+
+def test_the_quick_test_refuses_the_second_midnight_of_a_fold() -> None:
+    # Havana set clocks back from 01:00 to 00:00 on 2022-11-06: midnight came twice, at 04:00
+    # and at 05:00 UTC. The 5th ends before the first; the 6th begins at the first.
+    fifth = period_bounds(Precision.DAY, date(2022, 11, 5), "America/Havana")
+    sixth = period_bounds(Precision.DAY, date(2022, 11, 6), "America/Havana")
+    assert fifth[1] + ONE == sixth[0] == datetime.fromisoformat("2022-11-06T04:00:00+00:00")
+    hour = timedelta(hours=1)
+    # A period ending at a repeated midnight is left to the full calculation...
+    assert not is_whole_period(Precision.DAY, *fifth, "America/Havana")
+    assert When(*fifth, Precision.DAY, "America/Havana").latest == fifth[1]
+    # ...and bounds reaching the second midnight are refused.
+    assert not is_whole_period(Precision.DAY, fifth[0], fifth[1] + hour, "America/Havana")
+    assert not is_whole_period(Precision.DAY, sixth[0] + hour, sixth[1], "America/Havana")
