@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import attrs
 from hypothesis import given
@@ -57,7 +58,7 @@ def _start(precision: Precision, day: date) -> date:
     st.booleans(),
     st.booleans(),
 )
-def test_the_quick_period_test_never_accepts_other_bounds(  # noqa: PLR0913, PLR0917
+def test_the_quick_period_test_never_accepts_other_bounds(  # noqa: PLR0917
     precision: Precision,
     day: date,
     zone: str,
@@ -109,7 +110,7 @@ def test_the_quick_test_answers_ordinary_days_and_leaves_midnight_transitions() 
     assert bounds[0] == datetime.fromisoformat("2022-09-11T04:00:00+00:00")
 
 
-def _references_by_walking(value: object, prefix: str = "") -> Iterator[Reference]:
+def _references_by_walking(value: Any, prefix: str = "") -> Iterator[Reference]:
     """Every field of every nested attrs instance, read the slow way."""
     for field in attrs.fields(type(value)):
         item = getattr(value, field.name)
@@ -127,7 +128,7 @@ def _references_by_walking(value: object, prefix: str = "") -> Iterator[Referenc
                     yield from _references_by_walking(element, f"{path}[{index}].")
 
 
-def _whens_by_walking(value: object) -> Iterator[When]:
+def _whens_by_walking(value: Any) -> Iterator[When]:
     if isinstance(value, When):
         yield value
     elif isinstance(value, tuple):

@@ -13,7 +13,7 @@ import attrs
 from diplomacy_ledger._actors import Actor
 from diplomacy_ledger._offices import Office, Tenure
 from diplomacy_ledger._places import Place
-from diplomacy_ledger._provenance import Provenance, Source
+from diplomacy_ledger._provenance import Source
 from diplomacy_ledger._records import (
     Call,
     Ceasefire,
@@ -114,8 +114,8 @@ def references(record: attrs.AttrsInstance, prefix: str = "") -> Iterator[Refere
 
 
 def _annotation(field: attrs.Attribute[object]) -> str:
-    kind = field.type
-    return kind if isinstance(kind, str) else repr(kind)
+    """The field's annotation as written (a string, as the modules defer annotations)."""
+    return str(field.type)
 
 
 @functools.cache
