@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+from typing import Final
 
 from diplomacy_ledger._check_context import CheckContext, context_for, time_text
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._findings import Finding
+from diplomacy_ledger._intervals import IntervalIndex
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._records import Ceasefire, Hostility
+from diplomacy_ledger._span import Span
 
 __all__ = ["ceasefire_violations"]
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND: Final = timedelta(microseconds=1)
+_FOREVER: Final = 2**63  # beyond any datetime, in microseconds
 
 
 def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
@@ -25,45 +31,66 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
     (and began before its end), and the ceasefire, the hostility and its attacker are all
     undisputed, the attacker vouched for by two different actors; otherwise **possible**: a
     single-sourced attribution is not established. Parties are matched through ``part_of``: the
-    armed forces of a state are that state. Each party's hostilities are sorted by their latest
-    end, so a ceasefire only looks at those that can reach past its start: O(n log n).
+    armed forces of a state are that state. Each party's hostilities go into an interval index
+    (earliest start to latest end), so a ceasefire only meets the fighting that can overlap it:
+    O(n log n + k log n) for k findings.
     """
     context = context_for(ledger)
-    by_party: dict[str, list[tuple[datetime, Entry]]] = defaultdict(list)
-    for entry in context.entries:
+    by_party: dict[str, list[Entry]] = defaultdict(list)
+    for entry in context.of_type(Hostility):
         record = entry.record
-        if isinstance(record, Hostility):
-            actor = record.attacker or record.target
-            if actor is None:
-                continue
-            for party in context.lineage(actor):
-                by_party[party].append((record.span.end_bounds[1], entry))
-    for fights in by_party.values():
-        fights.sort(key=lambda fight: (fight[0], fight[1].id))
-    for entry in context.entries:
-        if isinstance(entry.record, Ceasefire):
-            yield from _violations_of(context, entry, by_party)
+        assert isinstance(record, Hostility)
+        actor = record.attacker or record.target
+        if actor is None:
+            continue
+        for party in context.lineage(actor):
+            by_party[party].append(entry)
+    indexes: dict[str, tuple[IntervalIndex, list[Entry]]] = {}
+    for entry in context.of_type(Ceasefire):
+        yield from _violations_of(context, entry, by_party, indexes)
+
+
+def _micros(moment: datetime) -> int:
+    """Microseconds since the epoch: an exact integer key for an aware datetime."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _index(fights: list[Entry]) -> IntervalIndex:
+    """The fights' reach in time, from their earliest start to their latest end, by position."""
+    reach = []
+    for position, fight in enumerate(fights):
+        span = fight.record.time
+        assert isinstance(span, Span)
+        reach.append((_micros(span.start.earliest), _micros(span.end_bounds[1]), position))
+    return IntervalIndex(reach)
 
 
 def _violations_of(
-    context: CheckContext, ceasefire: Entry, by_party: dict[str, list[tuple[datetime, Entry]]]
+    context: CheckContext,
+    ceasefire: Entry,
+    by_party: dict[str, list[Entry]],
+    indexes: dict[str, tuple[IntervalIndex, list[Entry]]],
 ) -> Iterator[Finding]:
+    """Fighting by a party that may go on after the ceasefire took effect and before it ended.
+
+    That is: ending after the ceasefire's earliest start and, if the ceasefire ends, starting
+    before its latest end. Each party's index is built the first time a ceasefire asks for it.
+    """
     record = ceasefire.record
     assert isinstance(record, Ceasefire)
-    start, until = record.effective, record.until
+    low = _micros(record.effective.earliest) + 1  # the fighting's latest end is after this
+    high = _FOREVER if record.until is None else _micros(record.until.latest) - 1
     seen: set[str] = set()
     for party in sorted({context.root[p] for p in record.parties}):
-        fights = by_party.get(party, [])
-        first = bisect.bisect_right(fights, start.earliest, key=lambda fight: fight[0])
-        for _, fight in fights[first:]:
-            hostility = fight.record
-            assert isinstance(hostility, Hostility)
-            if fight.id in seen or (
-                until is not None and hostility.span.start.earliest >= until.latest
-            ):
-                continue
-            seen.add(fight.id)
-            yield _finding(context, ceasefire, fight)
+        if party not in indexes:
+            fights = by_party.get(party, [])
+            indexes[party] = (_index(fights), fights)
+        index, fights = indexes[party]
+        for position in index.overlapping(low, high):
+            fight = fights[position]
+            if fight.id not in seen:
+                seen.add(fight.id)
+                yield _finding(context, ceasefire, fight)
 
 
 def _finding(context: CheckContext, ceasefire: Entry, fight: Entry) -> Finding:

@@ -30,16 +30,19 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
     """
     context = context_for(ledger)
     by_proposition: dict[str, list[Entry]] = defaultdict(list)
-    for entry in context.entries:
+    denials: list[Entry] = []
+    for entry in context.of_type(Claim):
         record = entry.record
-        if isinstance(record, Claim) and record.about is None and record.proposition:
+        assert isinstance(record, Claim)
+        if record.about is None and record.proposition:
             by_proposition[normalise_name(record.proposition)].append(entry)
-    for entry in context.entries:
+        if record.stance is Stance.DENIES:
+            denials.append(entry)
+    for entry in denials:
         record = entry.record
-        if not (isinstance(record, Claim) and record.stance is Stance.DENIES):
-            continue
+        assert isinstance(record, Claim)
         if record.about is not None:
-            subject = context.current_of.get(context.root[record.about])
+            subject = context.current(record.about)
             if subject is None:
                 continue
             for assertion in _assertions_of(context, subject):

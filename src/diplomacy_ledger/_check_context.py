@@ -1,25 +1,56 @@
-"""What every check needs to know about a ledger, computed once per run, and how to explain it."""
+"""What every check needs to know about a ledger, computed once per run, and how to explain it.
+
+The context is built in one pass over the current entries, which it files by record type, so a
+check visits only the kinds it is about. Everything else (first versions of entries, current
+versions, names, sources in words, actors' lineage) is looked up on demand and remembered, so
+the checks of one run pay for each answer once and a check that does not need one never does.
+"""
 
 from __future__ import annotations
 
+import functools
+import gc
 import weakref
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Final
+from typing import Final, TypeVar
 
-from diplomacy_ledger._actors import Actor
+from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._entry import Entry
+from diplomacy_ledger._kinds import Record
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._offices import Office
 from diplomacy_ledger._places import Place
 from diplomacy_ledger._provenance import Source
-from diplomacy_ledger._records import Claim, Hostility, Report, Stance
+from diplomacy_ledger._records import Claim, Hostility, Report, Retraction, Stance
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
 
-__all__ = ["CheckContext", "context_for"]
+__all__ = ["CheckContext", "context_for", "gc_paused"]
 
 _FOREVER_YEAR: Final = 9999
+
+R = TypeVar("R", bound=Record)
+
+
+class _Roots(dict[str, str]):
+    """Entry id → id of the first version of its correction chain, filled in as ids are asked.
+
+    Unknown ids raise :class:`KeyError`, as a plain dict would.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__()
+        self._ledger = ledger
+
+    def __missing__(self, id: str) -> str:
+        if id not in self._ledger:
+            raise KeyError(id)
+        root = self._ledger.origin(id)
+        self[id] = root
+        return root
 
 
 class CheckContext:
@@ -28,25 +59,63 @@ class CheckContext:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self.entries: list[Entry] = list(ledger.entries())
-        self.root: dict[str, str] = {entry.id: ledger.origin(entry.id) for entry in ledger}
-        self.current_of: dict[str, Entry] = {self.root[e.id]: e for e in self.entries}
-        self.position: dict[str, int] = {e.id: n for n, e in enumerate(self.entries)}
+        self.root: dict[str, str] = _Roots(ledger)
+        self._by_type: dict[type, list[Entry]] = defaultdict(list)
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
+        root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
         for entry in self.entries:
             record = entry.record
-            if isinstance(record, Claim | Report) and record.about is not None:
-                target = self.root[record.about]
-                self.about[target].append(entry)
-                if isinstance(record, Claim) and record.stance is Stance.DENIES:
-                    self.denials[target].append(entry)
+            kind = type(record)
+            by_type[kind].append(entry)
+            if kind is Claim:
+                assert isinstance(record, Claim)
+                if record.about is not None:
+                    target = root[record.about]
+                    about[target].append(entry)
+                    if record.stance is Stance.DENIES:
+                        denials[target].append(entry)
+            elif kind is Report:
+                assert isinstance(record, Report)
+                about[root[record.about]].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
+        self._names: dict[str, str] = {}
+        self._sources: dict[str, str] = {}
+        self._current: dict[str, Entry | None] = {}
+
+    # -- entries -------------------------------------------------------------------------------
+
+    def of_type(self, kind: type[R]) -> list[Entry]:
+        """The current entries whose record is a ``kind``, in the order they were recorded."""
+        return self._by_type.get(kind, [])
+
+    def current(self, id: str) -> Entry | None:
+        """The current version of the entry ``id`` belongs to; None if retracted or unknown."""
+        if id in self._current:
+            return self._current[id]
+        found = self.ledger.current(id) if id in self.ledger else None
+        if found is not None and isinstance(found.record, Retraction):
+            found = None  # a retraction is never a current entry
+        self._current[id] = found
+        return found
+
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Each current entry's place among the current entries (the order recorded)."""
+        return {entry.id: index for index, entry in enumerate(self.entries)}
+
+    @functools.cached_property
+    def persons(self) -> frozenset[str]:
+        """The root ids of the current actors that are people."""
+        return frozenset(
+            self.root[entry.id] for entry in self.of_type(Actor) if _is_person(entry.record)
+        )
 
     # -- actors and disputes -------------------------------------------------------------------
 
     def lineage(self, actor: str) -> frozenset[str]:
         """The actor's root id and everything it is part of."""
-        root = self.root.get(actor, actor)
+        root = self.root[actor] if actor in self.ledger else actor
         found = self._lineage.get(root)
         if found is None:
             found = frozenset(self.ledger.lineage(root))
@@ -112,12 +181,16 @@ class CheckContext:
 
     def name(self, id: str) -> str:
         """An actor's or place's name, or the id of anything else."""
-        entry = self.current_of.get(self.root.get(id, id))
-        if entry is not None and isinstance(entry.record, Actor | Place):
-            return entry.record.name
-        if entry is not None and isinstance(entry.record, Office):
-            return entry.record.title
-        return id
+        found = self._names.get(id)
+        if found is None:
+            entry = self.current(id)
+            found = id
+            if entry is not None and isinstance(entry.record, Actor | Place):
+                found = entry.record.name
+            elif entry is not None and isinstance(entry.record, Office):
+                found = entry.record.title
+            self._names[id] = found
+        return found
 
     def describe(self, entry: Entry) -> str:
         """``'call-x' (a call)``: an entry's id and kind, for explanations."""
@@ -125,13 +198,21 @@ class CheckContext:
 
     def sources(self, entry: Entry) -> str:
         """How the record is known, in words: its source and attribution chain."""
+        found = self._sources.get(entry.id)
+        if found is not None:
+            return found
         provenance = getattr(entry.record, "provenance", None)
         if provenance is None:
-            return "no source given"
-        source = self.ledger.get(provenance.source)
-        title = source.title if isinstance(source, Source) and source.title else provenance.source
-        chain = ", via ".join(self.name(actor) for actor in provenance.via)
-        return f"source {title!r}" + (f", via {chain}" if chain else "")
+            found = "no source given"
+        else:
+            source = self.ledger.get(provenance.source)
+            title = (
+                source.title if isinstance(source, Source) and source.title else provenance.source
+            )
+            chain = ", via ".join(self.name(actor) for actor in provenance.via)
+            found = f"source {title!r}" + (f", via {chain}" if chain else "")
+        self._sources[entry.id] = found
+        return found
 
 
 def time_text(moment: When | Span | None, zone: str | None = None) -> str:
@@ -182,6 +263,27 @@ def context_for(ledger: Ledger) -> CheckContext:
         and cached.key == key
     ):
         return cached.context
-    context = CheckContext(ledger)
+    with gc_paused():
+        context = CheckContext(ledger)
     cached.ledger, cached.key, cached.context = weakref.ref(ledger), key, context
     return context
+
+
+def _is_person(record: Record) -> bool:
+    return isinstance(record, Actor) and record.kind is ActorKind.PERSON
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block (if it was running), then resume it.
+
+    Building a context or running the checks allocates many small objects and frees none of
+    them until the end, so the collector's passes over the whole heap find nothing to collect.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

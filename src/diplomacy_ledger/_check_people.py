@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Final
 
-from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._check_context import CheckContext, context_for, time_text
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._findings import Certainty, Finding
@@ -55,22 +54,23 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     """
     context = context_for(ledger)
     tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
-    for entry in context.entries:
-        if isinstance(entry.record, Tenure):
-            key = (context.root[entry.record.person], context.root[entry.record.office])
-            tenures[key].append(entry.record)
-    for entry in context.entries:
+    for entry in context.of_type(Tenure):
+        assert isinstance(entry.record, Tenure)
+        key = (context.root[entry.record.person], context.root[entry.record.office])
+        tenures[key].append(entry.record)
+    cores = {key: _cores(held) for key, held in tenures.items()}
+    for entry in (*context.of_type(Call), *context.of_type(Meeting), *context.of_type(Statement)):
         moment = entry.record.time
-        if moment is None:
+        named = [p for p in _named_participants(entry.record) if p.office is not None]
+        if moment is None or not named:
             continue
         bounds = time_bounds(entry.record)
         assert bounds is not None
-        for participant in _named_participants(entry.record):
-            if participant.office is None:
-                continue
+        for participant in named:
+            assert participant.office is not None
             person, office = context.root[participant.actor], context.root[participant.office]
             held = tenures.get((person, office), [])
-            found = _not_held(held, bounds)
+            found = _not_held(held, cores.get((person, office), []), bounds)
             if found is None:
                 continue
             certainty: Certainty = "possible" if context.disputed(entry) else found
@@ -87,18 +87,26 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             )
 
 
-def _not_held(held: list[Tenure], bounds: tuple[datetime, datetime]) -> Certainty | None:
+def _cores(held: list[Tenure]) -> list[tuple[datetime, datetime]]:
+    """When the tenures surely held the office, merged: for every placement of their ends."""
+    return _merge(
+        [
+            (tenure.span.start.latest, tenure.span.end_bounds[0])
+            for tenure in held
+            if tenure.span.start.latest <= tenure.span.end_bounds[0]
+        ]
+    )
+
+
+def _not_held(
+    held: list[Tenure], cores: list[tuple[datetime, datetime]], bounds: tuple[datetime, datetime]
+) -> Certainty | None:
     low, high = bounds
     if not any(
         tenure.span.start.earliest <= high and tenure.span.end_bounds[1] >= low for tenure in held
     ):
         return "definite"
-    cores = [
-        (tenure.span.start.latest, tenure.span.end_bounds[0])
-        for tenure in held
-        if tenure.span.start.latest <= tenure.span.end_bounds[0]
-    ]
-    if any(core_low <= low and high <= core_high for core_low, core_high in _merge(cores)):
+    if any(core_low <= low and high <= core_high for core_low, core_high in cores):
         return None
     return "possible"
 
@@ -141,27 +149,24 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
     their latest start: O(n log n + k) for k findings.
     """
     context = context_for(ledger)
+    root, persons = context.root, context.persons
     linked: set[frozenset[str]] = set()
-    for entry in context.entries:
-        if isinstance(entry.record, SameEvent):
-            ids = [context.root[i] for i in entry.record.entries]
-            linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
+    for entry in context.of_type(SameEvent):
+        assert isinstance(entry.record, SameEvent)
+        ids = [root[i] for i in entry.record.entries]
+        linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
     busy: dict[str, list[tuple[datetime, datetime, Entry]]] = defaultdict(list)
-    for entry in context.entries:
+    for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
-        if not isinstance(record, Call | Meeting):
+        assert isinstance(record, Call | Meeting)
+        people = [person for person in map(root.__getitem__, record.actors) if person in persons]
+        if not people:
             continue
         low, high = _reach(record.time)
-        for actor in record.actors:
-            actor_entry = context.current_of.get(context.root[actor])
-            if actor_entry is not None and _is_person(actor_entry):
-                busy[context.root[actor]].append((low, high, entry))
+        for person in people:
+            busy[person].append((low, high, entry))
     for person in sorted(busy):
         yield from _sweep(context, person, busy[person], linked)
-
-
-def _is_person(entry: Entry) -> bool:
-    return isinstance(entry.record, Actor) and entry.record.kind is ActorKind.PERSON
 
 
 def _sweep(

@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+import enum
+import functools
+import typing
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
+from typing import Final
+
+import attrs
 
 from diplomacy_ledger._actors import Actor
 from diplomacy_ledger._check_context import CheckContext, context_for, time_text
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._findings import Certainty, Finding
-from diplomacy_ledger._kinds import references, time_bounds, whens_in
+from diplomacy_ledger._kinds import Record, time_bounds, whens_in
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._provenance import Provenance, Source
-from diplomacy_ledger._records import Call, Ceasefire, Claim, Meeting, Report, SameEvent, Stance
+from diplomacy_ledger._records import (
+    Call,
+    Ceasefire,
+    Claim,
+    Meeting,
+    Participant,
+    Report,
+    SameEvent,
+    Stance,
+)
+from diplomacy_ledger._span import Span
+from diplomacy_ledger._when import When
 from diplomacy_ledger._zones import local_status
 
 __all__ = ["anachronisms", "readout_mismatches", "unresolved_local_times"]
@@ -32,14 +49,21 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
     O(n) over the entries and the ids they name.
     """
     context = context_for(ledger)
+    lives = {
+        context.root[entry.id]: entry
+        for entry in context.of_type(Actor)
+        if isinstance(entry.record, Actor) and entry.record.lifespan is not None
+    }
+    published: dict[str, When | None] = {}
     for entry in context.entries:
         record = entry.record
         bounds = time_bounds(record)
         if bounds is None:
             continue
         yield from _before_its_subject(context, entry, bounds)
-        yield from _outside_lifespans(context, entry, bounds)
-        yield from _after_publication(context, entry, bounds)
+        if lives:
+            yield from _outside_lifespans(context, entry, bounds, lives)
+        yield from _after_publication(context, entry, bounds, published)
 
 
 def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
@@ -54,7 +78,7 @@ def _before_its_subject(
         return
     if isinstance(record, Claim) and record.stance is Stance.DENIES:
         return
-    subject = context.current_of.get(context.root[record.about])
+    subject = context.current(record.about)
     subject_bounds = time_bounds(subject.record) if subject is not None else None
     if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
         return
@@ -69,22 +93,20 @@ def _before_its_subject(
 
 
 def _outside_lifespans(
-    context: CheckContext, entry: Entry, bounds: tuple[datetime, datetime]
+    context: CheckContext,
+    entry: Entry,
+    bounds: tuple[datetime, datetime],
+    lives: dict[str, Entry],
 ) -> Iterator[Finding]:
+    """The record named an actor (``lives``: the actors whose lifespan is known) out of its time."""
     if isinstance(entry.record, Actor):
         return
-    named = {
-        context.root[ref.id]
-        for ref in references(entry.record)
-        if ref.kind == "actor" and not ref.path.startswith("provenance.")
-    }
-    for actor_id in sorted(named):
-        actor_entry = context.current_of.get(actor_id)
-        if actor_entry is None or not isinstance(actor_entry.record, Actor):
-            continue
+    named = {context.root[actor] for actor in _named_actors(entry.record)}
+    for actor_id in sorted(named & lives.keys()):
+        actor_entry = lives[actor_id]
+        assert isinstance(actor_entry.record, Actor)
         life = actor_entry.record.lifespan
-        if life is None:
-            continue
+        assert life is not None
         if bounds[1] < life.start.earliest:
             when = f"before it existed (from {time_text(life.start)})"
         elif life.end is not None and bounds[0] > life.end.latest:
@@ -101,21 +123,28 @@ def _outside_lifespans(
 
 
 def _after_publication(
-    context: CheckContext, entry: Entry, bounds: tuple[datetime, datetime]
+    context: CheckContext,
+    entry: Entry,
+    bounds: tuple[datetime, datetime],
+    published: dict[str, When | None],
 ) -> Iterator[Finding]:
+    """The event began after its source was published (``published``: remembered by source)."""
     provenance = getattr(entry.record, "provenance", None)
     if not isinstance(provenance, Provenance) or isinstance(entry.record, Ceasefire):
         return
-    source = context.ledger.get(provenance.source)
-    if not isinstance(source, Source) or source.published is None:
-        return
-    if bounds[0] > source.published.latest:
+    if provenance.source in published:
+        when = published[provenance.source]
+    else:
+        source = context.ledger.get(provenance.source)
+        when = source.published if isinstance(source, Source) else None
+        published[provenance.source] = when
+    if when is not None and bounds[0] > when.latest:
         yield Finding(
             "anachronism",
             _certainty(context, entry),
             (entry.id, provenance.source),
             f"{context.describe(entry)} began {time_text(entry.record.time)}, after its source "
-            f"{provenance.source!r} was published ({time_text(source.published)}).",
+            f"{provenance.source!r} was published ({time_text(when)}).",
         )
 
 
@@ -127,7 +156,7 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
     """
     context = context_for(ledger)
     for entry in context.entries:
-        for when in whens_in(entry.record):
+        for when in _whens(entry.record):
             if when.wall is None or when.zone is None:
                 continue
             status = local_status(when.wall, when.zone)
@@ -154,10 +183,9 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
     that is no mismatch. O(size of the links).
     """
     context = context_for(ledger)
-    for link in context.entries:
-        if not isinstance(link.record, SameEvent):
-            continue
-        linked = [context.current_of.get(context.root[i]) for i in link.record.entries]
+    for link in context.of_type(SameEvent):
+        assert isinstance(link.record, SameEvent)
+        linked = [context.current(i) for i in link.record.entries]
         records = [entry for entry in linked if entry is not None]
         for index, first in enumerate(records):
             for second in records[index + 1 :]:
@@ -184,3 +212,107 @@ def _mismatch(context: CheckContext, first: Entry, second: Entry) -> str | None:
     if bounds_a and bounds_b and (bounds_a[1] < bounds_b[0] or bounds_b[1] < bounds_a[0]):
         return f"their times cannot coincide ({time_text(a.time)} / {time_text(b.time)})"
     return None
+
+
+# -- what a record holds, field by field, worked out once per record class ---------------------
+
+
+def _whens(record: Record) -> Iterator[When]:
+    """Every When inside the record (as :func:`whens_in`), from the fields that can hold one."""
+    kind: type = type(record)
+    for name in _when_fields(kind):
+        yield from whens_in(getattr(record, name))
+
+
+def _named_actors(record: attrs.AttrsInstance, top: bool = True) -> Iterator[str]:
+    """The actor ids the record names (as :func:`references` finds them), provenance left out.
+
+    The attribution chain names who relayed the record, not who took part in it.
+    """
+    for name, holds_ids in _actor_fields(type(record)):
+        value = getattr(record, name)
+        if holds_ids:
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, tuple):
+                yield from value
+        elif top and name == "provenance":
+            continue
+        elif isinstance(value, Provenance) or _is_participant(value):
+            yield from _named_actors(value, top=False)
+        elif isinstance(value, tuple):
+            for item in value:
+                if _is_participant(item):
+                    yield from _named_actors(item, top=False)
+
+
+def _is_participant(value: object) -> bool:
+    return type(value).__name__ == "Participant" and attrs.has(type(value))
+
+
+@functools.cache
+def _when_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a record class whose declared type can hold a When (or a Span)."""
+    hints = _hints(cls)
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if _can_hold(hints.get(field.name, object), (When, Span), ())
+    )
+
+
+@functools.cache
+def _actor_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of an attrs class that can name actors.
+
+    ``(name, True)`` for a field of actor ids; ``(name, False)`` for one whose declared type can
+    hold a provenance or participants, whose own fields name actors.
+    """
+    hints = _hints(cls)
+    plan: list[tuple[str, bool]] = []
+    for field in attrs.fields(cls):
+        kind = field.metadata.get("ref")
+        if kind is not None:
+            if kind == "actor":
+                plan.append((field.name, True))
+        elif _can_hold(hints.get(field.name, object), (Provenance, Participant), ()):
+            plan.append((field.name, False))
+    return tuple(plan)
+
+
+def _hints(cls: type) -> dict[str, object]:
+    """The class's resolved type hints; none (so every field counts) if they cannot be resolved."""
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):  # pragma: no cover - the library's records all resolve
+        return {}
+
+
+_PLAIN: Final = (str, int, float, bool, bytes, datetime, date, enum.Enum, type(None))
+
+
+def _can_hold(hint: object, wanted: tuple[type, ...], seen: tuple[type, ...]) -> bool:
+    """Whether a value of the declared type ``hint`` can be, or contain, a ``wanted`` instance.
+
+    Tuples and unions are looked into, attrs classes field by field; anything this does not
+    recognise counts as able to hold one.
+    """
+    if hint is Ellipsis:
+        return False
+    if isinstance(hint, type):
+        if issubclass(hint, wanted):
+            return True
+        if attrs.has(hint):
+            if hint in seen:
+                return False
+            hints = _hints(hint)
+            return any(
+                _can_hold(hints.get(field.name, object), wanted, (*seen, hint))
+                for field in attrs.fields(hint)
+            )
+        if issubclass(hint, _PLAIN):
+            return False
+    arguments = typing.get_args(hint)
+    if arguments:
+        return any(_can_hold(argument, wanted, seen) for argument in arguments)
+    return True
