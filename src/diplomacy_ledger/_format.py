@@ -217,6 +217,15 @@ def _structure_when(value: Any, _: Any = None) -> When:
     for name, field_value in (("zone", zone), ("text", text), ("wall", wall)):
         if field_value is not None and type(field_value) is not str:
             raise _FieldError(f"expected a string, got {_json_type(field_value)}", where=name)
+    earliest, latest = value["earliest"], value["latest"]
+    if type(earliest) is str and type(latest) is str:
+        return _when_from_text(earliest, latest, precision, zone, text, wall)
+    return _when_from_parts(earliest, latest, precision, zone, text, wall)
+
+
+def _when_from_parts(  # noqa: PLR0917 - the fields of a When
+    earliest: Any, latest: Any, precision: str, zone: str | None, text: str | None, wall: str | None
+) -> When:
     wall_time = None
     if wall is not None:
         try:
@@ -225,14 +234,15 @@ def _structure_when(value: Any, _: Any = None) -> When:
             raise _FieldError(f"not an ISO 8601 wall time: {wall!r}", where="wall") from None
         if wall_time.tzinfo is not None:
             raise _FieldError("a wall time has no offset", where="wall")
-    return When(
-        parse_instant(value["earliest"], "earliest"),
-        parse_instant(value["latest"], "latest"),
-        Precision(precision),
-        zone,
-        text=text,
-        wall=wall_time,
-    )
+    start = parse_instant(earliest, "earliest")
+    end = start if latest == earliest else parse_instant(latest, "latest")
+    return When(start, end, Precision(precision), zone, text=text, wall=wall_time)
+
+
+# Whens recur (the same day in the same zone, a source's date on each of its claims) and are
+# immutable: equal lines share one When, built and checked once. Ledgers come in rough time
+# order, so a modest cache catches most repeats; errors are never cached.
+_when_from_text: Final = functools.lru_cache(maxsize=16_384)(_when_from_parts)
 
 
 def _unstructure_span(span: Span) -> dict[str, Any]:
@@ -305,12 +315,13 @@ def _time_union_hook(kind: Any) -> Callable[[Any, Any], Any]:
 # -- the converter -------------------------------------------------------------------------------
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """A new strict converter for every record type (never the global one).
 
     No coercion (``1`` is not ``"1"``), unknown keys refused, defaults left out when writing.
+    ``detailed=False`` stops at the first error without saying where: faster, for the first try.
     """
-    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     for kind, name in ((str, "a string"), (int, "an integer"), (bool, "a boolean")):
         converter.register_structure_hook(kind, _strict(kind, name))
     converter.register_structure_hook(float, _structure_float)
@@ -318,7 +329,7 @@ def make_converter() -> cattrs.Converter:
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
     )
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))
-    converter.register_structure_hook_func(_is_time_union, lambda v, t: _time_union_hook(t)(v, t))
+    converter.register_structure_hook_factory(_is_time_union, _time_union_hook)
     converter.register_structure_hook(When, _structure_when)
     converter.register_structure_hook(Span, _structure_span)
     converter.register_unstructure_hook(When, _unstructure_when)
@@ -373,6 +384,14 @@ def _converter() -> cattrs.Converter:
     return make_converter()
 
 
+@functools.cache
+def _quick_converter() -> cattrs.Converter:
+    return make_converter(detailed=False)
+
+
+_DECODER: Final = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
+
+
 # -- lines ---------------------------------------------------------------------------------------
 
 
@@ -406,7 +425,7 @@ def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:
         except UnicodeDecodeError as error:
             raise FormatError(f"not UTF-8 (byte {error.start})", where=where) from None
     try:
-        data = json.loads(text, object_pairs_hook=_no_repeated_keys)
+        data = _DECODER.decode(text)
         if _SURROGATE_ESCAPE.search(text):
             json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be
     except UnicodeEncodeError:
@@ -427,7 +446,10 @@ def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:
     _check_line(data, where)
     cls = KINDS_BY_NAME[data["kind"]]
     try:
-        record = _converter().structure(data["record"], cls)
+        try:
+            record = _quick_converter().structure(data["record"], cls)
+        except Exception:  # read again, slowly, to say where and why
+            record = _converter().structure(data["record"], cls)
         recorded_at = parse_instant(data["recorded_at"], "recorded_at")
         entry = Entry(data["id"], recorded_at, record, supersedes=data.get("supersedes"))
     except cattrs.BaseValidationError as error:

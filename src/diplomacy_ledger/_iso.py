@@ -317,19 +317,19 @@ def check_shape(
                 f"a {precision.value}-precision When is an exact instant, "
                 "but its earliest and latest differ"
             )
-        shown = _local(earliest, zone)
-        if shown is None:
-            if precision is not Precision.SECOND:
-                raise InvalidTimeError("instant cannot be shown on local clocks in its zone")
-            return
-        wall = shown[0]
+        if precision is Precision.SECOND:
+            return  # any instant is a whole second, to the microsecond
+        try:
+            wall = earliest if zone is None else earliest.astimezone(zone_tzinfo(zone))
+        except OverflowError:
+            raise InvalidTimeError("instant cannot be shown on local clocks in its zone") from None
         extra: tuple[int, ...] = (wall.second, wall.microsecond)
         if precision is Precision.HOUR:
             extra = (wall.minute, *extra)
-        if precision is not Precision.SECOND and any(extra):
+        if any(extra):
             raise InvalidTimeError(
-                f"{wall.isoformat()} is not a whole {precision.value} on local clocks; "
-                f"use a finer precision"
+                f"{wall.replace(tzinfo=None).isoformat()} is not a whole {precision.value} on "
+                "local clocks; use a finer precision"
             )
         return
     if zone is not None and is_whole_period(precision, earliest, latest, zone):

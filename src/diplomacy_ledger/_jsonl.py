@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -94,18 +96,36 @@ def read_jsonl(
     if not raw and not allow_empty:
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
     loader = _Loader(name, skip_bad_lines, references)
-    done = 0
-    for number, line, complete in _lines(raw):
-        loader.line(number, line, complete)
-        done += len(line) + 1
-        if progress is not None and number % _PROGRESS_EVERY == 0:
-            progress(min(done, len(raw)), len(raw))
-    loader.finish()
+    with _cyclic_gc_paused():
+        done = 0
+        for number, line, complete in _lines(raw):
+            loader.line(number, line, complete)
+            done += len(line) + 1
+            if progress is not None and number % _PROGRESS_EVERY == 0:
+                progress(min(done, len(raw)), len(raw))
+        loader.finish()
     if progress is not None:
         progress(len(raw), len(raw))
     return LoadResult(
         loader.ledger, tuple(loader.skipped), tuple(loader.rejected), tuple(loader.findings)
     )
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a file loads, then restore it.
+
+    Loading makes millions of small objects and no reference cycles; every collection would
+    walk all of them again (a fifth of the time of a large load). Memory is still freed by
+    reference counting as usual. The collector is process-wide: other threads see it paused too.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Loader:
