@@ -31,11 +31,15 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
     context = context_for(ledger)
     by_proposition: dict[str, list[Entry]] = defaultdict(list)
     denials: list[Entry] = []
+    normalised: dict[str, str] = {}
     for entry in context.of_type(Claim):
         record = entry.record
         assert isinstance(record, Claim)
         if record.about is None and record.proposition:
-            by_proposition[normalise_name(record.proposition)].append(entry)
+            words = record.proposition
+            if words not in normalised:
+                normalised[words] = normalise_name(words)
+            by_proposition[normalised[words]].append(entry)
         if record.stance is Stance.DENIES:
             denials.append(entry)
     for entry in denials:
@@ -48,7 +52,7 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
             for assertion in _assertions_of(context, subject):
                 yield _finding(context, subject, assertion, entry)
         elif record.proposition:
-            for assertion in by_proposition[normalise_name(record.proposition)]:
+            for assertion in by_proposition[normalised[record.proposition]]:
                 claim = assertion.record
                 if isinstance(claim, Claim) and claim.stance in _ASSERTING:
                     yield _finding(context, assertion, assertion, entry)

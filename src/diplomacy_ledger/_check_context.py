@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
+import operator
 import weakref
 from collections import defaultdict
 from collections.abc import Iterator
@@ -102,7 +104,7 @@ class CheckContext:
     @functools.cached_property
     def position(self) -> dict[str, int]:
         """Each current entry's place among the current entries (the order recorded)."""
-        return {entry.id: index for index, entry in enumerate(self.entries)}
+        return dict(zip(map(operator.attrgetter("id"), self.entries), itertools.count()))
 
     @functools.cached_property
     def persons(self) -> frozenset[str]:

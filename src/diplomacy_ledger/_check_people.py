@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import operator
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -124,6 +125,7 @@ def _reach(moment: When | Span) -> tuple[datetime, datetime]:
     return start_latest, end_earliest
 
 
+_SWEEP_ORDER: Final = operator.itemgetter(0, 1, 2)  # latest start, earliest end, id
 _APART: Final = Allen.BEFORE | Allen.MEETS | Allen.MET_BY | Allen.AFTER
 
 
@@ -155,7 +157,7 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
         assert isinstance(entry.record, SameEvent)
         ids = [root[i] for i in entry.record.entries]
         linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
-    busy: dict[str, list[tuple[datetime, datetime, Entry]]] = defaultdict(list)
+    busy: dict[str, list[tuple[datetime, datetime, str, Entry]]] = defaultdict(list)
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
@@ -164,7 +166,7 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
             continue
         low, high = _reach(record.time)
         for person in people:
-            busy[person].append((low, high, entry))
+            busy[person].append((low, high, entry.id, entry))
     for person in sorted(busy):
         yield from _sweep(context, person, busy[person], linked)
 
@@ -172,21 +174,22 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
 def _sweep(
     context: CheckContext,
     person: str,
-    calls: list[tuple[datetime, datetime, Entry]],
+    calls: list[tuple[datetime, datetime, str, Entry]],
     linked: set[frozenset[str]],
 ) -> Iterator[Finding]:
     """Pairs that overlap for every placement.
 
     Calls are swept by their latest start; a call stays active while its earliest end is not
-    yet passed. Each pair met that way is confirmed with the interval relations. Touching ends
-    (one call ends as the next begins) do not count.
+    yet passed (a call whose latest start is after its earliest end never is). Each pair met that
+    way is confirmed with the interval relations. Touching ends (one call ends as the next
+    begins) do not count.
     """
     active: list[tuple[datetime, int, Entry]] = []
-    ordered = sorted(calls, key=lambda call: (call[0], call[1], call[2].id))
-    for index, (low, high, entry) in enumerate(ordered):
+    ordered = sorted(calls, key=_SWEEP_ORDER)
+    for index, (low, high, _, entry) in enumerate(ordered):
         while active and active[0][0] < low:
             heapq.heappop(active)
-        for _, _, other in sorted(active, key=lambda item: item[1]):
+        for _, _, other in active:
             if _linked(context, linked, entry, other):
                 continue
             if _clash(_time_of(entry), _time_of(other)):
