@@ -8,16 +8,28 @@ they must find what a walk over every attrs field finds.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomacy_ledger import Precision, SkippedTimeError, Span, When
+from diplomacy_ledger import (
+    FormatError,
+    Precision,
+    SkippedTimeError,
+    Span,
+    When,
+    load_jsonl,
+    read_jsonl,
+)
 from diplomacy_ledger._calendar import is_whole_period, period_bounds
+from diplomacy_ledger._format import encode_entry
 from diplomacy_ledger._kinds import Reference, references, whens_in
 from diplomacy_ledger.strategies import records
 from tests._times import INTERESTING_ZONES, zone_keys
@@ -158,3 +170,64 @@ def test_the_quick_test_refuses_the_second_midnight_of_a_fold() -> None:
     # ...and bounds reaching the second midnight are refused.
     assert not is_whole_period(Precision.DAY, fifth[0], fifth[1] + hour, "America/Havana")
     assert not is_whole_period(Precision.DAY, sixth[0] + hour, sixth[1], "America/Havana")
+
+
+def _seed_lines() -> list[str]:
+    from diplomacy_ledger import dumps_jsonl  # noqa: PLC0415
+    from diplomacy_ledger.examples import seed_ledger  # noqa: PLC0415
+
+    return dumps_jsonl(seed_ledger()).splitlines()
+
+
+def _call_line(lines: list[str]) -> int:
+    return next(i for i, line in enumerate(lines) if line.startswith('{"v":1,"id":"call-'))
+
+
+def test_a_shared_participant_does_not_let_an_unknown_key_through() -> None:
+    lines = _seed_lines()
+    index = _call_line(lines)
+    bad = lines[index].replace('"office":"pm-armenia"}', '"office":"pm-armenia","side":"x"}', 1)
+    assert bad != lines[index]
+    # The good participant is read (and shared) first; the same one with an extra key is refused.
+    text = "\n".join([*lines, bad.replace('"id":"call-', '"id":"again-call-', 1)]) + "\n"
+    with pytest.raises(FormatError, match=r":62: record\.participants\[0\].*unknown keys"):
+        read_jsonl(text)
+
+
+def test_a_shared_when_does_not_let_a_bad_zone_through() -> None:
+    lines = _seed_lines()
+    index = _call_line(lines)
+    bad = lines[index].replace('"zone":"Asia/Yerevan"', '"zone":"Asia/Yerevan_"', 1)
+    assert bad != lines[index]
+    text = "\n".join([*lines, bad.replace('"id":"call-', '"id":"again-call-', 1)]) + "\n"
+    with pytest.raises(FormatError, match=r":62: record\.when\.zone"):
+        read_jsonl(text)
+
+
+def test_loading_a_file_puts_the_garbage_collector_back_as_it_was(tmp_path: Path) -> None:
+    lines = _seed_lines()
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    good.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    bad.write_text("\n".join([*lines, "{"]) + "\n", encoding="utf-8")
+    was_enabled = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            assert len(load_jsonl(good).ledger) == len(lines)
+            assert gc.isenabled() is enabled
+            with pytest.raises(FormatError, match=r"bad\.jsonl:62"):
+                load_jsonl(bad)
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+def test_equal_lines_give_equal_but_independent_entries(tmp_path: Path) -> None:
+    # Sharing is invisible: the same When read twice is equal, keeps its words, and re-encodes
+    # byte for byte.
+    lines = _seed_lines()
+    path = tmp_path / "seed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first, second = load_jsonl(path).ledger, load_jsonl(path).ledger
+    assert first == second
+    assert [encode_entry(e, tzdb="x") for e in first] == [encode_entry(e, tzdb="x") for e in second]

@@ -8,7 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Final, Literal
+from typing import BinaryIO, Final, Literal
 
 import attrs
 
@@ -16,7 +16,7 @@ from diplomacy_ledger._check_references import dangling_references
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._errors import BadReferenceError, LedgerError
 from diplomacy_ledger._findings import Finding
-from diplomacy_ledger._format import Line, decode_entry, encode_entry
+from diplomacy_ledger._format import Line, decode_entry, encode_entry, forget_shared
 from diplomacy_ledger._kinds import whens_in
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._zones import local_candidates, tzdb_version
@@ -90,25 +90,49 @@ def read_jsonl(
     progress: Progress | None = None,
 ) -> LoadResult:
     """Load a ledger from JSON Lines text; see :func:`load_jsonl`."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return _load(_lines(raw), len(raw), name, skip_bad_lines, references, allow_empty, progress)
+
+
+def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
+    lines: Iterable[tuple[int, bytes, bool]],
+    total: int,
+    name: str,
+    skip_bad_lines: bool,
+    references: References,
+    allow_empty: bool,
+    progress: Progress | None,
+) -> LoadResult:
     if references not in ("strict", "report"):
         raise LedgerError(f"references is 'strict' or 'report', not {references!r}")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if not raw and not allow_empty:
+    if not total and not allow_empty:
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
     loader = _Loader(name, skip_bad_lines, references)
     with _cyclic_gc_paused():
-        done = 0
-        for number, line, complete in _lines(raw):
-            loader.line(number, line, complete)
-            done += len(line) + 1
-            if progress is not None and number % _PROGRESS_EVERY == 0:
-                progress(min(done, len(raw)), len(raw))
-        loader.finish()
+        try:
+            done = 0
+            for number, line, complete in lines:
+                loader.line(number, line, complete)
+                done += len(line) + 1
+                if progress is not None and number % _PROGRESS_EVERY == 0:
+                    progress(min(done, total), total)
+            loader.finish()
+        finally:
+            forget_shared()
     if progress is not None:
-        progress(len(raw), len(raw))
+        progress(total, total)
     return LoadResult(
         loader.ledger, tuple(loader.skipped), tuple(loader.rejected), tuple(loader.findings)
     )
+
+
+def _file_lines(file: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
+    """(line number, bytes, ends with a newline) for each line of an open file, read as needed."""
+    for number, line in enumerate(file, start=1):
+        if line.endswith(_NEWLINE):
+            yield number, line[:-1], True
+        else:
+            yield number, line, False
 
 
 @contextlib.contextmanager
@@ -278,17 +302,24 @@ def load_jsonl(
     """
     file = Path(path)
     try:
-        data = file.read_bytes()
+        handle = file.open("rb")
+        total = os.fstat(handle.fileno()).st_size
     except OSError as error:
         raise LedgerError(f"cannot read the file: {error.strerror}", where=str(file)) from None
-    return read_jsonl(
-        data,
-        name=file.name,
-        skip_bad_lines=skip_bad_lines,
-        references=references,
-        allow_empty=allow_empty,
-        progress=progress,
-    )
+    # Read line by line: the file's bytes are never all in memory next to the ledger.
+    with handle:
+        try:
+            return _load(
+                _file_lines(handle),
+                total,
+                file.name,
+                skip_bad_lines,
+                references,
+                allow_empty,
+                progress,
+            )
+        except OSError as error:
+            raise LedgerError(f"cannot read the file: {error.strerror}", where=str(file)) from None
 
 
 def dumps_jsonl(entries: Iterable[Entry]) -> str:

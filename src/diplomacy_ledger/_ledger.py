@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -69,12 +70,13 @@ class Ledger:
         self._entries: list[Entry] = []
         self._times: list[datetime] = []
         self._position: dict[str, int] = {}
-        self._root: dict[str, str] = {}
+        self._root: dict[str, str] = {}  # only for corrections: an entry is its own root
         self._next: dict[str, str] = {}
         self._retraction: dict[str, str] = {}
         self._actor_names: dict[str, str] = {}
         self._place_names: dict[str, str] = {}
-        self._by: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # Positions of the entries under each key, 4 bytes each (a list would take 8 per item).
+        self._by: dict[tuple[str, str], array[int]] = defaultdict(_positions)
         self._time_index: IntervalIndex | None = None
         self.extend(entries)
 
@@ -141,7 +143,10 @@ class Ledger:
         refs = list(references(record))
         for ref in refs:
             self._check_reference(ref, where)
-        if isinstance(record, Retraction) and self._root[record.entry] in self._retraction:
+        if (
+            isinstance(record, Retraction)
+            and self._root.get(record.entry, record.entry) in self._retraction
+        ):
             raise BadReferenceError(
                 f"{record.entry!r} is already retracted", id=record.entry, where=f"{where}: entry"
             )
@@ -172,7 +177,7 @@ class Ledger:
                 id=old,
                 where=where,
             )
-        if self._root[old] in self._retraction:
+        if self._root.get(old, old) in self._retraction:
             raise BadReferenceError(f"{old!r} was retracted", id=old, where=where)
         previous = self._entries[self._position[old]].record
         if type(previous) is not type(entry.record) or isinstance(previous, Retraction):
@@ -188,7 +193,7 @@ class Ledger:
         if target not in self._position:
             where = f"{entry_where}: {ref.path}"
             raise BadReferenceError(f"unknown {kind} {target!r}", id=target, where=where)
-        root = self._root[target]
+        root = self._root.get(target, target)
         if root in self._retraction:
             where = f"{entry_where}: {ref.path}"
             raise BadReferenceError(f"{kind} {target!r} was retracted", id=target, where=where)
@@ -210,7 +215,9 @@ class Ledger:
         where: str,
         error: type[LedgerError],
     ) -> None:
-        own_root = self._root.get(entry.supersedes, entry.id) if entry.supersedes else entry.id
+        own_root = (
+            self._root.get(entry.supersedes, entry.supersedes) if entry.supersedes else entry.id
+        )
         keys = [normalise_name(name) for name in (record.name, *record.aliases)]
         for name, key in zip((record.name, *record.aliases), keys, strict=True):
             owner = names.get(key)
@@ -231,17 +238,18 @@ class Ledger:
         undo.append(self._pop_entry)
         root = entry.id
         if entry.supersedes is not None:
-            root = self._root[entry.supersedes]
+            root = self._root.get(entry.supersedes, entry.supersedes)
             self._set(self._next, entry.supersedes, entry.id, undo)
-        self._set(self._root, entry.id, root, undo)
+        if root != entry.id:
+            self._set(self._root, entry.id, root, undo)
         record = entry.record
         if isinstance(record, Retraction):
-            self._set(self._retraction, self._root[record.entry], entry.id, undo)
+            self._set(self._retraction, self._root.get(record.entry, record.entry), entry.id, undo)
         if isinstance(record, Actor | Place):
             self._rename(entry, root, undo)
         keys = [("kind", KIND_NAMES[type(record)])]
         for ref in references(record) if refs is None else refs:
-            target = self._root[ref.id]
+            target = self._root.get(ref.id, ref.id)
             if ref.path.startswith("provenance."):
                 keys.append(("source", target))
             elif ref.kind in ("actor", "place", "office"):
@@ -328,9 +336,9 @@ class Ledger:
 
     def current(self, id: str) -> Entry | None:
         """The latest version of the entry ``id`` belongs to, or None if it was retracted."""
-        root = self._root.get(id)
-        if root is None:
+        if id not in self._position:
             raise UnknownEntryError(f"no entry {id!r}")
+        root = self._root.get(id, id)
         if root in self._retraction:
             return None
         head = root
@@ -346,16 +354,16 @@ class Ledger:
         return entry.record
 
     def _head_record(self, id: str) -> Record:
-        head = self._root[id]
+        head = self._root.get(id, id)
         while head in self._next:
             head = self._next[head]
         return self._entries[self._position[head]].record
 
     def history(self, id: str) -> tuple[Entry, ...]:
         """Every version of the entry ``id`` belongs to, oldest first, then its retraction."""
-        root = self._root.get(id)
-        if root is None:
+        if id not in self._position:
             raise UnknownEntryError(f"no entry {id!r}")
+        root = self._root.get(id, id)
         chain = [self._entries[self._position[root]]]
         while chain[-1].id in self._next:
             chain.append(self._entries[self._position[self._next[chain[-1].id]]])
@@ -372,7 +380,7 @@ class Ledger:
     def _is_current(self, entry: Entry) -> bool:
         return (
             entry.id not in self._next
-            and self._root[entry.id] not in self._retraction
+            and self._root.get(entry.id, entry.id) not in self._retraction
             and not isinstance(entry.record, Retraction)
         )
 
@@ -395,7 +403,7 @@ class Ledger:
     def resolve_actor(self, name: str) -> str:
         """The id of the actor an id, name, alias or metonym refers to ("Yerevan" → ...)."""
         if name in self._position and isinstance(self._head_record(name), Actor):
-            return self._root[name]
+            return self._root.get(name, name)
         root = self._actor_names.get(normalise_name(name))
         if root is None:
             raise UnknownEntryError(f"no actor is called {name!r}")
@@ -410,7 +418,7 @@ class Ledger:
     def resolve_place(self, name: str) -> str:
         """The id of the place an id, name or alias refers to."""
         if name in self._position and isinstance(self._head_record(name), Place):
-            return self._root[name]
+            return self._root.get(name, name)
         root = self._place_names.get(normalise_name(name))
         if root is None:
             raise UnknownEntryError(f"no place is called {name!r}")
@@ -422,9 +430,9 @@ class Ledger:
         while True:
             record = self.record(chain[-1])
             assert isinstance(record, Actor)
-            if record.part_of is None or self._root[record.part_of] in chain:
+            if record.part_of is None or self._root.get(record.part_of, record.part_of) in chain:
                 return tuple(chain)
-            chain.append(self._root[record.part_of])
+            chain.append(self._root.get(record.part_of, record.part_of))
 
     def affiliations(self, actor: str) -> tuple[str, ...]:
         """Everything the actor belongs to: its lineage, and the lineage of each affiliation.
@@ -442,7 +450,7 @@ class Ledger:
                 record = self.record(member)
                 assert isinstance(record, Actor)
                 if record.affiliation is not None:
-                    pending.append(self._root[record.affiliation])
+                    pending.append(self._root.get(record.affiliation, record.affiliation))
         return tuple(found)
 
     # -- queries ---------------------------------------------------------------------------------
@@ -479,7 +487,7 @@ class Ledger:
     def by_source(self, source: str) -> list[Entry]:
         """Current entries known through ``source``: a source document, or an actor relaying it."""
         if source in self._position and isinstance(self._head_record(source), Source):
-            return self._bucket(("source", self._root[source]))
+            return self._bucket(("source", self._root.get(source, source)))
         return self._bucket(("source", self.resolve_actor(source)))
 
     def mentioning(self, id: str) -> list[Entry]:
@@ -493,7 +501,7 @@ class Ledger:
         for entry in self._bucket(("actor", a)):
             record = entry.record
             if isinstance(record, Call | Meeting):
-                actors = {self._root[actor] for actor in record.actors}
+                actors = {self._root.get(actor, actor) for actor in record.actors}
                 if a in actors and b in actors:
                     found.append(entry)
         return found
@@ -553,10 +561,13 @@ class Ledger:
 
     def origin(self, id: str) -> str:
         """The id of the first version of the entry ``id`` belongs to (its correction chain)."""
-        root = self._root.get(id)
-        if root is None:
+        if id not in self._position:
             raise UnknownEntryError(f"no entry {id!r}")
-        return root
+        return self._root.get(id, id)
+
+
+def _positions() -> array[int]:
+    return array("I")
 
 
 def _a(noun: str) -> str:
