@@ -6,6 +6,8 @@ time ← model ← ledger ← checks ← io/cli, with the strategies on top.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -108,3 +110,21 @@ def test_no_cycles_between_modules() -> None:
 def test_no_module_is_too_long() -> None:
     longest = max(MODULES, key=lambda path: len(path.read_text(encoding="utf-8").splitlines()))
     assert len(longest.read_text(encoding="utf-8").splitlines()) <= 620, longest
+
+
+def test_every_public_name_is_there_and_the_package_imports_lightly() -> None:
+    # The package loads checks, files and stores on first use: importing it must not pull in
+    # cattrs or the checks, and every name in __all__ must still resolve, to the same object as
+    # the module that defines it.
+    code = (
+        "import sys, diplomacy_ledger as d\n"
+        "heavy = [m for m in ('cattrs', 'diplomacy_ledger._checks', 'diplomacy_ledger._jsonl',"
+        " 'diplomacy_ledger._svg', 'hypothesis') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "missing = [name for name in d.__all__ if getattr(d, name, None) is None]\n"
+        "assert not missing, missing\n"
+        "from diplomacy_ledger._checks import check\n"
+        "assert d.check is check\n"
+        "assert set(d.__all__) <= set(dir(d))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
