@@ -82,7 +82,7 @@ class CheckContext:
                 about[root[record.about]].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._names: dict[str, str] = {}
-        self._sources: dict[str, str] = {}
+        self._sources: dict[tuple[str, tuple[str, ...]], str] = {}
         self._current: dict[str, Entry | None] = {}
 
     # -- entries -------------------------------------------------------------------------------
@@ -105,6 +105,15 @@ class CheckContext:
     def position(self) -> dict[str, int]:
         """Each current entry's place among the current entries (the order recorded)."""
         return dict(zip(map(operator.attrgetter("id"), self.entries), itertools.count()))
+
+    def in_order(self, one: Entry, other: Entry) -> tuple[Entry, Entry]:
+        """Two current entries in the order they were recorded.
+
+        Record times never go backwards along a ledger, so they decide unless they are equal.
+        """
+        if one.recorded_at != other.recorded_at:
+            return (one, other) if one.recorded_at < other.recorded_at else (other, one)
+        return (one, other) if self.position[one.id] <= self.position[other.id] else (other, one)
 
     @functools.cached_property
     def persons(self) -> frozenset[str]:
@@ -200,20 +209,19 @@ class CheckContext:
 
     def sources(self, entry: Entry) -> str:
         """How the record is known, in words: its source and attribution chain."""
-        found = self._sources.get(entry.id)
-        if found is not None:
-            return found
         provenance = getattr(entry.record, "provenance", None)
         if provenance is None:
-            found = "no source given"
-        else:
+            return "no source given"
+        key = (provenance.source, provenance.via)
+        found = self._sources.get(key)
+        if found is None:
             source = self.ledger.get(provenance.source)
             title = (
                 source.title if isinstance(source, Source) and source.title else provenance.source
             )
             chain = ", via ".join(self.name(actor) for actor in provenance.via)
             found = f"source {title!r}" + (f", via {chain}" if chain else "")
-        self._sources[entry.id] = found
+            self._sources[key] = found
         return found
 
 

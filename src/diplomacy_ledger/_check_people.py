@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-import operator
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -103,12 +103,12 @@ def _not_held(
     held: list[Tenure], cores: list[tuple[datetime, datetime]], bounds: tuple[datetime, datetime]
 ) -> Certainty | None:
     low, high = bounds
+    if any(core_low <= low and high <= core_high for core_low, core_high in cores):
+        return None  # held for every placement (so some tenure overlaps the time)
     if not any(
         tenure.span.start.earliest <= high and tenure.span.end_bounds[1] >= low for tenure in held
     ):
         return "definite"
-    if any(core_low <= low and high <= core_high for core_low, core_high in cores):
-        return None
     return "possible"
 
 
@@ -125,7 +125,9 @@ def _reach(moment: When | Span) -> tuple[datetime, datetime]:
     return start_latest, end_earliest
 
 
-_SWEEP_ORDER: Final = operator.itemgetter(0, 1, 2)  # latest start, earliest end, id
+_Busy = tuple[datetime, datetime, str, int, Entry]
+"""A call in a person's day: its latest start, earliest end, id, and a serial number that keeps
+tuples from ever comparing the entries themselves."""
 _APART: Final = Allen.BEFORE | Allen.MEETS | Allen.MET_BY | Allen.AFTER
 
 
@@ -157,7 +159,8 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
         assert isinstance(entry.record, SameEvent)
         ids = [root[i] for i in entry.record.entries]
         linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
-    busy: dict[str, list[tuple[datetime, datetime, str, Entry]]] = defaultdict(list)
+    busy: dict[str, list[_Busy]] = defaultdict(list)
+    serial = itertools.count()
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
@@ -166,7 +169,7 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
             continue
         low, high = _reach(record.time)
         for person in people:
-            busy[person].append((low, high, entry.id, entry))
+            busy[person].append((low, high, entry.id, next(serial), entry))
     for person in sorted(busy):
         yield from _sweep(context, person, busy[person], linked)
 
@@ -174,7 +177,7 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
 def _sweep(
     context: CheckContext,
     person: str,
-    calls: list[tuple[datetime, datetime, str, Entry]],
+    calls: list[_Busy],
     linked: set[frozenset[str]],
 ) -> Iterator[Finding]:
     """Pairs that overlap for every placement.
@@ -185,8 +188,7 @@ def _sweep(
     begins) do not count.
     """
     active: list[tuple[datetime, int, Entry]] = []
-    ordered = sorted(calls, key=_SWEEP_ORDER)
-    for index, (low, high, _, entry) in enumerate(ordered):
+    for index, (low, high, _, _, entry) in enumerate(sorted(calls)):
         while active and active[0][0] < low:
             heapq.heappop(active)
         for _, _, other in active:
@@ -209,7 +211,7 @@ def _linked(context: CheckContext, linked: set[frozenset[str]], a: Entry, b: Ent
 
 
 def _booking(context: CheckContext, person: str, one: Entry, other: Entry) -> Finding:
-    first, second = sorted((one, other), key=lambda entry: context.position[entry.id])
+    first, second = context.in_order(one, other)
     disputed = context.disputed(first) or context.disputed(second)
     return Finding(
         "double_booking",

@@ -54,6 +54,11 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
         for entry in context.of_type(Actor)
         if isinstance(entry.record, Actor) and entry.record.lifespan is not None
     }
+    # Only a record dated before the last actor began, or after the first one ended, can name
+    # an actor out of its time: the others need not be looked into.
+    born = max((_life(entry).start.earliest for entry in lives.values()), default=None)
+    ends = [_life(entry).end for entry in lives.values()]
+    gone = min((end.latest for end in ends if end is not None), default=None)
     published: dict[str, When | None] = {}
     for entry in context.entries:
         record = entry.record
@@ -61,9 +66,16 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
         if bounds is None:
             continue
         yield from _before_its_subject(context, entry, bounds)
-        if lives:
+        if (born is not None and bounds[1] < born) or (gone is not None and bounds[0] > gone):
             yield from _outside_lifespans(context, entry, bounds, lives)
         yield from _after_publication(context, entry, bounds, published)
+
+
+def _life(entry: Entry) -> Span:
+    record = entry.record
+    assert isinstance(record, Actor)
+    assert record.lifespan is not None
+    return record.lifespan
 
 
 def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
@@ -104,9 +116,7 @@ def _outside_lifespans(
     named = {context.root[actor] for actor in _named_actors(entry.record)}
     for actor_id in sorted(named & lives.keys()):
         actor_entry = lives[actor_id]
-        assert isinstance(actor_entry.record, Actor)
-        life = actor_entry.record.lifespan
-        assert life is not None
+        life = _life(actor_entry)
         if bounds[1] < life.start.earliest:
             when = f"before it existed (from {time_text(life.start)})"
         elif life.end is not None and bounds[0] > life.end.latest:
@@ -155,11 +165,15 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
     the instant recorded is a choice someone made. O(n).
     """
     context = context_for(ledger)
+    statuses: dict[tuple[datetime, str], str] = {}
     for entry in context.entries:
         for when in _whens(entry.record):
             if when.wall is None or when.zone is None:
                 continue
-            status = local_status(when.wall, when.zone)
+            key = (when.wall, when.zone)
+            status = statuses.get(key)
+            if status is None:
+                status = statuses[key] = local_status(when.wall, when.zone)
             if status == "ok":
                 continue
             what = "did not exist" if status == "skipped" else "happened twice"
@@ -217,11 +231,17 @@ def _mismatch(context: CheckContext, first: Entry, second: Entry) -> str | None:
 # -- what a record holds, field by field, worked out once per record class ---------------------
 
 
-def _whens(record: Record) -> Iterator[When]:
+def _whens(record: Record) -> list[When]:
     """Every When inside the record (as :func:`whens_in`), from the fields that can hold one."""
     kind: type = type(record)
+    found: list[When] = []
     for name in _when_fields(kind):
-        yield from whens_in(getattr(record, name))
+        value = getattr(record, name)
+        if type(value) is When:
+            found.append(value)
+        elif value is not None:
+            found.extend(whens_in(value))
+    return found
 
 
 def _named_actors(record: attrs.AttrsInstance, top: bool = True) -> Iterator[str]:
