@@ -30,7 +30,7 @@ from diplomacy_ledger import (
 )
 from diplomacy_ledger._calendar import is_whole_period, period_bounds
 from diplomacy_ledger._format import encode_entry
-from diplomacy_ledger._kinds import Reference, references, whens_in
+from diplomacy_ledger._kinds import Reference, reference_targets, references, whens_in
 from diplomacy_ledger.strategies import records
 from tests._times import INTERESTING_ZONES, zone_keys
 
@@ -154,6 +154,9 @@ def _whens_by_walking(value: Any) -> Iterator[When]:
 @given(records())
 def test_references_and_whens_are_what_a_full_walk_finds(record: attrs.AttrsInstance) -> None:
     assert list(references(record)) == list(_references_by_walking(record))
+    assert reference_targets(record) == [
+        (ref.kind, ref.id, ref.path.startswith("provenance.")) for ref in references(record)
+    ]
     assert list(whens_in(record)) == list(_whens_by_walking(record))
 
 

@@ -21,7 +21,7 @@ LAYERS: dict[str, int] = {
     "_ids": 1, "_actors": 1, "_offices": 1, "_places": 1, "_provenance": 1, "_records": 1,
     "_kinds": 1, "_codes": 1, "_entry": 1, "_findings": 1,
     # ledger
-    "_intervals": 2, "_ledger": 2,
+    "_intervals": 2, "_append_rules": 2, "_ledger": 2,
     # checks and timeline reasoning
     "_check_context": 3, "_check_claims": 3, "_check_people": 3, "_check_ceasefires": 3,
     "_check_times": 3, "_check_references": 3, "_checks": 3, "_allen": 3, "_stn": 3,

@@ -33,7 +33,9 @@ __all__ = [
     "KIND_NAMES",
     "Record",
     "Reference",
+    "Target",
     "kind_of",
+    "reference_targets",
     "references",
     "time_bounds",
     "whens_in",
@@ -111,6 +113,41 @@ def references(record: attrs.AttrsInstance, prefix: str = "") -> Iterator[Refere
                 yield from references(item, f"{path}[{index}].")
         else:
             yield from references(value, f"{path}.")
+
+
+Target = tuple[RefKind, str, bool]
+"""A reference without its path: the kind of id, the id, and whether it is in provenance."""
+
+
+def reference_targets(record: attrs.AttrsInstance) -> list[Target]:
+    """What :func:`references` finds, without paths: (kind, id, whether it is in provenance).
+
+    The ledger checks and indexes every append with it; paths are only worked out (with
+    :func:`references`) to explain a refusal.
+    """
+    found: list[Target] = []
+    for name, kind in _reference_plan(type(record)):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if kind is not None:
+            if type(value) is tuple:
+                found += [(kind, item, False) for item in value]
+            else:
+                found.append((kind, value, False))
+            continue
+        in_provenance = name == "provenance"
+        for nested in value if type(value) is tuple else (value,):
+            nested_type: type = type(nested)
+            for inner_name, inner_kind in _reference_plan(nested_type):
+                inner = getattr(nested, inner_name)
+                if inner is None or inner_kind is None:  # no deeper nesting exists
+                    continue
+                if type(inner) is tuple:
+                    found += [(inner_kind, item, in_provenance) for item in inner]
+                else:
+                    found.append((inner_kind, inner, in_provenance))
+    return found
 
 
 def _annotation(field: attrs.Attribute[object]) -> str:

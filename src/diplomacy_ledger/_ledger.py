@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -10,19 +11,22 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Final, Literal
 
-from diplomacy_ledger._actors import Actor, ActorKind
+from diplomacy_ledger._actors import Actor
+from diplomacy_ledger._append_rules import AppendRules
 from diplomacy_ledger._entry import Clock, Entry, record_time
 from diplomacy_ledger._errors import (
-    AliasConflictError,
-    BadReferenceError,
-    DuplicateIdError,
     LedgerError,
-    RecordTimeError,
     UnknownEntryError,
 )
 from diplomacy_ledger._ids import normalise_name
 from diplomacy_ledger._intervals import IntervalIndex
-from diplomacy_ledger._kinds import KIND_NAMES, Record, Reference, references, time_bounds
+from diplomacy_ledger._kinds import (
+    KIND_NAMES,
+    Record,
+    Target,
+    reference_targets,
+    time_bounds,
+)
 from diplomacy_ledger._offices import Office, Tenure
 from diplomacy_ledger._order import Allen, Truth
 from diplomacy_ledger._places import Place
@@ -49,7 +53,7 @@ def _micros(moment: datetime) -> int:
     return (moment - _EPOCH) // _MICROSECOND
 
 
-class Ledger:
+class Ledger(AppendRules):
     """An append-only, bitemporal ledger of records.
 
     Each entry has an id, a record and a record time (when the ledger learned it). Corrections
@@ -78,6 +82,9 @@ class Ledger:
         # Positions of the entries under each key, 4 bytes each (a list would take 8 per item).
         self._by: dict[tuple[str, str], array[int]] = defaultdict(_positions)
         self._time_index: IntervalIndex | None = None
+        # Per position: True once the entry is no longer current (corrected or retracted) and for
+        # retractions themselves; the queries skip these without looking at the entries.
+        self._stale = bytearray()
         self.extend(entries)
 
     # -- appending -----------------------------------------------------------------------------
@@ -126,144 +133,58 @@ class Ledger:
     def _now(self, recorded_at: datetime | None) -> datetime:
         return record_time(recorded_at, self._clock, owner="the Ledger")
 
-    def _check(self, entry: Entry) -> list[Reference]:
-        """Raise unless ``entry`` may be appended; return what it points at, for :meth:`_apply`."""
-        where = f"entry {entry.id!r}"
-        if entry.id in self._position:
-            raise DuplicateIdError(f"the ledger already holds an entry {entry.id!r}", where=where)
-        if self._times and entry.recorded_at < self._times[-1]:
-            raise RecordTimeError(
-                f"recorded_at {entry.recorded_at.isoformat()} is before the last record time "
-                f"{self._times[-1].isoformat()}; record times never go backwards",
-                where=where,
-            )
-        record = entry.record
-        if entry.supersedes is not None:
-            self._check_supersedes(entry, where)
-        refs = list(references(record))
-        for ref in refs:
-            self._check_reference(ref, where)
-        if (
-            isinstance(record, Retraction)
-            and self._root.get(record.entry, record.entry) in self._retraction
-        ):
-            raise BadReferenceError(
-                f"{record.entry!r} is already retracted", id=record.entry, where=f"{where}: entry"
-            )
-        if isinstance(record, Retraction) and isinstance(self.get(record.entry), Retraction):
-            raise BadReferenceError(
-                "a retraction cannot be retracted", id=record.entry, where=where
-            )
-        if isinstance(record, Tenure):
-            person = self._head_record(record.person)
-            if not (isinstance(person, Actor) and person.kind is ActorKind.PERSON):
-                raise BadReferenceError(
-                    f"{record.person!r} is not a person", id=record.person, where=f"{where}: person"
-                )
-        if isinstance(record, Actor):
-            self._check_names(record, self._actor_names, entry, where, AliasConflictError)
-        if isinstance(record, Place):
-            self._check_names(record, self._place_names, entry, where, AliasConflictError)
-        return refs
-
-    def _check_supersedes(self, entry: Entry, where: str) -> None:
-        old = entry.supersedes
-        assert old is not None
-        if old not in self._position:
-            raise BadReferenceError(f"supersedes unknown entry {old!r}", id=old, where=where)
-        if old in self._next:
-            raise BadReferenceError(
-                f"{old!r} was already corrected by {self._next[old]!r}; correct the latest version",
-                id=old,
-                where=where,
-            )
-        if self._root.get(old, old) in self._retraction:
-            raise BadReferenceError(f"{old!r} was retracted", id=old, where=where)
-        previous = self._entries[self._position[old]].record
-        if type(previous) is not type(entry.record) or isinstance(previous, Retraction):
-            raise BadReferenceError(
-                f"{_a(KIND_NAMES[type(entry.record)])} cannot correct "
-                f"{_a(KIND_NAMES[type(previous)])} ({old!r})",
-                id=old,
-                where=where,
-            )
-
-    def _check_reference(self, ref: Reference, entry_where: str) -> None:
-        kind, target = ref.kind, ref.id
-        if target not in self._position:
-            where = f"{entry_where}: {ref.path}"
-            raise BadReferenceError(f"unknown {kind} {target!r}", id=target, where=where)
-        root = self._root.get(target, target)
-        if root in self._retraction:
-            where = f"{entry_where}: {ref.path}"
-            raise BadReferenceError(f"{kind} {target!r} was retracted", id=target, where=where)
-        expected = _REF_TYPES.get(kind)
-        record = self._head_record(target)
-        if expected is not None and not isinstance(record, expected):
-            where = f"{entry_where}: {ref.path}"
-            raise BadReferenceError(
-                f"{target!r} is {_a(KIND_NAMES[type(record)])}, not {_a(kind)}",
-                id=target,
-                where=where,
-            )
-
-    def _check_names(
-        self,
-        record: Actor | Place,
-        names: dict[str, str],
-        entry: Entry,
-        where: str,
-        error: type[LedgerError],
-    ) -> None:
-        own_root = (
-            self._root.get(entry.supersedes, entry.supersedes) if entry.supersedes else entry.id
-        )
-        keys = [normalise_name(name) for name in (record.name, *record.aliases)]
-        for name, key in zip((record.name, *record.aliases), keys, strict=True):
-            owner = names.get(key)
-            if owner is not None and owner != own_root:
-                raise error(
-                    f"the name {name!r} already names {owner!r}; one name never names two "
-                    f"{KIND_NAMES[type(record)]}s",
-                    where=where,
-                )
-
     def _apply(
-        self, entry: Entry, undo: list[Callable[[], object]], refs: list[Reference] | None = None
+        self, entry: Entry, undo: list[Callable[[], object]], targets: list[Target] | None = None
     ) -> None:
         position = len(self._entries)
+        record = entry.record
         self._entries.append(entry)
         self._times.append(entry.recorded_at)
         self._position[entry.id] = position
+        self._stale.append(isinstance(record, Retraction))
         undo.append(self._pop_entry)
         root = entry.id
         if entry.supersedes is not None:
             root = self._root.get(entry.supersedes, entry.supersedes)
             self._set(self._next, entry.supersedes, entry.id, undo)
+            self._mark_stale(self._position[entry.supersedes], undo)
         if root != entry.id:
             self._set(self._root, entry.id, root, undo)
-        record = entry.record
         if isinstance(record, Retraction):
-            self._set(self._retraction, self._root.get(record.entry, record.entry), entry.id, undo)
+            retracted = self._root.get(record.entry, record.entry)
+            self._set(self._retraction, retracted, entry.id, undo)
+            head = retracted
+            while head in self._next:
+                head = self._next[head]
+            self._mark_stale(self._position[head], undo)
         if isinstance(record, Actor | Place):
             self._rename(entry, root, undo)
         keys = [("kind", KIND_NAMES[type(record)])]
-        for ref in references(record) if refs is None else refs:
-            target = self._root.get(ref.id, ref.id)
-            if ref.path.startswith("provenance."):
-                keys.append(("source", target))
-            elif ref.kind in ("actor", "place", "office"):
-                keys.append((ref.kind, target))
+        root_of = self._root.get
+        for kind, target, in_provenance in (
+            reference_targets(record) if targets is None else targets
+        ):
+            if in_provenance:
+                keys.append(("source", root_of(target, target)))
+            elif kind in {"entry", "source"}:
+                keys.append(("mentions", root_of(target, target)))
             else:
-                keys.append(("mentions", target))
+                keys.append((kind, root_of(target, target)))
         for key in dict.fromkeys(keys):
             bucket = self._by[key]
             bucket.append(position)
             undo.append(bucket.pop)
         self._time_index = None
 
+    def _mark_stale(self, position: int, undo: list[Callable[[], object]]) -> None:
+        """Mark the entry at ``position`` as no longer current (corrected or retracted)."""
+        if not self._stale[position]:
+            self._stale[position] = True
+            undo.append(functools.partial(self._stale.__setitem__, position, False))
+
     def _pop_entry(self) -> None:
         entry = self._entries.pop()
+        self._stale.pop()
         self._times.pop()
         del self._position[entry.id]
         self._time_index = None
@@ -353,12 +274,6 @@ class Ledger:
             raise UnknownEntryError(f"entry {id!r} was retracted")
         return entry.record
 
-    def _head_record(self, id: str) -> Record:
-        head = self._root.get(id, id)
-        while head in self._next:
-            head = self._next[head]
-        return self._entries[self._position[head]].record
-
     def history(self, id: str) -> tuple[Entry, ...]:
         """Every version of the entry ``id`` belongs to, oldest first, then its retraction."""
         if id not in self._position:
@@ -373,16 +288,9 @@ class Ledger:
 
     def entries(self) -> Iterator[Entry]:
         """The current entries: the latest version of each, retracted ones left out."""
-        for entry in self._entries:
-            if self._is_current(entry):
+        for entry, stale in zip(self._entries, self._stale, strict=True):
+            if not stale:
                 yield entry
-
-    def _is_current(self, entry: Entry) -> bool:
-        return (
-            entry.id not in self._next
-            and self._root.get(entry.id, entry.id) not in self._retraction
-            and not isinstance(entry.record, Retraction)
-        )
 
     def as_of(self, recorded_at: datetime) -> Ledger:
         """The ledger as it was known at ``recorded_at``: the entries recorded until then."""
@@ -456,14 +364,8 @@ class Ledger:
     # -- queries ---------------------------------------------------------------------------------
 
     def _bucket(self, key: tuple[str, str]) -> list[Entry]:
-        found = []
-        seen: set[str] = set()
-        for position in self._by.get(key, ()):
-            entry = self._entries[position]
-            if self._is_current(entry) and entry.id not in seen:
-                seen.add(entry.id)
-                found.append(entry)
-        return found
+        entries, stale = self._entries, self._stale
+        return [entries[position] for position in self._by.get(key, ()) if not stale[position]]
 
     def by_kind(self, kind: str | type[Record]) -> list[Entry]:
         """Current entries of one kind, by stable name (``"call"``) or class (``Call``)."""
@@ -534,7 +436,7 @@ class Ledger:
         if self._time_index is None:
             intervals = []
             for position, entry in enumerate(self._entries):
-                if not self._is_current(entry):
+                if self._stale[position]:
                     continue
                 bounds = time_bounds(entry.record)
                 if bounds is not None:
@@ -568,11 +470,6 @@ class Ledger:
 
 def _positions() -> array[int]:
     return array("I")
-
-
-def _a(noun: str) -> str:
-    """The noun with its indefinite article: "an actor", "a place"."""
-    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun.replace('_', ' ')}"
 
 
 def _restorer(mapping: dict[str, str], key: str, value: str) -> Callable[[], None]:
