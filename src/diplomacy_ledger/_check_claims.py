@@ -26,36 +26,40 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
     claims asserting the same words; an event with none of these stands for itself, asserted by
     the innermost actor of its attribution chain. Each pair by different actors is a **definite**
     contradiction: the claims certainly conflict, whatever the times. The same actor denying
-    what it had asserted is reported too, as a retraction. Runs in O(n).
+    what it had asserted is reported too, as a retraction. Runs in O(n + k) for k findings.
     """
     context = context_for(ledger)
-    by_proposition: dict[str, list[Entry]] = defaultdict(list)
-    denials: list[Entry] = []
+    asserting: dict[str, list[Entry]] = defaultdict(list)  # claims asserting these words
+    denials: list[tuple[Entry, str | None]] = []
     normalised: dict[str, str] = {}
     for entry in context.of_type(Claim):
         record = entry.record
         assert isinstance(record, Claim)
+        words = None
         if record.about is None and record.proposition:
-            words = record.proposition
-            if words not in normalised:
-                normalised[words] = normalise_name(words)
-            by_proposition[normalised[words]].append(entry)
+            words = normalised.get(record.proposition)
+            if words is None:
+                words = normalised[record.proposition] = normalise_name(record.proposition)
+            if record.stance in _ASSERTING:
+                asserting[words].append(entry)
         if record.stance is Stance.DENIES:
-            denials.append(entry)
-    for entry in denials:
+            denials.append((entry, words))
+    said: dict[str, list[Entry]] = {}  # what asserts each denied record
+    for entry, words in denials:
         record = entry.record
         assert isinstance(record, Claim)
         if record.about is not None:
             subject = context.current(record.about)
             if subject is None:
                 continue
-            for assertion in _assertions_of(context, subject):
+            assertions = said.get(subject.id)
+            if assertions is None:
+                assertions = said[subject.id] = _assertions_of(context, subject)
+            for assertion in assertions:
                 yield _finding(context, subject, assertion, entry)
-        elif record.proposition:
-            for assertion in by_proposition[normalised[record.proposition]]:
-                claim = assertion.record
-                if isinstance(claim, Claim) and claim.stance in _ASSERTING:
-                    yield _finding(context, assertion, assertion, entry)
+        elif words is not None:
+            for assertion in asserting.get(words, ()):
+                yield _finding(context, assertion, assertion, entry)
 
 
 def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:

@@ -84,6 +84,8 @@ class CheckContext:
         self._names: dict[str, str] = {}
         self._sources: dict[tuple[str, tuple[str, ...]], str] = {}
         self._current: dict[str, Entry | None] = {}
+        self._disputed: dict[str, list[Entry]] = {}
+        self._doubts: dict[str, list[str]] = {}
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -149,18 +151,30 @@ class CheckContext:
         return None
 
     def disputed(self, entry: Entry) -> list[Entry]:
-        """Denials of the record by someone other than the actor it rests on."""
-        target = self.root[entry.id]
-        mine = self.asserter(entry)
-        return [d for d in self.denials.get(target, ()) if self._claimant(d) != mine]
+        """Denials of the record by someone other than the actor it rests on (do not modify)."""
+        denials = self.denials.get(self.root[entry.id])
+        if not denials:
+            return []
+        found = self._disputed.get(entry.id)
+        if found is None:
+            mine = self.asserter(entry)
+            found = [d for d in denials if self._claimant(d) != mine]
+            self._disputed[entry.id] = found
+        return found
 
     def attribution_doubts(self, entry: Entry) -> list[str]:
-        """Why a hostility, or who began it, is not established; empty when it is.
+        """Why a hostility, or who began it, is not established; empty when it is (do not modify).
 
         It is in doubt when someone denies it, when a claim about it accuses someone other than
         its attacker, or when its attacker rests on a single source: the record's own attribution
         and the claims and reports about it that agree must come from two different actors.
         """
+        found = self._doubts.get(entry.id)
+        if found is None:
+            found = self._doubts[entry.id] = self._attribution_doubts(entry)
+        return found
+
+    def _attribution_doubts(self, entry: Entry) -> list[str]:
         record = entry.record
         assert isinstance(record, Hostility)
         doubts = [f"{self.describe(d)} denies it" for d in self.disputed(entry)]
