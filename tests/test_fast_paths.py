@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +20,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    BadReferenceError,
     FormatError,
+    Ledger,
     Precision,
     SkippedTimeError,
     Span,
     When,
+    dumps_jsonl,
     load_jsonl,
     read_jsonl,
 )
@@ -234,3 +239,20 @@ def test_equal_lines_give_equal_but_independent_entries(tmp_path: Path) -> None:
     first, second = load_jsonl(path).ledger, load_jsonl(path).ledger
     assert first == second
     assert [encode_entry(e, tzdb="x") for e in first] == [encode_entry(e, tzdb="x") for e in second]
+
+
+def test_lines_appended_in_runs_still_fail_at_the_first_bad_line() -> None:
+    # Strict loads append lines a few hundred at a time. A bad reference on line 290 must be the
+    # error, not the malformed line 295 read before the run was appended.
+    ledger = Ledger()
+    moment = datetime(2022, 9, 13, tzinfo=UTC)
+    ledger.append(Actor("Armenia", ActorKind.STATE), id="armenia", recorded_at=moment)
+    for n in range(1, 400):
+        body = Actor(f"Body {n}", ActorKind.GOVERNMENT_BODY, part_of="armenia")
+        ledger.append(body, id=f"body-{n}", recorded_at=moment)
+    lines = dumps_jsonl(ledger).splitlines()
+    assert len(read_jsonl("\n".join(lines) + "\n").ledger) == 400
+    lines[289] = lines[289].replace('"part_of":"armenia"', '"part_of":"atlantis"')
+    lines[294] = "{not json"
+    with pytest.raises(BadReferenceError, match=r"<data>:290: .*part_of.*atlantis"):
+        read_jsonl("\n".join(lines) + "\n")

@@ -37,6 +37,7 @@ the file, ``"report"`` keeps the entry out of the ledger and reports a finding."
 
 _NEWLINE: Final = b"\n"
 _PROGRESS_EVERY: Final = 10_000
+_RUN: Final = 256
 
 Progress = Callable[[int, int], None]
 """Called now and then while a file loads, with the bytes read so far and the total."""
@@ -162,19 +163,31 @@ class _Loader:
         self.rejected: list[Entry] = []
         self.findings: list[Finding] = []
         self.batch: list[tuple[int, bytes, Line]] = []
+        # When any bad line stops the load, lines go into the ledger a few hundred at a time;
+        # if a run is refused (and so left out whole), its lines are tried one by one to find
+        # and name the first bad one.
+        self.in_runs = not skip_bad_lines and references == "strict"
+        self.run: list[tuple[int, bytes, Line]] = []
 
     def line(self, number: int, raw: bytes, complete: bool) -> None:
         where = f"{self.name}:{number}"
         try:
             decoded = decode_entry(raw, where=where)
         except LedgerError as error:
+            self.flush()  # an earlier line's error comes first
             self.fail(error, [(number, raw)], complete)
             return
         if decoded.batch is None:
             if self.batch:
                 self.broken_batch(f"{where}: a batch ends early, before this line")
-            self.apply([(number, raw, decoded)])
+            if self.in_runs:
+                self.run.append((number, raw, decoded))
+                if len(self.run) == _RUN:
+                    self.flush()
+            else:
+                self.apply([(number, raw, decoded)])
             return
+        self.flush()
         index, size = decoded.batch
         if index == 0 and self.batch:
             self.broken_batch(f"{where}: a batch ends early, before this line")
@@ -190,7 +203,24 @@ class _Loader:
             batch, self.batch = self.batch, []
             self.apply(batch)
 
+    def flush(self) -> None:
+        """Append the lines waiting in the current run."""
+        if not self.run:
+            return
+        run, self.run = self.run, []
+        try:
+            self.ledger.extend([decoded.entry for _, _, decoded in run])
+        except LedgerError:
+            for line in run:  # the ledger is as it was: find the line at fault
+                self.apply([line])
+            raise  # pragma: no cover - one of the lines raises above
+        for number, _, decoded in run:
+            self.findings.extend(
+                _rules_changed(decoded.entry, decoded.tzdb, f"{self.name}:{number}")
+            )
+
     def finish(self) -> None:
+        self.flush()
         if self.batch:
             first = self.batch[0][0]
             self.broken_batch(
