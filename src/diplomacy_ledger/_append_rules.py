@@ -9,7 +9,7 @@ a name that already names another actor or place.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Final
+from typing import Final, NoReturn
 
 from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._entry import Entry
@@ -77,12 +77,22 @@ class AppendRules:
         if entry.supersedes is not None:
             self._check_supersedes(entry, where)
         targets = reference_targets(record)
-        position, root, retraction = self._position, self._root, self._retraction
+        entries, position, root, later = self._entries, self._position, self._root, self._next
+        retraction = self._retraction
         for kind, target, _ in targets:
-            if target not in position or root.get(target, target) in retraction:
+            at = position.get(target)
+            if at is None:
                 self._refuse_reference(record, target, where)
+            if target in root or target in later:  # part of a correction chain
+                if root.get(target, target) in retraction:
+                    self._refuse_reference(record, target, where)
+                pointed = self._head_record(target)
+            else:
+                if target in retraction:
+                    self._refuse_reference(record, target, where)
+                pointed = entries[at].record
             expected = _REF_TYPES.get(kind)
-            if expected is not None and not isinstance(self._head_record(target), expected):
+            if expected is not None and not isinstance(pointed, expected):
                 self._refuse_reference(record, target, where)
         if (
             isinstance(record, Retraction)
@@ -131,7 +141,7 @@ class AppendRules:
                 where=where,
             )
 
-    def _refuse_reference(self, record: Record, target: str, entry_where: str) -> None:
+    def _refuse_reference(self, record: Record, target: str, entry_where: str) -> NoReturn:
         """Raise the error for the first reference to ``target`` that may not be made."""
         for ref in references(record):
             if ref.id == target:

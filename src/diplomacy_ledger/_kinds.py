@@ -186,6 +186,15 @@ def time_bounds(record: Record) -> tuple[datetime, datetime] | None:
 
 def whens_in(value: object) -> Iterator[When]:
     """Every When inside a record, Spans' ends included."""
+    cls: type = type(value)
+    if cls in KIND_NAMES:  # a record: its planned fields directly, the common case
+        for name in _when_plan(cls):
+            moment = getattr(value, name)
+            if type(moment) is When:
+                yield moment
+            elif moment is not None:
+                yield from whens_in(moment)
+        return
     if isinstance(value, When):
         yield value
     elif isinstance(value, Span):
@@ -193,16 +202,19 @@ def whens_in(value: object) -> Iterator[When]:
     elif isinstance(value, tuple):
         for item in value:
             yield from whens_in(item)
-    elif attrs.has(cls := type(value)):
+    elif attrs.has(cls):
         for name in _when_plan(cls):
             yield from whens_in(getattr(value, name))
 
 
-@functools.cache
+_WHEN_PLANS: Final[dict[type, tuple[str, ...]]] = {}
+
+
 def _when_plan(cls: type) -> tuple[str, ...]:
     """The fields of ``cls`` typed to hold a When or a Span (no nested record holds one)."""
-    return tuple(
-        field.name
-        for field in attrs.fields(cls)
-        if re.search(r"\b(When|Span)\b", _annotation(field))
-    )
+    plan = _WHEN_PLANS.get(cls)
+    if plan is None:
+        fields = attrs.fields(cls)
+        plan = tuple(f.name for f in fields if re.search(r"\b(When|Span)\b", _annotation(f)))
+        _WHEN_PLANS[cls] = plan
+    return plan
