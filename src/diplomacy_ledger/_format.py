@@ -51,9 +51,13 @@ KINDS_BY_NAME: Final = {name: cls for cls, name in KIND_NAMES.items()}
 _LINE_KEYS: Final = frozenset(
     {"v", "id", "recorded_at", "kind", "record", "supersedes", "tzdb", "batch"}
 )
-_REQUIRED_LINE_KEYS: Final = ("v", "id", "recorded_at", "kind", "record")
+_REQUIRED_LINE_KEYS_IN_ORDER: Final = ("v", "id", "recorded_at", "kind", "record")
+_REQUIRED_LINE_KEYS: Final = frozenset(_REQUIRED_LINE_KEYS_IN_ORDER)
 _WHEN_KEYS: Final = frozenset({"type", "earliest", "latest", "precision", "zone", "text", "wall"})
 _SPAN_KEYS: Final = frozenset({"type", "start", "end", "ongoing_as_of"})
+# Required keys, in the order a message lists the missing ones.
+_WHEN_REQUIRED: Final = dict.fromkeys(("earliest", "latest", "precision"))
+_SPAN_REQUIRED: Final = dict.fromkeys(("start",))
 _SEP: Final = "\x00"
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -223,7 +227,7 @@ def _unstructure_when(when: When) -> dict[str, Any]:
 
 
 def _structure_when(value: Any, _: Any = None) -> When:
-    _check_object(value, "when", _WHEN_KEYS, ("earliest", "latest", "precision"))
+    _check_object(value, "when", _WHEN_KEYS, _WHEN_REQUIRED)
     precision = value["precision"]
     if type(precision) is not str or precision not in Precision._value2member_map_:
         choices = ", ".join(p.value for p in Precision)
@@ -282,7 +286,7 @@ def _unstructure_span(span: Span) -> dict[str, Any]:
 
 
 def _structure_span(value: Any, _: Any = None) -> Span:
-    _check_object(value, "span", _SPAN_KEYS, ("start",))
+    _check_object(value, "span", _SPAN_KEYS, _SPAN_REQUIRED)
     parts: dict[str, When | None] = {}
     if value["start"] is None:
         raise _FieldError("expected a when object, got null", where="start")
@@ -305,17 +309,15 @@ def _structure_moment(value: Any, _: Any = None) -> When | Span:
     return _structure_when(value)
 
 
-def _check_object(value: Any, tag: str, allowed: frozenset[str], required: tuple[str, ...]) -> None:
+def _check_object(value: Any, tag: str, allowed: frozenset[str], required: dict[str, None]) -> None:
     if type(value) is not dict:
         raise _FieldError(f"expected an object ({tag}), got {_json_type(value)}")
     if value.get("type") != tag:
         raise _FieldError(f'expected "type": {tag!r}, got {value.get("type")!r}')
-    extra = sorted(set(value) - allowed)
-    if extra:
-        raise _FieldError(f"unknown keys {extra}")
-    missing = [key for key in required if key not in value]
-    if missing:
-        raise _FieldError(f"missing keys {missing}")
+    if not value.keys() <= allowed:
+        raise _FieldError(f"unknown keys {sorted(set(value) - allowed)}")
+    if not value.keys() >= required.keys():
+        raise _FieldError(f"missing keys {[key for key in required if key not in value]}")
 
 
 def _is_time_union(kind: Any) -> bool:
@@ -535,11 +537,10 @@ def _batch(value: Any, where: str | None) -> tuple[int, int] | None:
 
 
 def _check_line(data: Mapping[str, Any], where: str | None) -> None:
-    extra = sorted(set(data) - _LINE_KEYS)
-    if extra:
-        raise FormatError(f"unknown keys {extra}", where=where)
-    missing = [key for key in _REQUIRED_LINE_KEYS if key not in data]
-    if missing:
+    if not data.keys() <= _LINE_KEYS:
+        raise FormatError(f"unknown keys {sorted(set(data) - _LINE_KEYS)}", where=where)
+    if not data.keys() >= _REQUIRED_LINE_KEYS:
+        missing = [key for key in _REQUIRED_LINE_KEYS_IN_ORDER if key not in data]
         raise FormatError(f"missing keys {missing}", where=where)
     version = data["v"]
     if type(version) is not int:
