@@ -123,6 +123,16 @@ def _structure_str(value: Any, _: Any) -> str:
     return sys.intern(value) if len(value) <= _SHORT else value
 
 
+def _is_optional_str(kind: Any) -> bool:
+    return typing.get_origin(kind) in (typing.Union, types.UnionType) and set(
+        typing.get_args(kind)
+    ) == {str, type(None)}
+
+
+def _structure_optional_str(value: Any, _: Any) -> str | None:
+    return None if value is None else _structure_str(value, _)
+
+
 def _structure_float(value: Any, _: Any) -> float:
     if type(value) not in (int, float):
         raise _FieldError(f"expected a number, got {_shown(value)}"[:200])
@@ -159,6 +169,14 @@ def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, A
     def factory(kind: Any) -> Callable[[Any, Any], Any]:
         item = typing.get_args(kind)[0]
         inner = converter.get_structure_hook(item)
+        if not converter.detailed_validation:  # the first try: no notes, the first error stops
+
+            def quick(value: Any, _: Any) -> tuple[Any, ...]:
+                if type(value) is not list:
+                    raise _FieldError(f"expected a list, got {_json_type(value)}")
+                return tuple([inner(element, item) for element in value])
+
+            return quick
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
@@ -352,6 +370,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook_func(_is_optional_str, _structure_optional_str)
     for kind, name in ((int, "an integer"), (bool, "a boolean")):
         converter.register_structure_hook(kind, _strict(kind, name))
     converter.register_structure_hook(float, _structure_float)
