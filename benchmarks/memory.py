@@ -3,7 +3,7 @@
 ``python benchmarks/memory.py PATH`` imports the library, notes the resident set, loads the file
 with ``load_jsonl`` and prints one JSON object: the entries, the resident set before loading and
 after (KiB), and the peak (``resource.getrusage(RUSAGE_SELF).ru_maxrss``, KiB on Linux). The
-peak includes the file's bytes, which ``load_jsonl`` reads whole.
+peak includes whatever loading holds at once (``load_jsonl`` reads the file line by line).
 
 ``ru_maxrss`` survives ``exec``: a child forked from a large process starts with the parent's
 size as its peak. So run this from a small process (``run.py`` does it first, before it loads

@@ -402,7 +402,7 @@ def memory(path: Path, size: int) -> Measure:
         "KiB",
         1.0,
         f"peak {peak / 1024:,.0f} MiB, {data['baseline_kib'] / 1024:,.0f} MiB before loading "
-        f"(file {data['file_bytes'] / 2**20:,.0f} MiB, read whole); "
+        f"(file {data['file_bytes'] / 2**20:,.0f} MiB, read line by line); "
         f"{retained:.2f} KiB/entry still resident after loading",
     )
 
