@@ -27,6 +27,8 @@ from diplomacy_ledger import (
     When,
     check,
 )
+from diplomacy_ledger._check_claims import _normalised
+from diplomacy_ledger._ids import normalise_name
 
 T = datetime(2022, 9, 13, tzinfo=UTC)
 RECORDED = datetime(2025, 1, 1, tzinfo=UTC)
@@ -141,3 +143,16 @@ def test_one_wall_time_in_two_zones_is_judged_in_each() -> None:
     )
     found = [f.entries for f in check(ledger, only=["unresolved_local_time"])]
     assert found == [("paris",), ("paris-again",)]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.characters(max_codepoint=127),
+            st.sampled_from(["the ", " The-", "a/b", "_", "é", "—", "!"]),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_propositions_are_compared_as_names_are(text: str) -> None:
+    assert _normalised(text) == normalise_name(text)

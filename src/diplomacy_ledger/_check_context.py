@@ -82,7 +82,8 @@ class CheckContext:
                 about[root[record.about]].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._names: dict[str, str] = {}
-        self._sources: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._titles: dict[str, str] = {}  # "source 'title'", by source id
+        self._chains: dict[tuple[str, ...], str] = {}  # ", via A, via B", by attribution chain
         self._current: dict[str, Entry | None] = {}
         self._disputed: dict[str, list[Entry]] = {}
         self._doubts: dict[str, list[str]] = {}
@@ -226,17 +227,20 @@ class CheckContext:
         provenance = getattr(entry.record, "provenance", None)
         if provenance is None:
             return "no source given"
-        key = (provenance.source, provenance.via)
-        found = self._sources.get(key)
-        if found is None:
+        title = self._titles.get(provenance.source)
+        if title is None:
             source = self.ledger.get(provenance.source)
-            title = (
+            words = (
                 source.title if isinstance(source, Source) and source.title else provenance.source
             )
-            chain = ", via ".join(self.name(actor) for actor in provenance.via)
-            found = f"source {title!r}" + (f", via {chain}" if chain else "")
-            self._sources[key] = found
-        return found
+            title = self._titles[provenance.source] = f"source {words!r}"
+        if not provenance.via:
+            return title
+        chain = self._chains.get(provenance.via)
+        if chain is None:
+            names = ", via ".join(self.name(actor) for actor in provenance.via)
+            chain = self._chains[provenance.via] = f", via {names}"
+        return title + chain
 
 
 def time_text(moment: When | Span | None, zone: str | None = None) -> str:
