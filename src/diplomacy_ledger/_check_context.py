@@ -14,13 +14,15 @@ import itertools
 import operator
 import weakref
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
+from types import MappingProxyType
 from typing import Final, TypeVar
 
 from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._entry import Entry
+from diplomacy_ledger._errors import UnknownEntryError
 from diplomacy_ledger._kinds import Record
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._offices import Office
@@ -48,9 +50,10 @@ class _Roots(dict[str, str]):
         self._ledger = ledger
 
     def __missing__(self, id: str) -> str:
-        if id not in self._ledger:
-            raise KeyError(id)
-        root = self._ledger.origin(id)
+        try:
+            root = self._ledger.origin(id)
+        except UnknownEntryError:
+            raise KeyError(id) from None
         self[id] = root
         return root
 
@@ -93,6 +96,10 @@ class CheckContext:
     def of_type(self, kind: type[R]) -> list[Entry]:
         """The current entries whose record is a ``kind``, in the order they were recorded."""
         return self._by_type.get(kind, [])
+
+    def by_type(self) -> Mapping[type, list[Entry]]:
+        """The current entries filed by the type of their record, each in the order recorded."""
+        return MappingProxyType(self._by_type)
 
     def current(self, id: str) -> Entry | None:
         """The current version of the entry ``id`` belongs to; None if retracted or unknown."""

@@ -120,9 +120,8 @@ def _reach(moment: When | Span) -> tuple[datetime, datetime]:
     """
     if isinstance(moment, When):
         return moment.latest, moment.earliest
-    start_latest = min(moment.start.latest, moment.end_bounds[1])
-    end_earliest = max(moment.end_bounds[0], moment.start.earliest)
-    return start_latest, end_earliest
+    end_earliest, end_latest = moment.end_bounds
+    return min(moment.start.latest, end_latest), max(end_earliest, moment.start.earliest)
 
 
 _Busy = tuple[datetime, datetime, str, int, Entry]

@@ -15,7 +15,7 @@ from diplomacy_ledger._actors import Actor
 from diplomacy_ledger._check_context import CheckContext, context_for, time_text
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._findings import Certainty, Finding
-from diplomacy_ledger._kinds import Record, time_bounds, whens_in
+from diplomacy_ledger._kinds import time_bounds, whens_in
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._provenance import Provenance, Source
 from diplomacy_ledger._records import (
@@ -166,26 +166,45 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
     """
     context = context_for(ledger)
     statuses: dict[tuple[datetime, str], str] = {}
-    for entry in context.entries:
-        for when in _whens(entry.record):
-            if when.wall is None or when.zone is None:
-                continue
-            key = (when.wall, when.zone)
-            status = statuses.get(key)
-            if status is None:
-                status = statuses[key] = local_status(when.wall, when.zone)
-            if status == "ok":
-                continue
-            what = "did not exist" if status == "skipped" else "happened twice"
-            yield Finding(
-                "unresolved_local_time",
-                "definite",
-                (entry.id,),
-                f"{context.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
-                f"{what} in {when.zone}; it was resolved by a policy to {time_text(when)}"
-                + (f" (the words: {when.text!r})" if when.text else "")
-                + ".",
-            )
+    for entry, when in _walls(context):
+        assert when.wall is not None
+        assert when.zone is not None
+        key = (when.wall, when.zone)
+        status = statuses.get(key)
+        if status is None:
+            status = statuses[key] = local_status(when.wall, when.zone)
+        if status == "ok":
+            continue
+        what = "did not exist" if status == "skipped" else "happened twice"
+        yield Finding(
+            "unresolved_local_time",
+            "definite",
+            (entry.id,),
+            f"{context.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
+            f"{what} in {when.zone}; it was resolved by a policy to {time_text(when)}"
+            + (f" (the words: {when.text!r})" if when.text else "")
+            + ".",
+        )
+
+
+def _walls(context: CheckContext) -> Iterator[tuple[Entry, When]]:
+    """Each When read off a wall clock in a zone, with its entry.
+
+    Kind by kind, visiting only the fields whose type can hold a When.
+    """
+    for kind, entries in context.by_type().items():
+        fields = _when_fields(kind)
+        for entry in entries if fields else ():
+            record = entry.record
+            for name in fields:
+                value = getattr(record, name)
+                if type(value) is When:
+                    if value.wall is not None and value.zone is not None:
+                        yield entry, value
+                elif value is not None:
+                    for when in whens_in(value):
+                        if when.wall is not None and when.zone is not None:
+                            yield entry, when
 
 
 def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
@@ -229,19 +248,6 @@ def _mismatch(context: CheckContext, first: Entry, second: Entry) -> str | None:
 
 
 # -- what a record holds, field by field, worked out once per record class ---------------------
-
-
-def _whens(record: Record) -> list[When]:
-    """Every When inside the record (as :func:`whens_in`), from the fields that can hold one."""
-    kind: type = type(record)
-    found: list[When] = []
-    for name in _when_fields(kind):
-        value = getattr(record, name)
-        if type(value) is When:
-            found.append(value)
-        elif value is not None:
-            found.extend(whens_in(value))
-    return found
 
 
 def _named_actors(record: attrs.AttrsInstance, top: bool = True) -> Iterator[str]:
