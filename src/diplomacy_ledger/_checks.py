@@ -65,7 +65,10 @@ class Checker:
         self._checks[name] = check
 
     def run(self, ledger: Ledger, *, only: Iterable[str] | None = None) -> list[Finding]:
-        """Run the checks (or ``only`` the named ones) and return the findings, sorted."""
+        """Run the checks (or ``only`` the named ones) and return the findings, sorted.
+
+        The cyclic garbage collector is paused while they run (and resumed after, if it ran).
+        """
         names = list(self._checks) if only is None else list(only)
         unknown = [name for name in names if name not in self._checks]
         if unknown:
