@@ -300,8 +300,8 @@ def context_for(ledger: Ledger) -> CheckContext:
         return cached.context
     with gc_paused():
         context = CheckContext(ledger)
-    cached.ledger, cached.key, cached.context = weakref.ref(ledger), key, context
-    return context
+        cached.ledger, cached.key, cached.context = weakref.ref(ledger), key, context
+        return context
 
 
 def _is_person(record: Record) -> bool:

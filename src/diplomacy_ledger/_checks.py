@@ -77,7 +77,7 @@ class Checker:
         with gc_paused():  # the checks allocate much and free little: collecting finds nothing
             for name in names:
                 findings.extend(self._checks[name](ledger))
-        return sorted(set(findings), key=_order)
+            return sorted(set(findings), key=_order)
 
 
 def _order(finding: Finding) -> tuple[str, str, tuple[str, ...]]:
