@@ -18,19 +18,38 @@ import functools
 import json
 import re
 import sys
-import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
 from typing import Any, Final, NamedTuple
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from diplomacy_ledger._calendar import Precision
 from diplomacy_ledger._entry import Entry
-from diplomacy_ledger._errors import LedgerError, NaiveDatetimeError
+from diplomacy_ledger._errors import LedgerError
+from diplomacy_ledger._format_values import (
+    SHARED_CACHES,
+    FieldError,
+    enum_hook,
+    format_instant,
+    is_homogeneous_tuple,
+    is_optional_str,
+    is_time_union,
+    json_type,
+    parse_instant,
+    shown,
+    strict_type,
+    structure_float,
+    structure_optional_str,
+    structure_span,
+    structure_str,
+    structure_when,
+    time_union_hook,
+    tuple_hook,
+    unstructure_span,
+    unstructure_when,
+)
 from diplomacy_ledger._kinds import KIND_NAMES
 from diplomacy_ledger._span import Span
 from diplomacy_ledger._when import When
@@ -53,11 +72,6 @@ _LINE_KEYS: Final = frozenset(
 )
 _REQUIRED_LINE_KEYS_IN_ORDER: Final = ("v", "id", "recorded_at", "kind", "record")
 _REQUIRED_LINE_KEYS: Final = frozenset(_REQUIRED_LINE_KEYS_IN_ORDER)
-_WHEN_KEYS: Final = frozenset({"type", "earliest", "latest", "precision", "zone", "text", "wall"})
-_SPAN_KEYS: Final = frozenset({"type", "start", "end", "ongoing_as_of"})
-# Required keys, in the order a message lists the missing ones.
-_WHEN_REQUIRED: Final = dict.fromkeys(("earliest", "latest", "precision"))
-_SPAN_REQUIRED: Final = dict.fromkeys(("start",))
 _SEP: Final = "\x00"
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -93,272 +107,6 @@ class FormatError(LedgerError, ValueError):
     """A line that is not a valid entry of this format; ``where`` says the file, line and field."""
 
 
-class _FieldError(LedgerError, ValueError):
-    """Raised inside a hook; ``where`` is the sub-field, joined to the cattrs path later."""
-
-
-# -- primitives --------------------------------------------------------------------------------
-
-
-def _strict(kind: type, name: str) -> Callable[[Any, Any], Any]:
-    def structure(value: Any, _: Any) -> Any:
-        if type(value) is not kind:
-            raise _FieldError(f"expected {name}, got {_shown(value)}"[:200])
-        return value
-
-    return structure
-
-
-_SHORT: Final = 64
-
-
-def _structure_str(value: Any, _: Any) -> str:
-    """A string, strictly; short ones (ids, names, zones) interned.
-
-    A ledger repeats each id in every record that points at it: one shared copy per id saves
-    about a quarter of a loaded ledger's memory.
-    """
-    if type(value) is not str:
-        raise _FieldError(f"expected a string, got {_shown(value)}"[:200])
-    return sys.intern(value) if len(value) <= _SHORT else value
-
-
-def _is_optional_str(kind: Any) -> bool:
-    return typing.get_origin(kind) in (typing.Union, types.UnionType) and set(
-        typing.get_args(kind)
-    ) == {str, type(None)}
-
-
-def _structure_optional_str(value: Any, _: Any) -> str | None:
-    return None if value is None else _structure_str(value, _)
-
-
-def _structure_float(value: Any, _: Any) -> float:
-    if type(value) not in (int, float):
-        raise _FieldError(f"expected a number, got {_shown(value)}"[:200])
-    return float(value)
-
-
-def _shown(value: object) -> str:
-    return "null" if value is None else f"{_json_type(value)} {value!r}"
-
-
-def _json_type(value: object) -> str:
-    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number"}
-    names |= {list: "a list", dict: "an object", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _enum_hook(kind: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    choices = ", ".join(str(member.value) for member in kind)
-
-    def structure(value: Any, _: Any) -> enum.Enum:
-        if type(value) is not str or value not in kind._value2member_map_:
-            raise _FieldError(f"expected one of {choices}, got {value!r}"[:200])
-        return kind(value)
-
-    return structure
-
-
-def _is_homogeneous_tuple(kind: Any) -> bool:
-    args = typing.get_args(kind)
-    return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, Any], Any]]:
-    def factory(kind: Any) -> Callable[[Any, Any], Any]:
-        item = typing.get_args(kind)[0]
-        inner = converter.get_structure_hook(item)
-        if not converter.detailed_validation:  # the first try: no notes, the first error stops
-
-            def quick(value: Any, _: Any) -> tuple[Any, ...]:
-                if type(value) is not list:
-                    raise _FieldError(f"expected a list, got {_json_type(value)}")
-                return tuple([inner(element, item) for element in value])
-
-            return quick
-
-        def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            if type(value) is not list:
-                raise _FieldError(f"expected a list, got {_json_type(value)}")
-            result, problems = [], []
-            for index, element in enumerate(value):
-                try:
-                    result.append(inner(element, item))
-                except Exception as error:
-                    error.__notes__ = [
-                        *getattr(error, "__notes__", []),
-                        cattrs.errors.IterableValidationNote(
-                            f"Structuring {kind} @ index {index}", index, item
-                        ),
-                    ]
-                    problems.append(error)
-            if problems:
-                raise cattrs.errors.IterableValidationError(
-                    f"While structuring {kind!r}", problems, kind
-                )
-            return tuple(result)
-
-        return structure
-
-    return factory
-
-
-# -- instants, When and Span ---------------------------------------------------------------------
-
-
-def format_instant(moment: datetime) -> str:
-    """An aware datetime as ISO 8601 in UTC with ``Z`` (microseconds only when present)."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
-
-
-def parse_instant(value: Any, field: str) -> datetime:
-    """An ISO 8601 string with an offset, as an aware UTC datetime; a naive one is refused."""
-    if type(value) is not str:
-        raise _FieldError(f"expected an ISO 8601 string, got {_json_type(value)}", where=field)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise _FieldError(f"not an ISO 8601 date-time: {value!r}", where=field) from None
-    if moment.tzinfo is None:
-        raise NaiveDatetimeError(f"naive datetime {value!r} (no offset)", where=field)
-    try:
-        return moment.astimezone(UTC)
-    except OverflowError:
-        raise _FieldError(f"{value!r} is outside the range of dates in UTC", where=field) from None
-
-
-def _unstructure_when(when: When) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "type": "when",
-        "earliest": format_instant(when.earliest),
-        "latest": format_instant(when.latest),
-        "precision": when.precision.value,
-    }
-    if when.zone is not None:
-        data["zone"] = when.zone
-    if when.text is not None:
-        data["text"] = when.text
-    if when.wall is not None:
-        data["wall"] = when.wall.isoformat()
-    return data
-
-
-def _structure_when(value: Any, _: Any = None) -> When:
-    _check_object(value, "when", _WHEN_KEYS, _WHEN_REQUIRED)
-    precision = value["precision"]
-    if type(precision) is not str or precision not in Precision._value2member_map_:
-        choices = ", ".join(p.value for p in Precision)
-        raise _FieldError(f"expected one of {choices}, got {precision!r}", where="precision")
-    zone, text, wall = value.get("zone"), value.get("text"), value.get("wall")
-    for name, field_value in (("zone", zone), ("text", text), ("wall", wall)):
-        if field_value is not None and type(field_value) is not str:
-            raise _FieldError(f"expected a string, got {_json_type(field_value)}", where=name)
-    earliest, latest = value["earliest"], value["latest"]
-    if type(earliest) is str and type(latest) is str:
-        zone = None if zone is None else sys.intern(zone)
-        return _when_from_text(earliest, latest, precision, zone, text, wall)
-    return _when_from_parts(earliest, latest, precision, zone, text, wall)
-
-
-def _when_from_parts(  # noqa: PLR0917 - the fields of a When
-    earliest: Any, latest: Any, precision: str, zone: str | None, text: str | None, wall: str | None
-) -> When:
-    wall_time = None
-    if wall is not None:
-        try:
-            wall_time = datetime.fromisoformat(wall)
-        except ValueError:
-            raise _FieldError(f"not an ISO 8601 wall time: {wall!r}", where="wall") from None
-        if wall_time.tzinfo is not None:
-            raise _FieldError("a wall time has no offset", where="wall")
-    start = parse_instant(earliest, "earliest")
-    end = start if latest == earliest else parse_instant(latest, "latest")
-    return When(start, end, Precision(precision), zone, text=text, wall=wall_time)
-
-
-# Whens recur (the same day in the same zone, a source's date on each of its claims) and are
-# immutable: equal lines share one When, built and checked once. Ledgers come in rough time
-# order, so a modest cache catches most repeats; errors are never cached.
-_when_from_text: Final = functools.lru_cache(maxsize=16_384)(_when_from_parts)
-_CACHES: Final[list[Any]] = [_when_from_text]
-
-
-def forget_shared() -> None:
-    """Drop the caches of shared Whens and participants.
-
-    A loader calls it when a file is done: what was shared stays shared, and the caches' keys
-    stop taking memory.
-    """
-    for cache in _CACHES:
-        cache.cache_clear()
-
-
-def _unstructure_span(span: Span) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": "span", "start": _unstructure_when(span.start)}
-    if span.end is not None:
-        data["end"] = _unstructure_when(span.end)
-    if span.ongoing_as_of is not None:
-        data["ongoing_as_of"] = _unstructure_when(span.ongoing_as_of)
-    return data
-
-
-def _structure_span(value: Any, _: Any = None) -> Span:
-    _check_object(value, "span", _SPAN_KEYS, _SPAN_REQUIRED)
-    parts: dict[str, When | None] = {}
-    if value["start"] is None:
-        raise _FieldError("expected a when object, got null", where="start")
-    for name in ("start", "end", "ongoing_as_of"):
-        part = value.get(name)
-        try:
-            parts[name] = None if part is None else _structure_when(part)
-        except LedgerError as error:
-            error.where = f"{name}.{error.where}" if error.where else name
-            raise
-    start = parts["start"]
-    if start is None:  # pragma: no cover - refused above
-        raise _FieldError("expected a when object, got null", where="start")
-    return Span(start, parts["end"], ongoing_as_of=parts["ongoing_as_of"])
-
-
-def _structure_moment(value: Any, _: Any = None) -> When | Span:
-    if type(value) is dict and value.get("type") == "span":
-        return _structure_span(value)
-    return _structure_when(value)
-
-
-def _check_object(value: Any, tag: str, allowed: frozenset[str], required: dict[str, None]) -> None:
-    if type(value) is not dict:
-        raise _FieldError(f"expected an object ({tag}), got {_json_type(value)}")
-    if value.get("type") != tag:
-        raise _FieldError(f'expected "type": {tag!r}, got {value.get("type")!r}')
-    if not value.keys() <= allowed:
-        raise _FieldError(f"unknown keys {sorted(set(value) - allowed)}")
-    if not value.keys() >= required.keys():
-        raise _FieldError(f"missing keys {[key for key in required if key not in value]}")
-
-
-def _is_time_union(kind: Any) -> bool:
-    if typing.get_origin(kind) not in (typing.Union, types.UnionType):
-        return False
-    members = set(typing.get_args(kind))
-    return bool(members & {When, Span}) and members <= {When, Span, type(None)}
-
-
-def _time_union_hook(kind: Any) -> Callable[[Any, Any], Any]:
-    members = set(typing.get_args(kind))
-    optional = type(None) in members
-    both = When in members and Span in members
-    single = _structure_moment if both else _structure_when if When in members else _structure_span
-
-    def structure(value: Any, _: Any) -> Any:
-        if value is None and optional:
-            return None
-        return single(value)
-
-    return structure
-
-
 # -- the converter -------------------------------------------------------------------------------
 
 
@@ -369,20 +117,20 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     ``detailed=False`` stops at the first error without saying where: faster, for the first try.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook_func(_is_optional_str, _structure_optional_str)
+    converter.register_structure_hook(str, structure_str)
+    converter.register_structure_hook_func(is_optional_str, structure_optional_str)
     for kind, name in ((int, "an integer"), (bool, "a boolean")):
-        converter.register_structure_hook(kind, _strict(kind, name))
-    converter.register_structure_hook(float, _structure_float)
+        converter.register_structure_hook(kind, strict_type(kind, name))
+    converter.register_structure_hook(float, structure_float)
     converter.register_structure_hook_factory(
-        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _enum_hook
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), enum_hook
     )
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook(converter))
-    converter.register_structure_hook_factory(_is_time_union, _time_union_hook)
-    converter.register_structure_hook(When, _structure_when)
-    converter.register_structure_hook(Span, _structure_span)
-    converter.register_unstructure_hook(When, _unstructure_when)
-    converter.register_unstructure_hook(Span, _unstructure_span)
+    converter.register_structure_hook_factory(is_homogeneous_tuple, tuple_hook(converter))
+    converter.register_structure_hook_factory(is_time_union, time_union_hook)
+    converter.register_structure_hook(When, structure_when)
+    converter.register_structure_hook(Span, structure_span)
+    converter.register_unstructure_hook(When, unstructure_when)
+    converter.register_unstructure_hook(Span, unstructure_span)
     converter.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook(converter))
     for cls in (*_nested_classes(), *KIND_NAMES):  # nested first: records use their hooks
         structure = _object_only(make_dict_structure_fn(cls, converter))
@@ -398,7 +146,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 def _object_only(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def checked(value: Any, kind: Any) -> Any:
         if type(value) is not dict:
-            raise _FieldError(f"expected an object, got {_shown(value)}"[:200])
+            raise FieldError(f"expected an object, got {shown(value)}"[:200])
         return structure(value, kind)
 
     return checked
@@ -415,7 +163,7 @@ def _shared(structure: Callable[[Any, Any], Any], cls: type) -> Callable[[Any, A
     def build(items: tuple[tuple[str, Any], ...]) -> Any:
         return structure(dict(items), cls)
 
-    _CACHES.append(build)
+    SHARED_CACHES.append(build)
 
     def shared(value: Any, kind: Any) -> Any:
         if type(value) is dict and all(type(item) is str for item in value.values()):
@@ -437,7 +185,7 @@ def _fixed_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list or len(value) != len(items):
-                raise _FieldError(f"expected a list of {len(items)}, got {_shown(value)}"[:200])
+                raise FieldError(f"expected a list of {len(items)}, got {shown(value)}"[:200])
             return tuple(hook(v, t) for hook, v, t in zip(hooks, value, items, strict=True))
 
         return structure
@@ -515,7 +263,7 @@ def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:
         reason = "a number with too many digits" if "digits" in str(error) else str(error)
         raise FormatError(f"not a JSON line: {reason}", where=where) from None
     if type(data) is not dict:
-        raise FormatError(f"expected a JSON object, got {_json_type(data)}", where=where)
+        raise FormatError(f"expected a JSON object, got {json_type(data)}", where=where)
     _check_line(data, where)
     cls = KINDS_BY_NAME[data["kind"]]
     try:
@@ -575,14 +323,14 @@ def _check_line(data: Mapping[str, Any], where: str | None) -> None:
     for key in ("id", "kind", "supersedes", "tzdb"):
         value = data.get(key)
         if (value is not None or key in ("id", "kind")) and type(value) is not str:
-            raise FormatError(f"{key}: expected a string, got {_json_type(value)}", where=where)
+            raise FormatError(f"{key}: expected a string, got {json_type(value)}", where=where)
     if data["kind"] not in KINDS_BY_NAME:
         raise FormatError(
             f"kind: unknown kind {data['kind']!r}; kinds are {sorted(KINDS_BY_NAME)}", where=where
         )
     if type(data["record"]) is not dict:
         raise FormatError(
-            f"record: expected an object, got {_json_type(data['record'])}", where=where
+            f"record: expected an object, got {json_type(data['record'])}", where=where
         )
 
 

@@ -16,7 +16,8 @@ from diplomacy_ledger._check_references import dangling_references
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._errors import BadReferenceError, LedgerError
 from diplomacy_ledger._findings import Finding
-from diplomacy_ledger._format import Line, decode_entry, encode_entry, forget_shared
+from diplomacy_ledger._format import Line, decode_entry, encode_entry
+from diplomacy_ledger._format_values import forget_shared
 from diplomacy_ledger._kinds import whens_in
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._zones import local_candidates, tzdb_version

@@ -119,6 +119,7 @@ class Ledger(AppendRules):
     def batch(self) -> Iterator[Batch]:
         """Collect appends and commit them together when the block ends without an error.
 
+        >>> from diplomacy_ledger import Actor, ActorKind
         >>> ledger = Ledger()
         >>> with ledger.batch() as batch:
         ...     _ = batch.append(Actor("Armenia", ActorKind.STATE), id="armenia",

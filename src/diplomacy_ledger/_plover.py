@@ -12,7 +12,7 @@ from typing import Any
 
 from diplomacy_ledger._codes import event_code
 from diplomacy_ledger._errors import LedgerError
-from diplomacy_ledger._format import format_instant
+from diplomacy_ledger._format_values import format_instant
 from diplomacy_ledger._kinds import time_bounds
 from diplomacy_ledger._ledger import Ledger
 from diplomacy_ledger._provenance import Source
