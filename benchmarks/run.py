@@ -83,7 +83,10 @@ class Measure:
     def verdict(self) -> str:
         if self.value <= self.limit:
             return "met"
-        return f"missed by {self.value / self.limit:.2f}×"
+        over = self.value / self.limit
+        if over < 1.01:  # "1.00×" would hide that it was missed
+            return f"missed by {100 * (over - 1):.1f} %"
+        return f"missed by {over:.2f}×"
 
 
 def timed(function: Callable[[], T]) -> tuple[float, T]:

@@ -34,7 +34,7 @@ from diplomacy_ledger._places import Place
 from diplomacy_ledger._provenance import Source
 from diplomacy_ledger._records import Retraction
 
-__all__ = ["AppendRules"]
+__all__ = ["_AppendRules"]
 
 _REF_TYPES: Final[dict[str, type]] = {
     "actor": Actor,
@@ -44,7 +44,7 @@ _REF_TYPES: Final[dict[str, type]] = {
 }
 
 
-class AppendRules:
+class _AppendRules:
     """The checks of :class:`~diplomacy_ledger.Ledger` appends, over the ledger's own state."""
 
     _entries: list[Entry]

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Final, Literal
 
 from diplomacy_ledger._actors import Actor
-from diplomacy_ledger._append_rules import AppendRules
+from diplomacy_ledger._append_rules import _AppendRules
 from diplomacy_ledger._entry import Clock, Entry, record_time
 from diplomacy_ledger._errors import (
     LedgerError,
@@ -53,7 +53,7 @@ def _micros(moment: datetime) -> int:
     return (moment - _EPOCH) // _MICROSECOND
 
 
-class Ledger(AppendRules):
+class Ledger(_AppendRules):
     """An append-only, bitemporal ledger of records.
 
     Each entry has an id, a record and a record time (when the ledger learned it). Corrections
