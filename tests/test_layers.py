@@ -26,8 +26,8 @@ LAYERS: dict[str, int] = {
     "_check_context": 3, "_check_claims": 3, "_check_people": 3, "_check_ceasefires": 3,
     "_check_times": 3, "_check_references": 3, "_checks": 3, "_allen": 3, "_stn": 3,
     # files, stores, pictures, command line, the worked example
-    "_format_values": 4, "_format": 4, "_jsonl": 4, "_jsonl_store": 4, "_sqlite_store": 4, "_stores": 4,
-    "_plover": 4, "_svg_layout": 4, "_svg": 4, "_version": 0,
+    "_format_values": 4, "_format": 4, "_jsonl": 4, "_jsonl_store": 4, "_sqlite_store": 4,
+    "_stores": 4, "_plover": 4, "_svg_layout": 4, "_svg": 4, "_version": 0,
     # the package's face; the worked example built on it; the strategies and the command line
     "__init__": 5, "examples": 6, "strategies": 7, "_cli": 7, "__main__": 7,
 }  # fmt: skip
