@@ -40,6 +40,7 @@ __all__ = ["Batch", "Ledger"]
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND: Final = timedelta(microseconds=1)
+_PENDING_MIN: Final = 1024  # entries a query may look at one by one before the index is rebuilt
 _REF_TYPES: Final[dict[str, type]] = {
     "actor": Actor,
     "place": Place,
@@ -82,6 +83,7 @@ class Ledger(_AppendRules):
         # Positions of the entries under each key, 4 bytes each (a list would take 8 per item).
         self._by: dict[tuple[str, str], array[int]] = defaultdict(_positions)
         self._time_index: IntervalIndex | None = None
+        self._indexed = 0  # entries [0, _indexed) are in the time index
         # Per position: True once the entry is no longer current (corrected or retracted) and for
         # retractions themselves; the queries skip these without looking at the entries.
         self._stale = bytearray()
@@ -175,7 +177,6 @@ class Ledger(_AppendRules):
             bucket = self._by[key]
             bucket.append(position)
             undo.append(bucket.pop)
-        self._time_index = None
 
     def _mark_stale(self, position: int, undo: list[Callable[[], object]]) -> None:
         """Mark the entry at ``position`` as no longer current (corrected or retracted)."""
@@ -188,7 +189,8 @@ class Ledger(_AppendRules):
         self._stale.pop()
         self._times.pop()
         del self._position[entry.id]
-        self._time_index = None
+        if len(self._entries) < self._indexed:  # the index holds it: build it again when asked
+            self._time_index, self._indexed = None, 0
 
     @staticmethod
     def _set(
@@ -415,26 +417,47 @@ class Ledger(_AppendRules):
         ``certainty="possibly"``: the event time may fall inside the window (their bounds
         overlap). ``"definitely"``: it falls inside for every placement of both. Results are
         sorted by the event time's earliest bound, then its latest, then record order. Uses an
-        interval index: O(log n) per entry found.
+        interval index: O(log n) plus the entries found, and the entries appended since the
+        index was last built (at most an eighth of the ledger).
         """
         if isinstance(window, When):
             outer = inner = (window.earliest, window.latest)
         else:
             outer = (window.start.earliest, window.end_bounds[1])
             inner = (window.start.latest, window.end_bounds[0])
-        index = self._time_index_built()
         if certainty == "possibly":
-            hits = index.overlapping(_micros(outer[0]), _micros(outer[1]))
+            low, high, test = outer[0], outer[1], _overlaps
         elif certainty == "definitely":
             if inner[0] > inner[1]:
                 return []
-            hits = index.inside(_micros(inner[0]), _micros(inner[1]))
+            low, high, test = inner[0], inner[1], _inside
         else:
             raise LedgerError(f"certainty is 'definitely' or 'possibly', not {certainty!r}")
-        return [self._entries[position] for position in hits]
+        index = self._time_index_built()
+        search = index.overlapping if test is _overlaps else index.inside
+        entries, stale = self._entries, self._stale
+        hits = [p for p in search(_micros(low), _micros(high)) if not stale[p]]
+        # Entries appended since the index was built: looked at one by one, then merged in.
+        recent = []
+        for position in range(self._indexed, len(entries)):
+            bounds = None if stale[position] else time_bounds(entries[position].record)
+            if bounds is not None and test(bounds, low, high):
+                recent.append((bounds, position))
+        if not recent:
+            return [entries[position] for position in hits]
+        ordered = [(time_bounds(entries[p].record), p) for p in hits] + recent
+        ordered.sort(key=_by_bounds)
+        return [entries[position] for _, position in ordered]
 
     def _time_index_built(self) -> IntervalIndex:
-        if self._time_index is None:
+        """The interval index over the current entries' event times, rebuilt when stale.
+
+        Appends do not rebuild it: queries look at entries appended since the last build one by
+        one, until they are more than an eighth of the ledger. So appends and queries can be
+        mixed at O(log n) amortised cost per append.
+        """
+        pending = len(self._entries) - self._indexed
+        if self._time_index is None or pending > max(_PENDING_MIN, self._indexed // 8):
             intervals = []
             for position, entry in enumerate(self._entries):
                 if self._stale[position]:
@@ -443,6 +466,7 @@ class Ledger(_AppendRules):
                 if bounds is not None:
                     intervals.append((_micros(bounds[0]), _micros(bounds[1]), position))
             self._time_index = IntervalIndex(intervals)
+            self._indexed = len(self._entries)
         return self._time_index
 
     def holders(self, office: str, at: When | Span) -> list[tuple[Entry, Truth]]:
@@ -467,6 +491,22 @@ class Ledger(_AppendRules):
         if id not in self._position:
             raise UnknownEntryError(f"no entry {id!r}")
         return self._root.get(id, id)
+
+
+def _overlaps(bounds: tuple[datetime, datetime], low: datetime, high: datetime) -> bool:
+    return bounds[0] <= high and bounds[1] >= low
+
+
+def _inside(bounds: tuple[datetime, datetime], low: datetime, high: datetime) -> bool:
+    return low <= bounds[0] and bounds[1] <= high
+
+
+def _by_bounds(
+    item: tuple[tuple[datetime, datetime] | None, int],
+) -> tuple[datetime, datetime, int]:
+    bounds, position = item
+    assert bounds is not None
+    return bounds[0], bounds[1], position
 
 
 def _positions() -> array[int]:
