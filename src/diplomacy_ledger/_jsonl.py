@@ -330,6 +330,9 @@ def load_jsonl(
     ``skip_bad_lines=True`` the good lines load and every bad one is listed in the result.
     ``references`` says what to do with references to entries the file does not hold. An empty
     file is refused unless ``allow_empty``. Loading never runs code from the file.
+
+    The file is read line by line. Python's cyclic garbage collector is paused while it loads
+    (for every thread: the collector is process-wide) and put back as it was afterwards.
     """
     file = Path(path)
     try:
