@@ -94,7 +94,8 @@ def check(
     """Run every built-in check on ``ledger`` and return the findings, sorted.
 
     ``only`` selects checks by name (see :data:`BUILTIN_CHECKS`); ``extra`` adds your own
-    checks, each a function from a :class:`Ledger` to findings.
+    checks, each a function from a :class:`Ledger` to findings. Python's cyclic garbage
+    collector is paused while the checks run (process-wide) and put back as it was afterwards.
     """
     checker = Checker()
     for name, function in (extra or {}).items():
