@@ -9,6 +9,7 @@ they must find what a walk over every attrs field finds.
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -34,7 +35,6 @@ from diplomacy_ledger import (
     read_jsonl,
 )
 from diplomacy_ledger._calendar import is_whole_period, period_bounds
-from diplomacy_ledger._format import encode_entry
 from diplomacy_ledger._kinds import Reference, reference_targets, references, whens_in
 from diplomacy_ledger.strategies import records
 from tests._times import INTERESTING_ZONES, zone_keys
@@ -230,15 +230,28 @@ def test_loading_a_file_puts_the_garbage_collector_back_as_it_was(tmp_path: Path
         (gc.enable if was_enabled else gc.disable)()
 
 
-def test_equal_lines_give_equal_but_independent_entries(tmp_path: Path) -> None:
-    # Sharing is invisible: the same When read twice is equal, keeps its words, and re-encodes
-    # byte for byte.
+def test_shared_whens_keep_their_own_words_and_read_back_byte_for_byte(tmp_path: Path) -> None:
+    # Equal Whens are shared while loading, but a When's words are not part of its equality:
+    # three calls at the same time, worded three ways, must each keep their own words.
     lines = _seed_lines()
+    index = _call_line(lines)
+    call = lines[index]
+    assert '"text":"in the early hours of Tuesday"' in call
+    copies = [
+        call.replace('"id":"call-', f'"id":"copy{n}-call-', 1).replace(
+            '"text":"in the early hours of Tuesday"', f'"text":"words {n}"'
+        )
+        for n in range(2)
+    ]
+    text = "\n".join([*lines[: index + 1], *copies, *lines[index + 1 :]]) + "\n"
     path = tmp_path / "seed.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    first, second = load_jsonl(path).ledger, load_jsonl(path).ledger
-    assert first == second
-    assert [encode_entry(e, tzdb="x") for e in first] == [encode_entry(e, tzdb="x") for e in second]
+    path.write_text(text, encoding="utf-8")
+    ledger = load_jsonl(path).ledger
+    original = json.loads(call)["id"]
+    copied = [ledger[f"copy{n}-{original}"].record for n in range(2)]
+    assert [record.time.text for record in copied] == ["words 0", "words 1"]  # type: ignore[union-attr]
+    assert ledger[original].record.time.text == "in the early hours of Tuesday"  # type: ignore[union-attr]
+    assert dumps_jsonl(ledger) == text
 
 
 def test_lines_appended_in_runs_still_fail_at_the_first_bad_line() -> None:

@@ -9,7 +9,7 @@ a name that already names another actor or place.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Final, NoReturn
+from typing import Final
 
 from diplomacy_ledger._actors import Actor, ActorKind
 from diplomacy_ledger._entry import Entry
@@ -24,7 +24,6 @@ from diplomacy_ledger._ids import normalise_name
 from diplomacy_ledger._kinds import (
     KIND_NAMES,
     Record,
-    Reference,
     Target,
     reference_targets,
     references,
@@ -77,23 +76,13 @@ class _AppendRules:
         if entry.supersedes is not None:
             self._check_supersedes(entry, where)
         targets = reference_targets(record)
-        entries, position, root, later = self._entries, self._position, self._root, self._next
-        retraction = self._retraction
         for kind, target, _ in targets:
-            at = position.get(target)
-            if at is None:
-                self._refuse_reference(record, target, where)
-            if target in root or target in later:  # part of a correction chain
-                if root.get(target, target) in retraction:
-                    self._refuse_reference(record, target, where)
-                pointed = self._head_record(target)
-            else:
-                if target in retraction:
-                    self._refuse_reference(record, target, where)
-                pointed = entries[at].record
-            expected = _REF_TYPES.get(kind)
-            if expected is not None and not isinstance(pointed, expected):
-                self._refuse_reference(record, target, where)
+            problem = self._reference_problem(kind, target)
+            if problem is not None:  # only now work out which field said it
+                path = next(
+                    ref.path for ref in references(record) if (ref.kind, ref.id) == (kind, target)
+                )
+                raise BadReferenceError(problem, id=target, where=f"{where}: {path}")
         if (
             isinstance(record, Retraction)
             and self._root.get(record.entry, record.entry) in self._retraction
@@ -141,28 +130,23 @@ class _AppendRules:
                 where=where,
             )
 
-    def _refuse_reference(self, record: Record, target: str, entry_where: str) -> NoReturn:
-        """Raise the error for the first reference to ``target`` that may not be made."""
-        for ref in references(record):
-            if ref.id == target:
-                self._check_reference(ref, entry_where)
-        raise AssertionError(f"no refusable reference to {target!r}")  # pragma: no cover
-
-    def _check_reference(self, ref: Reference, entry_where: str) -> None:
-        kind, target = ref.kind, ref.id
-        where = f"{entry_where}: {ref.path}"
-        if target not in self._position:
-            raise BadReferenceError(f"unknown {kind} {target!r}", id=target, where=where)
-        if self._root.get(target, target) in self._retraction:
-            raise BadReferenceError(f"{kind} {target!r} was retracted", id=target, where=where)
+    def _reference_problem(self, kind: str, target: str) -> str | None:
+        """Why a record may not point at ``target`` as a ``kind``; None if it may."""
+        at = self._position.get(target)
+        if at is None:
+            return f"unknown {kind} {target!r}"
+        if target in self._root or target in self._next:  # part of a correction chain
+            if self._root.get(target, target) in self._retraction:
+                return f"{kind} {target!r} was retracted"
+            pointed = self._head_record(target)
+        else:
+            if target in self._retraction:
+                return f"{kind} {target!r} was retracted"
+            pointed = self._entries[at].record
         expected = _REF_TYPES.get(kind)
-        record = self._head_record(target)
-        if expected is not None and not isinstance(record, expected):
-            raise BadReferenceError(
-                f"{target!r} is {_a(KIND_NAMES[type(record)])}, not {_a(kind)}",
-                id=target,
-                where=where,
-            )
+        if expected is not None and not isinstance(pointed, expected):
+            return f"{target!r} is {_a(KIND_NAMES[type(pointed)])}, not {_a(kind)}"
+        return None
 
     def _check_names(
         self,

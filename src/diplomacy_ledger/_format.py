@@ -29,7 +29,6 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from diplomacy_ledger._entry import Entry
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._format_values import (
-    SHARED_CACHES,
     FieldError,
     enum_hook,
     format_instant,
@@ -38,6 +37,7 @@ from diplomacy_ledger._format_values import (
     is_time_union,
     json_type,
     parse_instant,
+    shared_instances,
     shown,
     strict_type,
     structure_float,
@@ -135,7 +135,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     for cls in (*_nested_classes(), *KIND_NAMES):  # nested first: records use their hooks
         structure = _object_only(make_dict_structure_fn(cls, converter))
         if cls.__name__ == "Participant":
-            structure = _shared(structure, cls)
+            structure = shared_instances(structure, cls)
         converter.register_structure_hook(cls, structure)
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
@@ -150,27 +150,6 @@ def _object_only(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], A
         return structure(value, kind)
 
     return checked
-
-
-def _shared(structure: Callable[[Any, Any], Any], cls: type) -> Callable[[Any, Any], Any]:
-    """Equal objects of a small immutable class become one shared instance.
-
-    An actor in an office takes part in many calls: each pair is built and checked once, and
-    stored once.
-    """
-
-    @functools.lru_cache(maxsize=4096)
-    def build(items: tuple[tuple[str, Any], ...]) -> Any:
-        return structure(dict(items), cls)
-
-    SHARED_CACHES.append(build)
-
-    def shared(value: Any, kind: Any) -> Any:
-        if type(value) is dict and all(type(item) is str for item in value.values()):
-            return build(tuple(value.items()))  # keys kept: an unknown key is still refused
-        return structure(value, kind)
-
-    return shared
 
 
 def _is_fixed_tuple(kind: Any) -> bool:

@@ -12,6 +12,7 @@ import functools
 import sys
 import types
 import typing
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -224,7 +225,9 @@ def _when_from_parts(  # noqa: PLR0917 - the fields of a When
 # immutable: equal lines share one When, built and checked once. Ledgers come in rough time
 # order, so a modest cache catches most repeats; errors are never cached.
 _when_from_text: Final = functools.lru_cache(maxsize=16_384)(_when_from_parts)
-SHARED_CACHES: Final[list[Any]] = [_when_from_text]
+# Every cache of shared objects, so that a loader can empty them all; weakly held, so that a
+# converter that is dropped takes its caches with it.
+_SHARED_CACHES: Final[weakref.WeakSet[Any]] = weakref.WeakSet([_when_from_text])
 
 
 def forget_shared() -> None:
@@ -233,7 +236,7 @@ def forget_shared() -> None:
     A loader calls it when a file is done: what was shared stays shared, and the caches' keys
     stop taking memory.
     """
-    for cache in SHARED_CACHES:
+    for cache in _SHARED_CACHES:
         cache.cache_clear()
 
 
@@ -300,3 +303,24 @@ def time_union_hook(kind: Any) -> Callable[[Any, Any], Any]:
         return single(value)
 
     return structure
+
+
+def shared_instances(structure: Callable[[Any, Any], Any], cls: type) -> Callable[[Any, Any], Any]:
+    """Equal objects of a small immutable class become one shared instance.
+
+    An actor in an office takes part in many calls: each pair is built and checked once, and
+    stored once.
+    """
+
+    @functools.lru_cache(maxsize=4096)
+    def build(items: tuple[tuple[str, Any], ...]) -> Any:
+        return structure(dict(items), cls)
+
+    _SHARED_CACHES.add(build)
+
+    def shared(value: Any, kind: Any) -> Any:
+        if type(value) is dict and all(type(item) is str for item in value.values()):
+            return build(tuple(value.items()))  # keys kept: an unknown key is still refused
+        return structure(value, kind)
+
+    return shared

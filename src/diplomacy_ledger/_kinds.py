@@ -186,15 +186,6 @@ def time_bounds(record: Record) -> tuple[datetime, datetime] | None:
 
 def whens_in(value: object) -> Iterator[When]:
     """Every When inside a record, Spans' ends included."""
-    cls: type = type(value)
-    if cls in KIND_NAMES:  # a record: its planned fields directly, the common case
-        for name in _when_plan(cls):
-            moment = getattr(value, name)
-            if type(moment) is When:
-                yield moment
-            elif moment is not None:
-                yield from whens_in(moment)
-        return
     if isinstance(value, When):
         yield value
     elif isinstance(value, Span):
@@ -202,9 +193,13 @@ def whens_in(value: object) -> Iterator[When]:
     elif isinstance(value, tuple):
         for item in value:
             yield from whens_in(item)
-    elif attrs.has(cls):
+    elif attrs.has(cls := type(value)):
         for name in _when_plan(cls):
-            yield from whens_in(getattr(value, name))
+            moment = getattr(value, name)
+            if type(moment) is When:
+                yield moment  # the common case, without a nested generator
+            elif moment is not None:
+                yield from whens_in(moment)
 
 
 _WHEN_PLANS: Final[dict[type, tuple[str, ...]]] = {}

@@ -425,16 +425,15 @@ class Ledger(_AppendRules):
         else:
             outer = (window.start.earliest, window.end_bounds[1])
             inner = (window.start.latest, window.end_bounds[0])
+        index = self._time_index_built()
         if certainty == "possibly":
-            low, high, test = outer[0], outer[1], _overlaps
+            low, high, test, search = outer[0], outer[1], _overlaps, index.overlapping
         elif certainty == "definitely":
             if inner[0] > inner[1]:
                 return []
-            low, high, test = inner[0], inner[1], _inside
+            low, high, test, search = inner[0], inner[1], _inside, index.inside
         else:
             raise LedgerError(f"certainty is 'definitely' or 'possibly', not {certainty!r}")
-        index = self._time_index_built()
-        search = index.overlapping if test is _overlaps else index.inside
         entries, stale = self._entries, self._stale
         hits = [p for p in search(_micros(low), _micros(high)) if not stale[p]]
         # Entries appended since the index was built: looked at one by one, then merged in.
