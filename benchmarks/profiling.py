@@ -22,7 +22,7 @@ if __package__ in (None, ""):
 from benchmarks.generate import SKEWED_ACTOR, ensure_dataset
 from benchmarks.peers import scan
 from diplomacy_ledger import Ledger, check, load_jsonl
-from diplomacy_ledger._check_context import _LastContext
+from diplomacy_ledger.checks._context import _LastContext
 
 HERE = Path(__file__).resolve().parent
 

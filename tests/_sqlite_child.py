@@ -12,7 +12,7 @@ import random
 import sys
 
 from diplomacy_ledger import Source, system_clock
-from diplomacy_ledger._sqlite_store import SqliteStore
+from diplomacy_ledger.io._sqlite_store import SqliteStore
 
 BIG = 64 * 1024
 

@@ -27,8 +27,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Final
 
-from diplomacy_ledger import Actor, ActorKind, Entry, _jsonl_store
-from diplomacy_ledger._jsonl_store import JsonlStore
+from diplomacy_ledger import Actor, ActorKind, Entry
+from diplomacy_ledger.io import _jsonl_store
+from diplomacy_ledger.io._jsonl_store import JsonlStore
 
 T0: Final = datetime(2022, 9, 13, tzinfo=UTC)
 BIG: Final = 70 * 1024

@@ -27,8 +27,8 @@ from diplomacy_ledger import (
     When,
     check,
 )
-from diplomacy_ledger._check_claims import _normalised
-from diplomacy_ledger._ids import normalise_name
+from diplomacy_ledger.checks._claims import _normalised
+from diplomacy_ledger.model._ids import normalise_name
 
 T = datetime(2022, 9, 13, tzinfo=UTC)
 RECORDED = datetime(2025, 1, 1, tzinfo=UTC)

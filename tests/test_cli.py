@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from diplomacy_ledger import __version__, _cli
+from diplomacy_ledger import __version__
 from diplomacy_ledger.__main__ import main
+from diplomacy_ledger.cli import _main as _cli
 
 
 def test_resolve_seed_prints_the_articles_times_in_utc_and_local(

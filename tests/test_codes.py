@@ -35,7 +35,7 @@ from diplomacy_ledger import (
     Tenure,
     When,
 )
-from diplomacy_ledger._codes import (
+from diplomacy_ledger.model._codes import (
     CAMEO_LABELS,
     PLOVER_FOR_CAMEO,
     PLOVER_MODES,

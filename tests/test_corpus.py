@@ -19,8 +19,8 @@ from typing import Final
 import pytest
 
 from diplomacy_ledger import BadReferenceError, LedgerError
-from diplomacy_ledger._format import decode_entry
-from diplomacy_ledger._jsonl import load_jsonl
+from diplomacy_ledger.io._jsonl import load_jsonl
+from diplomacy_ledger.io._lines import decode_entry
 from tests.make_corpus import CATEGORIES, CORPUS, Case, build, files
 
 ROOT: Final = Path(__file__).resolve().parent.parent

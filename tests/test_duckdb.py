@@ -12,8 +12,8 @@ import duckdb
 import pytest
 
 from diplomacy_ledger import Call, Ledger, When
-from diplomacy_ledger._jsonl import dump_jsonl
 from diplomacy_ledger.examples import seed_ledger
+from diplomacy_ledger.io._jsonl import dump_jsonl
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 COLUMNS: Final = (

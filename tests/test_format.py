@@ -12,11 +12,11 @@ from typing import Any, Final
 
 import pytest
 
-from diplomacy_ledger import Ledger, LedgerError, When
-from diplomacy_ledger._format import SCHEMA_VERSION, FormatError, decode_entry, encode_entry
-from diplomacy_ledger._jsonl import dump_jsonl, dumps_jsonl, load_jsonl, read_jsonl
-from diplomacy_ledger._zones import tzdb_version
+from diplomacy_ledger import SCHEMA_VERSION, FormatError, Ledger, LedgerError, When
 from diplomacy_ledger.examples import CEASEFIRE_REPORTED, seed_ledger
+from diplomacy_ledger.io._jsonl import dump_jsonl, dumps_jsonl, load_jsonl, read_jsonl
+from diplomacy_ledger.io._lines import decode_entry, encode_entry
+from diplomacy_ledger.time._zones import tzdb_version
 from tests.make_corpus import SEED, context
 
 ROOT: Final = Path(__file__).resolve().parent.parent

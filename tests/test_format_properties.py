@@ -47,7 +47,7 @@ from diplomacy_ledger import (
     Tenure,
     When,
 )
-from diplomacy_ledger._jsonl import LoadResult, dumps_jsonl, read_jsonl
+from diplomacy_ledger.io._jsonl import LoadResult, dumps_jsonl, read_jsonl
 from tests._times import INTERESTING_ZONES, whens
 from tests.make_corpus import DELETE, SEED, context, get
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomacy_ledger._intervals import IntervalIndex
+from diplomacy_ledger.ledger._intervals import IntervalIndex
 
 # Lengths on every scale, from instants to decades: the index groups intervals by length.
 lengths = st.one_of(

@@ -24,9 +24,9 @@ from diplomacy_ledger import (
     RecordTimeError,
     StoreError,
 )
-from diplomacy_ledger._format import encode_entry
-from diplomacy_ledger._jsonl import load_jsonl
-from diplomacy_ledger._jsonl_store import Damage, JsonlStore
+from diplomacy_ledger.io._jsonl import load_jsonl
+from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
+from diplomacy_ledger.io._lines import encode_entry
 
 T0 = datetime(2022, 9, 13, 2, 0, tzinfo=UTC)
 

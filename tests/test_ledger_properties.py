@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import diplomacy_ledger._ledger as ledger_module
+import diplomacy_ledger.ledger._ledger as ledger_module
 from diplomacy_ledger import (
     Actor,
     ActorKind,

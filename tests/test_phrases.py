@@ -12,22 +12,22 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from diplomacy_ledger._calendar import Precision
 from diplomacy_ledger._errors import (
     InvalidTimeError,
     LedgerError,
     UnknownPhraseError,
     UnknownZoneError,
 )
-from diplomacy_ledger._phrases import (
+from diplomacy_ledger.time._calendar import Precision
+from diplomacy_ledger.time._phrases import (
     DEFAULT_DAY_PARTS,
     DEFAULT_DECADE_PARTS,
     DayParts,
     DecadeParts,
     resolve_phrase,
 )
-from diplomacy_ledger._when import When
-from diplomacy_ledger._zones import Disambiguation
+from diplomacy_ledger.time._when import When
+from diplomacy_ledger.time._zones import Disambiguation
 
 Tense = Literal["past", "future"]
 US = timedelta(microseconds=1)

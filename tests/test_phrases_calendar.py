@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from diplomacy_ledger._calendar import Precision
 from diplomacy_ledger._errors import RepeatedTimeError, SkippedTimeError
-from diplomacy_ledger._phrases import resolve_phrase
-from diplomacy_ledger._when import When
-from diplomacy_ledger._zones import Disambiguation
+from diplomacy_ledger.time._calendar import Precision
+from diplomacy_ledger.time._phrases import resolve_phrase
+from diplomacy_ledger.time._when import When
+from diplomacy_ledger.time._zones import Disambiguation
 
 Tense = Literal["past", "future"]
 US = timedelta(microseconds=1)

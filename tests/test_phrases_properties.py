@@ -13,11 +13,11 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomacy_ledger._calendar import Precision
 from diplomacy_ledger._errors import RepeatedTimeError, SkippedTimeError
-from diplomacy_ledger._phrases import DayParts, resolve_phrase
-from diplomacy_ledger._when import When
-from diplomacy_ledger._zones import Disambiguation, available_zones
+from diplomacy_ledger.time._calendar import Precision
+from diplomacy_ledger.time._phrases import DayParts, resolve_phrase
+from diplomacy_ledger.time._when import When
+from diplomacy_ledger.time._zones import Disambiguation, available_zones
 
 Tense = Literal["past", "future"]
 US = timedelta(microseconds=1)

@@ -27,9 +27,9 @@ from diplomacy_ledger import (
     StoreError,
 )
 from diplomacy_ledger import examples as ex
-from diplomacy_ledger._format import encode_entry
-from diplomacy_ledger._jsonl import dumps_jsonl, read_jsonl
-from diplomacy_ledger._sqlite_store import APPLICATION_ID, SqliteStore
+from diplomacy_ledger.io._jsonl import dumps_jsonl, read_jsonl
+from diplomacy_ledger.io._lines import encode_entry
+from diplomacy_ledger.io._sqlite_store import APPLICATION_ID, SqliteStore
 
 T0 = datetime(2022, 9, 13, 2, 0, tzinfo=UTC)
 Rows = list[tuple[Any, ...]]

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from diplomacy_ledger import Source
-from diplomacy_ledger._sqlite_store import SqliteStore
+from diplomacy_ledger.io._sqlite_store import SqliteStore
 
 CHILD = Path(__file__).with_name("_sqlite_child.py")
 T0 = datetime(2022, 9, 13, 2, 0, tzinfo=UTC)

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomacy_ledger import InvalidValueError, NaiveDatetimeError, UnknownEntryError, When
-from diplomacy_ledger._stn import SimpleTemporalNetwork, TemporalConstraint
 from diplomacy_ledger.examples import CEASEFIRE_AT, MIDNIGHT
+from diplomacy_ledger.time._stn import SimpleTemporalNetwork, TemporalConstraint
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)

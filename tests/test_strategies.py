@@ -29,7 +29,7 @@ from diplomacy_ledger import (
     Source,
     strategies,
 )
-from diplomacy_ledger._format import decode_entry, encode_entry
+from diplomacy_ledger.io._lines import decode_entry, encode_entry
 from diplomacy_ledger.strategies import (
     calls,
     claims,
@@ -117,7 +117,7 @@ FROM_TYPE = """
     from datetime import datetime, timezone
     from hypothesis import given, settings, strategies as st
     import diplomacy_ledger as dl
-    from diplomacy_ledger._format import decode_entry, encode_entry
+    from diplomacy_ledger.io._lines import decode_entry, encode_entry
 
     ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,199}$")
     T = datetime(2022, 9, 13, tzinfo=timezone.utc)

@@ -36,7 +36,7 @@ from diplomacy_ledger import (
     dumps_jsonl,
     read_jsonl,
 )
-from diplomacy_ledger._format import decode_entry
+from diplomacy_ledger.io._lines import decode_entry
 from diplomacy_ledger.strategies import (
     LEDGER_DEFECTS,
     BrokenLine,

@@ -31,8 +31,6 @@ from diplomacy_ledger import (
     When,
     check,
 )
-from diplomacy_ledger._svg import CHAR_WIDTH, LANE_HEIGHT, WIDTH, svg_id, timeline_svg
-from diplomacy_ledger._svg_layout import MIN_CLUSTER_POINTS, clusters, gap_label, place_labels
 from diplomacy_ledger.examples import (
     CALL_PUTIN,
     CEASEFIRE_REPORTED,
@@ -43,6 +41,8 @@ from diplomacy_ledger.examples import (
     HOSTILITY_SHELLING_ONGOING,
     seed_ledger,
 )
+from diplomacy_ledger.render._layout import MIN_CLUSTER_POINTS, clusters, gap_label, place_labels
+from diplomacy_ledger.render._svg import CHAR_WIDTH, LANE_HEIGHT, WIDTH, svg_id, timeline_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 T = datetime(2022, 9, 13, 6, 0, tzinfo=UTC)

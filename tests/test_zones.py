@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomacy_ledger import LedgerError, UnknownZoneError, When, available_zones, resolve_zone
-from diplomacy_ledger._zones import validate_zone
+from diplomacy_ledger.time._zones import validate_zone
 
 
 @pytest.mark.parametrize(

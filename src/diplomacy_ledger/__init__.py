@@ -10,16 +10,13 @@ append-only, bitemporal :class:`Ledger`; :func:`check` asks whether it hangs tog
 :class:`Finding` objects that say why not.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from diplomacy_ledger._actors import Actor, ActorKind
-from diplomacy_ledger._calendar import Precision
-from diplomacy_ledger._entry import Clock, Entry, system_clock
 from diplomacy_ledger._errors import (
     AliasConflictError,
     BadReferenceError,
     DuplicateIdError,
+    FormatError,
     InvalidIdError,
     InvalidTimeError,
     InvalidValueError,
@@ -34,127 +31,139 @@ from diplomacy_ledger._errors import (
     UnknownPhraseError,
     UnknownZoneError,
 )
-from diplomacy_ledger._findings import Certainty, Finding
-from diplomacy_ledger._ids import normalise_name
-from diplomacy_ledger._kinds import KIND_NAMES, Record, kind_of
-from diplomacy_ledger._ledger import Batch, Ledger
-from diplomacy_ledger._offices import Office, Tenure
-from diplomacy_ledger._order import Allen, Order, PointInterval, Truth
-from diplomacy_ledger._places import Place
-from diplomacy_ledger._provenance import Provenance, Source
-from diplomacy_ledger._records import (
+from diplomacy_ledger._exports import lazy_exports
+from diplomacy_ledger._version import __version__
+from diplomacy_ledger.ledger import Batch, Ledger
+from diplomacy_ledger.model import (
+    KIND_NAMES,
+    Actor,
+    ActorKind,
     Call,
     Ceasefire,
+    Certainty,
     Claim,
+    Clock,
+    Entry,
+    Finding,
     Hostility,
     Mediation,
     Medium,
     Meeting,
+    Office,
     Participant,
+    Place,
+    Provenance,
+    Record,
     Report,
     Retraction,
     SameEvent,
+    Source,
     Stance,
     Statement,
+    Tenure,
+    kind_of,
+    normalise_name,
+    system_clock,
 )
-from diplomacy_ledger._span import Span
-from diplomacy_ledger._version import __version__
-from diplomacy_ledger._when import When
-from diplomacy_ledger._zones import Disambiguation, available_zones, resolve_zone
+from diplomacy_ledger.time import (
+    Allen,
+    Disambiguation,
+    Order,
+    PointInterval,
+    Precision,
+    Span,
+    Truth,
+    When,
+    available_zones,
+    resolve_zone,
+)
 
 if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
-    from diplomacy_ledger._allen import (
-        AllenConflict,
-        AllenConstraint,
-        AllenNetwork,
+    from diplomacy_ledger.checks import (
+        BUILTIN_CHECKS,
+        Check,
+        Checker,
+        check,
+        dangling_references,
     )
-    from diplomacy_ledger._allen import (
-        compose as compose_allen,
-    )
-    from diplomacy_ledger._check_references import dangling_references
-    from diplomacy_ledger._checks import BUILTIN_CHECKS, Check, Checker, check
-    from diplomacy_ledger._codes import EventCode, event_code, event_codes
-    from diplomacy_ledger._format import SCHEMA_VERSION, FormatError
-    from diplomacy_ledger._jsonl import (
+    from diplomacy_ledger.io import (
+        SCHEMA_VERSION,
+        Damage,
+        JsonlStore,
         LoadResult,
         References,
         SkippedLine,
+        SqliteBatch,
+        SqliteStore,
+        Store,
+        copy_entries,
         dump_jsonl,
         dumps_jsonl,
         load_jsonl,
+        open_store,
+        plover_records,
         read_jsonl,
     )
-    from diplomacy_ledger._jsonl_store import Damage, JsonlStore
-    from diplomacy_ledger._phrases import DayParts, DecadeParts, Tense, resolve_phrase
-    from diplomacy_ledger._plover import plover_records
-    from diplomacy_ledger._sqlite_store import SqliteBatch, SqliteStore
-    from diplomacy_ledger._stn import (
+    from diplomacy_ledger.model import EventCode, event_code, event_codes
+    from diplomacy_ledger.render import timeline_svg
+    from diplomacy_ledger.time import (
+        AllenConflict,
+        AllenConstraint,
+        AllenNetwork,
+        DayParts,
+        DecadeParts,
         NegativeCycle,
         Propagation,
         SimpleTemporalNetwork,
         TemporalConstraint,
+        Tense,
+        compose_allen,
+        resolve_phrase,
     )
-    from diplomacy_ledger._stores import Store, copy_entries, open_store
-    from diplomacy_ledger._svg import timeline_svg
 
 # Checks, files and stores, phrases, codes and pictures are imported on first use (PEP 562), so
 # that ``import diplomacy_ledger`` costs little more than the time and record model it needs
 # (cattrs, for one, is only imported to read or write a file).
-_LAZY: dict[str, tuple[str, str]] = {
-    "AllenConflict": ("diplomacy_ledger._allen", "AllenConflict"),
-    "AllenConstraint": ("diplomacy_ledger._allen", "AllenConstraint"),
-    "AllenNetwork": ("diplomacy_ledger._allen", "AllenNetwork"),
-    "BUILTIN_CHECKS": ("diplomacy_ledger._checks", "BUILTIN_CHECKS"),
-    "Check": ("diplomacy_ledger._checks", "Check"),
-    "Checker": ("diplomacy_ledger._checks", "Checker"),
-    "Damage": ("diplomacy_ledger._jsonl_store", "Damage"),
-    "DayParts": ("diplomacy_ledger._phrases", "DayParts"),
-    "DecadeParts": ("diplomacy_ledger._phrases", "DecadeParts"),
-    "EventCode": ("diplomacy_ledger._codes", "EventCode"),
-    "FormatError": ("diplomacy_ledger._format", "FormatError"),
-    "JsonlStore": ("diplomacy_ledger._jsonl_store", "JsonlStore"),
-    "LoadResult": ("diplomacy_ledger._jsonl", "LoadResult"),
-    "NegativeCycle": ("diplomacy_ledger._stn", "NegativeCycle"),
-    "Propagation": ("diplomacy_ledger._stn", "Propagation"),
-    "References": ("diplomacy_ledger._jsonl", "References"),
-    "SCHEMA_VERSION": ("diplomacy_ledger._format", "SCHEMA_VERSION"),
-    "SimpleTemporalNetwork": ("diplomacy_ledger._stn", "SimpleTemporalNetwork"),
-    "SkippedLine": ("diplomacy_ledger._jsonl", "SkippedLine"),
-    "SqliteBatch": ("diplomacy_ledger._sqlite_store", "SqliteBatch"),
-    "SqliteStore": ("diplomacy_ledger._sqlite_store", "SqliteStore"),
-    "Store": ("diplomacy_ledger._stores", "Store"),
-    "TemporalConstraint": ("diplomacy_ledger._stn", "TemporalConstraint"),
-    "Tense": ("diplomacy_ledger._phrases", "Tense"),
-    "check": ("diplomacy_ledger._checks", "check"),
-    "compose_allen": ("diplomacy_ledger._allen", "compose"),
-    "copy_entries": ("diplomacy_ledger._stores", "copy_entries"),
-    "dangling_references": ("diplomacy_ledger._check_references", "dangling_references"),
-    "dump_jsonl": ("diplomacy_ledger._jsonl", "dump_jsonl"),
-    "dumps_jsonl": ("diplomacy_ledger._jsonl", "dumps_jsonl"),
-    "event_code": ("diplomacy_ledger._codes", "event_code"),
-    "event_codes": ("diplomacy_ledger._codes", "event_codes"),
-    "load_jsonl": ("diplomacy_ledger._jsonl", "load_jsonl"),
-    "open_store": ("diplomacy_ledger._stores", "open_store"),
-    "plover_records": ("diplomacy_ledger._plover", "plover_records"),
-    "read_jsonl": ("diplomacy_ledger._jsonl", "read_jsonl"),
-    "resolve_phrase": ("diplomacy_ledger._phrases", "resolve_phrase"),
-    "timeline_svg": ("diplomacy_ledger._svg", "timeline_svg"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    try:
-        module_name, attribute = _LAZY[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module_name), attribute)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
+__getattr__, __dir__ = lazy_exports(
+    globals(),
+    {
+        "checks": ("BUILTIN_CHECKS", "Check", "Checker", "check", "dangling_references"),
+        "io": (
+            "SCHEMA_VERSION",
+            "Damage",
+            "JsonlStore",
+            "LoadResult",
+            "References",
+            "SkippedLine",
+            "SqliteBatch",
+            "SqliteStore",
+            "Store",
+            "copy_entries",
+            "dump_jsonl",
+            "dumps_jsonl",
+            "load_jsonl",
+            "open_store",
+            "plover_records",
+            "read_jsonl",
+        ),
+        "model": ("EventCode", "event_code", "event_codes"),
+        "render": ("timeline_svg",),
+        "time": (
+            "AllenConflict",
+            "AllenConstraint",
+            "AllenNetwork",
+            "DayParts",
+            "DecadeParts",
+            "NegativeCycle",
+            "Propagation",
+            "SimpleTemporalNetwork",
+            "TemporalConstraint",
+            "Tense",
+            "compose_allen",
+            "resolve_phrase",
+        ),
+    },
+)
 
 __all__ = [
     "BUILTIN_CHECKS",

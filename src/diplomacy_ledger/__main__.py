@@ -1,8 +1,8 @@
-"""``python -m diplomacy_ledger``: the command line (see :mod:`diplomacy_ledger._cli`)."""
+"""``python -m diplomacy_ledger``: the command line (see :mod:`diplomacy_ledger.cli._main`)."""
 
 import sys
 
-from diplomacy_ledger._cli import main
+from diplomacy_ledger.cli import main
 
 __all__ = ["main"]
 

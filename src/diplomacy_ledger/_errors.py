@@ -11,6 +11,8 @@ __all__ = [
     "AliasConflictError",
     "BadReferenceError",
     "DuplicateIdError",
+    "FieldError",
+    "FormatError",
     "InvalidIdError",
     "InvalidTimeError",
     "InvalidValueError",
@@ -29,6 +31,9 @@ __all__ = [
 
 class LedgerError(Exception):
     """Base of every error that ``diplomacy_ledger`` raises on bad input.
+
+    Every error class here says it belongs to ``diplomacy_ledger`` (its ``__module__``), the
+    package that offers it, so tracebacks and the docs never show this private module.
 
     ``where`` locates the problem (``"ledger.jsonl:17: entries.when.earliest"``, a field name, a
     constructor) and is shown before the message.
@@ -150,3 +155,21 @@ class StoreError(LedgerError):
     It is closed or read-only, or its file is missing, is not a store of this library, was written
     by a newer version, or was shortened by something else.
     """
+
+
+class FormatError(LedgerError, ValueError):
+    """A line that is not a valid entry of this format; ``where`` says the file, line and field."""
+
+
+class FieldError(LedgerError, ValueError):
+    """A bad value inside a field of a line; ``where`` is the sub-field, joined to the path later.
+
+    Loaders catch it and raise a :class:`FormatError` that names the file, line and whole path.
+    """
+
+
+for _error in (
+    LedgerError,
+    *(value for name, value in list(globals().items()) if name in __all__),
+):
+    _error.__module__ = "diplomacy_ledger"

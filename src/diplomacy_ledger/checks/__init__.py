@@ -1,0 +1,23 @@
+"""The checks: one module per check, the context they share, the wording of their findings.
+
+Built on the ledger, the model and time.
+"""
+
+from diplomacy_ledger.checks._check import (
+    BUILTIN_CHECKS,
+    Check,
+    Checker,
+    check,
+)
+from diplomacy_ledger.checks._context import context_for, time_text
+from diplomacy_ledger.checks._references import dangling_references
+
+__all__ = [
+    "BUILTIN_CHECKS",
+    "Check",
+    "Checker",
+    "check",
+    "context_for",
+    "dangling_references",
+    "time_text",
+]

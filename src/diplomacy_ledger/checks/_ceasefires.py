@@ -1,0 +1,121 @@
+"""The ceasefire-violation check: fighting by or between parties after a ceasefire took effect."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Final
+
+from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
+from diplomacy_ledger.ledger import IntervalIndex, Ledger
+from diplomacy_ledger.model import Ceasefire, Entry, Finding, Hostility
+from diplomacy_ledger.time import Span
+
+__all__ = ["ceasefire_violations"]
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND: Final = timedelta(microseconds=1)
+_FOREVER: Final = 2**63  # beyond any datetime, in microseconds
+
+
+def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
+    """Hostilities by a party to a ceasefire (or, unattributed, against one) while it was in force.
+
+    Reported when the fighting may have gone on after the ceasefire took effect (and before it
+    ended, if it did): "possibly after the ceasefire began" is itself worth knowing. **definite**
+    only when the fighting went on after the ceasefire's start for every placement of the times
+    (and began before its end), and the ceasefire, the hostility and its attacker are all
+    undisputed, the attacker vouched for by two different actors; otherwise **possible**: a
+    single-sourced attribution is not established. Parties are matched through ``part_of``: the
+    armed forces of a state are that state. Each party's hostilities go into an interval index
+    (earliest start to latest end), so a ceasefire only meets the fighting that can overlap it:
+    O(n log n + k log n) for k findings.
+    """
+    context = context_for(ledger)
+    by_party: dict[str, list[Entry]] = defaultdict(list)
+    for entry in context.of_type(Hostility):
+        record = entry.record
+        assert isinstance(record, Hostility)
+        actor = record.attacker or record.target
+        if actor is None:
+            continue
+        for party in context.lineage(actor):
+            by_party[party].append(entry)
+    indexes: dict[str, tuple[IntervalIndex, list[Entry]]] = {}
+    for entry in context.of_type(Ceasefire):
+        yield from _violations_of(context, entry, by_party, indexes)
+
+
+def _micros(moment: datetime) -> int:
+    """Microseconds since the epoch: an exact integer key for an aware datetime."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _index(fights: list[Entry]) -> IntervalIndex:
+    """The fights' reach in time, from their earliest start to their latest end, by position."""
+    reach = []
+    for position, fight in enumerate(fights):
+        span = fight.record.time
+        assert isinstance(span, Span)
+        reach.append((_micros(span.start.earliest), _micros(span.end_bounds[1]), position))
+    return IntervalIndex(reach)
+
+
+def _violations_of(
+    context: CheckContext,
+    ceasefire: Entry,
+    by_party: dict[str, list[Entry]],
+    indexes: dict[str, tuple[IntervalIndex, list[Entry]]],
+) -> Iterator[Finding]:
+    """Fighting by a party that may go on after the ceasefire took effect and before it ended.
+
+    That is: ending after the ceasefire's earliest start and, if the ceasefire ends, starting
+    before its latest end. Each party's index is built the first time a ceasefire asks for it.
+    """
+    record = ceasefire.record
+    assert isinstance(record, Ceasefire)
+    low = _micros(record.effective.earliest) + 1  # the fighting's latest end is after this
+    high = _FOREVER if record.until is None else _micros(record.until.latest) - 1
+    seen: set[str] = set()
+    for party in sorted({context.root[p] for p in record.parties}):
+        if party not in indexes:
+            fights = by_party.get(party, [])
+            indexes[party] = (_index(fights), fights)
+        index, fights = indexes[party]
+        for position in index.overlapping(low, high):
+            fight = fights[position]
+            if fight.id not in seen:
+                seen.add(fight.id)
+                yield _finding(context, ceasefire, fight)
+
+
+def _finding(context: CheckContext, ceasefire: Entry, fight: Entry) -> Finding:
+    record, hostility = ceasefire.record, fight.record
+    assert isinstance(record, Ceasefire)
+    assert isinstance(hostility, Hostility)
+    after_for_every_placement = hostility.span.end_bounds[0] > record.effective.latest and (
+        record.until is None or hostility.span.start.latest < record.until.earliest
+    )
+    doubts = [
+        *(f"{context.describe(d)} denies the ceasefire" for d in context.disputed(ceasefire)),
+        *context.attribution_doubts(fight),
+    ]
+    definite = after_for_every_placement and not doubts
+    by = context.name(hostility.attacker) if hostility.attacker else "unattributed fighters"
+    parties = " and ".join(context.name(p) for p in record.parties)
+    when = "went on after" if after_for_every_placement else "may have gone on after"
+    explanation = (
+        f"Fighting by {by} ({context.describe(fight)}, {time_text(hostility.span)}) {when} the "
+        f"ceasefire between {parties} took effect ({context.describe(ceasefire)}, "
+        f"{time_text(record.effective)}). Known from {context.sources(fight)} and "
+        f"{context.sources(ceasefire)}."
+    )
+    if doubts:
+        explanation += " At most possible: " + "; ".join(doubts) + "."
+    return Finding(
+        "ceasefire_violation",
+        "definite" if definite else "possible",
+        (ceasefire.id, fight.id),
+        explanation,
+    )

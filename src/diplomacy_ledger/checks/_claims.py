@@ -1,0 +1,136 @@
+"""The contradiction check: claims that assert and deny the same thing."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Final
+
+from diplomacy_ledger.checks._context import CheckContext, context_for
+from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.model import Claim, Entry, Finding, Report, Stance, normalise_name
+
+__all__ = ["contradictions"]
+
+_ASSERTING = (Stance.ASSERTS, Stance.ACCUSES)
+
+# normalise_name for ASCII text, in C-speed string methods: dashes, underscores and slashes
+# become spaces, other punctuation goes (tests/test_checks_windows.py holds the two equal).
+_ASCII_PUNCTUATION: Final = {
+    code: " " if chr(code) in "-_/" else None
+    for code in range(128)
+    if not (chr(code).isalnum() or chr(code).isspace())
+}
+
+
+def _normalised(text: str) -> str:
+    """``normalise_name(text)``, the fast way when the text is ASCII (propositions usually are)."""
+    if not text.isascii():
+        return normalise_name(text)
+    words = " ".join(text.lower().translate(_ASCII_PUNCTUATION).split())
+    return words[4:] if words.startswith("the ") else words
+
+
+def contradictions(ledger: Ledger) -> Iterator[Finding]:
+    """Claims that assert (or accuse, or report) something and claims that deny it.
+
+    A denial is about a record (an event, a report, another claim) or about a proposition given
+    as text. Its counterparts are what asserts that record: the claim itself when the record is
+    an asserting claim, reports of the record, and claims asserting it; for a proposition, the
+    claims asserting the same words; an event with none of these stands for itself, asserted by
+    the innermost actor of its attribution chain. Each pair by different actors is a **definite**
+    contradiction: the claims certainly conflict, whatever the times. The same actor denying
+    what it had asserted is reported too, as a retraction. Runs in O(n + k) for k findings.
+    """
+    context = context_for(ledger)
+    asserting: dict[str, list[Entry]] = defaultdict(list)  # claims asserting these words
+    denials: list[tuple[Entry, str | None]] = []
+    normalised: dict[str, str] = {}
+    for entry in context.of_type(Claim):
+        record = entry.record
+        assert isinstance(record, Claim)
+        words = None
+        if record.about is None and record.proposition:
+            words = normalised.get(record.proposition)
+            if words is None:
+                words = normalised[record.proposition] = _normalised(record.proposition)
+            if record.stance in _ASSERTING:
+                asserting[words].append(entry)
+        if record.stance is Stance.DENIES:
+            denials.append((entry, words))
+    said: dict[str, list[Entry]] = {}  # what asserts each denied record
+    for entry, words in denials:
+        record = entry.record
+        assert isinstance(record, Claim)
+        if record.about is not None:
+            subject = context.current(record.about)
+            if subject is None:
+                continue
+            assertions = said.get(subject.id)
+            if assertions is None:
+                assertions = said[subject.id] = _assertions_of(context, subject)
+            for assertion in assertions:
+                yield _finding(context, subject, assertion, entry)
+        elif words is not None:
+            for assertion in asserting.get(words, ()):
+                yield _finding(context, assertion, assertion, entry)
+
+
+def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:
+    record = subject.record
+    found = []
+    if (isinstance(record, Claim) and record.stance in _ASSERTING) or isinstance(record, Report):
+        found.append(subject)  # an asserting claim, or a report, stands for what it says
+    for other in context.about.get(context.root[subject.id], ()):
+        claim = other.record
+        if isinstance(claim, Report) or (isinstance(claim, Claim) and claim.stance in _ASSERTING):
+            found.append(other)
+    if not found and not isinstance(record, Claim | Report) and context.asserter(subject):
+        found.append(subject)  # an event known only through its attribution chain
+    return found
+
+
+def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: Entry) -> Finding:
+    asserter = context.asserter(assertion)
+    denier = context.asserter(denial)
+    assert asserter is not None
+    assert denier is not None
+    said = _what(context, assertion)
+    about = "" if subject is assertion else f" about {context.describe(subject)}"
+    if subject is assertion and not isinstance(subject.record, Claim | Report):
+        about = f", the record known through {context.name(asserter)}"
+    if asserter == denier:
+        explanation = (
+            f"{context.name(denier)} {said} in {context.describe(assertion)}{about}, then "
+            f"denied it in {context.describe(denial)}: a retraction ({context.sources(assertion)}; "
+            f"{context.sources(denial)})."
+        )
+    else:
+        explanation = (
+            f"{context.name(asserter)} {said} in {context.describe(assertion)}{about}; "
+            f"{context.name(denier)} denies it in {context.describe(denial)}"
+            f"{_words(denial)}. Known from {context.sources(assertion)} and "
+            f"{context.sources(denial)}. The ledger keeps both sides."
+        )
+    entries = tuple(dict.fromkeys((subject.id, assertion.id, denial.id)))
+    return Finding("contradiction", "definite", entries, explanation)
+
+
+def _what(context: CheckContext, entry: Entry) -> str:
+    record = entry.record
+    if isinstance(record, Report):
+        return "reported it"
+    if not isinstance(record, Claim):
+        return f"gave the {entry.kind.replace('_', ' ')} as fact"
+    verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
+    if record.stance is Stance.ACCUSES and record.accused:
+        verb = f"accused {context.name(record.accused)}"
+    if record.proposition:
+        return f"{verb} ({record.proposition.strip()!r})"
+    return f"{verb} it"
+
+
+def _words(entry: Entry) -> str:
+    record = entry.record
+    words = getattr(record, "words", None)
+    return f" ({words!r})" if words else ""

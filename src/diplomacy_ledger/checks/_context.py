@@ -1,0 +1,330 @@
+"""What every check needs to know about a ledger, computed once per run, and how to explain it.
+
+The context is built in one pass over the current entries, which it files by record type, so a
+check visits only the kinds it is about. Everything else (first versions of entries, current
+versions, names, sources in words, actors' lineage) is looked up on demand and remembered, so
+the checks of one run pay for each answer once and a check that does not need one never does.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import itertools
+import operator
+import weakref
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from types import MappingProxyType
+from typing import Final, TypeVar
+
+from diplomacy_ledger._errors import UnknownEntryError
+from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.model import (
+    Actor,
+    ActorKind,
+    Claim,
+    Entry,
+    Hostility,
+    Office,
+    Place,
+    Record,
+    Report,
+    Retraction,
+    Source,
+    Stance,
+)
+from diplomacy_ledger.time import Span, When
+
+__all__ = ["CheckContext", "context_for", "gc_paused"]
+
+_FOREVER_YEAR: Final = 9999
+
+R = TypeVar("R", bound=Record)
+
+
+class _Roots(dict[str, str]):
+    """Entry id → id of the first version of its correction chain, filled in as ids are asked.
+
+    Unknown ids raise :class:`KeyError`, as a plain dict would.
+    """
+
+    def __init__(self, ledger: Ledger) -> None:
+        super().__init__()
+        self._ledger = ledger
+
+    def __missing__(self, id: str) -> str:
+        try:
+            root = self._ledger.origin(id)
+        except UnknownEntryError:
+            raise KeyError(id) from None
+        self[id] = root
+        return root
+
+
+class CheckContext:
+    """A ledger's current entries, who disputes what, and helpers to write explanations."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.entries: list[Entry] = list(ledger.entries())
+        self.root: dict[str, str] = _Roots(ledger)
+        self._by_type: dict[type, list[Entry]] = defaultdict(list)
+        self.denials: dict[str, list[Entry]] = defaultdict(list)
+        self.about: dict[str, list[Entry]] = defaultdict(list)
+        root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
+        for entry in self.entries:
+            record = entry.record
+            kind = type(record)
+            by_type[kind].append(entry)
+            if kind is Claim:
+                assert isinstance(record, Claim)
+                if record.about is not None:
+                    target = root[record.about]
+                    about[target].append(entry)
+                    if record.stance is Stance.DENIES:
+                        denials[target].append(entry)
+            elif kind is Report:
+                assert isinstance(record, Report)
+                about[root[record.about]].append(entry)
+        self._lineage: dict[str, frozenset[str]] = {}
+        self._names: dict[str, str] = {}
+        self._titles: dict[str, str] = {}  # "source 'title'", by source id
+        self._chains: dict[tuple[str, ...], str] = {}  # ", via A, via B", by attribution chain
+        self._current: dict[str, Entry | None] = {}
+        self._disputed: dict[str, list[Entry]] = {}
+        self._doubts: dict[str, list[str]] = {}
+
+    # -- entries -------------------------------------------------------------------------------
+
+    def of_type(self, kind: type[R]) -> list[Entry]:
+        """The current entries whose record is a ``kind``, in the order they were recorded."""
+        return self._by_type.get(kind, [])
+
+    def by_type(self) -> Mapping[type, list[Entry]]:
+        """The current entries filed by the type of their record, each in the order recorded."""
+        return MappingProxyType(self._by_type)
+
+    def current(self, id: str) -> Entry | None:
+        """The current version of the entry ``id`` belongs to; None if retracted or unknown."""
+        if id in self._current:
+            return self._current[id]
+        found = self.ledger.current(id) if id in self.ledger else None
+        if found is not None and isinstance(found.record, Retraction):
+            found = None  # a retraction is never a current entry
+        self._current[id] = found
+        return found
+
+    @functools.cached_property
+    def position(self) -> dict[str, int]:
+        """Each current entry's place among the current entries (the order recorded)."""
+        return dict(zip(map(operator.attrgetter("id"), self.entries), itertools.count()))
+
+    def in_order(self, one: Entry, other: Entry) -> tuple[Entry, Entry]:
+        """Two current entries in the order they were recorded.
+
+        Record times never go backwards along a ledger, so they decide unless they are equal.
+        """
+        if one.recorded_at != other.recorded_at:
+            return (one, other) if one.recorded_at < other.recorded_at else (other, one)
+        return (one, other) if self.position[one.id] <= self.position[other.id] else (other, one)
+
+    @functools.cached_property
+    def persons(self) -> frozenset[str]:
+        """The root ids of the current actors that are people."""
+        return frozenset(
+            self.root[entry.id] for entry in self.of_type(Actor) if _is_person(entry.record)
+        )
+
+    # -- actors and disputes -------------------------------------------------------------------
+
+    def lineage(self, actor: str) -> frozenset[str]:
+        """The actor's root id and everything it is part of."""
+        root = self.root[actor] if actor in self.ledger else actor
+        found = self._lineage.get(root)
+        if found is None:
+            found = frozenset(self.ledger.lineage(root))
+            self._lineage[root] = found
+        return found
+
+    def asserter(self, entry: Entry) -> str | None:
+        """Who a record rests on.
+
+        A claim's claimant, a report's reporter, else the innermost actor of its attribution chain.
+        """
+        record = entry.record
+        if isinstance(record, Claim):
+            return self.root[record.claimant]
+        if isinstance(record, Report):
+            return self.root[record.reporter]
+        provenance = getattr(record, "provenance", None)
+        if provenance is not None and provenance.via:
+            return self.root[provenance.via[-1]]
+        return None
+
+    def disputed(self, entry: Entry) -> list[Entry]:
+        """Denials of the record by someone other than the actor it rests on (do not modify)."""
+        denials = self.denials.get(self.root[entry.id])
+        if not denials:
+            return []
+        found = self._disputed.get(entry.id)
+        if found is None:
+            mine = self.asserter(entry)
+            found = [d for d in denials if self._claimant(d) != mine]
+            self._disputed[entry.id] = found
+        return found
+
+    def attribution_doubts(self, entry: Entry) -> list[str]:
+        """Why a hostility, or who began it, is not established; empty when it is (do not modify).
+
+        It is in doubt when someone denies it, when a claim about it accuses someone other than
+        its attacker, or when its attacker rests on a single source: the record's own attribution
+        and the claims and reports about it that agree must come from two different actors.
+        """
+        found = self._doubts.get(entry.id)
+        if found is None:
+            found = self._doubts[entry.id] = self._attribution_doubts(entry)
+        return found
+
+    def _attribution_doubts(self, entry: Entry) -> list[str]:
+        record = entry.record
+        assert isinstance(record, Hostility)
+        doubts = [f"{self.describe(d)} denies it" for d in self.disputed(entry)]
+        attackers = self.lineage(record.attacker) if record.attacker else frozenset()
+        vouchers = {self.asserter(entry) or getattr(record.provenance, "source", None)}
+        for other in self.about.get(self.root[entry.id], ()):
+            claim = other.record
+            if isinstance(claim, Claim) and claim.stance is Stance.ACCUSES and claim.accused:
+                if self.lineage(claim.accused) & attackers:
+                    vouchers.add(self.asserter(other))
+                else:
+                    doubts.append(
+                        f"{self.describe(other)} says {self.name(claim.accused)} began it"
+                    )
+            elif isinstance(claim, Report) or (
+                isinstance(claim, Claim) and claim.stance is Stance.ASSERTS
+            ):
+                vouchers.add(self.asserter(other))
+        if record.attacker and len(vouchers - {None}) < 2:
+            doubts.append(f"who began it rests on one source ({self.sources(entry)})")
+        return doubts
+
+    def _claimant(self, entry: Entry) -> str:
+        record = entry.record
+        assert isinstance(record, Claim)
+        return self.root[record.claimant]
+
+    # -- words -------------------------------------------------------------------------------
+
+    def name(self, id: str) -> str:
+        """An actor's or place's name, or the id of anything else."""
+        found = self._names.get(id)
+        if found is None:
+            entry = self.current(id)
+            found = id
+            if entry is not None and isinstance(entry.record, Actor | Place):
+                found = entry.record.name
+            elif entry is not None and isinstance(entry.record, Office):
+                found = entry.record.title
+            self._names[id] = found
+        return found
+
+    def describe(self, entry: Entry) -> str:
+        """``'call-x' (a call)``: an entry's id and kind, for explanations."""
+        return f"{entry.id!r} (a {entry.kind.replace('_', ' ')})"
+
+    def sources(self, entry: Entry) -> str:
+        """How the record is known, in words: its source and attribution chain."""
+        provenance = getattr(entry.record, "provenance", None)
+        if provenance is None:
+            return "no source given"
+        title = self._titles.get(provenance.source)
+        if title is None:
+            source = self.ledger.get(provenance.source)
+            words = (
+                source.title if isinstance(source, Source) and source.title else provenance.source
+            )
+            title = self._titles[provenance.source] = f"source {words!r}"
+        if not provenance.via:
+            return title
+        chain = self._chains.get(provenance.via)
+        if chain is None:
+            names = ", via ".join(self.name(actor) for actor in provenance.via)
+            chain = self._chains[provenance.via] = f", via {names}"
+        return title + chain
+
+
+def time_text(moment: When | Span | None, zone: str | None = None) -> str:
+    """A time in UTC and on local clocks (its own zone, or ``zone``)."""
+    if moment is None:
+        return "at an unknown time"
+    if isinstance(moment, Span):
+        end = (
+            time_text(moment.end, zone)
+            if moment.end is not None
+            else f"still going as of {time_text(moment.ongoing_as_of, zone)}"
+            if moment.ongoing_as_of is not None
+            else "an unknown end"
+        )
+        return f"from {time_text(moment.start, zone)} to {end}"
+    local_zone = zone or moment.zone
+    utc = _bounds_text(moment.earliest, moment.latest, "UTC")
+    if local_zone is None or local_zone == "UTC":
+        return utc
+    early, late = moment.local_bounds(local_zone)
+    return f"{utc} ({_bounds_text(early, late, local_zone)})"
+
+
+def _bounds_text(earliest: datetime, latest: datetime, zone: str) -> str:
+    if earliest == latest:
+        return f"{earliest:%Y-%m-%d %H:%M} {zone}"
+    if latest.year == _FOREVER_YEAR:
+        return f"{earliest:%Y-%m-%d %H:%M} {zone} or later"
+    return f"between {earliest:%Y-%m-%d %H:%M} and {latest:%Y-%m-%d %H:%M} {zone}"
+
+
+class _LastContext:
+    """A one-slot cache: the checks of one run share the context of the ledger they check."""
+
+    ledger: weakref.ref[Ledger] | None = None
+    key: tuple[int, object] | None = None
+    context: CheckContext | None = None
+
+
+def context_for(ledger: Ledger) -> CheckContext:
+    """The context for ``ledger`` in its current state, built once and reused by every check."""
+    key = (len(ledger), ledger.last_recorded)
+    cached = _LastContext
+    if (
+        cached.context is not None
+        and cached.ledger is not None
+        and cached.ledger() is ledger
+        and cached.key == key
+    ):
+        return cached.context
+    with gc_paused():
+        context = CheckContext(ledger)
+        cached.ledger, cached.key, cached.context = weakref.ref(ledger), key, context
+        return context
+
+
+def _is_person(record: Record) -> bool:
+    return isinstance(record, Actor) and record.kind is ActorKind.PERSON
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block (if it was running), then resume it.
+
+    Building a context or running the checks allocates many small objects and frees none of
+    them until the end, so the collector's passes over the whole heap find nothing to collect.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,345 @@
+"""Checks on times: anachronisms, skipped or repeated local times, and readouts that disagree."""
+
+from __future__ import annotations
+
+import enum
+import functools
+import typing
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Final
+
+import attrs
+
+from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
+from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.model import (
+    Actor,
+    Call,
+    Ceasefire,
+    Certainty,
+    Claim,
+    Entry,
+    Finding,
+    Meeting,
+    Participant,
+    Provenance,
+    Report,
+    SameEvent,
+    Source,
+    Stance,
+    time_bounds,
+    whens_in,
+)
+from diplomacy_ledger.time import Span, When, local_status
+
+__all__ = ["anachronisms", "readout_mismatches", "unresolved_local_times"]
+
+
+def anachronisms(ledger: Ledger) -> Iterator[Finding]:
+    """Records that speak of something before it could have happened.
+
+    Reported only when no placement of the times avoids it: **definite**, or **possible** when a
+    record it rests on is disputed:
+
+    - a report, or a claim asserting or accusing, made before the event it is about began;
+    - a record dated before an actor it names existed, or after the actor ceased to exist;
+    - an event that began after the source that tells of it was published (ceasefires are
+      left out: they are often announced for a later time).
+
+    O(n) over the entries and the ids they name.
+    """
+    context = context_for(ledger)
+    lives = {
+        context.root[entry.id]: entry
+        for entry in context.of_type(Actor)
+        if isinstance(entry.record, Actor) and entry.record.lifespan is not None
+    }
+    # Only a record dated before the last actor began, or after the first one ended, can name
+    # an actor out of its time: the others need not be looked into.
+    born = max((_life(entry).start.earliest for entry in lives.values()), default=None)
+    ends = [_life(entry).end for entry in lives.values()]
+    gone = min((end.latest for end in ends if end is not None), default=None)
+    published: dict[str, When | None] = {}
+    for entry in context.entries:
+        record = entry.record
+        bounds = time_bounds(record)
+        if bounds is None:
+            continue
+        yield from _before_its_subject(context, entry, bounds)
+        if (born is not None and bounds[1] < born) or (gone is not None and bounds[0] > gone):
+            yield from _outside_lifespans(context, entry, bounds, lives)
+        yield from _after_publication(context, entry, bounds, published)
+
+
+def _life(entry: Entry) -> Span:
+    record = entry.record
+    assert isinstance(record, Actor)
+    assert record.lifespan is not None
+    return record.lifespan
+
+
+def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
+    return "possible" if any(context.disputed(entry) for entry in entries) else "definite"
+
+
+def _before_its_subject(
+    context: CheckContext, entry: Entry, bounds: tuple[datetime, datetime]
+) -> Iterator[Finding]:
+    record = entry.record
+    if not isinstance(record, Report | Claim) or record.about is None:
+        return
+    if isinstance(record, Claim) and record.stance is Stance.DENIES:
+        return
+    subject = context.current(record.about)
+    subject_bounds = time_bounds(subject.record) if subject is not None else None
+    if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
+        return
+    yield Finding(
+        "anachronism",
+        _certainty(context, entry),
+        (entry.id, subject.id),
+        f"{context.describe(entry)} {time_text(record.time)} speaks of "
+        f"{context.describe(subject)} as having happened, but that began "
+        f"{time_text(subject.record.time)}.",
+    )
+
+
+def _outside_lifespans(
+    context: CheckContext,
+    entry: Entry,
+    bounds: tuple[datetime, datetime],
+    lives: dict[str, Entry],
+) -> Iterator[Finding]:
+    """The record named an actor (``lives``: the actors whose lifespan is known) out of its time."""
+    if isinstance(entry.record, Actor):
+        return
+    named = {context.root[actor] for actor in _named_actors(entry.record)}
+    for actor_id in sorted(named & lives.keys()):
+        actor_entry = lives[actor_id]
+        life = _life(actor_entry)
+        if bounds[1] < life.start.earliest:
+            when = f"before it existed (from {time_text(life.start)})"
+        elif life.end is not None and bounds[0] > life.end.latest:
+            when = f"after it ceased to exist ({time_text(life.end)})"
+        else:
+            continue
+        yield Finding(
+            "anachronism",
+            _certainty(context, entry),
+            (entry.id, actor_entry.id),
+            f"{context.describe(entry)} {time_text(entry.record.time)} names "
+            f"{context.name(actor_id)} {when}.",
+        )
+
+
+def _after_publication(
+    context: CheckContext,
+    entry: Entry,
+    bounds: tuple[datetime, datetime],
+    published: dict[str, When | None],
+) -> Iterator[Finding]:
+    """The event began after its source was published (``published``: remembered by source)."""
+    provenance = getattr(entry.record, "provenance", None)
+    if not isinstance(provenance, Provenance) or isinstance(entry.record, Ceasefire):
+        return
+    if provenance.source in published:
+        when = published[provenance.source]
+    else:
+        source = context.ledger.get(provenance.source)
+        when = source.published if isinstance(source, Source) else None
+        published[provenance.source] = when
+    if when is not None and bounds[0] > when.latest:
+        yield Finding(
+            "anachronism",
+            _certainty(context, entry),
+            (entry.id, provenance.source),
+            f"{context.describe(entry)} began {time_text(entry.record.time)}, after its source "
+            f"{provenance.source!r} was published ({time_text(when)}).",
+        )
+
+
+def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
+    """Local wall times that were skipped or repeated in their zone and resolved by a policy.
+
+    Always **definite**: the wall time did not exist, or existed twice, on that zone's clocks, so
+    the instant recorded is a choice someone made. O(n).
+    """
+    context = context_for(ledger)
+    statuses: dict[tuple[datetime, str], str] = {}
+    for entry, when in _walls(context):
+        assert when.wall is not None
+        assert when.zone is not None
+        key = (when.wall, when.zone)
+        status = statuses.get(key)
+        if status is None:
+            status = statuses[key] = local_status(when.wall, when.zone)
+        if status == "ok":
+            continue
+        what = "did not exist" if status == "skipped" else "happened twice"
+        yield Finding(
+            "unresolved_local_time",
+            "definite",
+            (entry.id,),
+            f"{context.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
+            f"{what} in {when.zone}; it was resolved by a policy to {time_text(when)}"
+            + (f" (the words: {when.text!r})" if when.text else "")
+            + ".",
+        )
+
+
+def _walls(context: CheckContext) -> Iterator[tuple[Entry, When]]:
+    """Each When read off a wall clock in a zone, with its entry.
+
+    Kind by kind, visiting only the fields whose type can hold a When.
+    """
+    for kind, entries in context.by_type().items():
+        fields = _when_fields(kind)
+        for entry in entries if fields else ():
+            record = entry.record
+            for name in fields:
+                value = getattr(record, name)
+                if type(value) is When:
+                    if value.wall is not None and value.zone is not None:
+                        yield entry, value
+                elif value is not None:
+                    for when in whens_in(value):
+                        if when.wall is not None and when.zone is not None:
+                            yield entry, when
+
+
+def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
+    """Records linked as one event (:class:`SameEvent`) that disagree beyond their uncertainty.
+
+    Reported when their participants differ, or their times cannot coincide for any placement:
+    **definite**, or **possible** when one of them is disputed. Agreeing on the instant is
+    agreeing: a call in the early hours of Tuesday in Yerevan is on Monday evening in Paris, and
+    that is no mismatch. O(size of the links).
+    """
+    context = context_for(ledger)
+    for link in context.of_type(SameEvent):
+        assert isinstance(link.record, SameEvent)
+        linked = [context.current(i) for i in link.record.entries]
+        records = [entry for entry in linked if entry is not None]
+        for index, first in enumerate(records):
+            for second in records[index + 1 :]:
+                problem = _mismatch(context, first, second)
+                if problem:
+                    yield Finding(
+                        "readout_mismatch",
+                        _certainty(context, first, second),
+                        (link.id, first.id, second.id),
+                        f"{context.describe(first)} and {context.describe(second)} are linked as "
+                        f"one event by {context.describe(link)}, but {problem}.",
+                    )
+
+
+def _mismatch(context: CheckContext, first: Entry, second: Entry) -> str | None:
+    a, b = first.record, second.record
+    if isinstance(a, Call | Meeting) and isinstance(b, Call | Meeting):
+        left = {context.root[x] for x in a.actors}
+        right = {context.root[x] for x in b.actors}
+        if left != right:
+            names = [", ".join(sorted(context.name(x) for x in side)) for side in (left, right)]
+            return f"their participants differ ({names[0]} / {names[1]})"
+    bounds_a, bounds_b = time_bounds(a), time_bounds(b)
+    if bounds_a and bounds_b and (bounds_a[1] < bounds_b[0] or bounds_b[1] < bounds_a[0]):
+        return f"their times cannot coincide ({time_text(a.time)} / {time_text(b.time)})"
+    return None
+
+
+# -- what a record holds, field by field, worked out once per record class ---------------------
+
+
+def _named_actors(record: attrs.AttrsInstance, top: bool = True) -> Iterator[str]:
+    """The actor ids the record names (as :func:`references` finds them), provenance left out.
+
+    The attribution chain names who relayed the record, not who took part in it.
+    """
+    for name, holds_ids in _actor_fields(type(record)):
+        value = getattr(record, name)
+        if holds_ids:
+            if isinstance(value, str):
+                yield value
+            elif isinstance(value, tuple):
+                yield from value
+        elif top and name == "provenance":
+            continue
+        elif isinstance(value, Provenance) or _is_participant(value):
+            yield from _named_actors(value, top=False)
+        elif isinstance(value, tuple):
+            for item in value:
+                if _is_participant(item):
+                    yield from _named_actors(item, top=False)
+
+
+def _is_participant(value: object) -> bool:
+    return type(value).__name__ == "Participant" and attrs.has(type(value))
+
+
+@functools.cache
+def _when_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a record class whose declared type can hold a When (or a Span)."""
+    hints = _hints(cls)
+    return tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if _can_hold(hints.get(field.name, object), (When, Span), ())
+    )
+
+
+@functools.cache
+def _actor_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of an attrs class that can name actors.
+
+    ``(name, True)`` for a field of actor ids; ``(name, False)`` for one whose declared type can
+    hold a provenance or participants, whose own fields name actors.
+    """
+    hints = _hints(cls)
+    plan: list[tuple[str, bool]] = []
+    for field in attrs.fields(cls):
+        kind = field.metadata.get("ref")
+        if kind is not None:
+            if kind == "actor":
+                plan.append((field.name, True))
+        elif _can_hold(hints.get(field.name, object), (Provenance, Participant), ()):
+            plan.append((field.name, False))
+    return tuple(plan)
+
+
+def _hints(cls: type) -> dict[str, object]:
+    """The class's resolved type hints; none (so every field counts) if they cannot be resolved."""
+    try:
+        return typing.get_type_hints(cls)
+    except (NameError, TypeError):  # pragma: no cover - the library's records all resolve
+        return {}
+
+
+_PLAIN: Final = (str, int, float, bool, bytes, datetime, date, enum.Enum, type(None))
+
+
+def _can_hold(hint: object, wanted: tuple[type, ...], seen: tuple[type, ...]) -> bool:
+    """Whether a value of the declared type ``hint`` can be, or contain, a ``wanted`` instance.
+
+    Tuples and unions are looked into, attrs classes field by field; anything this does not
+    recognise counts as able to hold one.
+    """
+    if hint is Ellipsis:
+        return False
+    if isinstance(hint, type):
+        if issubclass(hint, wanted):
+            return True
+        if attrs.has(hint):
+            if hint in seen:
+                return False
+            hints = _hints(hint)
+            return any(
+                _can_hold(hints.get(field.name, object), wanted, (*seen, hint))
+                for field in attrs.fields(hint)
+            )
+        if issubclass(hint, _PLAIN):
+            return False
+    arguments = typing.get_args(hint)
+    if arguments:
+        return any(_can_hold(argument, wanted, seen) for argument in arguments)
+    return True

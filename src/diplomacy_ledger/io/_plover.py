@@ -1,0 +1,79 @@
+"""Export to PLOVER-style event records, for event-data pipelines.
+
+PLOVER records carry one date and no zone; this export keeps what the ledger knows instead of
+inventing precision: the UTC bounds of the event time, its precision and zone, and a ``date``
+only when every placement falls on that one UTC day. Records PLOVER has no event for (statements
+without a code, catalogue records, links) are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from diplomacy_ledger._errors import LedgerError
+from diplomacy_ledger.io._values import format_instant
+from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.model import Source, event_code, time_bounds
+from diplomacy_ledger.time import Span, When
+
+__all__ = ["plover_records"]
+
+
+def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
+    """One PLOVER-style dict per current event record that has a code, in record order."""
+    records = []
+    for entry in ledger.entries():
+        code = event_code(entry.record, lookup=_lookup(ledger))
+        if code is None:
+            continue
+        bounds = time_bounds(entry.record)
+        moment = entry.record.time
+        provenance = getattr(entry.record, "provenance", None)
+        source = ledger.get(provenance.source) if provenance is not None else None
+        day = None
+        if bounds is not None and bounds[0].date() == bounds[1].date():
+            day = bounds[0].date().isoformat()
+        records.append(
+            {
+                "id": entry.id,
+                "event_type": code.plover_event,
+                "mode": code.plover_mode,
+                "cameo": code.cameo,
+                "cameo_label": code.cameo_label,
+                "actor": [_name(ledger, actor) for actor in code.source],
+                "recipient": [_name(ledger, actor) for actor in code.target],
+                "date": day,
+                "earliest": format_instant(bounds[0]) if bounds else None,
+                "latest": format_instant(bounds[1]) if bounds else None,
+                "precision": _when(moment).precision.value if moment is not None else None,
+                "zone": _when(moment).zone if moment is not None else None,
+                "source": {
+                    "id": provenance.source if provenance is not None else None,
+                    "title": source.title if isinstance(source, Source) else None,
+                    "url": source.url if isinstance(source, Source) else None,
+                    "via": [_name(ledger, actor) for actor in provenance.via] if provenance else [],
+                },
+                "recorded_at": format_instant(entry.recorded_at),
+            }
+        )
+    return records
+
+
+def _when(moment: When | Span) -> When:
+    """The When that says how precisely an event time was given (a Span's start)."""
+    return moment if isinstance(moment, When) else moment.start
+
+
+def _lookup(ledger: Ledger) -> Any:
+    def lookup(entry_id: str) -> Any:
+        current = ledger.current(entry_id) if entry_id in ledger else None
+        return current.record if current is not None else None
+
+    return lookup
+
+
+def _name(ledger: Ledger, actor: str) -> str:
+    try:
+        return ledger.actor(actor).name
+    except LedgerError:
+        return actor

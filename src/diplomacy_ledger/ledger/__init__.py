@@ -1,0 +1,13 @@
+"""The ledger: its state, the rules an append must pass, batches and the event-time index.
+
+Built on the model and time.
+"""
+
+from diplomacy_ledger.ledger._intervals import IntervalIndex
+from diplomacy_ledger.ledger._ledger import Batch, Ledger
+
+__all__ = [
+    "Batch",
+    "IntervalIndex",
+    "Ledger",
+]

@@ -1,0 +1,549 @@
+"""The ledger: append-only and bitemporal. Nothing recorded is ever changed or removed."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Final, Literal
+
+from diplomacy_ledger._errors import (
+    LedgerError,
+    UnknownEntryError,
+)
+from diplomacy_ledger.ledger._append_rules import _AppendRules
+from diplomacy_ledger.ledger._intervals import IntervalIndex
+from diplomacy_ledger.model import (
+    KIND_NAMES,
+    Actor,
+    Call,
+    Clock,
+    Entry,
+    Meeting,
+    Office,
+    Place,
+    Record,
+    Retraction,
+    Source,
+    Target,
+    Tenure,
+    normalise_name,
+    record_time,
+    reference_targets,
+    time_bounds,
+)
+from diplomacy_ledger.time import Allen, Span, Truth, When, to_utc
+
+__all__ = ["Batch", "Ledger"]
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND: Final = timedelta(microseconds=1)
+_PENDING_MIN: Final = 1024  # entries a query may look at one by one before the index is rebuilt
+_REF_TYPES: Final[dict[str, type]] = {
+    "actor": Actor,
+    "place": Place,
+    "office": Office,
+    "source": Source,
+}
+Certainty = Literal["definitely", "possibly"]
+
+
+def _micros(moment: datetime) -> int:
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+class Ledger(_AppendRules):
+    """An append-only, bitemporal ledger of records.
+
+    Each entry has an id, a record and a record time (when the ledger learned it). Corrections
+    are new entries that ``supersede`` earlier ones; a :class:`Retraction` withdraws one. Nothing
+    recorded is ever changed or removed: :meth:`history` shows every version, and :meth:`as_of`
+    shows the ledger as it was known at a record time. Record times never go backwards.
+
+    An append that would break the ledger (a duplicate id, a reference to an unknown actor, place
+    or entry, a naive time, an alias that already names another actor) raises a
+    :class:`LedgerError` and leaves the ledger as it was; a batch is all or nothing.
+
+    The library never reads the machine's clock: pass ``recorded_at=`` to each append, or give the
+    ledger a ``clock`` (such as :func:`system_clock`).
+    """
+
+    def __init__(self, entries: Iterable[Entry] = (), *, clock: Clock | None = None) -> None:
+        self._clock = clock
+        self._entries: list[Entry] = []
+        self._times: list[datetime] = []
+        self._position: dict[str, int] = {}
+        self._root: dict[str, str] = {}  # only for corrections: an entry is its own root
+        self._next: dict[str, str] = {}
+        self._retraction: dict[str, str] = {}
+        self._actor_names: dict[str, str] = {}
+        self._place_names: dict[str, str] = {}
+        # Positions of the entries under each key, 4 bytes each (a list would take 8 per item).
+        self._by: dict[tuple[str, str], array[int]] = defaultdict(_positions)
+        self._time_index: IntervalIndex | None = None
+        self._indexed = 0  # entries [0, _indexed) are in the time index
+        # Per position: True once the entry is no longer current (corrected or retracted) and for
+        # retractions themselves; the queries skip these without looking at the entries.
+        self._stale = bytearray()
+        self.extend(entries)
+
+    # -- appending -----------------------------------------------------------------------------
+
+    def append(
+        self,
+        record: Record,
+        *,
+        id: str,
+        recorded_at: datetime | None = None,
+        supersedes: str | None = None,
+    ) -> Entry:
+        """Record ``record`` under ``id`` and return the new entry."""
+        entry = Entry(id, self._now(recorded_at), record, supersedes=supersedes)
+        self.extend([entry])
+        return entry
+
+    def extend(self, entries: Iterable[Entry]) -> None:
+        """Append entries in order, all or nothing."""
+        undo: list[Callable[[], object]] = []
+        try:
+            for entry in entries:
+                if not isinstance(entry, Entry):
+                    raise LedgerError(f"expected an Entry, got {type(entry).__name__}")
+                self._apply(entry, undo, self._check(entry))
+        except BaseException:
+            for step in reversed(undo):
+                step()
+            raise
+
+    @contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """Collect appends and commit them together when the block ends without an error.
+
+        >>> from diplomacy_ledger import Actor, ActorKind
+        >>> ledger = Ledger()
+        >>> with ledger.batch() as batch:
+        ...     _ = batch.append(Actor("Armenia", ActorKind.STATE), id="armenia",
+        ...                      recorded_at=datetime(2022, 9, 13, tzinfo=UTC))
+        >>> len(ledger)
+        1
+        """
+        pending = Batch(self)
+        yield pending
+        self.extend(pending.entries)
+
+    def _now(self, recorded_at: datetime | None) -> datetime:
+        return record_time(recorded_at, self._clock, owner="the Ledger")
+
+    def _apply(
+        self, entry: Entry, undo: list[Callable[[], object]], targets: list[Target] | None = None
+    ) -> None:
+        position = len(self._entries)
+        record = entry.record
+        self._entries.append(entry)
+        self._times.append(entry.recorded_at)
+        self._position[entry.id] = position
+        self._stale.append(isinstance(record, Retraction))
+        undo.append(self._pop_entry)
+        root = entry.id
+        if entry.supersedes is not None:
+            root = self._root.get(entry.supersedes, entry.supersedes)
+            self._set(self._next, entry.supersedes, entry.id, undo)
+            self._mark_stale(self._position[entry.supersedes], undo)
+        if root != entry.id:
+            self._set(self._root, entry.id, root, undo)
+        if isinstance(record, Retraction):
+            retracted = self._root.get(record.entry, record.entry)
+            self._set(self._retraction, retracted, entry.id, undo)
+            head = retracted
+            while head in self._next:
+                head = self._next[head]
+            self._mark_stale(self._position[head], undo)
+        if isinstance(record, Actor | Place):
+            self._rename(entry, root, undo)
+        keys = [("kind", KIND_NAMES[type(record)])]
+        root_of = self._root.get
+        for kind, target, in_provenance in (
+            reference_targets(record) if targets is None else targets
+        ):
+            if in_provenance:
+                keys.append(("source", root_of(target, target)))
+            elif kind in {"entry", "source"}:
+                keys.append(("mentions", root_of(target, target)))
+            else:
+                keys.append((kind, root_of(target, target)))
+        for key in dict.fromkeys(keys):
+            bucket = self._by[key]
+            bucket.append(position)
+            undo.append(bucket.pop)
+
+    def _mark_stale(self, position: int, undo: list[Callable[[], object]]) -> None:
+        """Mark the entry at ``position`` as no longer current (corrected or retracted)."""
+        if not self._stale[position]:
+            self._stale[position] = True
+            undo.append(functools.partial(self._stale.__setitem__, position, False))
+
+    def _pop_entry(self) -> None:
+        entry = self._entries.pop()
+        self._stale.pop()
+        self._times.pop()
+        del self._position[entry.id]
+        if len(self._entries) < self._indexed:  # the index holds it: build it again when asked
+            self._time_index, self._indexed = None, 0
+
+    @staticmethod
+    def _set(
+        mapping: dict[str, str], key: str, value: str, undo: list[Callable[[], object]]
+    ) -> None:
+        missing = key not in mapping
+        old = mapping.get(key)
+        mapping[key] = value
+
+        def restore() -> None:
+            if missing:
+                del mapping[key]
+            else:
+                assert old is not None
+                mapping[key] = old
+
+        undo.append(restore)
+
+    def _rename(self, entry: Entry, root: str, undo: list[Callable[[], object]]) -> None:
+        record = entry.record
+        assert isinstance(record, Actor | Place)
+        names = self._actor_names if isinstance(record, Actor) else self._place_names
+        if entry.supersedes is not None:
+            previous = self._entries[self._position[entry.supersedes]].record
+            assert isinstance(previous, Actor | Place)
+            for name in (previous.name, *previous.aliases):
+                key = normalise_name(name)
+                if names.get(key) == root:
+                    del names[key]
+                    undo.append(_restorer(names, key, root))
+        for name in (record.name, *record.aliases):
+            self._set(names, normalise_name(name), root, undo)
+
+    # -- reading entries ---------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        """Every entry, superseded and retracted ones included, in the order recorded."""
+        return iter(self._entries)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._position
+
+    def __getitem__(self, id: str) -> Entry:
+        """The entry with exactly this id (not its latest correction: see :meth:`current`)."""
+        position = self._position.get(id)
+        if position is None:
+            raise UnknownEntryError(f"no entry {id!r}")
+        return self._entries[position]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ledger):
+            return NotImplemented
+        return self._entries == other._entries
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Ledger: {len(self._entries)} entries>"
+
+    def get(self, id: str) -> Record | None:
+        """The record of the entry with exactly this id, or None."""
+        position = self._position.get(id)
+        return None if position is None else self._entries[position].record
+
+    def current(self, id: str) -> Entry | None:
+        """The latest version of the entry ``id`` belongs to, or None if it was retracted."""
+        if id not in self._position:
+            raise UnknownEntryError(f"no entry {id!r}")
+        root = self._root.get(id, id)
+        if root in self._retraction:
+            return None
+        head = root
+        while head in self._next:
+            head = self._next[head]
+        return self._entries[self._position[head]]
+
+    def record(self, id: str) -> Record:
+        """The current record for ``id`` (its latest correction); raises if it was retracted."""
+        entry = self.current(id)
+        if entry is None:
+            raise UnknownEntryError(f"entry {id!r} was retracted")
+        return entry.record
+
+    def history(self, id: str) -> tuple[Entry, ...]:
+        """Every version of the entry ``id`` belongs to, oldest first, then its retraction."""
+        if id not in self._position:
+            raise UnknownEntryError(f"no entry {id!r}")
+        root = self._root.get(id, id)
+        chain = [self._entries[self._position[root]]]
+        while chain[-1].id in self._next:
+            chain.append(self._entries[self._position[self._next[chain[-1].id]]])
+        if root in self._retraction:
+            chain.append(self._entries[self._position[self._retraction[root]]])
+        return tuple(chain)
+
+    def entries(self) -> Iterator[Entry]:
+        """The current entries: the latest version of each, retracted ones left out."""
+        for entry, stale in zip(self._entries, self._stale, strict=True):
+            if not stale:
+                yield entry
+
+    def as_of(self, recorded_at: datetime) -> Ledger:
+        """The ledger as it was known at ``recorded_at``: the entries recorded until then."""
+        moment = to_utc(recorded_at, where="as_of")
+        known = Ledger(clock=self._clock)
+        undo: list[Callable[[], object]] = []
+        for entry in self._entries[: bisect.bisect_right(self._times, moment)]:
+            known._apply(entry, undo)  # already checked when first appended
+        return known
+
+    @property
+    def last_recorded(self) -> datetime | None:
+        """The latest record time, or None for an empty ledger."""
+        return self._times[-1] if self._times else None
+
+    # -- names ---------------------------------------------------------------------------------
+
+    def resolve_actor(self, name: str) -> str:
+        """The id of the actor an id, name, alias or metonym refers to ("Yerevan" → ...)."""
+        if name in self._position and isinstance(self._head_record(name), Actor):
+            return self._root.get(name, name)
+        root = self._actor_names.get(normalise_name(name))
+        if root is None:
+            raise UnknownEntryError(f"no actor is called {name!r}")
+        return root
+
+    def actor(self, name: str) -> Actor:
+        """The current record of the actor ``name`` refers to."""
+        record = self.record(self.resolve_actor(name))
+        assert isinstance(record, Actor)
+        return record
+
+    def resolve_place(self, name: str) -> str:
+        """The id of the place an id, name or alias refers to."""
+        if name in self._position and isinstance(self._head_record(name), Place):
+            return self._root.get(name, name)
+        root = self._place_names.get(normalise_name(name))
+        if root is None:
+            raise UnknownEntryError(f"no place is called {name!r}")
+        return root
+
+    def lineage(self, actor: str) -> tuple[str, ...]:
+        """The actor and what it is part of, innermost first (ministry, government, state)."""
+        chain = [self.resolve_actor(actor)]
+        while True:
+            record = self.record(chain[-1])
+            assert isinstance(record, Actor)
+            if record.part_of is None or self._root.get(record.part_of, record.part_of) in chain:
+                return tuple(chain)
+            chain.append(self._root.get(record.part_of, record.part_of))
+
+    def affiliations(self, actor: str) -> tuple[str, ...]:
+        """Everything the actor belongs to: its lineage, and the lineage of each affiliation.
+
+        "Armenian media" are affiliated with Armenia without being part of the state, so Armenia
+        is among their affiliations but not in their :meth:`lineage`.
+        """
+        found: list[str] = []
+        pending = [self.resolve_actor(actor)]
+        while pending:
+            for member in self.lineage(pending.pop()):
+                if member in found:
+                    continue
+                found.append(member)
+                record = self.record(member)
+                assert isinstance(record, Actor)
+                if record.affiliation is not None:
+                    pending.append(self._root.get(record.affiliation, record.affiliation))
+        return tuple(found)
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    def _bucket(self, key: tuple[str, str]) -> list[Entry]:
+        entries, stale = self._entries, self._stale
+        return [entries[position] for position in self._by.get(key, ()) if not stale[position]]
+
+    def by_kind(self, kind: str | type[Record]) -> list[Entry]:
+        """Current entries of one kind, by stable name (``"call"``) or class (``Call``)."""
+        name = kind if isinstance(kind, str) else KIND_NAMES.get(kind, "")
+        if name not in KIND_NAMES.values():
+            raise LedgerError(f"unknown kind {kind!r}; kinds are {sorted(KIND_NAMES.values())}")
+        return self._bucket(("kind", name))
+
+    def by_actor(self, actor: str) -> list[Entry]:
+        """Current entries that name the actor (by id, name or alias) in any role."""
+        return self._bucket(("actor", self.resolve_actor(actor)))
+
+    def by_place(self, place: str) -> list[Entry]:
+        """Current entries about the place (by id, name or alias)."""
+        return self._bucket(("place", self.resolve_place(place)))
+
+    def by_office(self, office: str) -> list[Entry]:
+        """Current entries that name the office (tenures, and records naming someone in it)."""
+        return self._bucket(("office", self.origin(office)))
+
+    def by_source(self, source: str) -> list[Entry]:
+        """Current entries known through ``source``: a source document, or an actor relaying it."""
+        if source in self._position and isinstance(self._head_record(source), Source):
+            return self._bucket(("source", self._root.get(source, source)))
+        return self._bucket(("source", self.resolve_actor(source)))
+
+    def mentioning(self, id: str) -> list[Entry]:
+        """Current entries that point at the entry ``id`` (claims, reports, statements, links)."""
+        return self._bucket(("mentions", self.origin(id)))
+
+    def calls_between(self, first: str, second: str) -> list[Entry]:
+        """Current calls and meetings in which both actors took part."""
+        a, b = self.resolve_actor(first), self.resolve_actor(second)
+        found = []
+        for entry in self._bucket(("actor", a)):
+            record = entry.record
+            if isinstance(record, Call | Meeting):
+                actors = {self._root.get(actor, actor) for actor in record.actors}
+                if a in actors and b in actors:
+                    found.append(entry)
+        return found
+
+    def within(self, window: When | Span, *, certainty: Certainty = "possibly") -> list[Entry]:
+        """Current entries whose event time lies within ``window``.
+
+        ``certainty="possibly"``: the event time may fall inside the window (their bounds
+        overlap). ``"definitely"``: it falls inside for every placement of both. Results are
+        sorted by the event time's earliest bound, then its latest, then record order. Uses an
+        interval index: O(log n) plus the entries found, and the entries appended since the
+        index was last built (at most an eighth of the ledger).
+        """
+        if isinstance(window, When):
+            outer = inner = (window.earliest, window.latest)
+        else:
+            outer = (window.start.earliest, window.end_bounds[1])
+            inner = (window.start.latest, window.end_bounds[0])
+        index = self._time_index_built()
+        if certainty == "possibly":
+            low, high, test, search = outer[0], outer[1], _overlaps, index.overlapping
+        elif certainty == "definitely":
+            if inner[0] > inner[1]:
+                return []
+            low, high, test, search = inner[0], inner[1], _inside, index.inside
+        else:
+            raise LedgerError(f"certainty is 'definitely' or 'possibly', not {certainty!r}")
+        entries, stale = self._entries, self._stale
+        hits = [p for p in search(_micros(low), _micros(high)) if not stale[p]]
+        # Entries appended since the index was built: looked at one by one, then merged in.
+        recent = []
+        for position in range(self._indexed, len(entries)):
+            bounds = None if stale[position] else time_bounds(entries[position].record)
+            if bounds is not None and test(bounds, low, high):
+                recent.append((bounds, position))
+        if not recent:
+            return [entries[position] for position in hits]
+        ordered = [(time_bounds(entries[p].record), p) for p in hits] + recent
+        ordered.sort(key=_by_bounds)
+        return [entries[position] for _, position in ordered]
+
+    def _time_index_built(self) -> IntervalIndex:
+        """The interval index over the current entries' event times, rebuilt when stale.
+
+        Appends do not rebuild it: queries look at entries appended since the last build one by
+        one, until they are more than an eighth of the ledger. So appends and queries can be
+        mixed at O(log n) amortised cost per append.
+        """
+        pending = len(self._entries) - self._indexed
+        if self._time_index is None or pending > max(_PENDING_MIN, self._indexed // 8):
+            intervals = []
+            for position, entry in enumerate(self._entries):
+                if self._stale[position]:
+                    continue
+                bounds = time_bounds(entry.record)
+                if bounds is not None:
+                    intervals.append((_micros(bounds[0]), _micros(bounds[1]), position))
+            self._time_index = IntervalIndex(intervals)
+            self._indexed = len(self._entries)
+        return self._time_index
+
+    def holders(self, office: str, at: When | Span) -> list[tuple[Entry, Truth]]:
+        """Tenures of ``office`` that definitely or possibly cover ``at``."""
+        return self._tenures(("office", self.origin(office)), at)
+
+    def offices_of(self, person: str, at: When | Span) -> list[tuple[Entry, Truth]]:
+        """Tenures of ``person`` that definitely or possibly cover ``at``."""
+        return self._tenures(("actor", self.resolve_actor(person)), at)
+
+    def _tenures(self, key: tuple[str, str], at: When | Span) -> list[tuple[Entry, Truth]]:
+        found = []
+        for entry in self._bucket(key):
+            if isinstance(entry.record, Tenure):
+                truth = _covers(entry.record.span, at)
+                if truth.possibly:
+                    found.append((entry, truth))
+        return found
+
+    def origin(self, id: str) -> str:
+        """The id of the first version of the entry ``id`` belongs to (its correction chain)."""
+        if id not in self._position:
+            raise UnknownEntryError(f"no entry {id!r}")
+        return self._root.get(id, id)
+
+
+def _overlaps(bounds: tuple[datetime, datetime], low: datetime, high: datetime) -> bool:
+    return bounds[0] <= high and bounds[1] >= low
+
+
+def _inside(bounds: tuple[datetime, datetime], low: datetime, high: datetime) -> bool:
+    return low <= bounds[0] and bounds[1] <= high
+
+
+def _by_bounds(
+    item: tuple[tuple[datetime, datetime] | None, int],
+) -> tuple[datetime, datetime, int]:
+    bounds, position = item
+    assert bounds is not None
+    return bounds[0], bounds[1], position
+
+
+def _positions() -> array[int]:
+    return array("I")
+
+
+def _restorer(mapping: dict[str, str], key: str, value: str) -> Callable[[], None]:
+    def restore() -> None:
+        mapping[key] = value
+
+    return restore
+
+
+def _covers(span: Span, at: When | Span) -> Truth:
+    if isinstance(at, When):
+        return at.within(span)
+    inside = Allen.STARTS | Allen.DURING | Allen.FINISHES | Allen.EQUALS
+    return at.allen(span).holds(inside)
+
+
+class Batch:
+    """Appends collected by :meth:`Ledger.batch`, committed together."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self.entries: list[Entry] = []
+
+    def append(
+        self,
+        record: Record,
+        *,
+        id: str,
+        recorded_at: datetime | None = None,
+        supersedes: str | None = None,
+    ) -> Entry:
+        """Add an entry to the batch (checked when the batch commits)."""
+        entry = Entry(id, self._ledger._now(recorded_at), record, supersedes=supersedes)
+        self.entries.append(entry)
+        return entry

@@ -1,0 +1,101 @@
+"""The model: what a ledger records, and what a check reports.
+
+Ids and names, actors, offices, places, sources and provenance, records, the registry of record
+kinds and what each holds, event codes, entries and findings. Built on time only.
+"""
+
+from typing import TYPE_CHECKING
+
+from diplomacy_ledger._exports import lazy_exports
+from diplomacy_ledger.model._actors import Actor, ActorKind
+from diplomacy_ledger.model._entry import (
+    Clock,
+    Entry,
+    record_time,
+    system_clock,
+)
+from diplomacy_ledger.model._findings import Certainty, Finding
+from diplomacy_ledger.model._ids import normalise_name
+from diplomacy_ledger.model._kinds import (
+    KIND_NAMES,
+    Record,
+    Target,
+    kind_of,
+    reference_targets,
+    references,
+    time_bounds,
+    whens_in,
+)
+from diplomacy_ledger.model._offices import Office, Tenure
+from diplomacy_ledger.model._places import Place
+from diplomacy_ledger.model._provenance import Provenance, Source
+from diplomacy_ledger.model._records import (
+    Call,
+    Ceasefire,
+    Claim,
+    Hostility,
+    Mediation,
+    Medium,
+    Meeting,
+    Participant,
+    Report,
+    Retraction,
+    SameEvent,
+    Stance,
+    Statement,
+)
+
+if TYPE_CHECKING:  # loaded on first use
+    from diplomacy_ledger.model._codes import EventCode, event_code, event_codes
+
+__getattr__, __dir__ = lazy_exports(
+    globals(),
+    {
+        "_codes": (
+            "EventCode",
+            "event_code",
+            "event_codes",
+        ),
+    },
+)
+
+__all__ = [
+    "KIND_NAMES",
+    "Actor",
+    "ActorKind",
+    "Call",
+    "Ceasefire",
+    "Certainty",
+    "Claim",
+    "Clock",
+    "Entry",
+    "EventCode",
+    "Finding",
+    "Hostility",
+    "Mediation",
+    "Medium",
+    "Meeting",
+    "Office",
+    "Participant",
+    "Place",
+    "Provenance",
+    "Record",
+    "Report",
+    "Retraction",
+    "SameEvent",
+    "Source",
+    "Stance",
+    "Statement",
+    "Target",
+    "Tenure",
+    "event_code",
+    "event_codes",
+    "kind_of",
+    "normalise_name",
+    "record_time",
+    "reference_targets",
+    "references",
+    "system_clock",
+    "time_bounds",
+    "whens_in",
+]

@@ -1,0 +1,75 @@
+"""Ledger entries: a record, its id, and when the ledger learned it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import attrs
+
+from diplomacy_ledger._errors import InvalidValueError, RecordTimeError
+from diplomacy_ledger.model._ids import valid_id
+from diplomacy_ledger.model._kinds import KIND_NAMES, Record, kind_of
+from diplomacy_ledger.time import to_utc
+
+__all__ = ["Clock", "Entry", "record_time", "system_clock"]
+
+Clock = Callable[[], datetime]
+"""A function that returns the current record time as an aware datetime."""
+
+
+def system_clock() -> datetime:
+    """The machine's clock, in UTC. Pass it as ``Ledger(clock=system_clock)`` to opt in.
+
+    The library never reads the clock unless you hand it one.
+    """
+    return datetime.now(UTC)
+
+
+def record_time(recorded_at: datetime | None, clock: Clock | None, *, owner: str) -> datetime:
+    """The record time of a new entry: ``recorded_at`` if given, else the ``clock``'s reading.
+
+    With neither, :class:`RecordTimeError`: the library never reads the machine's clock itself.
+    ``owner`` names what was created without a clock ("the Ledger", "the store").
+    """
+    if recorded_at is not None:
+        return to_utc(recorded_at, where="recorded_at")
+    if clock is None:
+        raise RecordTimeError(
+            f"no record time: pass recorded_at= or create {owner} with a clock "
+            "(the library never reads the machine's clock on its own)"
+        )
+    return to_utc(clock(), where="clock()")
+
+
+def _recorded_at(value: datetime) -> datetime:
+    return to_utc(value, where="Entry.recorded_at")
+
+
+def _record(instance: object, attribute: Any, value: Any) -> None:
+    if type(value) not in KIND_NAMES:
+        raise InvalidValueError(
+            f"{type(value).__name__} is not a record type; expected one of "
+            f"{', '.join(sorted(cls.__name__ for cls in KIND_NAMES))}",
+            where="Entry.record",
+        )
+
+
+@attrs.frozen
+class Entry:
+    """One line of the ledger: an id, the record, and its record time.
+
+    ``recorded_at`` is when the ledger learned the record (record time), not when the event
+    happened (the record's own event time). ``supersedes`` names the entry this one corrects.
+    """
+
+    id: str = attrs.field(validator=valid_id)
+    recorded_at: datetime = attrs.field(converter=_recorded_at)
+    record: Record = attrs.field(validator=_record)
+    supersedes: str | None = attrs.field(default=None, validator=valid_id, kw_only=True)
+
+    @property
+    def kind(self) -> str:
+        """The stable kind name of the record (``"call"``, ``"claim"``, ``"actor"``, …)."""
+        return kind_of(self.record)

@@ -1,0 +1,376 @@
+"""Records: what happened (calls, meetings, hostilities, …) and what was said about it.
+
+Every record is an immutable attrs class. A record never carries its own id: the ledger entry that
+holds it does, and other records point at it by that id. Fields that hold ids say what they point
+at in their metadata (``ref``), so the ledger can check every reference at append.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from diplomacy_ledger._errors import InvalidValueError, LedgerError
+from diplomacy_ledger.model._ids import optional_text, str_tuple, texts, valid_id, valid_ids
+from diplomacy_ledger.model._provenance import Provenance
+from diplomacy_ledger.time import Span, When
+
+__all__ = [
+    "Call",
+    "Ceasefire",
+    "Claim",
+    "Hostility",
+    "Mediation",
+    "Medium",
+    "Meeting",
+    "Participant",
+    "Report",
+    "Retraction",
+    "SameEvent",
+    "Stance",
+    "Statement",
+]
+
+ACTOR: Final = {"ref": "actor"}
+PLACE: Final = {"ref": "place"}
+OFFICE: Final = {"ref": "office"}
+SOURCE: Final = {"ref": "source"}
+ENTRY: Final = {"ref": "entry"}
+
+_provenance = attrs.validators.instance_of(Provenance)
+_moment = attrs.validators.instance_of((When, Span))
+_optional_moment = attrs.validators.optional(_moment)
+
+
+def _at_least(count: int) -> Callable[[object, Any, Any], None]:
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if not isinstance(value, tuple) or len(value) < count:
+            raise InvalidValueError(
+                f"needs at least {count}, got {value!r}",
+                where=f"{type(instance).__name__}.{attribute.name}",
+            )
+
+    return check
+
+
+class Medium(enum.Enum):
+    """How a call or meeting took place."""
+
+    PHONE = "phone"
+    VIDEO = "video"
+    IN_PERSON = "in_person"
+    WRITTEN = "written"
+
+
+class Stance(enum.Enum):
+    """What a claim does with what it is about."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    ACCUSES = "accuses"
+
+
+@attrs.frozen
+class Participant:
+    """An actor taking part, and the office the record names them in, if it names one.
+
+    "Armenian Prime Minister Nikol Pashinyan" is ``Participant("pashinyan", office="pm-armenia")``;
+    the office is what the "office not held" check compares with the tenures.
+    """
+
+    actor: str = attrs.field(validator=valid_id, metadata=ACTOR)
+    office: str | None = attrs.field(default=None, validator=valid_id, metadata=OFFICE)
+
+
+def _participant(value: Participant | str) -> Participant:
+    return value if isinstance(value, Participant) else Participant(value)
+
+
+def _participants(values: object) -> tuple[Participant, ...]:
+    if isinstance(values, str) or not hasattr(values, "__iter__"):
+        raise InvalidValueError(f"expected a sequence of participants, got {values!r}")
+    participants = []
+    for index, value in enumerate(values):
+        try:
+            participants.append(_participant(value))
+        except LedgerError as error:
+            raise error.at(f"participant {index}") from None
+    return tuple(participants)
+
+
+def _distinct_actors(
+    instance: object,
+    attribute: Any,
+    value: Any,
+) -> None:
+    actors = [participant.actor for participant in value]
+    if len(set(actors)) != len(actors):
+        raise InvalidValueError(
+            f"an actor appears twice among {actors}",
+            where=f"{type(instance).__name__}.{attribute.name}",
+        )
+
+
+@attrs.frozen
+class Call:
+    """A call between two or more participants (by phone, unless ``medium`` says otherwise).
+
+    ``when`` is a :class:`When` (the moment, often imprecise) or a :class:`Span` when its start and
+    end are known.
+    """
+
+    participants: tuple[Participant, ...] = attrs.field(
+        converter=_participants, validator=[_at_least(2), _distinct_actors]
+    )
+    when: When | Span = attrs.field(validator=_moment)
+    provenance: Provenance = attrs.field(validator=_provenance)
+    medium: Medium = attrs.field(
+        default=Medium.PHONE, validator=attrs.validators.instance_of(Medium), kw_only=True
+    )
+    initiator: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=ACTOR, kw_only=True
+    )
+    summary: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.initiator is not None and self.initiator not in self.actors:
+            raise InvalidValueError(
+                f"the initiator {self.initiator!r} is not a participant", where="Call.initiator"
+            )
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """The participants' actor ids."""
+        return tuple(participant.actor for participant in self.participants)
+
+    @property
+    def time(self) -> When | Span:
+        """When the call took place."""
+        return self.when
+
+
+@attrs.frozen
+class Meeting:
+    """A meeting or visit: a host receives visitors, at a place."""
+
+    host: Participant = attrs.field(converter=_participant)
+    visitors: tuple[Participant, ...] = attrs.field(
+        converter=_participants, validator=[_at_least(1), _distinct_actors]
+    )
+    when: When | Span = attrs.field(validator=_moment)
+    provenance: Provenance = attrs.field(validator=_provenance)
+    place: str | None = attrs.field(default=None, validator=valid_id, metadata=PLACE, kw_only=True)
+    medium: Medium = attrs.field(
+        default=Medium.IN_PERSON, validator=attrs.validators.instance_of(Medium), kw_only=True
+    )
+    summary: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.host.actor in {visitor.actor for visitor in self.visitors}:
+            raise InvalidValueError("the host is also among the visitors", where="Meeting.visitors")
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """The host's and the visitors' actor ids."""
+        return (self.host.actor, *(visitor.actor for visitor in self.visitors))
+
+    @property
+    def time(self) -> When | Span:
+        """When the meeting took place."""
+        return self.when
+
+
+@attrs.frozen
+class Statement:
+    """Something an actor said: its words, to whom, through which channel, during which call."""
+
+    speaker: Participant = attrs.field(converter=_participant)
+    provenance: Provenance = attrs.field(validator=_provenance)
+    when: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
+    audience: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
+    )
+    words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    channel: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    during: str | None = attrs.field(default=None, validator=valid_id, metadata=ENTRY, kw_only=True)
+
+    @property
+    def time(self) -> When | Span | None:
+        """When it was said, if known."""
+        return self.when
+
+
+@attrs.frozen
+class Claim:
+    """A claim made by an actor: it asserts, denies or accuses.
+
+    It is about a record in the ledger (``about``: an event, or another claim — "Azerbaijani claims
+    … were completely false"), or about a ``proposition`` given as text, or both. ``accused`` names
+    who an accusation accuses. ``statement`` is the statement the claim was made in, if recorded.
+    ``cameo`` overrides the CAMEO code the library would derive, when the analyst knows better.
+    """
+
+    claimant: str = attrs.field(validator=valid_id, metadata=ACTOR)
+    stance: Stance = attrs.field(validator=attrs.validators.instance_of(Stance))
+    provenance: Provenance = attrs.field(validator=_provenance)
+    about: str | None = attrs.field(default=None, validator=valid_id, metadata=ENTRY, kw_only=True)
+    proposition: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    accused: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=ACTOR, kw_only=True
+    )
+    statement: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=ENTRY, kw_only=True
+    )
+    when: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
+    words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    cameo: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.about is None and self.proposition is None:
+            raise InvalidValueError(
+                "a claim is about a record (about=) or a proposition (proposition=)", where="Claim"
+            )
+        if self.accused is not None and self.stance is not Stance.ACCUSES:
+            raise InvalidValueError("only an accusation names the accused", where="Claim.accused")
+
+    @property
+    def time(self) -> When | Span | None:
+        """When the claim was made, if known."""
+        return self.when
+
+
+@attrs.frozen
+class Mediation:
+    """Mediators working between parties, with an outcome.
+
+    The outcome is text, or a :class:`Ceasefire` that names this mediation.
+    """
+
+    mediators: tuple[str, ...] = attrs.field(
+        converter=str_tuple, validator=[_at_least(1), valid_ids], metadata=ACTOR
+    )
+    parties: tuple[str, ...] = attrs.field(
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
+    )
+    when: When | Span = attrs.field(validator=_moment)
+    provenance: Provenance = attrs.field(validator=_provenance)
+    outcome: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if set(self.mediators) & set(self.parties):
+            raise InvalidValueError("a mediator cannot be a party", where="Mediation.mediators")
+
+    @property
+    def time(self) -> When | Span:
+        """When the mediation took place."""
+        return self.when
+
+
+@attrs.frozen
+class Ceasefire:
+    """A ceasefire between parties, effective from a moment, perhaps agreed through a mediation."""
+
+    parties: tuple[str, ...] = attrs.field(
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
+    )
+    effective: When = attrs.field(validator=attrs.validators.instance_of(When))
+    provenance: Provenance = attrs.field(validator=_provenance)
+    until: When | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(When)),
+        kw_only=True,
+    )
+    mediation: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=ENTRY, kw_only=True
+    )
+    terms: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.until is not None and not self.until.latest > self.effective.earliest:
+            raise InvalidValueError(
+                f"the ceasefire would end ({self.until}) no later than it takes effect "
+                f"({self.effective})",
+                where="Ceasefire.until",
+            )
+
+    @property
+    def time(self) -> Span:
+        """In force from ``effective`` until ``until`` (or an unknown end)."""
+        return Span(self.effective, self.until)
+
+
+@attrs.frozen
+class Hostility:
+    """Fighting: an attacker (if attributed), a target, places, means, and how long it lasted.
+
+    ``span`` may be open: ``Span.ongoing(start, as_of=report_time)`` for fighting "reportedly
+    ongoing". ``attacker=None`` is fighting nobody is named for.
+    """
+
+    span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
+    provenance: Provenance = attrs.field(validator=_provenance)
+    attacker: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=ACTOR, kw_only=True
+    )
+    target: str | None = attrs.field(default=None, validator=valid_id, metadata=ACTOR, kw_only=True)
+    places: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=valid_ids, metadata=PLACE, kw_only=True
+    )
+    means: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=texts, kw_only=True
+    )
+    description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    @property
+    def time(self) -> Span:
+        """How long the fighting lasted."""
+        return self.span
+
+
+@attrs.frozen
+class Report:
+    """An actor reported a record ("Armenian media reported that Russia had mediated …")."""
+
+    reporter: str = attrs.field(validator=valid_id, metadata=ACTOR)
+    about: str = attrs.field(validator=valid_id, metadata=ENTRY)
+    provenance: Provenance = attrs.field(validator=_provenance)
+    when: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
+
+    @property
+    def time(self) -> When | Span | None:
+        """When the report was made, if known."""
+        return self.when
+
+
+@attrs.frozen
+class SameEvent:
+    """Two or more records describe one event (each side's readout of one call)."""
+
+    entries: tuple[str, ...] = attrs.field(
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ENTRY
+    )
+    note: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+
+    @property
+    def time(self) -> None:
+        """A link has no time of its own."""
+        return None
+
+
+@attrs.frozen
+class Retraction:
+    """The recorder withdraws an entry (a data error). It is not a claim by an actor.
+
+    An actor taking back what it said is a :class:`Claim` with ``Stance.DENIES`` by the same actor.
+    """
+
+    entry: str = attrs.field(validator=valid_id, metadata=ENTRY)
+    reason: str | None = attrs.field(default=None, validator=optional_text)
+
+    @property
+    def time(self) -> None:
+        """A retraction has no event time."""
+        return None

@@ -1,0 +1,105 @@
+"""Time: zones, calendars, ISO 8601 / RFC 9557 text, order, When and Span, phrases, networks.
+
+The lowest layer: it imports nothing of the package but the errors. Other layers import from
+this package, never from its modules; phrases and the Allen and STN networks load on first use.
+"""
+
+from typing import TYPE_CHECKING
+
+from diplomacy_ledger._exports import lazy_exports
+from diplomacy_ledger.time._calendar import Precision
+from diplomacy_ledger.time._order import (
+    Allen,
+    Order,
+    PointInterval,
+    Truth,
+)
+from diplomacy_ledger.time._when import Span, When
+from diplomacy_ledger.time._zones import (
+    Disambiguation,
+    available_zones,
+    first_instant_at_or_after,
+    local_candidates,
+    local_status,
+    resolve_zone,
+    to_utc,
+    tzdb_version,
+    validate_zone,
+    zone_tzinfo,
+)
+
+if TYPE_CHECKING:  # loaded on first use
+    from diplomacy_ledger.time._allen import (
+        AllenConflict,
+        AllenConstraint,
+        AllenNetwork,
+        compose_allen,
+    )
+    from diplomacy_ledger.time._phrases import (
+        DayParts,
+        DecadeParts,
+        Tense,
+        resolve_phrase,
+    )
+    from diplomacy_ledger.time._stn import (
+        NegativeCycle,
+        Propagation,
+        SimpleTemporalNetwork,
+        TemporalConstraint,
+    )
+
+__getattr__, __dir__ = lazy_exports(
+    globals(),
+    {
+        "_allen": (
+            "AllenConflict",
+            "AllenConstraint",
+            "AllenNetwork",
+            "compose_allen",
+        ),
+        "_phrases": (
+            "DayParts",
+            "DecadeParts",
+            "Tense",
+            "resolve_phrase",
+        ),
+        "_stn": (
+            "NegativeCycle",
+            "Propagation",
+            "SimpleTemporalNetwork",
+            "TemporalConstraint",
+        ),
+    },
+)
+
+__all__ = [
+    "Allen",
+    "AllenConflict",
+    "AllenConstraint",
+    "AllenNetwork",
+    "DayParts",
+    "DecadeParts",
+    "Disambiguation",
+    "NegativeCycle",
+    "Order",
+    "PointInterval",
+    "Precision",
+    "Propagation",
+    "SimpleTemporalNetwork",
+    "Span",
+    "TemporalConstraint",
+    "Tense",
+    "Truth",
+    "When",
+    "available_zones",
+    "compose_allen",
+    "first_instant_at_or_after",
+    "local_candidates",
+    "local_status",
+    "resolve_phrase",
+    "resolve_zone",
+    "to_utc",
+    "tzdb_version",
+    "validate_zone",
+    "zone_tzinfo",
+]
