@@ -34,7 +34,7 @@ from diplomacy_ledger import (
     load_jsonl,
     read_jsonl,
 )
-from diplomacy_ledger.model._kinds import Reference, reference_targets, references, whens_in
+from diplomacy_ledger.model import Reference, reference_targets, references, whens_in
 from diplomacy_ledger.strategies import records
 from diplomacy_ledger.time._calendar import is_whole_period, period_bounds
 from tests._times import INTERESTING_ZONES, zone_keys

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from diplomacy_ledger.examples import seed_ledger
 from diplomacy_ledger.io._jsonl import dumps_jsonl
-from diplomacy_ledger.model._kinds import references
+from diplomacy_ledger.model import references
 
 CORPUS: Final = Path(__file__).resolve().parent.parent / "corpus"
 TZDB: Final = "2025b"

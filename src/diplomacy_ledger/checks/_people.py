@@ -17,10 +17,10 @@ from diplomacy_ledger.model import (
     Entry,
     Finding,
     Meeting,
-    Participant,
     SameEvent,
     Statement,
     Tenure,
+    participants,
     time_bounds,
 )
 from diplomacy_ledger.time import Allen, PointInterval, Span, Truth, When
@@ -28,16 +28,6 @@ from diplomacy_ledger.time import Allen, PointInterval, Span, Truth, When
 __all__ = ["double_bookings", "offices_not_held"]
 
 _TICK: Final = timedelta(microseconds=1)
-
-
-def _named_participants(record: object) -> list[Participant]:
-    if isinstance(record, Call):
-        return list(record.participants)
-    if isinstance(record, Meeting):
-        return [record.host, *record.visitors]
-    if isinstance(record, Statement):
-        return [record.speaker]
-    return []
 
 
 def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
@@ -67,7 +57,7 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     cores = {key: _cores(held) for key, held in tenures.items()}
     for entry in (*context.of_type(Call), *context.of_type(Meeting), *context.of_type(Statement)):
         moment = entry.record.time
-        named = [p for p in _named_participants(entry.record) if p.office is not None]
+        named = [p for p in participants(entry.record) if p.office is not None]
         if moment is None or not named:
             continue
         bounds = time_bounds(entry.record)

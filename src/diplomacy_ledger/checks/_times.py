@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import enum
-import functools
-import typing
 from collections.abc import Iterator
-from datetime import date, datetime
-from typing import Final
-
-import attrs
+from datetime import datetime
 
 from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
 from diplomacy_ledger.ledger import Ledger
@@ -22,12 +16,13 @@ from diplomacy_ledger.model import (
     Entry,
     Finding,
     Meeting,
-    Participant,
     Provenance,
     Report,
     SameEvent,
     Source,
     Stance,
+    named_actors,
+    plan_of,
     time_bounds,
     whens_in,
 )
@@ -114,7 +109,7 @@ def _outside_lifespans(
     """The record named an actor (``lives``: the actors whose lifespan is known) out of its time."""
     if isinstance(entry.record, Actor):
         return
-    named = {context.root[actor] for actor in _named_actors(entry.record)}
+    named = {context.root[actor] for actor in named_actors(entry.record)}
     for actor_id in sorted(named & lives.keys()):
         actor_entry = lives[actor_id]
         life = _life(actor_entry)
@@ -194,7 +189,8 @@ def _walls(context: CheckContext) -> Iterator[tuple[Entry, When]]:
     Kind by kind, visiting only the fields whose type can hold a When.
     """
     for kind, entries in context.by_type().items():
-        fields = _when_fields(kind)
+        plan = plan_of(kind)
+        fields = plan.times + plan.nested_times
         for entry in entries if fields else ():
             record = entry.record
             for name in fields:
@@ -246,100 +242,3 @@ def _mismatch(context: CheckContext, first: Entry, second: Entry) -> str | None:
     if bounds_a and bounds_b and (bounds_a[1] < bounds_b[0] or bounds_b[1] < bounds_a[0]):
         return f"their times cannot coincide ({time_text(a.time)} / {time_text(b.time)})"
     return None
-
-
-# -- what a record holds, field by field, worked out once per record class ---------------------
-
-
-def _named_actors(record: attrs.AttrsInstance, top: bool = True) -> Iterator[str]:
-    """The actor ids the record names (as :func:`references` finds them), provenance left out.
-
-    The attribution chain names who relayed the record, not who took part in it.
-    """
-    for name, holds_ids in _actor_fields(type(record)):
-        value = getattr(record, name)
-        if holds_ids:
-            if isinstance(value, str):
-                yield value
-            elif isinstance(value, tuple):
-                yield from value
-        elif top and name == "provenance":
-            continue
-        elif isinstance(value, Provenance) or _is_participant(value):
-            yield from _named_actors(value, top=False)
-        elif isinstance(value, tuple):
-            for item in value:
-                if _is_participant(item):
-                    yield from _named_actors(item, top=False)
-
-
-def _is_participant(value: object) -> bool:
-    return type(value).__name__ == "Participant" and attrs.has(type(value))
-
-
-@functools.cache
-def _when_fields(cls: type) -> tuple[str, ...]:
-    """The fields of a record class whose declared type can hold a When (or a Span)."""
-    hints = _hints(cls)
-    return tuple(
-        field.name
-        for field in attrs.fields(cls)
-        if _can_hold(hints.get(field.name, object), (When, Span), ())
-    )
-
-
-@functools.cache
-def _actor_fields(cls: type) -> tuple[tuple[str, bool], ...]:
-    """The fields of an attrs class that can name actors.
-
-    ``(name, True)`` for a field of actor ids; ``(name, False)`` for one whose declared type can
-    hold a provenance or participants, whose own fields name actors.
-    """
-    hints = _hints(cls)
-    plan: list[tuple[str, bool]] = []
-    for field in attrs.fields(cls):
-        kind = field.metadata.get("ref")
-        if kind is not None:
-            if kind == "actor":
-                plan.append((field.name, True))
-        elif _can_hold(hints.get(field.name, object), (Provenance, Participant), ()):
-            plan.append((field.name, False))
-    return tuple(plan)
-
-
-def _hints(cls: type) -> dict[str, object]:
-    """The class's resolved type hints; none (so every field counts) if they cannot be resolved."""
-    try:
-        return typing.get_type_hints(cls)
-    except (NameError, TypeError):  # pragma: no cover - the library's records all resolve
-        return {}
-
-
-_PLAIN: Final = (str, int, float, bool, bytes, datetime, date, enum.Enum, type(None))
-
-
-def _can_hold(hint: object, wanted: tuple[type, ...], seen: tuple[type, ...]) -> bool:
-    """Whether a value of the declared type ``hint`` can be, or contain, a ``wanted`` instance.
-
-    Tuples and unions are looked into, attrs classes field by field; anything this does not
-    recognise counts as able to hold one.
-    """
-    if hint is Ellipsis:
-        return False
-    if isinstance(hint, type):
-        if issubclass(hint, wanted):
-            return True
-        if attrs.has(hint):
-            if hint in seen:
-                return False
-            hints = _hints(hint)
-            return any(
-                _can_hold(hints.get(field.name, object), wanted, (*seen, hint))
-                for field in attrs.fields(hint)
-            )
-        if issubclass(hint, _PLAIN):
-            return False
-    arguments = typing.get_args(hint)
-    if arguments:
-        return any(_can_hold(argument, wanted, seen) for argument in arguments)
-    return True

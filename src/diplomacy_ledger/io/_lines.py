@@ -48,7 +48,7 @@ from diplomacy_ledger.io._values import (
     unstructure_span,
     unstructure_when,
 )
-from diplomacy_ledger.model import KIND_NAMES, Entry, Participant, Provenance
+from diplomacy_ledger.model import KIND_NAMES, Entry, Participant, nested_classes
 from diplomacy_ledger.time import Span, When, tzdb_version
 
 __all__ = [
@@ -124,9 +124,10 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_unstructure_hook(When, unstructure_when)
     converter.register_unstructure_hook(Span, unstructure_span)
     converter.register_structure_hook_factory(_is_fixed_tuple, _fixed_tuple_hook(converter))
-    for cls in (*_nested_classes(), *KIND_NAMES):  # nested first: records use their hooks
+    nested = dict.fromkeys(held for kind in KIND_NAMES for held in nested_classes(kind))
+    for cls in (*nested, *KIND_NAMES):  # nested first: records use their hooks
         structure = _object_only(make_dict_structure_fn(cls, converter))
-        if cls.__name__ == "Participant":
+        if cls is Participant:
             structure = shared_instances(structure, cls)
         converter.register_structure_hook(cls, structure)
         converter.register_unstructure_hook(
@@ -162,10 +163,6 @@ def _fixed_tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[
         return structure
 
     return factory
-
-
-def _nested_classes() -> tuple[type, ...]:
-    return (Provenance, Participant)
 
 
 @functools.cache

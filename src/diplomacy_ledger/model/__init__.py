@@ -16,18 +16,21 @@ from diplomacy_ledger.model._entry import (
 )
 from diplomacy_ledger.model._findings import Certainty, Finding
 from diplomacy_ledger.model._ids import normalise_name
-from diplomacy_ledger.model._kinds import (
-    KIND_NAMES,
-    Record,
+from diplomacy_ledger.model._kinds import KIND_NAMES, Record, kind_of
+from diplomacy_ledger.model._offices import Office, Tenure
+from diplomacy_ledger.model._places import Place
+from diplomacy_ledger.model._plan import (
+    Reference,
     Target,
-    kind_of,
+    named_actors,
+    nested_classes,
+    participants,
+    plan_of,
     reference_targets,
     references,
     time_bounds,
     whens_in,
 )
-from diplomacy_ledger.model._offices import Office, Tenure
-from diplomacy_ledger.model._places import Place
 from diplomacy_ledger.model._provenance import Provenance, Source
 from diplomacy_ledger.model._records import (
     Call,
@@ -80,6 +83,7 @@ __all__ = [
     "Place",
     "Provenance",
     "Record",
+    "Reference",
     "Report",
     "Retraction",
     "SameEvent",
@@ -91,7 +95,11 @@ __all__ = [
     "event_code",
     "event_codes",
     "kind_of",
+    "named_actors",
+    "nested_classes",
     "normalise_name",
+    "participants",
+    "plan_of",
     "record_time",
     "reference_targets",
     "references",

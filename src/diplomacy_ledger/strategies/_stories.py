@@ -28,6 +28,7 @@ from diplomacy_ledger import (
     When,
     normalise_name,
 )
+from diplomacy_ledger.model import participants
 from diplomacy_ledger.strategies._texts import (
     CHANNELS,
     PROPOSITIONS,
@@ -150,7 +151,7 @@ def _follow_ups(
     draw = w.draw
     voices = voices_of(w)
     report_when, claim_when = whens
-    people = (record.host, *record.visitors) if isinstance(record, Meeting) else record.participants
+    people = tuple(participants(record))
     if flags["statement"]:
         statement = Statement(
             people[0], w.provenance(source), when=draw(st.one_of(st.none(), st.just(record.when))),
@@ -198,7 +199,7 @@ def _contact_record(
 def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, source: str) -> None:
     """The other side's readout of the same call or meeting, linked to it as one event."""
     draw = w.draw
-    people = (*([record.host] if isinstance(record, Meeting) else []), *_guests(record))
+    people = participants(record)
     order = draw(st.permutations(people))
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     readout: Call | Meeting
@@ -209,10 +210,6 @@ def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, sou
     other = w.add(readout, "meeting" if isinstance(readout, Meeting) else "call")
     w.add(SameEvent((main, other), note="each side's readout"), "same-event")
     w.contacts.append(Contact(other, frozenset(record.actors), time))
-
-
-def _guests(record: Call | Meeting) -> tuple[Participant, ...]:
-    return record.visitors if isinstance(record, Meeting) else record.participants
 
 
 def statement(w: World) -> None:

@@ -19,7 +19,7 @@ from diplomacy_ledger.io._lines import decode_entry, encode_entry
 from diplomacy_ledger.time._zones import tzdb_version
 from tests.make_corpus import SEED, context
 
-ROOT: Final = Path(__file__).resolve().parent.parent
+ROOT: Final = Path(__file__).resolve().parent.parent.parent
 DOCS_SEED: Final = ROOT / "docs" / "examples" / "seed.jsonl"
 LINE_KEYS: Final = ("v", "id", "recorded_at", "kind", "record", "supersedes", "tzdb", "batch")
 

@@ -48,7 +48,7 @@ from diplomacy_ledger.strategies import (
 from diplomacy_ledger.strategies._hook import _hypothesis_setup_hook
 
 T = datetime(2022, 9, 13, tzinfo=UTC)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 # -- the module ------------------------------------------------------------------------------------

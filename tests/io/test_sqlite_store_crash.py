@@ -1,7 +1,7 @@
 """The SQLite store under SIGKILL, several processes and several threads.
 
-Writers are ``tests/_sqlite_child.py`` processes: each prints the ids of a write once the call has
-returned, so a printed id is an acknowledged write that must survive anything.
+Writers are ``tests/io/_sqlite_child.py`` processes: each prints the ids of a write once the call
+has returned, so a printed id is an acknowledged write that must survive anything.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from diplomacy_ledger.io._jsonl import load_jsonl
 from diplomacy_ledger.io._jsonl_store import JsonlStore
 from diplomacy_ledger.io._lines import encode_entry
 from diplomacy_ledger.time._zones import tzdb_version
-from tests._store_child import T0, actor, entries
+from tests.io._store_child import T0, actor, entries
 
 CHILD = Path(__file__).with_name("_store_child.py")
 ROUNDS = 20

@@ -15,7 +15,7 @@ from diplomacy_ledger import Call, Ledger, When
 from diplomacy_ledger.examples import seed_ledger
 from diplomacy_ledger.io._jsonl import dump_jsonl
 
-ROOT: Final = Path(__file__).resolve().parent.parent
+ROOT: Final = Path(__file__).resolve().parent.parent.parent
 COLUMNS: Final = (
     "{v: 'INTEGER', id: 'VARCHAR', recorded_at: '%s', kind: 'VARCHAR', record: 'JSON', "
     "supersedes: 'VARCHAR', tzdb: 'VARCHAR', batch: 'JSON'}"

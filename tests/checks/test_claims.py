@@ -1,0 +1,106 @@
+"""The contradiction check (``checks/_claims.py``): claims that assert and deny the same thing.
+
+Ledgers that must trigger it and near misses that must not; and propositions compared as names
+are, by the shortcut the check takes.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from diplomacy_ledger import (
+    Call,
+    Ceasefire,
+    Claim,
+    Hostility,
+    Ledger,
+    Report,
+    Span,
+    Stance,
+    check,
+)
+from diplomacy_ledger.checks._claims import _normalised
+from diplomacy_ledger.model._ids import normalise_name
+from tests.checks._helpers import EARLY_HOURS, add, found, src, y
+
+
+class TestContradiction:
+    def test_a_claim_and_its_denial_by_another_actor(self, base: Ledger) -> None:
+        add(
+            base,
+            "c1",
+            Claim(
+                "aze-gov",
+                Stance.ACCUSES,
+                src("arm-gov"),
+                accused="armenia",
+                proposition="Armenia started the shelling",
+            ),
+        )
+        add(
+            base, "d1", Claim("arm-gov", Stance.DENIES, src(), about="c1", words="completely false")
+        )
+        [finding] = check(base, only=["contradiction"])
+        assert (finding.certainty, finding.entries) == ("definite", ("c1", "d1"))
+        assert "Government of Azerbaijan" in finding.explanation
+        assert "Government of Armenia" in finding.explanation
+        assert "completely false" in finding.explanation
+
+    def test_a_report_and_a_denial_of_the_event(self, base: Ledger) -> None:
+        add(base, "cf", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("media")))
+        add(base, "r", Report("media", "cf", src()))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="cf"))
+        assert found(base, "contradiction") == [("definite", ("cf", "r", "d"))]
+
+    def test_denying_a_proposition_in_the_same_words(self, base: Ledger) -> None:
+        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="A full-scale invasion"))
+        add(
+            base, "d", Claim("aze-gov", Stance.DENIES, src(), proposition="a full-scale  invasion.")
+        )
+        assert found(base, "contradiction") == [("definite", ("a", "d"))]
+
+    def test_the_same_actor_taking_it_back_is_a_retraction(self, base: Ledger) -> None:
+        add(base, "a", Claim("aze-gov", Stance.ASSERTS, src(), proposition="the border is calm"))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="a"))
+        [finding] = check(base, only=["contradiction"])
+        assert "retraction" in finding.explanation
+
+    def test_near_miss_denials_of_other_things_and_agreeing_claims(self, base: Ledger) -> None:
+        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="a full-scale invasion"))
+        add(base, "b", Claim("arm-gov", Stance.ASSERTS, src(), about="a"))  # agrees
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), proposition="a ceasefire at 02:30"))
+        assert found(base, "contradiction") == []
+
+
+class TestReviewedCases:
+    """Cases a review found: each follows the one certainty rule."""
+
+    def test_a_denied_event_known_only_through_its_chain_is_contradicted(
+        self, base: Ledger
+    ) -> None:
+        add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="c"))
+        assert found(base, "contradiction") == [("definite", ("c", "d"))]
+
+
+def test_denying_a_report_contradicts_the_reporter(base: Ledger) -> None:
+    add(base, "h", Hostility(Span(y("2022-09-13 00:00")), src(), attacker="aze-army"))
+    add(base, "r", Report("media", "h", src()))
+    add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="r", words="false"))
+    [finding] = check(base, only=["contradiction"])
+    assert (finding.certainty, finding.entries) == ("definite", ("r", "d"))
+    assert "Armenian media reported it" in finding.explanation
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.characters(max_codepoint=127),
+            st.sampled_from(["the ", " The-", "a/b", "_", "é", "—", "!"]),
+        ),
+        max_size=20,
+    ).map("".join)
+)
+def test_propositions_are_compared_as_names_are(text: str) -> None:
+    assert _normalised(text) == normalise_name(text)

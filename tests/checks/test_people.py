@@ -1,0 +1,119 @@
+"""The checks on people (``checks/_people.py``): offices not held, and double bookings.
+
+For each, ledgers that must trigger it and near misses that must not. The double-booking sweep is
+compared with the three-valued order in ``test_people_properties.py``.
+"""
+
+from __future__ import annotations
+
+from diplomacy_ledger import Call, Ledger, Participant, SameEvent, Span, Tenure, When, check
+from tests.checks._helpers import EARLY_HOURS, add, found, src, y
+
+
+class TestOfficeNotHeld:
+    def call_as_pm(self, when: When) -> Call:
+        return Call([Participant("pashinyan", "pm"), "putin"], when, src("arm-gov"))
+
+    def test_outside_every_tenure_is_definite(self, base: Ledger) -> None:
+        add(base, "c", self.call_as_pm(When.day("2020-01-01", zone="Asia/Yerevan")))
+        [finding] = check(base, only=["office_not_held"])
+        assert (finding.certainty, finding.entries) == ("definite", ("c",))
+        assert "Prime Minister of Armenia" in finding.explanation
+
+    def test_straddling_the_start_of_a_tenure_is_possible(self, base: Ledger) -> None:
+        add(base, "c", self.call_as_pm(When.month(2021, 8, zone="Asia/Yerevan")))
+        assert found(base, "office_not_held") == [("possible", ("c",))]
+
+    def test_near_miss_inside_the_tenure_or_no_office_named(self, base: Ledger) -> None:
+        add(base, "c1", self.call_as_pm(EARLY_HOURS))
+        add(base, "c2", Call(["pashinyan", "putin"], When.day("2020-01-01"), src()))
+        assert found(base, "office_not_held") == []
+
+    def test_tenures_count_together_but_a_vague_handover_stays_possible(self, base: Ledger) -> None:
+        acting = Span(
+            When.day("2021-04-25", zone="Asia/Yerevan"), When.day("2021-08-02", zone="Asia/Yerevan")
+        )
+        add(base, "acting", Tenure("pashinyan", "pm", acting, acting=True))
+        july = When.between(When.day("2021-07-01"), When.day("2021-07-31"))
+        add(base, "c1", self.call_as_pm(july))
+        # Acting until some time on 2 August, appointed some time on 2 August: the ledger does
+        # not know the two moments are one, so a call spanning that day is possibly uncovered.
+        handover = When.between(
+            When.day("2021-07-30", zone="Asia/Yerevan"), When.day("2021-08-05", zone="Asia/Yerevan")
+        )
+        add(base, "c2", self.call_as_pm(handover))
+        assert found(base, "office_not_held") == [("possible", ("c2",))]
+
+
+class TestDoubleBooking:
+    def test_two_exact_overlapping_calls(self, base: Ledger) -> None:
+        add(
+            base,
+            "a",
+            Call(["pashinyan", "putin"], Span(y("2022-09-13 01:00"), y("2022-09-13 01:30")), src()),
+        )
+        add(
+            base,
+            "b",
+            Call(
+                ["pashinyan", "macron"], Span(y("2022-09-13 01:20"), y("2022-09-13 01:50")), src()
+            ),
+        )
+        [finding] = check(base, only=["double_booking"])
+        assert (finding.certainty, finding.entries) == ("definite", ("a", "b"))
+        assert "Nikol Pashinyan" in finding.explanation
+
+    def test_a_call_at_an_instant_inside_another(self, base: Ledger) -> None:
+        add(
+            base,
+            "a",
+            Call(["pashinyan", "putin"], Span(y("2022-09-13 01:00"), y("2022-09-13 01:30")), src()),
+        )
+        add(base, "b", Call(["pashinyan", "macron"], y("2022-09-13 01:10"), src()))
+        assert found(base, "double_booking") == [("definite", ("a", "b"))]
+
+    def test_near_miss_two_calls_in_one_vague_window(self, base: Ledger) -> None:
+        add(base, "a", Call(["pashinyan", "putin"], EARLY_HOURS, src()))
+        add(base, "b", Call(["pashinyan", "macron"], EARLY_HOURS, src()))
+        assert found(base, "double_booking") == []
+
+    def test_near_miss_back_to_back_and_linked_readouts(self, base: Ledger) -> None:
+        add(
+            base,
+            "a",
+            Call(["pashinyan", "putin"], Span(y("2022-09-13 01:00"), y("2022-09-13 01:30")), src()),
+        )
+        add(
+            base,
+            "b",
+            Call(
+                ["pashinyan", "macron"], Span(y("2022-09-13 01:30"), y("2022-09-13 02:00")), src()
+            ),
+        )
+        add(
+            base,
+            "c",
+            Call(["pashinyan", "putin"], Span(y("2022-09-13 01:00"), y("2022-09-13 01:30")), src()),
+        )
+        add(base, "same", SameEvent(("a", "c")))
+        assert found(base, "double_booking") == []
+
+
+class TestReviewedCases:
+    """Cases a review found: each follows the one certainty rule."""
+
+    def test_overlap_for_every_placement_without_a_certain_core(self, base: Ledger) -> None:
+        a = Span(
+            When.between(y("2022-09-13 01:00"), y("2022-09-13 01:20")),
+            When.between(y("2022-09-13 01:10"), y("2022-09-13 01:30")),
+        )
+        b = Span(y("2022-09-13 01:00"), y("2022-09-13 02:00"))
+        add(base, "a", Call(["pashinyan", "putin"], a, src()))
+        add(base, "b", Call(["pashinyan", "macron"], b, src()))
+        assert found(base, "double_booking") == [("definite", ("a", "b"))]
+
+    def test_an_instant_inside_an_ongoing_call(self, base: Ledger) -> None:
+        ongoing = Span.ongoing(y("2022-09-13 01:00"), as_of=y("2022-09-13 03:00"))
+        add(base, "long", Call(["pashinyan", "putin"], ongoing, src()))
+        add(base, "short", Call(["pashinyan", "macron"], y("2022-09-13 02:00"), src()))
+        assert found(base, "double_booking") == [("definite", ("long", "short"))]
