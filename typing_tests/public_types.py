@@ -105,3 +105,17 @@ call = Call(["a", "b"], when, Provenance("src"))
 assert_type(call.actors, tuple[str, ...])
 assert_type(call.time, When | Span)
 assert_type(Tenure("p", "o", span).time, Span)
+
+
+# Both stores are Stores (a Protocol), and what open_store returns is one.
+def _stores(path: str) -> None:
+    jsonl: dl.Store = dl.JsonlStore(path)
+    sqlite: dl.Store = dl.SqliteStore(path)
+    assert_type(dl.open_store(path), dl.Store)
+    assert_type(sqlite.batch().__enter__(), dl.Batch)
+    assert_type(jsonl.ledger(), dl.Ledger)
+
+
+# One word for certainty: a Truth that holds says which.
+assert_type(Truth.POSSIBLY.certainty, dl.Certainty | None)
+assert_type(dl.FindingKind("contradiction"), dl.FindingKind)

@@ -6,9 +6,6 @@ are, by the shortcut the check takes.
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from diplomacy_ledger import (
     Call,
     Ceasefire,
@@ -20,8 +17,6 @@ from diplomacy_ledger import (
     Stance,
     check,
 )
-from diplomacy_ledger.checks._claims import _normalised
-from diplomacy_ledger.model._ids import normalise_name
 from tests.checks._helpers import EARLY_HOURS, add, found, src, y
 
 
@@ -91,16 +86,3 @@ def test_denying_a_report_contradicts_the_reporter(base: Ledger) -> None:
     [finding] = check(base, only=["contradiction"])
     assert (finding.certainty, finding.entries) == ("definite", ("r", "d"))
     assert "Armenian media reported it" in finding.explanation
-
-
-@given(
-    st.lists(
-        st.one_of(
-            st.characters(max_codepoint=127),
-            st.sampled_from(["the ", " The-", "a/b", "_", "é", "—", "!"]),
-        ),
-        max_size=20,
-    ).map("".join)
-)
-def test_propositions_are_compared_as_names_are(text: str) -> None:
-    assert _normalised(text) == normalise_name(text)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
-from diplomacy_ledger.model import Ceasefire, Entry, Finding, Hostility
-from diplomacy_ledger.time import Span
+from diplomacy_ledger.model import Ceasefire, Entry, Finding, FindingKind, Hostility
+from diplomacy_ledger.time import Span, utc_micros
 
 __all__ = ["ceasefire_violations"]
 
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND: Final = timedelta(microseconds=1)
 _FOREVER: Final = 2**63  # beyond any datetime, in microseconds
 
 
@@ -47,18 +44,13 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
         yield from _violations_of(context, entry, by_party, indexes)
 
 
-def _micros(moment: datetime) -> int:
-    """Microseconds since the epoch: an exact integer key for an aware datetime."""
-    return (moment - _EPOCH) // _MICROSECOND
-
-
 def _index(fights: list[Entry]) -> IntervalIndex:
     """The fights' reach in time, from their earliest start to their latest end, by position."""
     reach = []
     for position, fight in enumerate(fights):
         span = fight.record.time
         assert isinstance(span, Span)
-        reach.append((_micros(span.start.earliest), _micros(span.end_bounds[1]), position))
+        reach.append((utc_micros(span.start.earliest), utc_micros(span.end_bounds[1]), position))
     return IntervalIndex(reach)
 
 
@@ -75,8 +67,8 @@ def _violations_of(
     """
     record = ceasefire.record
     assert isinstance(record, Ceasefire)
-    low = _micros(record.effective.earliest) + 1  # the fighting's latest end is after this
-    high = _FOREVER if record.until is None else _micros(record.until.latest) - 1
+    low = utc_micros(record.effective.earliest) + 1  # the fighting's latest end is after this
+    high = _FOREVER if record.until is None else utc_micros(record.until.latest) - 1
     seen: set[str] = set()
     for party in sorted({context.root[p] for p in record.parties}):
         if party not in indexes:
@@ -114,7 +106,7 @@ def _finding(context: CheckContext, ceasefire: Entry, fight: Entry) -> Finding:
     if doubts:
         explanation += " At most possible: " + "; ".join(doubts) + "."
     return Finding(
-        "ceasefire_violation",
+        FindingKind.CEASEFIRE_VIOLATION,
         "definite" if definite else "possible",
         (ceasefire.id, fight.id),
         explanation,

@@ -13,7 +13,7 @@ from diplomacy_ledger.checks._context import gc_paused
 from diplomacy_ledger.checks._people import double_bookings, offices_not_held
 from diplomacy_ledger.checks._times import anachronisms, readout_mismatches, unresolved_local_times
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.model import Finding
+from diplomacy_ledger.model import Finding, FindingKind
 
 __all__ = ["BUILTIN_CHECKS", "Check", "Checker", "check"]
 
@@ -22,13 +22,13 @@ Check = Callable[[Ledger], Iterable[Finding]]
 
 BUILTIN_CHECKS: Final[Mapping[str, Check]] = MappingProxyType(
     {
-        "contradiction": contradictions,
-        "office_not_held": offices_not_held,
-        "double_booking": double_bookings,
-        "ceasefire_violation": ceasefire_violations,
-        "anachronism": anachronisms,
-        "unresolved_local_time": unresolved_local_times,
-        "readout_mismatch": readout_mismatches,
+        FindingKind.CONTRADICTION.value: contradictions,
+        FindingKind.OFFICE_NOT_HELD.value: offices_not_held,
+        FindingKind.DOUBLE_BOOKING.value: double_bookings,
+        FindingKind.CEASEFIRE_VIOLATION.value: ceasefire_violations,
+        FindingKind.ANACHRONISM.value: anachronisms,
+        FindingKind.UNRESOLVED_LOCAL_TIME.value: unresolved_local_times,
+        FindingKind.READOUT_MISMATCH.value: readout_mismatches,
     }
 )
 """The checks :func:`check` runs, by name. Dangling references are found by loaders

@@ -4,31 +4,22 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.model import Claim, Entry, Finding, Report, Stance, normalise_name
+from diplomacy_ledger.model import (
+    Claim,
+    Entry,
+    Finding,
+    FindingKind,
+    Report,
+    Stance,
+    normalise_name,
+)
 
 __all__ = ["contradictions"]
 
 _ASSERTING = (Stance.ASSERTS, Stance.ACCUSES)
-
-# normalise_name for ASCII text, in C-speed string methods: dashes, underscores and slashes
-# become spaces, other punctuation goes (tests/test_checks_windows.py holds the two equal).
-_ASCII_PUNCTUATION: Final = {
-    code: " " if chr(code) in "-_/" else None
-    for code in range(128)
-    if not (chr(code).isalnum() or chr(code).isspace())
-}
-
-
-def _normalised(text: str) -> str:
-    """``normalise_name(text)``, the fast way when the text is ASCII (propositions usually are)."""
-    if not text.isascii():
-        return normalise_name(text)
-    words = " ".join(text.lower().translate(_ASCII_PUNCTUATION).split())
-    return words[4:] if words.startswith("the ") else words
 
 
 def contradictions(ledger: Ledger) -> Iterator[Finding]:
@@ -53,7 +44,7 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
         if record.about is None and record.proposition:
             words = normalised.get(record.proposition)
             if words is None:
-                words = normalised[record.proposition] = _normalised(record.proposition)
+                words = normalised[record.proposition] = normalise_name(record.proposition)
             if record.stance in _ASSERTING:
                 asserting[words].append(entry)
         if record.stance is Stance.DENIES:
@@ -113,7 +104,7 @@ def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: En
             f"{context.sources(denial)}. The ledger keeps both sides."
         )
     entries = tuple(dict.fromkeys((subject.id, assertion.id, denial.id)))
-    return Finding("contradiction", "definite", entries, explanation)
+    return Finding(FindingKind.CONTRADICTION, "definite", entries, explanation)
 
 
 def _what(context: CheckContext, entry: Entry) -> str:

@@ -13,9 +13,9 @@ from diplomacy_ledger.checks._context import CheckContext, context_for, time_tex
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Call,
-    Certainty,
     Entry,
     Finding,
+    FindingKind,
     Meeting,
     SameEvent,
     Statement,
@@ -23,7 +23,7 @@ from diplomacy_ledger.model import (
     participants,
     time_bounds,
 )
-from diplomacy_ledger.time import Allen, PointInterval, Span, Truth, When
+from diplomacy_ledger.time import Allen, Certainty, PointInterval, Span, Truth, When
 
 __all__ = ["double_bookings", "offices_not_held"]
 
@@ -72,7 +72,7 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             certainty: Certainty = "possible" if context.disputed(entry) else found
             spans = "; ".join(time_text(tenure.span) for tenure in held) or "no tenure recorded"
             yield Finding(
-                "office_not_held",
+                FindingKind.OFFICE_NOT_HELD,
                 certainty,
                 (entry.id,),
                 f"{context.describe(entry)} names {context.name(person)} as "
@@ -208,7 +208,7 @@ def _booking(context: CheckContext, person: str, one: Entry, other: Entry) -> Fi
     first, second = context.in_order(one, other)
     disputed = context.disputed(first) or context.disputed(second)
     return Finding(
-        "double_booking",
+        FindingKind.DOUBLE_BOOKING,
         "possible" if disputed else "definite",
         (first.id, second.id),
         f"{context.name(person)} cannot have been in both {context.describe(first)} "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from diplomacy_ledger.model import Entry, Finding, references
+from diplomacy_ledger.model import Entry, Finding, FindingKind, references
 
 __all__ = ["dangling_references"]
 
@@ -27,7 +27,7 @@ def dangling_references(entries: Iterable[Entry]) -> Iterator[Finding]:
         for path, target in pointed:
             if target not in known:
                 yield Finding(
-                    "dangling_reference",
+                    FindingKind.DANGLING_REFERENCE,
                     "definite",
                     (entry.id,),
                     f"entry {entry.id!r} ({entry.kind}) points at {target!r} in {path}, "

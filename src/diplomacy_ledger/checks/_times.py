@@ -11,10 +11,10 @@ from diplomacy_ledger.model import (
     Actor,
     Call,
     Ceasefire,
-    Certainty,
     Claim,
     Entry,
     Finding,
+    FindingKind,
     Meeting,
     Provenance,
     Report,
@@ -26,7 +26,7 @@ from diplomacy_ledger.model import (
     time_bounds,
     whens_in,
 )
-from diplomacy_ledger.time import Span, When, local_status
+from diplomacy_ledger.time import Certainty, Span, When, local_status
 
 __all__ = ["anachronisms", "readout_mismatches", "unresolved_local_times"]
 
@@ -91,7 +91,7 @@ def _before_its_subject(
     if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
         return
     yield Finding(
-        "anachronism",
+        FindingKind.ANACHRONISM,
         _certainty(context, entry),
         (entry.id, subject.id),
         f"{context.describe(entry)} {time_text(record.time)} speaks of "
@@ -120,7 +120,7 @@ def _outside_lifespans(
         else:
             continue
         yield Finding(
-            "anachronism",
+            FindingKind.ANACHRONISM,
             _certainty(context, entry),
             (entry.id, actor_entry.id),
             f"{context.describe(entry)} {time_text(entry.record.time)} names "
@@ -146,7 +146,7 @@ def _after_publication(
         published[provenance.source] = when
     if when is not None and bounds[0] > when.latest:
         yield Finding(
-            "anachronism",
+            FindingKind.ANACHRONISM,
             _certainty(context, entry),
             (entry.id, provenance.source),
             f"{context.describe(entry)} began {time_text(entry.record.time)}, after its source "
@@ -173,7 +173,7 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
             continue
         what = "did not exist" if status == "skipped" else "happened twice"
         yield Finding(
-            "unresolved_local_time",
+            FindingKind.UNRESOLVED_LOCAL_TIME,
             "definite",
             (entry.id,),
             f"{context.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
@@ -222,7 +222,7 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
                 problem = _mismatch(context, first, second)
                 if problem:
                     yield Finding(
-                        "readout_mismatch",
+                        FindingKind.READOUT_MISMATCH,
                         _certainty(context, first, second),
                         (link.id, first.id, second.id),
                         f"{context.describe(first)} and {context.describe(second)} are linked as "

@@ -17,7 +17,7 @@ from diplomacy_ledger.checks import dangling_references
 from diplomacy_ledger.io._lines import Line, decode_entry, encode_entry
 from diplomacy_ledger.io._values import forget_shared
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.model import Entry, Finding, whens_in
+from diplomacy_ledger.model import Entry, Finding, FindingKind, whens_in
 from diplomacy_ledger.time import local_candidates, tzdb_version
 
 __all__ = [
@@ -283,7 +283,7 @@ def _append(  # noqa: PLR0917 - a private step of read_jsonl
             broken
             or [
                 Finding(
-                    "dangling_reference",
+                    FindingKind.DANGLING_REFERENCE,
                     "definite",
                     (entry.id,),
                     f"{where}: entry {entry.id!r} points at {error.id!r}, which was kept out "
@@ -303,7 +303,7 @@ def _rules_changed(entry: Entry, written_with: str | None, where: str) -> Iterat
         if when.earliest in local_candidates(when.wall, when.zone):
             continue
         yield Finding(
-            "zone_rules_changed",
+            FindingKind.ZONE_RULES_CHANGED,
             "definite",
             (entry.id,),
             f"{where}: {when.wall.isoformat(sep=' ')} in {when.zone} was recorded as "

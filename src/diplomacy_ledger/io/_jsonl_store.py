@@ -132,7 +132,7 @@ class JsonlStore:
         """The ledger as the file holds it now: a copy, appending to it leaves the file alone."""
         with self._locked():
             self._refresh()
-            return _copy(self._ledger)
+            return self._ledger.copy()
 
     def as_of(self, recorded_at: datetime) -> Ledger:
         """The ledger as it was known at ``recorded_at`` (see :meth:`Ledger.as_of`)."""
@@ -180,8 +180,11 @@ class JsonlStore:
         later time written meanwhile by another writer makes the commit raise a RecordTimeError.
         """
         self._writable()
-        pending = Batch(Ledger(clock=self._clock))
-        yield pending
+        pending = Batch(self._clock, owner="the store")
+        try:
+            yield pending
+        finally:
+            pending.closed = True
         self.extend(pending.entries)
 
     def close(self) -> None:
@@ -346,11 +349,6 @@ class JsonlStore:
             raise
         self._offset += len(data)
         self._lines += size
-
-
-def _copy(ledger: Ledger) -> Ledger:
-    last = ledger.last_recorded
-    return Ledger() if last is None else ledger.as_of(last)
 
 
 def _read_at(fd: int, offset: int, size: int) -> bytes:

@@ -15,15 +15,15 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Final
 
 from diplomacy_ledger._errors import LedgerError, StoreError
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
-from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
-from diplomacy_ledger.time import to_utc, tzdb_version
+from diplomacy_ledger.time import to_utc, tzdb_version, utc_micros
 
 __all__ = ["APPLICATION_ID", "STORE_SCHEMA_VERSION", "SqliteBatch", "SqliteStore"]
 
@@ -35,8 +35,6 @@ STORE_SCHEMA_VERSION: Final = 1
 
 _MAGIC: Final = b"SQLite format 3\x00"
 _BUSY_TIMEOUT: Final = 60.0  # seconds to wait for another connection's write lock
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND: Final = timedelta(microseconds=1)
 _ROWS: Final = "SELECT seq, id, recorded_us, kind, line FROM entries"
 _INSERT: Final = "INSERT INTO entries (id, recorded_us, kind, line) VALUES (?, ?, ?, ?)"
 _SCHEMA: Final = (
@@ -62,10 +60,6 @@ _SCHEMA: Final = (
     f"PRAGMA application_id = {APPLICATION_ID}",
     f"PRAGMA user_version = {STORE_SCHEMA_VERSION}",
 )
-
-
-def _micros(moment: datetime) -> int:
-    return (moment - _EPOCH) // _MICROSECOND
 
 
 class SqliteStore:
@@ -206,7 +200,7 @@ class SqliteStore:
         seq, id, recorded_us, kind, line = row
         where = f"{self.path}: row {seq}"
         entry = decode_entry(line, where=where).entry
-        if (entry.id, _micros(entry.recorded_at), entry.kind) != (id, recorded_us, kind):
+        if (entry.id, utc_micros(entry.recorded_at), entry.kind) != (id, recorded_us, kind):
             raise StoreError("the row's columns disagree with its line", where=where)
         return entry
 
@@ -228,15 +222,14 @@ class SqliteStore:
             connection = self._live()
             with self._sql_errors():
                 self._catch_up(connection)
-            last = self._ledger.last_recorded
-            return Ledger(clock=self._clock) if last is None else self._ledger.as_of(last)
+            return self._ledger.copy()
 
     def as_of(self, recorded_at: datetime) -> Ledger:
         """The ledger as it was known at ``recorded_at``: the entries recorded until then.
 
         Selected in SQL by record time, so it reads only those rows.
         """
-        moment = _micros(to_utc(recorded_at, where="as_of"))
+        moment = utc_micros(to_utc(recorded_at, where="as_of"))
         with self._lock:
             connection = self._live()
             with self._sql_errors():
@@ -302,7 +295,7 @@ class SqliteStore:
         self._unsaved = True
         with self._sql_errors("cannot write"):
             for entry, line in zip(entries, lines, strict=True):
-                values = (entry.id, _micros(entry.recorded_at), entry.kind, line)
+                values = (entry.id, utc_micros(entry.recorded_at), entry.kind, line)
                 cursor = connection.execute(_INSERT, values)
                 assert cursor.lastrowid is not None
                 self._seq = cursor.lastrowid
@@ -335,7 +328,7 @@ class SqliteStore:
                 self._insert(connection, pending)
 
     @contextmanager
-    def batch(self) -> Iterator[SqliteBatch]:
+    def batch(self) -> Iterator[Batch]:
         """Collect appends and write them together when the block ends without an error.
 
         The block holds the store's write lock (other writers wait), so record times read from the
@@ -343,7 +336,7 @@ class SqliteStore:
         raises; appending to the store itself inside the block is refused.
         """
         with self._transaction() as connection:
-            pending = SqliteBatch(self)
+            pending = Batch(self._clock, owner="the store")
             try:
                 yield pending
             finally:
@@ -367,25 +360,5 @@ class SqliteStore:
         self.close()
 
 
-class SqliteBatch:
-    """Appends collected by :meth:`SqliteStore.batch`, written together when the block ends."""
-
-    def __init__(self, store: SqliteStore) -> None:
-        self._store = store
-        self.entries: list[Entry] = []
-        self.closed = False
-
-    def append(
-        self,
-        record: Record,
-        *,
-        id: str,
-        recorded_at: datetime | None = None,
-        supersedes: str | None = None,
-    ) -> Entry:
-        """Add an entry to the batch (checked against the ledger when the batch is written)."""
-        if self.closed:
-            raise LedgerError("this batch is over: its block has ended")
-        entry = Entry(id, self._store._now(recorded_at), record, supersedes=supersedes)
-        self.entries.append(entry)
-        return entry
+SqliteBatch = Batch
+"""The batch :meth:`SqliteStore.batch` yields: the one :class:`~diplomacy_ledger.Batch` class."""

@@ -4,20 +4,86 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from datetime import datetime
 from pathlib import Path
-from typing import Final
+from types import TracebackType
+from typing import Final, Protocol, Self, runtime_checkable
 
 from diplomacy_ledger._errors import StoreError
 from diplomacy_ledger.io._jsonl import dump_jsonl
-from diplomacy_ledger.io._jsonl_store import JsonlStore
+from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
 from diplomacy_ledger.io._sqlite_store import SqliteStore
-from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.model import Clock, Entry
+from diplomacy_ledger.ledger import Batch, Ledger
+from diplomacy_ledger.model import Clock, Entry, Record
 
 __all__ = ["Store", "copy_entries", "open_store"]
 
-Store = JsonlStore | SqliteStore
-"""Either store: both have the same methods and guarantees."""
+
+@runtime_checkable
+class Store(Protocol):
+    """What both stores offer, with the same guarantees: :class:`JsonlStore`, :class:`SqliteStore`.
+
+    Each keeps a ledger in one file that any number of threads and processes may append to; an
+    acknowledged append is on disk; a batch is all or nothing. Code written against ``Store``
+    works with either (``open_store`` picks one by the file's name).
+    """
+
+    @property
+    def path(self) -> Path:
+        """The file the store keeps its ledger in."""
+        ...
+
+    @property
+    def readonly(self) -> bool:
+        """Whether the store only reads its file."""
+        ...
+
+    @property
+    def damage(self) -> tuple[Damage, ...]:
+        """Damaged tails found in the file, and where they were preserved."""
+        ...
+
+    def ledger(self) -> Ledger:
+        """The ledger as the file holds it now: a copy."""
+        ...
+
+    def as_of(self, recorded_at: datetime) -> Ledger:
+        """The ledger as it was known at ``recorded_at``."""
+        ...
+
+    def append(
+        self,
+        record: Record,
+        *,
+        id: str,
+        recorded_at: datetime | None = None,
+        supersedes: str | None = None,
+    ) -> Entry:
+        """Record ``record`` under ``id``; the entry is on disk when this returns."""
+        ...
+
+    def extend(self, entries: Iterable[Entry]) -> None:
+        """Append entries as one batch, all or nothing."""
+        ...
+
+    def batch(self) -> AbstractContextManager[Batch]:
+        """Collect appends and write them as one batch when the block ends without an error."""
+        ...
+
+    def close(self) -> None:
+        """Close the file; closing twice is harmless."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
 
 JSONL_SUFFIXES: Final = frozenset({".jsonl", ".ndjson"})
 SQLITE_SUFFIXES: Final = frozenset({".sqlite", ".sqlite3", ".db"})

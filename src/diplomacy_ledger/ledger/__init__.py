@@ -3,8 +3,9 @@
 Built on the model and time.
 """
 
+from diplomacy_ledger.ledger._batch import Batch
 from diplomacy_ledger.ledger._intervals import IntervalIndex
-from diplomacy_ledger.ledger._ledger import Batch, Ledger
+from diplomacy_ledger.ledger._ledger import Ledger
 
 __all__ = [
     "Batch",

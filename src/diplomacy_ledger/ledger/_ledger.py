@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import bisect
-import functools
-from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Final, Literal
 
-from diplomacy_ledger._errors import (
-    LedgerError,
-    UnknownEntryError,
-)
-from diplomacy_ledger.ledger._append_rules import _AppendRules
+from diplomacy_ledger._errors import InvalidValueError, LedgerError, UnknownEntryError
+from diplomacy_ledger.ledger._append_rules import check_append
+from diplomacy_ledger.ledger._batch import Batch
 from diplomacy_ledger.ledger._intervals import IntervalIndex
+from diplomacy_ledger.ledger._state import LedgerState, Undo
 from diplomacy_ledger.model import (
     KIND_NAMES,
     Actor,
@@ -24,39 +20,22 @@ from diplomacy_ledger.model import (
     Clock,
     Entry,
     Meeting,
-    Office,
     Place,
     Record,
-    Retraction,
     Source,
-    Target,
     Tenure,
     normalise_name,
     record_time,
-    reference_targets,
     time_bounds,
 )
-from diplomacy_ledger.time import Allen, Span, Truth, When, to_utc
+from diplomacy_ledger.time import Allen, Certainty, Span, Truth, When, to_utc, utc_micros
 
-__all__ = ["Batch", "Ledger"]
+__all__ = ["Ledger"]
 
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND: Final = timedelta(microseconds=1)
 _PENDING_MIN: Final = 1024  # entries a query may look at one by one before the index is rebuilt
-_REF_TYPES: Final[dict[str, type]] = {
-    "actor": Actor,
-    "place": Place,
-    "office": Office,
-    "source": Source,
-}
-Certainty = Literal["definitely", "possibly"]
 
 
-def _micros(moment: datetime) -> int:
-    return (moment - _EPOCH) // _MICROSECOND
-
-
-class Ledger(_AppendRules):
+class Ledger:
     """An append-only, bitemporal ledger of records.
 
     Each entry has an id, a record and a record time (when the ledger learned it). Corrections
@@ -74,21 +53,9 @@ class Ledger(_AppendRules):
 
     def __init__(self, entries: Iterable[Entry] = (), *, clock: Clock | None = None) -> None:
         self._clock = clock
-        self._entries: list[Entry] = []
-        self._times: list[datetime] = []
-        self._position: dict[str, int] = {}
-        self._root: dict[str, str] = {}  # only for corrections: an entry is its own root
-        self._next: dict[str, str] = {}
-        self._retraction: dict[str, str] = {}
-        self._actor_names: dict[str, str] = {}
-        self._place_names: dict[str, str] = {}
-        # Positions of the entries under each key, 4 bytes each (a list would take 8 per item).
-        self._by: dict[tuple[str, str], array[int]] = defaultdict(_positions)
+        self._state = LedgerState()
         self._time_index: IntervalIndex | None = None
         self._indexed = 0  # entries [0, _indexed) are in the time index
-        # Per position: True once the entry is no longer current (corrected or retracted) and for
-        # retractions themselves; the queries skip these without looking at the entries.
-        self._stale = bytearray()
         self.extend(entries)
 
     # -- appending -----------------------------------------------------------------------------
@@ -102,27 +69,32 @@ class Ledger(_AppendRules):
         supersedes: str | None = None,
     ) -> Entry:
         """Record ``record`` under ``id`` and return the new entry."""
-        entry = Entry(id, self._now(recorded_at), record, supersedes=supersedes)
+        stamp = record_time(recorded_at, self._clock, owner="the Ledger")
+        entry = Entry(id, stamp, record, supersedes=supersedes)
         self.extend([entry])
         return entry
 
     def extend(self, entries: Iterable[Entry]) -> None:
         """Append entries in order, all or nothing."""
-        undo: list[Callable[[], object]] = []
+        state = self._state
+        undo: Undo = []
         try:
             for entry in entries:
                 if not isinstance(entry, Entry):
                     raise LedgerError(f"expected an Entry, got {type(entry).__name__}")
-                self._apply(entry, undo, self._check(entry))
+                state.add(entry, undo, check_append(state, entry))
         except BaseException:
             for step in reversed(undo):
                 step()
+            if len(state.entries) < self._indexed:  # the index held some: rebuild when asked
+                self._time_index, self._indexed = None, 0
             raise
 
     @contextmanager
     def batch(self) -> Iterator[Batch]:
         """Collect appends and commit them together when the block ends without an error.
 
+        >>> from datetime import UTC, datetime
         >>> from diplomacy_ledger import Actor, ActorKind
         >>> ledger = Ledger()
         >>> with ledger.batch() as batch:
@@ -131,146 +103,63 @@ class Ledger(_AppendRules):
         >>> len(ledger)
         1
         """
-        pending = Batch(self)
-        yield pending
+        pending = Batch(self._clock, owner="the Ledger")
+        try:
+            yield pending
+        finally:
+            pending.closed = True
         self.extend(pending.entries)
 
-    def _now(self, recorded_at: datetime | None) -> datetime:
-        return record_time(recorded_at, self._clock, owner="the Ledger")
-
-    def _apply(
-        self, entry: Entry, undo: list[Callable[[], object]], targets: list[Target] | None = None
-    ) -> None:
-        position = len(self._entries)
-        record = entry.record
-        self._entries.append(entry)
-        self._times.append(entry.recorded_at)
-        self._position[entry.id] = position
-        self._stale.append(isinstance(record, Retraction))
-        undo.append(self._pop_entry)
-        root = entry.id
-        if entry.supersedes is not None:
-            root = self._root.get(entry.supersedes, entry.supersedes)
-            self._set(self._next, entry.supersedes, entry.id, undo)
-            self._mark_stale(self._position[entry.supersedes], undo)
-        if root != entry.id:
-            self._set(self._root, entry.id, root, undo)
-        if isinstance(record, Retraction):
-            retracted = self._root.get(record.entry, record.entry)
-            self._set(self._retraction, retracted, entry.id, undo)
-            head = retracted
-            while head in self._next:
-                head = self._next[head]
-            self._mark_stale(self._position[head], undo)
-        if isinstance(record, Actor | Place):
-            self._rename(entry, root, undo)
-        keys = [("kind", KIND_NAMES[type(record)])]
-        root_of = self._root.get
-        for kind, target, in_provenance in (
-            reference_targets(record) if targets is None else targets
-        ):
-            if in_provenance:
-                keys.append(("source", root_of(target, target)))
-            elif kind in {"entry", "source"}:
-                keys.append(("mentions", root_of(target, target)))
-            else:
-                keys.append((kind, root_of(target, target)))
-        for key in dict.fromkeys(keys):
-            bucket = self._by[key]
-            bucket.append(position)
-            undo.append(bucket.pop)
-
-    def _mark_stale(self, position: int, undo: list[Callable[[], object]]) -> None:
-        """Mark the entry at ``position`` as no longer current (corrected or retracted)."""
-        if not self._stale[position]:
-            self._stale[position] = True
-            undo.append(functools.partial(self._stale.__setitem__, position, False))
-
-    def _pop_entry(self) -> None:
-        entry = self._entries.pop()
-        self._stale.pop()
-        self._times.pop()
-        del self._position[entry.id]
-        if len(self._entries) < self._indexed:  # the index holds it: build it again when asked
-            self._time_index, self._indexed = None, 0
-
-    @staticmethod
-    def _set(
-        mapping: dict[str, str], key: str, value: str, undo: list[Callable[[], object]]
-    ) -> None:
-        missing = key not in mapping
-        old = mapping.get(key)
-        mapping[key] = value
-
-        def restore() -> None:
-            if missing:
-                del mapping[key]
-            else:
-                assert old is not None
-                mapping[key] = old
-
-        undo.append(restore)
-
-    def _rename(self, entry: Entry, root: str, undo: list[Callable[[], object]]) -> None:
-        record = entry.record
-        assert isinstance(record, Actor | Place)
-        names = self._actor_names if isinstance(record, Actor) else self._place_names
-        if entry.supersedes is not None:
-            previous = self._entries[self._position[entry.supersedes]].record
-            assert isinstance(previous, Actor | Place)
-            for name in (previous.name, *previous.aliases):
-                key = normalise_name(name)
-                if names.get(key) == root:
-                    del names[key]
-                    undo.append(_restorer(names, key, root))
-        for name in (record.name, *record.aliases):
-            self._set(names, normalise_name(name), root, undo)
+    def copy(self) -> Ledger:
+        """A ledger with the same entries and clock, that appends to this one do not change."""
+        known = Ledger(clock=self._clock)
+        undo: Undo = []
+        for entry in self._state.entries:
+            known._state.add(entry, undo)  # already checked when first appended
+        return known
 
     # -- reading entries ---------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._state.entries)
 
     def __iter__(self) -> Iterator[Entry]:
         """Every entry, superseded and retracted ones included, in the order recorded."""
-        return iter(self._entries)
+        return iter(self._state.entries)
 
     def __contains__(self, id: object) -> bool:
-        return id in self._position
+        return id in self._state.position
 
     def __getitem__(self, id: str) -> Entry:
         """The entry with exactly this id (not its latest correction: see :meth:`current`)."""
-        position = self._position.get(id)
+        position = self._state.position.get(id)
         if position is None:
             raise UnknownEntryError(f"no entry {id!r}")
-        return self._entries[position]
+        return self._state.entries[position]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Ledger):
             return NotImplemented
-        return self._entries == other._entries
+        return self._state.entries == other._state.entries
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<Ledger: {len(self._entries)} entries>"
+        return f"<Ledger: {len(self._state.entries)} entries>"
 
     def get(self, id: str) -> Record | None:
         """The record of the entry with exactly this id, or None."""
-        position = self._position.get(id)
-        return None if position is None else self._entries[position].record
+        position = self._state.position.get(id)
+        return None if position is None else self._state.entries[position].record
 
     def current(self, id: str) -> Entry | None:
         """The latest version of the entry ``id`` belongs to, or None if it was retracted."""
-        if id not in self._position:
+        state = self._state
+        if id not in state.position:
             raise UnknownEntryError(f"no entry {id!r}")
-        root = self._root.get(id, id)
-        if root in self._retraction:
+        if state.retracted(id):
             return None
-        head = root
-        while head in self._next:
-            head = self._next[head]
-        return self._entries[self._position[head]]
+        return state.entries[state.position[state.head(id)]]
 
     def record(self, id: str) -> Record:
         """The current record for ``id`` (its latest correction); raises if it was retracted."""
@@ -281,19 +170,18 @@ class Ledger(_AppendRules):
 
     def history(self, id: str) -> tuple[Entry, ...]:
         """Every version of the entry ``id`` belongs to, oldest first, then its retraction."""
-        if id not in self._position:
+        state = self._state
+        if id not in state.position:
             raise UnknownEntryError(f"no entry {id!r}")
-        root = self._root.get(id, id)
-        chain = [self._entries[self._position[root]]]
-        while chain[-1].id in self._next:
-            chain.append(self._entries[self._position[self._next[chain[-1].id]]])
-        if root in self._retraction:
-            chain.append(self._entries[self._position[self._retraction[root]]])
+        chain = state.chain(id)
+        retraction = state.retraction.get(state.origin(id))
+        if retraction is not None:
+            chain.append(state.entries[state.position[retraction]])
         return tuple(chain)
 
     def entries(self) -> Iterator[Entry]:
         """The current entries: the latest version of each, retracted ones left out."""
-        for entry, stale in zip(self._entries, self._stale, strict=True):
+        for entry, stale in zip(self._state.entries, self._state.stale, strict=True):
             if not stale:
                 yield entry
 
@@ -301,23 +189,23 @@ class Ledger(_AppendRules):
         """The ledger as it was known at ``recorded_at``: the entries recorded until then."""
         moment = to_utc(recorded_at, where="as_of")
         known = Ledger(clock=self._clock)
-        undo: list[Callable[[], object]] = []
-        for entry in self._entries[: bisect.bisect_right(self._times, moment)]:
-            known._apply(entry, undo)  # already checked when first appended
+        undo: Undo = []
+        for entry in self._state.entries[: bisect.bisect_right(self._state.times, moment)]:
+            known._state.add(entry, undo)  # already checked when first appended
         return known
 
     @property
     def last_recorded(self) -> datetime | None:
         """The latest record time, or None for an empty ledger."""
-        return self._times[-1] if self._times else None
+        return self._state.times[-1] if self._state.times else None
 
     # -- names ---------------------------------------------------------------------------------
 
     def resolve_actor(self, name: str) -> str:
         """The id of the actor an id, name, alias or metonym refers to ("Yerevan" → ...)."""
-        if name in self._position and isinstance(self._head_record(name), Actor):
-            return self._root.get(name, name)
-        root = self._actor_names.get(normalise_name(name))
+        if name in self._state.position and isinstance(self._state.head_record(name), Actor):
+            return self._state.origin(name)
+        root = self._state.names[Actor].get(normalise_name(name))
         if root is None:
             raise UnknownEntryError(f"no actor is called {name!r}")
         return root
@@ -330,9 +218,9 @@ class Ledger(_AppendRules):
 
     def resolve_place(self, name: str) -> str:
         """The id of the place an id, name or alias refers to."""
-        if name in self._position and isinstance(self._head_record(name), Place):
-            return self._root.get(name, name)
-        root = self._place_names.get(normalise_name(name))
+        if name in self._state.position and isinstance(self._state.head_record(name), Place):
+            return self._state.origin(name)
+        root = self._state.names[Place].get(normalise_name(name))
         if root is None:
             raise UnknownEntryError(f"no place is called {name!r}")
         return root
@@ -343,9 +231,9 @@ class Ledger(_AppendRules):
         while True:
             record = self.record(chain[-1])
             assert isinstance(record, Actor)
-            if record.part_of is None or self._root.get(record.part_of, record.part_of) in chain:
+            if record.part_of is None or self._state.origin(record.part_of) in chain:
                 return tuple(chain)
-            chain.append(self._root.get(record.part_of, record.part_of))
+            chain.append(self._state.origin(record.part_of))
 
     def affiliations(self, actor: str) -> tuple[str, ...]:
         """Everything the actor belongs to: its lineage, and the lineage of each affiliation.
@@ -363,14 +251,16 @@ class Ledger(_AppendRules):
                 record = self.record(member)
                 assert isinstance(record, Actor)
                 if record.affiliation is not None:
-                    pending.append(self._root.get(record.affiliation, record.affiliation))
+                    pending.append(self._state.origin(record.affiliation))
         return tuple(found)
 
     # -- queries ---------------------------------------------------------------------------------
 
     def _bucket(self, key: tuple[str, str]) -> list[Entry]:
-        entries, stale = self._entries, self._stale
-        return [entries[position] for position in self._by.get(key, ()) if not stale[position]]
+        entries, stale = self._state.entries, self._state.stale
+        return [
+            entries[position] for position in self._state.by.get(key, ()) if not stale[position]
+        ]
 
     def by_kind(self, kind: str | type[Record]) -> list[Entry]:
         """Current entries of one kind, by stable name (``"call"``) or class (``Call``)."""
@@ -393,8 +283,8 @@ class Ledger(_AppendRules):
 
     def by_source(self, source: str) -> list[Entry]:
         """Current entries known through ``source``: a source document, or an actor relaying it."""
-        if source in self._position and isinstance(self._head_record(source), Source):
-            return self._bucket(("source", self._root.get(source, source)))
+        if source in self._state.position and isinstance(self._state.head_record(source), Source):
+            return self._bucket(("source", self._state.origin(source)))
         return self._bucket(("source", self.resolve_actor(source)))
 
     def mentioning(self, id: str) -> list[Entry]:
@@ -408,16 +298,23 @@ class Ledger(_AppendRules):
         for entry in self._bucket(("actor", a)):
             record = entry.record
             if isinstance(record, Call | Meeting):
-                actors = {self._root.get(actor, actor) for actor in record.actors}
+                actors = {self._state.origin(actor) for actor in record.actors}
                 if a in actors and b in actors:
                     found.append(entry)
         return found
 
-    def within(self, window: When | Span, *, certainty: Certainty = "possibly") -> list[Entry]:
+    def within(
+        self,
+        window: When | Span,
+        *,
+        certainty: Certainty | Truth | Literal["definitely", "possibly"] = "possible",
+    ) -> list[Entry]:
         """Current entries whose event time lies within ``window``.
 
-        ``certainty="possibly"``: the event time may fall inside the window (their bounds
-        overlap). ``"definitely"``: it falls inside for every placement of both. Results are
+        ``certainty="possible"``: the event time may fall inside the window (their bounds
+        overlap). ``"definite"``: it falls inside for every placement of both. A :class:`Truth`
+        says the same (``Truth.POSSIBLY``, ``Truth.DEFINITELY``), and so do its words
+        (``"possibly"``, ``"definitely"``), which earlier versions asked for. Results are
         sorted by the event time's earliest bound, then its latest, then record order. Uses an
         interval index: O(log n) plus the entries found, and the entries appended since the
         index was last built (at most an eighth of the ledger).
@@ -428,16 +325,17 @@ class Ledger(_AppendRules):
             outer = (window.start.earliest, window.end_bounds[1])
             inner = (window.start.latest, window.end_bounds[0])
         index = self._time_index_built()
-        if certainty == "possibly":
+        wanted = _CERTAINTY.get(certainty)
+        if wanted == "possible":
             low, high, test, search = outer[0], outer[1], _overlaps, index.overlapping
-        elif certainty == "definitely":
+        elif wanted == "definite":
             if inner[0] > inner[1]:
                 return []
             low, high, test, search = inner[0], inner[1], _inside, index.inside
         else:
-            raise LedgerError(f"certainty is 'definitely' or 'possibly', not {certainty!r}")
-        entries, stale = self._entries, self._stale
-        hits = [p for p in search(_micros(low), _micros(high)) if not stale[p]]
+            raise InvalidValueError(f"certainty is 'definite' or 'possible', not {certainty!r}")
+        entries, stale = self._state.entries, self._state.stale
+        hits = [p for p in search(utc_micros(low), utc_micros(high)) if not stale[p]]
         # Entries appended since the index was built: looked at one by one, then merged in.
         recent = []
         for position in range(self._indexed, len(entries)):
@@ -457,17 +355,17 @@ class Ledger(_AppendRules):
         one, until they are more than an eighth of the ledger. So appends and queries can be
         mixed at O(log n) amortised cost per append.
         """
-        pending = len(self._entries) - self._indexed
+        pending = len(self._state.entries) - self._indexed
         if self._time_index is None or pending > max(_PENDING_MIN, self._indexed // 8):
             intervals = []
-            for position, entry in enumerate(self._entries):
-                if self._stale[position]:
+            for position, entry in enumerate(self._state.entries):
+                if self._state.stale[position]:
                     continue
                 bounds = time_bounds(entry.record)
                 if bounds is not None:
-                    intervals.append((_micros(bounds[0]), _micros(bounds[1]), position))
+                    intervals.append((utc_micros(bounds[0]), utc_micros(bounds[1]), position))
             self._time_index = IntervalIndex(intervals)
-            self._indexed = len(self._entries)
+            self._indexed = len(self._state.entries)
         return self._time_index
 
     def holders(self, office: str, at: When | Span) -> list[tuple[Entry, Truth]]:
@@ -489,9 +387,19 @@ class Ledger(_AppendRules):
 
     def origin(self, id: str) -> str:
         """The id of the first version of the entry ``id`` belongs to (its correction chain)."""
-        if id not in self._position:
+        if id not in self._state.position:
             raise UnknownEntryError(f"no entry {id!r}")
-        return self._root.get(id, id)
+        return self._state.origin(id)
+
+
+_CERTAINTY: Final[dict[object, Certainty]] = {
+    "possible": "possible",
+    "definite": "definite",
+    Truth.POSSIBLY: "possible",
+    Truth.DEFINITELY: "definite",
+    Truth.POSSIBLY.value: "possible",
+    Truth.DEFINITELY.value: "definite",
+}
 
 
 def _overlaps(bounds: tuple[datetime, datetime], low: datetime, high: datetime) -> bool:
@@ -510,40 +418,8 @@ def _by_bounds(
     return bounds[0], bounds[1], position
 
 
-def _positions() -> array[int]:
-    return array("I")
-
-
-def _restorer(mapping: dict[str, str], key: str, value: str) -> Callable[[], None]:
-    def restore() -> None:
-        mapping[key] = value
-
-    return restore
-
-
 def _covers(span: Span, at: When | Span) -> Truth:
     if isinstance(at, When):
         return at.within(span)
     inside = Allen.STARTS | Allen.DURING | Allen.FINISHES | Allen.EQUALS
     return at.allen(span).holds(inside)
-
-
-class Batch:
-    """Appends collected by :meth:`Ledger.batch`, committed together."""
-
-    def __init__(self, ledger: Ledger) -> None:
-        self._ledger = ledger
-        self.entries: list[Entry] = []
-
-    def append(
-        self,
-        record: Record,
-        *,
-        id: str,
-        recorded_at: datetime | None = None,
-        supersedes: str | None = None,
-    ) -> Entry:
-        """Add an entry to the batch (checked when the batch commits)."""
-        entry = Entry(id, self._ledger._now(recorded_at), record, supersedes=supersedes)
-        self.entries.append(entry)
-        return entry

@@ -14,7 +14,7 @@ from diplomacy_ledger.model._entry import (
     record_time,
     system_clock,
 )
-from diplomacy_ledger.model._findings import Certainty, Finding
+from diplomacy_ledger.model._findings import Finding, FindingKind
 from diplomacy_ledger.model._ids import normalise_name
 from diplomacy_ledger.model._kinds import KIND_NAMES, Record, kind_of
 from diplomacy_ledger.model._offices import Office, Tenure
@@ -51,16 +51,17 @@ from diplomacy_ledger.model._records import (
 if TYPE_CHECKING:  # loaded on first use
     from diplomacy_ledger.model._codes import EventCode, event_code, event_codes
 
-__getattr__, __dir__ = lazy_exports(
-    globals(),
-    {
-        "_codes": (
-            "EventCode",
-            "event_code",
-            "event_codes",
-        ),
-    },
-)
+if not TYPE_CHECKING:  # type checkers see the imports above, and only those
+    __getattr__, __dir__ = lazy_exports(
+        globals(),
+        {
+            "_codes": (
+                "EventCode",
+                "event_code",
+                "event_codes",
+            ),
+        },
+    )
 
 __all__ = [
     "KIND_NAMES",
@@ -68,12 +69,12 @@ __all__ = [
     "ActorKind",
     "Call",
     "Ceasefire",
-    "Certainty",
     "Claim",
     "Clock",
     "Entry",
     "EventCode",
     "Finding",
+    "FindingKind",
     "Hostility",
     "Mediation",
     "Medium",

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
+import enum
+from typing import Any, get_args
 
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger.model._ids import str_tuple, text, valid_ids
+from diplomacy_ledger.time import Certainty
 
-__all__ = ["Certainty", "Finding"]
+__all__ = ["Finding", "FindingKind"]
 
-Certainty = Literal["definite", "possible"]
-"""*definite*: the problem holds for every placement of the times within their bounds and rests
-on no disputed record. *possible*: it holds for some placements only, or rests on a record that
-the ledger itself disputes (a claim another actor denies). A check may ask more before it calls
-a finding definite, and says so (a ceasefire violation needs an attacker two actors vouch for)."""
 
-_CERTAINTIES: Final = ("definite", "possible")
+class FindingKind(enum.StrEnum):
+    """The kinds of finding the library's own checks and loaders report, by their stable names.
+
+    Each member is its name as a string (``FindingKind.CONTRADICTION == "contradiction"``), and
+    a :class:`Finding` keeps the plain string, so kinds compare, sort, select
+    (``check(only=...)``) and serialise as strings; a check of your own may use any other.
+    """
+
+    CONTRADICTION = "contradiction"
+    OFFICE_NOT_HELD = "office_not_held"
+    DOUBLE_BOOKING = "double_booking"
+    CEASEFIRE_VIOLATION = "ceasefire_violation"
+    ANACHRONISM = "anachronism"
+    UNRESOLVED_LOCAL_TIME = "unresolved_local_time"
+    READOUT_MISMATCH = "readout_mismatch"
+    DANGLING_REFERENCE = "dangling_reference"
+    ZONE_RULES_CHANGED = "zone_rules_changed"
 
 
 def _certainty(instance: object, attribute: Any, value: Any) -> None:
-    if value not in _CERTAINTIES:
+    if value not in get_args(Certainty):
         raise InvalidValueError(f"certainty is 'definite' or 'possible', not {value!r}")
 
 
@@ -33,7 +46,7 @@ class Finding:
     one order however the checks ran.
     """
 
-    kind: str = attrs.field(validator=text)
+    kind: str = attrs.field(converter=str, validator=text)
     certainty: Certainty = attrs.field(validator=_certainty)
     entries: tuple[str, ...] = attrs.field(converter=str_tuple, validator=valid_ids)
     explanation: str = attrs.field(validator=text, order=False)

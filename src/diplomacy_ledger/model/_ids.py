@@ -23,6 +23,13 @@ __all__ = [
 _ID: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,199}$")
 _DASHES: Final = dict.fromkeys(map(ord, "-‐‑‒–—―_/"), " ")
 _ARTICLES: Final = ("the ",)
+# The same folding for ASCII text, in C-speed string methods: dashes, underscores and slashes
+# become spaces, other punctuation goes.
+_ASCII_PUNCTUATION: Final = {
+    code: " " if chr(code) in "-_/" else None
+    for code in range(128)
+    if not (chr(code).isalnum() or chr(code).isspace())
+}
 
 
 def check_id(value: object, *, where: str) -> str:
@@ -45,6 +52,13 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("  The Nagorno-Karabakh ")
     'nagorno karabakh'
     """
+    if text.isascii():  # most names and propositions: the same result, several times faster
+        words = " ".join(text.lower().translate(_ASCII_PUNCTUATION).split())
+        return words[4:] if words.startswith("the ") else words
+    return _normalise_unicode(text)
+
+
+def _normalise_unicode(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold().translate(_DASHES)
     kept = "".join(
         char for char in folded if char.isalnum() or char.isspace()

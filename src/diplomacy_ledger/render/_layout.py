@@ -31,7 +31,14 @@ from diplomacy_ledger.model import (
     Statement,
     Tenure,
 )
-from diplomacy_ledger.time import Span, When, first_instant_at_or_after, zone_tzinfo
+from diplomacy_ledger.time import (
+    UTC_MAX,
+    UTC_MIN,
+    Span,
+    When,
+    first_instant_at_or_after,
+    zone_tzinfo,
+)
 
 __all__ = ["CHAR_WIDTH", "Item", "Scale", "build_scale", "items", "place_labels", "ticks"]
 
@@ -53,8 +60,6 @@ MIN_CLUSTER_WIDTH: Final = 90.0
 CLUSTER_PAD: Final = 10.0
 """Inner margin of each cluster, in px, so that marks at its ends stay clear of a break."""
 
-_MIN: Final = datetime.min.replace(tzinfo=UTC)
-_MAX: Final = datetime.max.replace(tzinfo=UTC)
 _XML_BAD: Final = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -90,7 +95,7 @@ def clusters(points: Sequence[datetime], max_clusters: int = 10) -> list[tuple[d
     At most ``max_clusters`` remain: the shortest breaks are closed first. The least and greatest
     ``datetime`` (open ends) are not points.
     """
-    ordered = sorted({p for p in points if _MIN < p < _MAX})
+    ordered = sorted({p for p in points if UTC_MIN < p < UTC_MAX})
     if not ordered:
         return []
     lo = list(range(len(ordered)))  # lo[i]/hi[i]: first/last point of i's cluster, kept at ends
@@ -172,7 +177,7 @@ def build_scale(
             pieces.append(Piece(end, groups[index + 1][0], x, x + BREAK_WIDTH, True))
             x += BREAK_WIDTH
     if not pieces:
-        pieces.append(Piece(_MIN, _MIN, left, right, False))
+        pieces.append(Piece(UTC_MIN, UTC_MIN, left, right, False))
     return Scale(pieces)
 
 

@@ -26,8 +26,9 @@ package) stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
+
+from diplomacy_ledger._exports import lazy_exports
 
 try:
     import hypothesis  # noqa: F401 - the dependency this module needs
@@ -124,7 +125,7 @@ __all__ = [
     "zones",
 ]
 
-_MODULES: Final = {
+_LAZY: Final = {
     "_defects": ("LEDGER_DEFECTS", "LedgerDefect", "ledgers_with_defect"),
     "_ledgers": ("consistent_ledgers", "ledgers"),
     "_local": ("LocalTime", "local_times"),
@@ -164,17 +165,5 @@ _MODULES: Final = {
     "_times": ("instants", "spans", "whens"),
     "_zones": ("fixed_offsets", "zones"),
 }
-_HOMES: Final = {name: module for module, names in _MODULES.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+if not TYPE_CHECKING:  # type checkers see the imports above, and only those
+    __getattr__, __dir__ = lazy_exports(globals(), _LAZY)

@@ -22,6 +22,7 @@ from diplomacy_ledger import (
     Certainty,
     Claim,
     Finding,
+    FindingKind,
     Ledger,
     Meeting,
     Office,
@@ -59,13 +60,13 @@ from diplomacy_ledger.strategies._world import World
 __all__ = ["LEDGER_DEFECTS", "LedgerDefect", "ledgers_with_defect"]
 
 LEDGER_DEFECTS: Final = (
-    "contradiction",
-    "office_not_held",
-    "double_booking",
-    "ceasefire_violation",
-    "anachronism",
-    "unresolved_local_time",
-    "readout_mismatch",
+    FindingKind.CONTRADICTION.value,
+    FindingKind.OFFICE_NOT_HELD.value,
+    FindingKind.DOUBLE_BOOKING.value,
+    FindingKind.CEASEFIRE_VIOLATION.value,
+    FindingKind.ANACHRONISM.value,
+    FindingKind.UNRESOLVED_LOCAL_TIME.value,
+    FindingKind.READOUT_MISMATCH.value,
 )
 """The defects planted in ledgers: the finding kinds of the built-in checks."""
 
@@ -155,7 +156,7 @@ def plant_contradiction(w: World) -> Planted:
         source = w.source_for_story(zone)
         denier = fresh_voice(w)
         denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=subject), "claim")
-        return [ExpectedFinding("contradiction", "definite", (subject, denial))], shape
+        return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (subject, denial))], shape
     if shape in ("denied claim", "same proposition"):
         source = w.source_for_story(zone)
         claimant = fresh_voice(w)
@@ -169,7 +170,7 @@ def plant_contradiction(w: World) -> Planted:
             variant = _variant(proposition)
             denial_record = Claim(denier, Stance.DENIES, Provenance(source), proposition=variant)
         denial = w.add(denial_record, "claim")
-        return [ExpectedFinding("contradiction", "definite", (claim, denial))], shape
+        return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (claim, denial))], shape
     time = w.event_time(zone)
     report_when = w.after(zone) if draw(st.booleans()) else None
     source = w.source_for_story(zone)
@@ -183,7 +184,7 @@ def plant_contradiction(w: World) -> Planted:
         entries.append(w.add(report, "report"))
     denier = via[0] if via and draw(st.booleans()) else fresh_voice(w)
     denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=event), "claim")
-    return [ExpectedFinding("contradiction", "definite", (*entries, denial))], shape
+    return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (*entries, denial))], shape
 
 
 def plant_office_not_held(w: World) -> Planted:
@@ -228,7 +229,7 @@ def plant_office_not_held(w: World) -> Planted:
     if disputed:
         quiet_denial(w, id, source)
         found = "possible"
-    return [ExpectedFinding("office_not_held", found, (id,))], f"{shape}: {how}"
+    return [ExpectedFinding(FindingKind.OFFICE_NOT_HELD, found, (id,))], f"{shape}: {how}"
 
 
 def plant_anachronism(w: World) -> Planted:
@@ -259,7 +260,7 @@ def plant_anachronism(w: World) -> Planted:
         id = w.add(report, "report")
         # Never disputed: a report stands for what it says, so denying it would also plant a
         # contradiction with its reporter, and a planted ledger holds exactly one defect.
-        return [ExpectedFinding("anachronism", "definite", (id, subject))], shape
+        return [ExpectedFinding(FindingKind.ANACHRONISM, "definite", (id, subject))], shape
     if shape == "after its source was published":
         published = w.after(zone)
         time = w.event_time(zone)
@@ -268,7 +269,7 @@ def plant_anachronism(w: World) -> Planted:
         id = w.add(Call((who, partner(w, who)), time, Provenance(source)), "call")
         if disputed:
             quiet_denial(w, id, w.fresh_source())
-        return [ExpectedFinding("anachronism", certainty(disputed), (id, source))], shape
+        return [ExpectedFinding(FindingKind.ANACHRONISM, certainty(disputed), (id, source))], shape
     if shape == "before the actor existed":
         time = w.event_time(zone)
         lifespan = Span(w.after(zone))
@@ -281,7 +282,7 @@ def plant_anachronism(w: World) -> Planted:
     id = w.add(Call((council, partner(w, council)), time, Provenance(source)), "call")
     if disputed:
         quiet_denial(w, id, source)
-    return [ExpectedFinding("anachronism", certainty(disputed), (id, council))], shape
+    return [ExpectedFinding(FindingKind.ANACHRONISM, certainty(disputed), (id, council))], shape
 
 
 def plant_readout_mismatch(w: World) -> Planted:
@@ -302,7 +303,9 @@ def plant_readout_mismatch(w: World) -> Planted:
             quiet_denial(w, other, source)
         link = w.add(SameEvent((known.id, other)), "same-event")
         found = certainty(disputed or known.disputed)
-        return [ExpectedFinding("readout_mismatch", found, (link, known.id, other))], shape
+        return [
+            ExpectedFinding(FindingKind.READOUT_MISMATCH, found, (link, known.id, other))
+        ], shape
     who = person(w)
     first = partner(w, who)
     second = partner(w, who, first)
@@ -319,20 +322,22 @@ def plant_readout_mismatch(w: World) -> Planted:
     if disputed:
         quiet_denial(w, b, source)
     link = w.add(SameEvent(tuple(members)), "same-event")
-    mismatches = [ExpectedFinding("readout_mismatch", certainty(disputed), (link, a, b))]
+    mismatches = [ExpectedFinding(FindingKind.READOUT_MISMATCH, certainty(disputed), (link, a, b))]
     if third is not None:  # the third agrees with the first, not with the second
         mismatches.append(
-            ExpectedFinding("readout_mismatch", certainty(disputed), (link, b, members[2]))
+            ExpectedFinding(
+                FindingKind.READOUT_MISMATCH, certainty(disputed), (link, b, members[2])
+            )
         )
     return mismatches, shape
 
 
 _PLANTERS: Final[dict[str, Callable[[World], Planted]]] = {
-    "contradiction": plant_contradiction,
-    "office_not_held": plant_office_not_held,
-    "double_booking": plant_double_booking,
-    "ceasefire_violation": plant_ceasefire_violation,
-    "anachronism": plant_anachronism,
-    "unresolved_local_time": plant_unresolved_local_time,
-    "readout_mismatch": plant_readout_mismatch,
+    FindingKind.CONTRADICTION: plant_contradiction,
+    FindingKind.OFFICE_NOT_HELD: plant_office_not_held,
+    FindingKind.DOUBLE_BOOKING: plant_double_booking,
+    FindingKind.CEASEFIRE_VIOLATION: plant_ceasefire_violation,
+    FindingKind.ANACHRONISM: plant_anachronism,
+    FindingKind.UNRESOLVED_LOCAL_TIME: plant_unresolved_local_time,
+    FindingKind.READOUT_MISMATCH: plant_readout_mismatch,
 }

@@ -14,7 +14,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from diplomacy_ledger import Entry, Ledger, Retraction, dumps_jsonl
+from diplomacy_ledger import Entry, FindingKind, Ledger, Retraction, dumps_jsonl
 from diplomacy_ledger.strategies._args import check_choice, check_size, check_strategy
 from diplomacy_ledger.strategies._ledgers import ledgers
 from diplomacy_ledger.strategies._plant import ExpectedFinding
@@ -275,10 +275,10 @@ def _dangling(draw: st.DrawFn, ledger: Ledger, lines: list[str]) -> PayloadDefec
             parent = parent[part]
         parent[path[-1]] = missing
     rejected = {decoded[broken]["id"]}
-    found = [ExpectedFinding("dangling_reference", "definite", (decoded[broken]["id"],))]
+    found = [ExpectedFinding(FindingKind.DANGLING_REFERENCE, "definite", (decoded[broken]["id"],))]
     for line in decoded[broken + 1 :]:
         if any(target in rejected for _, target in references_in(line)):
             rejected.add(line["id"])
-            found.append(ExpectedFinding("dangling_reference", "definite", (line["id"],)))
+            found.append(ExpectedFinding(FindingKind.DANGLING_REFERENCE, "definite", (line["id"],)))
     planted = tuple(json.dumps(line, ensure_ascii=False, separators=(",", ":")) for line in decoded)
     return PayloadDefect("dangling_reference", planted, tuple(found), broken + 1, ledger)

@@ -18,6 +18,7 @@ from diplomacy_ledger import (
     Certainty,
     Claim,
     Finding,
+    FindingKind,
     Hostility,
     Meeting,
     Precision,
@@ -143,7 +144,7 @@ def plant_double_booking(w: World) -> Planted:
         quiet_denial(w, draw(st.sampled_from((a, b))), source)
     both = {who} | ({first} if first == second else set())
     people = [x for x in both if w.kinds.get(x) is ActorKind.PERSON]
-    found = ExpectedFinding("double_booking", certainty(disputed), (a, b))
+    found = ExpectedFinding(FindingKind.DOUBLE_BOOKING, certainty(disputed), (a, b))
     return [found] * len(people), f"two calls with {who} that overlap ({shape})"
 
 
@@ -192,7 +193,9 @@ def plant_ceasefire_violation(w: World) -> Planted:
         quiet_denial(w, ceasefire, source)
     doubtful = denied_ceasefire or (attributed and sources == "one source")
     definite = timing == "after it took effect" and not doubtful
-    found = ExpectedFinding("ceasefire_violation", certainty(not definite), (ceasefire, fight))
+    found = ExpectedFinding(
+        FindingKind.CEASEFIRE_VIOLATION, certainty(not definite), (ceasefire, fight)
+    )
     return [found], f"fighting {timing} ({sources}, attributed: {attributed})"
 
 
@@ -204,7 +207,7 @@ def plant_unresolved_local_time(w: World) -> Planted:
     shape = draw(st.sampled_from(("source", "statement", "call", "meeting", "ceasefire")))
     if shape == "source":
         id = w.add(Source("A dated dispatch", published=when), "source")
-        return [ExpectedFinding("unresolved_local_time", "definite", (id,))], shape
+        return [ExpectedFinding(FindingKind.UNRESOLVED_LOCAL_TIME, "definite", (id,))], shape
     source = w.fresh_source()  # no publication time: the wall time may lie anywhere
     record: Statement | Call | Meeting | Ceasefire
     moment: When | Span = when
@@ -220,4 +223,6 @@ def plant_unresolved_local_time(w: World) -> Planted:
     else:
         record = Ceasefire((w.fresh_state().id, w.fresh_state().id), when, Provenance(source))
     id = w.add(record, shape)
-    return [ExpectedFinding("unresolved_local_time", "definite", (id,))], f"{shape}: {local.status}"
+    return [
+        ExpectedFinding(FindingKind.UNRESOLVED_LOCAL_TIME, "definite", (id,))
+    ], f"{shape}: {local.status}"

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from diplomacy_ledger._exports import lazy_exports
 from diplomacy_ledger.time._calendar import Precision
+from diplomacy_ledger.time._instants import EPOCH, UTC_MAX, UTC_MIN, utc_micros
 from diplomacy_ledger.time._order import (
     Allen,
+    Certainty,
     Order,
     PointInterval,
     Truth,
@@ -48,35 +50,40 @@ if TYPE_CHECKING:  # loaded on first use
         TemporalConstraint,
     )
 
-__getattr__, __dir__ = lazy_exports(
-    globals(),
-    {
-        "_allen": (
-            "AllenConflict",
-            "AllenConstraint",
-            "AllenNetwork",
-            "compose_allen",
-        ),
-        "_phrases": (
-            "DayParts",
-            "DecadeParts",
-            "Tense",
-            "resolve_phrase",
-        ),
-        "_stn": (
-            "NegativeCycle",
-            "Propagation",
-            "SimpleTemporalNetwork",
-            "TemporalConstraint",
-        ),
-    },
-)
+if not TYPE_CHECKING:  # type checkers see the imports above, and only those
+    __getattr__, __dir__ = lazy_exports(
+        globals(),
+        {
+            "_allen": (
+                "AllenConflict",
+                "AllenConstraint",
+                "AllenNetwork",
+                "compose_allen",
+            ),
+            "_phrases": (
+                "DayParts",
+                "DecadeParts",
+                "Tense",
+                "resolve_phrase",
+            ),
+            "_stn": (
+                "NegativeCycle",
+                "Propagation",
+                "SimpleTemporalNetwork",
+                "TemporalConstraint",
+            ),
+        },
+    )
 
 __all__ = [
+    "EPOCH",
+    "UTC_MAX",
+    "UTC_MIN",
     "Allen",
     "AllenConflict",
     "AllenConstraint",
     "AllenNetwork",
+    "Certainty",
     "DayParts",
     "DecadeParts",
     "Disambiguation",
@@ -100,6 +107,7 @@ __all__ = [
     "resolve_zone",
     "to_utc",
     "tzdb_version",
+    "utc_micros",
     "validate_zone",
     "zone_tzinfo",
 ]

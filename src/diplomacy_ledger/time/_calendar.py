@@ -14,6 +14,7 @@ from typing import Final
 from dateutil import tz as dateutil_tz
 
 from diplomacy_ledger._errors import InvalidTimeError, SkippedTimeError
+from diplomacy_ledger.time._instants import UTC_MAX, UTC_MIN
 from diplomacy_ledger.time._zones import (
     first_instant_at_or_after,
     last_instant_before,
@@ -27,8 +28,6 @@ EARTH_EAST: Final = timedelta(hours=14)
 """The easternmost offset in use (Pacific/Kiritimati): where each date begins first."""
 EARTH_WEST: Final = timedelta(hours=-12)
 """The westernmost offset (Etc/GMT+12, Baker Island): where each date ends last."""
-_MIN: Final = datetime.min.replace(tzinfo=UTC)
-_MAX: Final = datetime.max.replace(tzinfo=UTC)
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
 _MIDNIGHT: Final = time()
 
@@ -81,7 +80,7 @@ def _shift(moment: datetime, by: timedelta) -> datetime:
     try:
         return moment + by
     except OverflowError:
-        return _MIN if by < timedelta(0) else _MAX
+        return UTC_MIN if by < timedelta(0) else UTC_MAX
 
 
 def _midnight(day: date) -> datetime:
@@ -101,19 +100,19 @@ def period_bounds(precision: Precision, start: date, zone: str | None) -> tuple[
         # Earliest: local midnight at UTC+14. Latest: the next local midnight at UTC−12, minus 1µs.
         earliest = _shift(_midnight(start).replace(tzinfo=UTC), -EARTH_EAST)
         if following is None:
-            return earliest, _MAX
+            return earliest, UTC_MAX
         latest = _shift(_midnight(following).replace(tzinfo=UTC), -EARTH_WEST - _ONE_MICROSECOND)
         return earliest, latest
     try:
         earliest = first_instant_at_or_after(_midnight(start), zone)
     except OverflowError:
-        earliest = _MIN
+        earliest = UTC_MIN
     if following is None:
-        return earliest, _MAX
+        return earliest, UTC_MAX
     try:
         latest = last_instant_before(_midnight(following), zone)
     except OverflowError:
-        latest = _MAX
+        latest = UTC_MAX
     if latest < earliest:
         raise SkippedTimeError(
             f"the whole {precision.value} {period_label(precision, start)} was skipped in {zone}",
@@ -167,17 +166,17 @@ def period_start(
     Works from whichever bound was not clamped to the ``datetime`` range.
     """
     if zone is None:
-        if earliest == _MIN and latest != _MAX:
+        if earliest == UTC_MIN and latest != UTC_MAX:
             last_day = (latest + EARTH_WEST).date()
             anchor = last_day
         else:
-            anchor = (earliest + EARTH_EAST).date() if earliest != _MIN else date.min
+            anchor = (earliest + EARTH_EAST).date() if earliest != UTC_MIN else date.min
     else:
         zone_info = zone_tzinfo(zone)
-        if earliest == _MIN and latest != _MAX:
+        if earliest == UTC_MIN and latest != UTC_MAX:
             anchor = latest.astimezone(zone_info).date()
         else:
-            anchor = earliest.astimezone(zone_info).date() if earliest != _MIN else date.min
+            anchor = earliest.astimezone(zone_info).date() if earliest != UTC_MIN else date.min
     if precision is Precision.YEAR:
         return date(anchor.year, 1, 1)
     if precision is Precision.MONTH:

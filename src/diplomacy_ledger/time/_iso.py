@@ -36,9 +36,6 @@ from diplomacy_ledger.time._zones import Disambiguation, resolve_local, validate
 __all__ = ["Parsed", "format_when", "parse_when"]
 
 
-_MIN: Final = datetime.min.replace(tzinfo=UTC)
-_MAX: Final = datetime.max.replace(tzinfo=UTC)
-
 _SINGLE: Final = re.compile(
     r"""
     (?P<year>\d{4})

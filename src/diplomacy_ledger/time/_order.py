@@ -19,12 +19,13 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Self, TypeVar, cast
+from typing import Literal, Self, TypeVar, cast
 
 from diplomacy_ledger._errors import InvalidTimeError
 
 __all__ = [
     "Allen",
+    "Certainty",
     "Order",
     "PointInterval",
     "Truth",
@@ -33,6 +34,17 @@ __all__ = [
     "order_of",
     "point_interval_of",
 ]
+
+
+Certainty = Literal["definite", "possible"]
+"""How sure a finding, or a question about a window, is: the one word for it in the library.
+
+*definite*: it holds for every placement of the times within their bounds (and, for a finding,
+rests on no disputed record). *possible*: it holds for some placements only, or rests on a record
+that the ledger itself disputes (a claim another actor denies). A check may ask more before it
+calls a finding definite, and says so (a ceasefire violation needs an attacker two actors vouch
+for). A :class:`Truth` that holds is one of the two: see :attr:`Truth.certainty`.
+"""
 
 
 class Truth(enum.Enum):
@@ -57,6 +69,15 @@ class Truth(enum.Enum):
         return self is Truth.DEFINITELY
 
     @property
+    def certainty(self) -> Certainty | None:
+        """``"definite"``, ``"possible"``, or None when the relation does not hold at all.
+
+        >>> Truth.POSSIBLY.certainty
+        'possible'
+        """
+        return _CERTAINTY_OF[self]
+
+    @property
     def possibly(self) -> bool:
         """True when the relation holds for at least one placement (so also when definite)."""
         return self is not Truth.NOT
@@ -70,6 +91,12 @@ class Truth(enum.Enum):
         """The truth of the negated relation: not-definitely becomes possibly, and so on."""
         return _NEGATION[self]
 
+
+_CERTAINTY_OF: dict[Truth, Certainty | None] = {
+    Truth.DEFINITELY: "definite",
+    Truth.POSSIBLY: "possible",
+    Truth.NOT: None,
+}
 
 _NEGATION = {
     Truth.DEFINITELY: Truth.NOT,

@@ -14,6 +14,7 @@ import attrs
 
 from diplomacy_ledger._errors import InvalidTimeError, TimeParseError
 from diplomacy_ledger.time._calendar import Precision, period_bounds
+from diplomacy_ledger.time._instants import UTC_MAX
 from diplomacy_ledger.time._iso import _SINGLE, check_shape, format_offset, format_when, parse_when
 from diplomacy_ledger.time._order import (
     Allen,
@@ -345,9 +346,6 @@ def _zone_of(moment: datetime) -> str | None:
     return None
 
 
-_FOREVER: Final = datetime.max.replace(tzinfo=UTC)
-
-
 def _as_when(value: When | datetime) -> When:
     return value if isinstance(value, When) else When.instant(value)
 
@@ -431,8 +429,8 @@ class Span:
         if self.end is not None:
             return self.end.earliest, self.end.latest
         if self.ongoing_as_of is not None:
-            return self.ongoing_as_of.earliest, _FOREVER
-        return self.start.earliest, _FOREVER
+            return self.ongoing_as_of.earliest, UTC_MAX
+        return self.start.earliest, UTC_MAX
 
     def allen(self, other: Span) -> Allen:
         """The set of Allen relations from this Span to ``other`` that some placement allows.
