@@ -9,8 +9,9 @@ from diplomacy_ledger.checks._check import (
     Checker,
     check,
 )
-from diplomacy_ledger.checks._context import context_for, time_text
+from diplomacy_ledger.checks._context import context_for
 from diplomacy_ledger.checks._references import dangling_references
+from diplomacy_ledger.checks._wording import time_text
 
 __all__ = [
     "BUILTIN_CHECKS",

@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Final
 
-from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
+from diplomacy_ledger.checks._context import CheckContext, context_for
+from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
 from diplomacy_ledger.model import Ceasefire, Entry, Finding, FindingKind, Hostility
 from diplomacy_ledger.time import Span, utc_micros
@@ -90,18 +91,18 @@ def _finding(context: CheckContext, ceasefire: Entry, fight: Entry) -> Finding:
         record.until is None or hostility.span.start.latest < record.until.earliest
     )
     doubts = [
-        *(f"{context.describe(d)} denies the ceasefire" for d in context.disputed(ceasefire)),
+        *(f"{context.words.describe(d)} denies the ceasefire" for d in context.disputed(ceasefire)),
         *context.attribution_doubts(fight),
     ]
     definite = after_for_every_placement and not doubts
-    by = context.name(hostility.attacker) if hostility.attacker else "unattributed fighters"
-    parties = " and ".join(context.name(p) for p in record.parties)
+    by = context.words.name(hostility.attacker) if hostility.attacker else "unattributed fighters"
+    parties = " and ".join(context.words.name(p) for p in record.parties)
     when = "went on after" if after_for_every_placement else "may have gone on after"
     explanation = (
-        f"Fighting by {by} ({context.describe(fight)}, {time_text(hostility.span)}) {when} the "
-        f"ceasefire between {parties} took effect ({context.describe(ceasefire)}, "
-        f"{time_text(record.effective)}). Known from {context.sources(fight)} and "
-        f"{context.sources(ceasefire)}."
+        f"Fighting by {by} ({context.words.describe(fight)}, {time_text(hostility.span)}) "
+        f"{when} the ceasefire between {parties} took effect ({context.words.describe(ceasefire)}, "
+        f"{time_text(record.effective)}). Known from {context.words.sources(fight)} and "
+        f"{context.words.sources(ceasefire)}."
     )
     if doubts:
         explanation += " At most possible: " + "; ".join(doubts) + "."

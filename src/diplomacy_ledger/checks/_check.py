@@ -7,9 +7,9 @@ from types import MappingProxyType
 from typing import Final
 
 from diplomacy_ledger._errors import LedgerError
+from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks._ceasefires import ceasefire_violations
 from diplomacy_ledger.checks._claims import contradictions
-from diplomacy_ledger.checks._context import gc_paused
 from diplomacy_ledger.checks._people import double_bookings, offices_not_held
 from diplomacy_ledger.checks._times import anachronisms, readout_mismatches, unresolved_local_times
 from diplomacy_ledger.ledger import Ledger

@@ -87,21 +87,22 @@ def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: En
     assert asserter is not None
     assert denier is not None
     said = _what(context, assertion)
-    about = "" if subject is assertion else f" about {context.describe(subject)}"
+    words = context.words
+    about = "" if subject is assertion else f" about {words.describe(subject)}"
     if subject is assertion and not isinstance(subject.record, Claim | Report):
-        about = f", the record known through {context.name(asserter)}"
+        about = f", the record known through {words.name(asserter)}"
     if asserter == denier:
         explanation = (
-            f"{context.name(denier)} {said} in {context.describe(assertion)}{about}, then "
-            f"denied it in {context.describe(denial)}: a retraction ({context.sources(assertion)}; "
-            f"{context.sources(denial)})."
+            f"{words.name(denier)} {said} in {words.describe(assertion)}{about}, then "
+            f"denied it in {words.describe(denial)}: a retraction ({words.sources(assertion)}; "
+            f"{words.sources(denial)})."
         )
     else:
         explanation = (
-            f"{context.name(asserter)} {said} in {context.describe(assertion)}{about}; "
-            f"{context.name(denier)} denies it in {context.describe(denial)}"
-            f"{_words(denial)}. Known from {context.sources(assertion)} and "
-            f"{context.sources(denial)}. The ledger keeps both sides."
+            f"{words.name(asserter)} {said} in {words.describe(assertion)}{about}; "
+            f"{words.name(denier)} denies it in {words.describe(denial)}"
+            f"{_words(denial)}. Known from {words.sources(assertion)} and "
+            f"{words.sources(denial)}. The ledger keeps both sides."
         )
     entries = tuple(dict.fromkeys((subject.id, assertion.id, denial.id)))
     return Finding(FindingKind.CONTRADICTION, "definite", entries, explanation)
@@ -115,7 +116,7 @@ def _what(context: CheckContext, entry: Entry) -> str:
         return f"gave the {entry.kind.replace('_', ' ')} as fact"
     verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
     if record.stance is Stance.ACCUSES and record.accused:
-        verb = f"accused {context.name(record.accused)}"
+        verb = f"accused {context.words.name(record.accused)}"
     if record.proposition:
         return f"{verb} ({record.proposition.strip()!r})"
     return f"{verb} it"

@@ -1,4 +1,4 @@
-"""What every check needs to know about a ledger, computed once per run, and how to explain it.
+"""What every check needs to know about a ledger, computed once per run.
 
 The context is built in one pass over the current entries, which it files by record type, so a
 check visits only the kinds it is about. Everything else (first versions of entries, current
@@ -9,18 +9,17 @@ the checks of one run pay for each answer once and a check that does not need on
 from __future__ import annotations
 
 import functools
-import gc
 import itertools
 import operator
 import weakref
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from datetime import datetime
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final, TypeVar
+from typing import TypeVar
 
 from diplomacy_ledger._errors import UnknownEntryError
+from diplomacy_ledger._gc import gc_paused
+from diplomacy_ledger.checks._wording import Wording
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Actor,
@@ -28,19 +27,13 @@ from diplomacy_ledger.model import (
     Claim,
     Entry,
     Hostility,
-    Office,
-    Place,
     Record,
     Report,
     Retraction,
-    Source,
     Stance,
 )
-from diplomacy_ledger.time import Span, When
 
-__all__ = ["CheckContext", "context_for", "gc_paused"]
-
-_FOREVER_YEAR: Final = 9999
+__all__ = ["CheckContext", "context_for"]
 
 R = TypeVar("R", bound=Record)
 
@@ -65,7 +58,7 @@ class _Roots(dict[str, str]):
 
 
 class CheckContext:
-    """A ledger's current entries, who disputes what, and helpers to write explanations."""
+    """A ledger's current entries, who disputes what, and (in :attr:`words`) how to say it."""
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
@@ -90,10 +83,8 @@ class CheckContext:
                 assert isinstance(record, Report)
                 about[root[record.about]].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
-        self._names: dict[str, str] = {}
-        self._titles: dict[str, str] = {}  # "source 'title'", by source id
-        self._chains: dict[tuple[str, ...], str] = {}  # ", via A, via B", by attribution chain
         self._current: dict[str, Entry | None] = {}
+        self.words = Wording(ledger, self.current)
         self._disputed: dict[str, list[Entry]] = {}
         self._doubts: dict[str, list[str]] = {}
 
@@ -191,7 +182,7 @@ class CheckContext:
     def _attribution_doubts(self, entry: Entry) -> list[str]:
         record = entry.record
         assert isinstance(record, Hostility)
-        doubts = [f"{self.describe(d)} denies it" for d in self.disputed(entry)]
+        doubts = [f"{self.words.describe(d)} denies it" for d in self.disputed(entry)]
         attackers = self.lineage(record.attacker) if record.attacker else frozenset()
         vouchers = {self.asserter(entry) or getattr(record.provenance, "source", None)}
         for other in self.about.get(self.root[entry.id], ()):
@@ -200,89 +191,20 @@ class CheckContext:
                 if self.lineage(claim.accused) & attackers:
                     vouchers.add(self.asserter(other))
                 else:
-                    doubts.append(
-                        f"{self.describe(other)} says {self.name(claim.accused)} began it"
-                    )
+                    says = f"{self.words.describe(other)} says"
+                    doubts.append(f"{says} {self.words.name(claim.accused)} began it")
             elif isinstance(claim, Report) or (
                 isinstance(claim, Claim) and claim.stance is Stance.ASSERTS
             ):
                 vouchers.add(self.asserter(other))
         if record.attacker and len(vouchers - {None}) < 2:
-            doubts.append(f"who began it rests on one source ({self.sources(entry)})")
+            doubts.append(f"who began it rests on one source ({self.words.sources(entry)})")
         return doubts
 
     def _claimant(self, entry: Entry) -> str:
         record = entry.record
         assert isinstance(record, Claim)
         return self.root[record.claimant]
-
-    # -- words -------------------------------------------------------------------------------
-
-    def name(self, id: str) -> str:
-        """An actor's or place's name, or the id of anything else."""
-        found = self._names.get(id)
-        if found is None:
-            entry = self.current(id)
-            found = id
-            if entry is not None and isinstance(entry.record, Actor | Place):
-                found = entry.record.name
-            elif entry is not None and isinstance(entry.record, Office):
-                found = entry.record.title
-            self._names[id] = found
-        return found
-
-    def describe(self, entry: Entry) -> str:
-        """``'call-x' (a call)``: an entry's id and kind, for explanations."""
-        return f"{entry.id!r} (a {entry.kind.replace('_', ' ')})"
-
-    def sources(self, entry: Entry) -> str:
-        """How the record is known, in words: its source and attribution chain."""
-        provenance = getattr(entry.record, "provenance", None)
-        if provenance is None:
-            return "no source given"
-        title = self._titles.get(provenance.source)
-        if title is None:
-            source = self.ledger.get(provenance.source)
-            words = (
-                source.title if isinstance(source, Source) and source.title else provenance.source
-            )
-            title = self._titles[provenance.source] = f"source {words!r}"
-        if not provenance.via:
-            return title
-        chain = self._chains.get(provenance.via)
-        if chain is None:
-            names = ", via ".join(self.name(actor) for actor in provenance.via)
-            chain = self._chains[provenance.via] = f", via {names}"
-        return title + chain
-
-
-def time_text(moment: When | Span | None, zone: str | None = None) -> str:
-    """A time in UTC and on local clocks (its own zone, or ``zone``)."""
-    if moment is None:
-        return "at an unknown time"
-    if isinstance(moment, Span):
-        end = (
-            time_text(moment.end, zone)
-            if moment.end is not None
-            else f"still going as of {time_text(moment.ongoing_as_of, zone)}"
-            if moment.ongoing_as_of is not None
-            else "an unknown end"
-        )
-        return f"from {time_text(moment.start, zone)} to {end}"
-    local_zone = zone or moment.zone
-    utc = _bounds_text(moment.earliest, moment.latest, "UTC")
-    if local_zone is None or local_zone == "UTC":
-        return utc
-    early, late = moment.local_bounds(local_zone)
-    return f"{utc} ({_bounds_text(early, late, local_zone)})"
-
-
-def _bounds_text(earliest: datetime, latest: datetime, zone: str) -> str:
-    if earliest == latest:
-        return f"{earliest:%Y-%m-%d %H:%M} {zone}"
-    if latest.year == _FOREVER_YEAR:
-        return f"{earliest:%Y-%m-%d %H:%M} {zone} or later"
-    return f"between {earliest:%Y-%m-%d %H:%M} and {latest:%Y-%m-%d %H:%M} {zone}"
 
 
 class _LastContext:
@@ -312,19 +234,3 @@ def context_for(ledger: Ledger) -> CheckContext:
 
 def _is_person(record: Record) -> bool:
     return isinstance(record, Actor) and record.kind is ActorKind.PERSON
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the block (if it was running), then resume it.
-
-    Building a context or running the checks allocates many small objects and frees none of
-    them until the end, so the collector's passes over the whole heap find nothing to collect.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Final
 
-from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
+from diplomacy_ledger.checks._context import CheckContext, context_for
+from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Call,
@@ -75,11 +76,11 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
                 FindingKind.OFFICE_NOT_HELD,
                 certainty,
                 (entry.id,),
-                f"{context.describe(entry)} names {context.name(person)} as "
-                f"{context.name(office)} {time_text(moment)}, but "
+                f"{context.words.describe(entry)} names {context.words.name(person)} as "
+                f"{context.words.name(office)} {time_text(moment)}, but "
                 f"{'no placement of' if certainty == 'definite' else 'not every placement of'} "
                 f"the times puts them in that office (tenures: {spans}). "
-                f"Known from {context.sources(entry)}.",
+                f"Known from {context.words.sources(entry)}.",
             )
 
 
@@ -211,8 +212,8 @@ def _booking(context: CheckContext, person: str, one: Entry, other: Entry) -> Fi
         FindingKind.DOUBLE_BOOKING,
         "possible" if disputed else "definite",
         (first.id, second.id),
-        f"{context.name(person)} cannot have been in both {context.describe(first)} "
-        f"{time_text(first.record.time)} and {context.describe(second)} "
+        f"{context.words.name(person)} cannot have been in both {context.words.describe(first)} "
+        f"{time_text(first.record.time)} and {context.words.describe(second)} "
         f"{time_text(second.record.time)}: they overlap for every placement of their times. "
-        f"Known from {context.sources(first)} and {context.sources(second)}.",
+        f"Known from {context.words.sources(first)} and {context.words.sources(second)}.",
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from diplomacy_ledger.checks._context import CheckContext, context_for, time_text
+from diplomacy_ledger.checks._context import CheckContext, context_for
+from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Actor,
@@ -94,8 +95,8 @@ def _before_its_subject(
         FindingKind.ANACHRONISM,
         _certainty(context, entry),
         (entry.id, subject.id),
-        f"{context.describe(entry)} {time_text(record.time)} speaks of "
-        f"{context.describe(subject)} as having happened, but that began "
+        f"{context.words.describe(entry)} {time_text(record.time)} speaks of "
+        f"{context.words.describe(subject)} as having happened, but that began "
         f"{time_text(subject.record.time)}.",
     )
 
@@ -123,8 +124,8 @@ def _outside_lifespans(
             FindingKind.ANACHRONISM,
             _certainty(context, entry),
             (entry.id, actor_entry.id),
-            f"{context.describe(entry)} {time_text(entry.record.time)} names "
-            f"{context.name(actor_id)} {when}.",
+            f"{context.words.describe(entry)} {time_text(entry.record.time)} names "
+            f"{context.words.name(actor_id)} {when}.",
         )
 
 
@@ -149,7 +150,7 @@ def _after_publication(
             FindingKind.ANACHRONISM,
             _certainty(context, entry),
             (entry.id, provenance.source),
-            f"{context.describe(entry)} began {time_text(entry.record.time)}, after its source "
+            f"{context.words.describe(entry)} began {time_text(entry.record.time)}, after its source "
             f"{provenance.source!r} was published ({time_text(when)}).",
         )
 
@@ -176,7 +177,7 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
             FindingKind.UNRESOLVED_LOCAL_TIME,
             "definite",
             (entry.id,),
-            f"{context.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
+            f"{context.words.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
             f"{what} in {when.zone}; it was resolved by a policy to {time_text(when)}"
             + (f" (the words: {when.text!r})" if when.text else "")
             + ".",
@@ -225,8 +226,8 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
                         FindingKind.READOUT_MISMATCH,
                         _certainty(context, first, second),
                         (link.id, first.id, second.id),
-                        f"{context.describe(first)} and {context.describe(second)} are linked as "
-                        f"one event by {context.describe(link)}, but {problem}.",
+                        f"{context.words.describe(first)} and {context.words.describe(second)} are linked as "
+                        f"one event by {context.words.describe(link)}, but {problem}.",
                     )
 
 
@@ -236,7 +237,9 @@ def _mismatch(context: CheckContext, first: Entry, second: Entry) -> str | None:
         left = {context.root[x] for x in a.actors}
         right = {context.root[x] for x in b.actors}
         if left != right:
-            names = [", ".join(sorted(context.name(x) for x in side)) for side in (left, right)]
+            names = [
+                ", ".join(sorted(context.words.name(x) for x in side)) for side in (left, right)
+            ]
             return f"their participants differ ({names[0]} / {names[1]})"
     bounds_a, bounds_b = time_bounds(a), time_bounds(b)
     if bounds_a and bounds_b and (bounds_a[1] < bounds_b[0] or bounds_b[1] < bounds_a[0]):

@@ -245,7 +245,7 @@ def _timeline(args: argparse.Namespace) -> int:
     for _, entry in sorted(timed, key=lambda item: (item[0], item[1].id)):
         print(f"{time_text(entry.record.time, zone)}\n  {entry.kind} {entry.id}")
         if getattr(entry.record, "provenance", None) is not None:
-            print(f"  {context.sources(entry)}")
+            print(f"  {context.words.sources(entry)}")
         for finding in touching.get(entry.id, []):
             print(f"  ! {finding.kind.replace('_', ' ')} ({finding.certainty}): {finding.entries}")
     untimed = [entry.id for entry in ledger.entries() if time_bounds(entry.record) is None]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -13,6 +11,7 @@ from typing import BinaryIO, Final, Literal
 import attrs
 
 from diplomacy_ledger._errors import BadReferenceError, LedgerError
+from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks import dangling_references
 from diplomacy_ledger.io._lines import Line, decode_entry, encode_entry
 from diplomacy_ledger.io._values import forget_shared
@@ -108,7 +107,7 @@ def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
     if not total and not allow_empty:
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
     loader = _Loader(name, skip_bad_lines, references)
-    with _cyclic_gc_paused():
+    with gc_paused():
         try:
             done = 0
             for number, line, complete in lines:
@@ -133,23 +132,6 @@ def _file_lines(file: BinaryIO) -> Iterator[tuple[int, bytes, bool]]:
             yield number, line[:-1], True
         else:
             yield number, line, False
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a file loads, then restore it.
-
-    Loading makes millions of small objects and no reference cycles; every collection would
-    walk all of them again (a fifth of the time of a large load). Memory is still freed by
-    reference counting as usual. The collector is process-wide: other threads see it paused too.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Loader:

@@ -1,0 +1,97 @@
+"""How the checks word their explanations: entries, names, sources and times, in words.
+
+Kept apart from the indexes the checks search (:mod:`diplomacy_ledger.checks._context`): a
+finding's explanation is written only once the finding is found, and each name, source title
+and attribution chain is worked out once per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Final
+
+from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.model import Actor, Entry, Office, Place, Source
+from diplomacy_ledger.time import Span, When
+
+__all__ = ["Wording", "time_text"]
+
+_FOREVER_YEAR: Final = 9999
+
+
+class Wording:
+    """The words for a ledger's entries, remembered as they are asked for."""
+
+    def __init__(self, ledger: Ledger, current: Callable[[str], Entry | None]) -> None:
+        self.ledger = ledger
+        self._current = current
+        self._names: dict[str, str] = {}
+        self._titles: dict[str, str] = {}  # "source 'title'", by source id
+        self._chains: dict[tuple[str, ...], str] = {}  # ", via A, via B", by attribution chain
+
+    def name(self, id: str) -> str:
+        """An actor's or place's name, or the id of anything else."""
+        found = self._names.get(id)
+        if found is None:
+            entry = self._current(id)
+            found = id
+            if entry is not None and isinstance(entry.record, Actor | Place):
+                found = entry.record.name
+            elif entry is not None and isinstance(entry.record, Office):
+                found = entry.record.title
+            self._names[id] = found
+        return found
+
+    def describe(self, entry: Entry) -> str:
+        """``'call-x' (a call)``: an entry's id and kind, for explanations."""
+        return f"{entry.id!r} (a {entry.kind.replace('_', ' ')})"
+
+    def sources(self, entry: Entry) -> str:
+        """How the record is known, in words: its source and attribution chain."""
+        provenance = getattr(entry.record, "provenance", None)
+        if provenance is None:
+            return "no source given"
+        title = self._titles.get(provenance.source)
+        if title is None:
+            source = self.ledger.get(provenance.source)
+            words = (
+                source.title if isinstance(source, Source) and source.title else provenance.source
+            )
+            title = self._titles[provenance.source] = f"source {words!r}"
+        if not provenance.via:
+            return title
+        chain = self._chains.get(provenance.via)
+        if chain is None:
+            names = ", via ".join(self.name(actor) for actor in provenance.via)
+            chain = self._chains[provenance.via] = f", via {names}"
+        return title + chain
+
+
+def time_text(moment: When | Span | None, zone: str | None = None) -> str:
+    """A time in UTC and on local clocks (its own zone, or ``zone``)."""
+    if moment is None:
+        return "at an unknown time"
+    if isinstance(moment, Span):
+        end = (
+            time_text(moment.end, zone)
+            if moment.end is not None
+            else f"still going as of {time_text(moment.ongoing_as_of, zone)}"
+            if moment.ongoing_as_of is not None
+            else "an unknown end"
+        )
+        return f"from {time_text(moment.start, zone)} to {end}"
+    local_zone = zone or moment.zone
+    utc = _bounds_text(moment.earliest, moment.latest, "UTC")
+    if local_zone is None or local_zone == "UTC":
+        return utc
+    early, late = moment.local_bounds(local_zone)
+    return f"{utc} ({_bounds_text(early, late, local_zone)})"
+
+
+def _bounds_text(earliest: datetime, latest: datetime, zone: str) -> str:
+    if earliest == latest:
+        return f"{earliest:%Y-%m-%d %H:%M} {zone}"
+    if latest.year == _FOREVER_YEAR:
+        return f"{earliest:%Y-%m-%d %H:%M} {zone} or later"
+    return f"between {earliest:%Y-%m-%d %H:%M} and {latest:%Y-%m-%d %H:%M} {zone}"
