@@ -150,8 +150,8 @@ def _after_publication(
             FindingKind.ANACHRONISM,
             _certainty(context, entry),
             (entry.id, provenance.source),
-            f"{context.words.describe(entry)} began {time_text(entry.record.time)}, after its source "
-            f"{provenance.source!r} was published ({time_text(when)}).",
+            f"{context.words.describe(entry)} began {time_text(entry.record.time)}, after its "
+            f"source {provenance.source!r} was published ({time_text(when)}).",
         )
 
 
@@ -226,8 +226,8 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
                         FindingKind.READOUT_MISMATCH,
                         _certainty(context, first, second),
                         (link.id, first.id, second.id),
-                        f"{context.words.describe(first)} and {context.words.describe(second)} are linked as "
-                        f"one event by {context.words.describe(link)}, but {problem}.",
+                        f"{context.words.describe(first)} and {context.words.describe(second)} "
+                        f"are linked as one event by {context.words.describe(link)}, but {problem}.",
                     )
 
 
