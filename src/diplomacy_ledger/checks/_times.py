@@ -227,7 +227,8 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
                         _certainty(context, first, second),
                         (link.id, first.id, second.id),
                         f"{context.words.describe(first)} and {context.words.describe(second)} "
-                        f"are linked as one event by {context.words.describe(link)}, but {problem}.",
+                        f"are linked as one event by {context.words.describe(link)}, "
+                        f"but {problem}.",
                     )
 
 
