@@ -7,6 +7,7 @@ folders found under ``src/diplomacy_ledger``. Nothing here lists modules by hand
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import subprocess
 import sys
@@ -170,3 +171,40 @@ def test_the_package_imports_lightly_and_every_public_name_resolves() -> None:
         "assert set(d.__all__) <= set(dir(d))\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+LAZY_PACKAGES = sorted(
+    path for path in PACKAGE.rglob("__init__.py") if "lazy_exports(" in path.read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize("path", LAZY_PACKAGES, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_what_loads_on_first_use_is_what_type_checkers_see(path: Path) -> None:
+    # A package spells each lazily loaded name twice: in its table, and under TYPE_CHECKING.
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typed: set[str] = set()
+    tabled: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom):
+                    typed |= {alias.asname or alias.name for alias in statement.names}
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "lazy_exports":
+            table = node.args[1]
+            if isinstance(table, ast.Name):  # the table is a module-level constant
+                table = _constant(tree, table.id)
+            for names in ast.literal_eval(table).values():
+                tabled |= set(names)
+    assert typed == tabled, (sorted(typed - tabled), sorted(tabled - typed))
+    module = importlib.import_module(".".join(path.relative_to(PACKAGE.parent).parent.parts))
+    assert all(getattr(module, name, None) is not None for name in tabled)
+
+
+def _constant(tree: ast.Module, name: str) -> ast.expr:
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == name:
+            assert node.value is not None
+            return node.value
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
+            return node.value
+    raise AssertionError(f"no module-level {name}")

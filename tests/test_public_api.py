@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +86,15 @@ def test_the_command_line_entry_point_still_resolves() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_version_is_written_once() -> None:
+    # The build reads the version from _version.py (pyproject.toml says so); nothing repeats it.
+    from importlib.metadata import version  # noqa: PLC0415
+
+    import diplomacy_ledger  # noqa: PLC0415
+
+    assert version("diplomacy-ledger") == diplomacy_ledger.__version__
+    pyproject = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text()
+    assert diplomacy_ledger.__version__ not in pyproject
+    assert 'dynamic = ["version"]' in pyproject

@@ -105,7 +105,14 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         plover_records,
         read_jsonl,
     )
-    from diplomacy_ledger.model import EventCode, event_code, event_codes
+    from diplomacy_ledger.model import (
+        CAMEO_LABELS,
+        PLOVER_FOR_CAMEO,
+        PLOVER_MODES,
+        EventCode,
+        event_code,
+        event_codes,
+    )
     from diplomacy_ledger.render import timeline_svg
     from diplomacy_ledger.time import (
         AllenConflict,
@@ -148,7 +155,14 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
                 "plover_records",
                 "read_jsonl",
             ),
-            "model": ("EventCode", "event_code", "event_codes"),
+            "model": (
+                "CAMEO_LABELS",
+                "PLOVER_FOR_CAMEO",
+                "PLOVER_MODES",
+                "EventCode",
+                "event_code",
+                "event_codes",
+            ),
             "render": ("timeline_svg",),
             "time": (
                 "AllenConflict",
@@ -169,7 +183,10 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
 
 __all__ = [
     "BUILTIN_CHECKS",
+    "CAMEO_LABELS",
     "KIND_NAMES",
+    "PLOVER_FOR_CAMEO",
+    "PLOVER_MODES",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",

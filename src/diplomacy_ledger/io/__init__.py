@@ -13,7 +13,7 @@ from diplomacy_ledger.io._jsonl import (
     read_jsonl,
 )
 from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
-from diplomacy_ledger.io._lines import SCHEMA_VERSION
+from diplomacy_ledger.io._lines import SCHEMA_VERSION, encode_entry
 from diplomacy_ledger.io._plover import plover_records
 from diplomacy_ledger.io._sqlite_store import SqliteBatch, SqliteStore
 from diplomacy_ledger.io._store import (
@@ -37,6 +37,7 @@ __all__ = [
     "copy_entries",
     "dump_jsonl",
     "dumps_jsonl",
+    "encode_entry",
     "load_jsonl",
     "open_store",
     "plover_records",

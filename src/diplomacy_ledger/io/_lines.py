@@ -29,7 +29,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from diplomacy_ledger._errors import FieldError, FormatError, LedgerError
 from diplomacy_ledger.io._values import (
     enum_hook,
-    format_instant,
+    format_utc_instant,
     is_homogeneous_tuple,
     is_optional_str,
     is_time_union,
@@ -188,7 +188,7 @@ def encode_entry(
     line: dict[str, Any] = {
         "v": SCHEMA_VERSION,
         "id": entry.id,
-        "recorded_at": format_instant(entry.recorded_at),
+        "recorded_at": format_utc_instant(entry.recorded_at),
         "kind": entry.kind,
         "record": _converter().unstructure(entry.record),
     }

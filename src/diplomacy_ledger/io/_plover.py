@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from diplomacy_ledger._errors import LedgerError
-from diplomacy_ledger.io._values import format_instant
+from diplomacy_ledger.io._values import format_utc_instant
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Source, event_code, time_bounds
 from diplomacy_ledger.time import Span, When
@@ -43,8 +43,8 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
                 "actor": [_name(ledger, actor) for actor in code.source],
                 "recipient": [_name(ledger, actor) for actor in code.target],
                 "date": day,
-                "earliest": format_instant(bounds[0]) if bounds else None,
-                "latest": format_instant(bounds[1]) if bounds else None,
+                "earliest": format_utc_instant(bounds[0]) if bounds else None,
+                "latest": format_utc_instant(bounds[1]) if bounds else None,
                 "precision": _when(moment).precision.value if moment is not None else None,
                 "zone": _when(moment).zone if moment is not None else None,
                 "source": {
@@ -53,7 +53,7 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
                     "url": source.url if isinstance(source, Source) else None,
                     "via": [_name(ledger, actor) for actor in provenance.via] if provenance else [],
                 },
-                "recorded_at": format_instant(entry.recorded_at),
+                "recorded_at": format_utc_instant(entry.recorded_at),
             }
         )
     return records

@@ -24,7 +24,7 @@ from diplomacy_ledger.time import Precision, Span, When
 
 __all__ = [
     "forget_shared",
-    "format_instant",
+    "format_utc_instant",
     "parse_instant",
 ]
 
@@ -145,7 +145,7 @@ def tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, An
 # -- instants, When and Span ---------------------------------------------------------------------
 
 
-def format_instant(moment: datetime) -> str:
+def format_utc_instant(moment: datetime) -> str:
     """An aware datetime as ISO 8601 in UTC with ``Z`` (microseconds only when present)."""
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
 
@@ -169,8 +169,8 @@ def parse_instant(value: Any, field: str) -> datetime:
 def unstructure_when(when: When) -> dict[str, Any]:
     data: dict[str, Any] = {
         "type": "when",
-        "earliest": format_instant(when.earliest),
-        "latest": format_instant(when.latest),
+        "earliest": format_utc_instant(when.earliest),
+        "latest": format_utc_instant(when.latest),
         "precision": when.precision.value,
     }
     if when.zone is not None:

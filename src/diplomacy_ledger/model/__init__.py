@@ -49,13 +49,23 @@ from diplomacy_ledger.model._records import (
 )
 
 if TYPE_CHECKING:  # loaded on first use
-    from diplomacy_ledger.model._codes import EventCode, event_code, event_codes
+    from diplomacy_ledger.model._codes import (
+        CAMEO_LABELS,
+        PLOVER_FOR_CAMEO,
+        PLOVER_MODES,
+        EventCode,
+        event_code,
+        event_codes,
+    )
 
 if not TYPE_CHECKING:  # type checkers see the imports above, and only those
     __getattr__, __dir__ = lazy_exports(
         globals(),
         {
             "_codes": (
+                "CAMEO_LABELS",
+                "PLOVER_FOR_CAMEO",
+                "PLOVER_MODES",
                 "EventCode",
                 "event_code",
                 "event_codes",
@@ -64,7 +74,10 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
     )
 
 __all__ = [
+    "CAMEO_LABELS",
     "KIND_NAMES",
+    "PLOVER_FOR_CAMEO",
+    "PLOVER_MODES",
     "Actor",
     "ActorKind",
     "Call",

@@ -261,7 +261,7 @@ def _local(moment: datetime, zone: str | None) -> tuple[datetime, str] | None:
     return local.replace(tzinfo=None), suffix
 
 
-def format_instant(moment: datetime, zone: str | None, precision: Precision | None) -> str:
+def format_zoned_instant(moment: datetime, zone: str | None, precision: Precision | None) -> str:
     """An instant as RFC 9557 text, written to ``precision`` (hour, minute or second).
 
     With ``precision=None``, to the minute when the local clock shows a whole minute, else to the
@@ -294,8 +294,8 @@ def format_when(
         label = period_label(precision, start)
         return label if zone is None else f"{label}[{zone}]"
     if precision.is_clock:
-        return format_instant(earliest, zone, precision)
-    return "/".join(format_instant(bound, zone, None) for bound in (earliest, latest))
+        return format_zoned_instant(earliest, zone, precision)
+    return "/".join(format_zoned_instant(bound, zone, None) for bound in (earliest, latest))
 
 
 def check_shape(
