@@ -75,7 +75,7 @@ from diplomacy_ledger import (
     When,
     dumps_jsonl,
 )
-from diplomacy_ledger.time._zones import available_zones
+from diplomacy_ledger import available_zones
 
 __all__ = [
     "DATA_DIR",

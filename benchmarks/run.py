@@ -35,7 +35,7 @@ from benchmarks.generate import SKEWED_ACTOR, ensure_dataset, read_meta
 from benchmarks.peers import scan, sql_checks, stn
 from diplomacy_ledger import Ledger, __version__, check, load_jsonl
 from diplomacy_ledger.checks._context import _LastContext
-from diplomacy_ledger.io._lines import encode_entry
+from diplomacy_ledger.io import encode_entry
 
 T = TypeVar("T")
 HERE = Path(__file__).resolve().parent

@@ -208,3 +208,11 @@ def _constant(tree: ast.Module, name: str) -> ast.expr:
         if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
             return node.value
     raise AssertionError(f"no module-level {name}")
+
+
+@pytest.mark.parametrize("layer", LAYERS)
+def test_the_architecture_page_names_every_module_of_a_layer(layer: str) -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith(f"| `{layer}` |")]
+    for path in sorted((PACKAGE / layer).glob("_[!_]*.py")):
+        assert f"`{path.stem}`" in row, f"docs/architecture.md does not say what {path} holds"

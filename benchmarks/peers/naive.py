@@ -27,7 +27,7 @@ from diplomacy_ledger import (
     When,
     normalise_name,
 )
-from diplomacy_ledger.model._kinds import time_bounds
+from diplomacy_ledger.model import time_bounds
 
 __all__ = ["naive_checks"]
 

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, Literal
 
 from diplomacy_ledger import Entry, Ledger, Precision, Span, When
-from diplomacy_ledger.model._kinds import references, time_bounds
+from diplomacy_ledger.model import references, time_bounds
 
 __all__ = ["LinearScan", "Query", "TreePeer", "make_queries", "ours"]
 
