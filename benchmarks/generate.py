@@ -73,9 +73,9 @@ from diplomacy_ledger import (
     Statement,
     Tenure,
     When,
+    available_zones,
     dumps_jsonl,
 )
-from diplomacy_ledger import available_zones
 
 __all__ = [
     "DATA_DIR",
