@@ -84,8 +84,10 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         BUILTIN_CHECKS,
         Check,
         Checker,
+        UnrecordedTenure,
         check,
         dangling_references,
+        unrecorded_tenures,
     )
     from diplomacy_ledger.io import (
         SCHEMA_VERSION,
@@ -136,7 +138,15 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
     __getattr__, __dir__ = lazy_exports(
         globals(),
         {
-            "checks": ("BUILTIN_CHECKS", "Check", "Checker", "check", "dangling_references"),
+            "checks": (
+                "BUILTIN_CHECKS",
+                "Check",
+                "Checker",
+                "UnrecordedTenure",
+                "check",
+                "dangling_references",
+                "unrecorded_tenures",
+            ),
             "io": (
                 "SCHEMA_VERSION",
                 "Damage",
@@ -261,6 +271,7 @@ __all__ = [
     "UnknownEntryError",
     "UnknownPhraseError",
     "UnknownZoneError",
+    "UnrecordedTenure",
     "When",
     "__version__",
     "available_zones",
@@ -282,4 +293,5 @@ __all__ = [
     "resolve_zone",
     "system_clock",
     "timeline_svg",
+    "unrecorded_tenures",
 ]

@@ -107,15 +107,26 @@ def test_each_planted_defect_is_found_exactly(kind: str, data: st.DataObject) ->
 
 def test_the_smallest_double_booking_is_two_calls_and_what_they_need() -> None:
     """Shrinking removes the consistent ledger the defect was planted in, and all but what the
-    two calls need: one person, one other participant, one source."""
+    two calls need: one person and a different other participant in each, one source (the same
+    people in both would be possibly one event told twice, not a double booking)."""
     strategy = ledgers_with_defect("double_booking", max_size=8)
     defect = find(strategy, lambda _: True, settings=MINIMAL)
     kinds = Counter(entry.kind for entry in defect.ledger)
-    assert kinds == {"call": 2, "actor": 2, "source": 1}, defect.ledger
+    assert kinds == {"call": 2, "actor": 3, "source": 1}, defect.ledger
     [(kind, certainty, entries)] = defect.expected
     assert (kind, certainty) == ("double_booking", "definite")
     assert all(isinstance(defect.ledger.get(id), Call) for id in entries)
     assert defect.planted == tuple(entry.id for entry in defect.ledger)
+
+
+def test_the_smallest_possibly_same_event_is_two_calls_of_two_people() -> None:
+    strategy = ledgers_with_defect("possibly_same_event", max_size=8)
+    defect = find(strategy, lambda _: True, settings=MINIMAL)
+    kinds = Counter(entry.kind for entry in defect.ledger)
+    assert kinds == {"call": 2, "actor": 2, "source": 1}, defect.ledger
+    [(kind, certainty, entries)] = defect.expected
+    assert (kind, certainty) == ("possibly_same_event", "possible")
+    assert all(isinstance(defect.ledger.get(id), Call) for id in entries)
 
 
 # -- files -----------------------------------------------------------------------------------------

@@ -10,7 +10,11 @@ from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks._ceasefires import ceasefire_violations
 from diplomacy_ledger.checks._claims import contradictions
-from diplomacy_ledger.checks._people import double_bookings, offices_not_held
+from diplomacy_ledger.checks._people import (
+    double_bookings,
+    offices_not_held,
+    possibly_same_events,
+)
 from diplomacy_ledger.checks._times import anachronisms, readout_mismatches, unresolved_local_times
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Finding, FindingKind
@@ -25,6 +29,7 @@ BUILTIN_CHECKS: Final[Mapping[str, Check]] = MappingProxyType(
         FindingKind.CONTRADICTION.value: contradictions,
         FindingKind.OFFICE_NOT_HELD.value: offices_not_held,
         FindingKind.DOUBLE_BOOKING.value: double_bookings,
+        FindingKind.POSSIBLY_SAME_EVENT.value: possibly_same_events,
         FindingKind.CEASEFIRE_VIOLATION.value: ceasefire_violations,
         FindingKind.ANACHRONISM.value: anachronisms,
         FindingKind.UNRESOLVED_LOCAL_TIME.value: unresolved_local_times,

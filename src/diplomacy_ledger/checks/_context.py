@@ -14,6 +14,7 @@ import operator
 import weakref
 from collections import defaultdict
 from collections.abc import Mapping
+from datetime import datetime
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -30,8 +31,11 @@ from diplomacy_ledger.model import (
     Record,
     Report,
     Retraction,
+    SameEvent,
     Stance,
+    whens_in,
 )
+from diplomacy_ledger.time import When, local_candidates, local_status
 
 __all__ = ["CheckContext", "context_for"]
 
@@ -84,6 +88,8 @@ class CheckContext:
                 about[root[record.about]].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
+        self._choices: dict[tuple[datetime, str, datetime], str] = {}
+        self.memo: dict[str, object] = {}  # what several checks derive alike, by name
         self.words = Wording(ledger, self.current)
         self._disputed: dict[str, list[Entry]] = {}
         self._doubts: dict[str, list[str]] = {}
@@ -128,6 +134,83 @@ class CheckContext:
         return frozenset(
             self.root[entry.id] for entry in self.of_type(Actor) if _is_person(entry.record)
         )
+
+    # -- events ---------------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _events(self) -> dict[str, tuple[Entry, ...]]:
+        """Root id of each current entry in a SameEvent group → the group's current entries.
+
+        Groups are the connected parts of the SameEvent links (a links b, b links c: one event),
+        their members in the order recorded. Entries in no group are left out.
+        """
+        parent: dict[str, str] = {}
+
+        def find(id: str) -> str:
+            while parent.get(id, id) != id:
+                parent[id] = parent.get(parent[id], parent[id])  # halve the path
+                id = parent[id]
+            return id
+
+        for entry in self.of_type(SameEvent):
+            assert isinstance(entry.record, SameEvent)
+            linked = [self.root[id] for id in entry.record.entries]
+            for id in linked:
+                parent.setdefault(id, id)
+            for other in linked[1:]:
+                a, b = find(linked[0]), find(other)
+                if a != b:
+                    parent[b] = a
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for root in parent:
+            found = self.current(root)
+            if found is not None:
+                groups[find(root)].append(found)
+        events: dict[str, tuple[Entry, ...]] = {}
+        for group in groups.values():
+            ordered = tuple(sorted(group, key=lambda member: self.position[member.id]))
+            for record in ordered:
+                events[self.root[record.id]] = ordered
+        return events
+
+    def event(self, entry: Entry) -> tuple[Entry, ...]:
+        """The current records of the event ``entry`` tells of: its SameEvent group, or itself.
+
+        Checks reason about events, not readouts: two readouts of one call are one call.
+        """
+        return self._events.get(self.root[entry.id], (entry,))
+
+    def current_entry(self, id: str) -> Entry:
+        """The current entry with this id (which must be current)."""
+        found = self.current(id)
+        assert found is not None
+        return found
+
+    def event_key(self, entry: Entry) -> str:
+        """One id that stands for the event (the id of its first record)."""
+        return self.event(entry)[0].id
+
+    # -- times chosen by a policy -----------------------------------------------------------------
+
+    def policy_choices(self, entry: Entry) -> list[str]:
+        """The event time's wall times that were skipped or repeated, so a policy chose the instant.
+
+        Each in words ("the wall time 2021-10-31 02:30 happened twice in Europe/Paris; the
+        earlier was taken"). A finding that rests on such a choice is at most possible: the
+        words did not say which instant, the policy did.
+        """
+        moment = entry.record.time
+        found = []
+        for when in () if moment is None else whens_in(moment):
+            if when.wall is None or when.zone is None:
+                continue
+            key = (when.wall, when.zone, when.earliest)
+            words = self._choices.get(key)
+            if words is None:
+                words = self._choices[key] = _policy_words(when)
+            if words:
+                found.append(words)
+        return found
 
     # -- actors and disputes -------------------------------------------------------------------
 
@@ -234,3 +317,18 @@ def context_for(ledger: Ledger) -> CheckContext:
 
 def _is_person(record: Record) -> bool:
     return isinstance(record, Actor) and record.kind is ActorKind.PERSON
+
+
+def _policy_words(when: When) -> str:
+    """How a policy resolved the wall time of ``when``; empty when the wall time was unambiguous."""
+    assert when.wall is not None
+    assert when.zone is not None
+    status = local_status(when.wall, when.zone)
+    if status == "ok":
+        return ""
+    wall = f"the wall time {when.wall.isoformat(sep=' ')}"
+    if status == "skipped":
+        return f"{wall} did not exist in {when.zone}; a policy took {when.earliest:%H:%M} UTC"
+    candidates = sorted(local_candidates(when.wall, when.zone))
+    which = "earlier" if when.earliest == candidates[0] else "later"
+    return f"{wall} happened twice in {when.zone}; a policy took the {which} of the two"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Final
+
+import attrs
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._wording import time_text
@@ -18,15 +20,20 @@ from diplomacy_ledger.model import (
     Finding,
     FindingKind,
     Meeting,
-    SameEvent,
     Statement,
     Tenure,
     participants,
     time_bounds,
 )
-from diplomacy_ledger.time import Allen, Certainty, PointInterval, Span, Truth, When
+from diplomacy_ledger.time import UTC_MAX, Allen, Certainty, PointInterval, Span, Truth, When
 
-__all__ = ["double_bookings", "offices_not_held"]
+__all__ = [
+    "UnrecordedTenure",
+    "double_bookings",
+    "offices_not_held",
+    "possibly_same_events",
+    "unrecorded_tenures",
+]
 
 _TICK: Final = timedelta(microseconds=1)
 
@@ -42,57 +49,128 @@ def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, d
 
 
 def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
-    """A record names someone in an office they did not hold at the record's time.
+    """A record names someone in an office that their own recorded tenures say they did not hold.
 
-    **definite** when no tenure of that person in that office can cover the time for any
-    placement, and the record is undisputed; **possible** when the tenures cover it for some
-    placements only (the time may fall before a tenure began or after it ended), or when the
-    record is disputed. Several tenures count together (acting, then appointed). O(n).
+    Open world: the evidence is the person's recorded tenures of that office. With none recorded
+    the answer is unknown and nothing is reported (:func:`unrecorded_tenures` lists those pairs).
+    A tenure whose end is unknown (open, or ongoing as of a time) may go on after any later
+    record: only a recorded start or end bounds it. **definite** when no placement of the times
+    puts the record inside a tenure; **possible** when some placements fall before a recorded
+    start or after a recorded end; at most possible when the record is disputed or its time was
+    chosen by a policy. Readouts of one event (SameEvent) give one finding naming them all.
+    Several tenures count together (acting, then appointed). O(n).
     """
     context = context_for(ledger)
+    tenures = _tenures(context)
+    cores = {key: _cores(held) for key, held in tenures.items()}
+    found: dict[tuple[str, str, str], list[tuple[Entry, Certainty]]] = defaultdict(list)
+    for entry in (*context.of_type(Call), *context.of_type(Meeting), *context.of_type(Statement)):
+        named = [p for p in participants(entry.record) if p.office is not None]
+        bounds = time_bounds(entry.record)
+        if bounds is None or not named:
+            continue
+        for person, office in dict.fromkeys(
+            (context.root[p.actor], context.root[p.office]) for p in named if p.office
+        ):
+            held = tenures.get((person, office))
+            if held is None:  # nothing recorded: unknown, not a finding
+                continue
+            certainty = _not_held(held, cores[(person, office)], bounds)
+            if certainty is not None:
+                found[(context.event_key(entry), person, office)].append((entry, certainty))
+    for (_, person, office), cases in found.items():
+        yield _office_finding(context, person, office, tenures[(person, office)], cases)
+
+
+def _office_finding(
+    context: CheckContext,
+    person: str,
+    office: str,
+    held: list[Tenure],
+    cases: list[tuple[Entry, Certainty]],
+) -> Finding:
+    """One finding for one event: every readout that names the person in the office."""
+    entries = [entry for entry, _ in cases]
+    doubts = [d for entry in entries for d in context.policy_choices(entry)]
+    definite = (
+        all(certainty == "definite" for _, certainty in cases)
+        and not any(context.disputed(entry) for entry in entries)
+        and not doubts
+    )
+    first = entries[0]
+    readouts = " and ".join(context.words.describe(entry) for entry in entries)
+    spans = "; ".join(time_text(tenure.span) for tenure in held)
+    return Finding(
+        FindingKind.OFFICE_NOT_HELD,
+        "definite" if definite else "possible",
+        tuple(entry.id for entry in entries),
+        f"{readouts} {'name' if len(entries) > 1 else 'names'} {context.words.name(person)} as "
+        f"{context.words.name(office)} {time_text(first.record.time)}, but "
+        f"{'no placement of' if definite else 'not every placement of'} "
+        f"the times puts them in that office (their recorded tenures: {spans})"
+        + "".join(f"; {doubt}" for doubt in doubts)
+        + f". Known from {'; '.join(context.words.sources(entry) for entry in entries)}.",
+    )
+
+
+def _tenures(context: CheckContext) -> dict[tuple[str, str], list[Tenure]]:
+    """Each (person, office) with a recorded tenure, and the tenures: the evidence there is."""
     tenures: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
     for entry in context.of_type(Tenure):
         assert isinstance(entry.record, Tenure)
         key = (context.root[entry.record.person], context.root[entry.record.office])
         tenures[key].append(entry.record)
-    cores = {key: _cores(held) for key, held in tenures.items()}
-    for entry in (*context.of_type(Call), *context.of_type(Meeting), *context.of_type(Statement)):
-        moment = entry.record.time
-        named = [p for p in participants(entry.record) if p.office is not None]
-        if moment is None or not named:
-            continue
-        bounds = time_bounds(entry.record)
-        assert bounds is not None
-        for participant in named:
-            assert participant.office is not None
-            person, office = context.root[participant.actor], context.root[participant.office]
-            held = tenures.get((person, office), [])
-            found = _not_held(held, cores.get((person, office), []), bounds)
-            if found is None:
-                continue
-            certainty: Certainty = "possible" if context.disputed(entry) else found
-            spans = "; ".join(time_text(tenure.span) for tenure in held) or "no tenure recorded"
-            yield Finding(
-                FindingKind.OFFICE_NOT_HELD,
-                certainty,
-                (entry.id,),
-                f"{context.words.describe(entry)} names {context.words.name(person)} as "
-                f"{context.words.name(office)} {time_text(moment)}, but "
-                f"{'no placement of' if certainty == 'definite' else 'not every placement of'} "
-                f"the times puts them in that office (tenures: {spans}). "
-                f"Known from {context.words.sources(entry)}.",
-            )
+    return dict(tenures)
+
+
+@attrs.frozen
+class UnrecordedTenure:
+    """A person named in an office with no tenure of theirs in it recorded, and who names them."""
+
+    person: str
+    office: str
+    entries: tuple[str, ...]
+
+
+def unrecorded_tenures(ledger: Ledger) -> list[UnrecordedTenure]:
+    """The (person, office) pairs that current records name but no tenure records, in order.
+
+    The "office not held" check says nothing about these (no evidence is not evidence of
+    absence); recording the tenures lets it. Ids are the first versions of the person and office.
+
+    >>> from diplomacy_ledger.examples import seed_ledger
+    >>> unrecorded_tenures(seed_ledger())
+    []
+    """
+    context = context_for(ledger)
+    tenures = _tenures(context)
+    named: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for entry in context.entries:
+        for participant in participants(entry.record):
+            if participant.office is not None:
+                key = (context.root[participant.actor], context.root[participant.office])
+                if key not in tenures and entry.id not in named[key]:
+                    named[key].append(entry.id)
+    return [UnrecordedTenure(p, o, tuple(ids)) for (p, o), ids in named.items() if ids]
 
 
 def _cores(held: list[Tenure]) -> list[tuple[datetime, datetime]]:
-    """When the tenures surely held the office, merged: for every placement of their ends."""
+    """When the tenures surely held the office, merged: for every placement of their ends.
+
+    An unknown end is no evidence that the tenure ended: the core runs on without end.
+    """
     return _merge(
         [
-            (tenure.span.start.latest, tenure.span.end_bounds[0])
+            (tenure.span.start.latest, _known_end(tenure.span)[0])
             for tenure in held
-            if tenure.span.start.latest <= tenure.span.end_bounds[0]
+            if tenure.span.start.latest <= _known_end(tenure.span)[0]
         ]
     )
+
+
+def _known_end(span: Span) -> tuple[datetime, datetime]:
+    """The earliest and latest end a record says; without end for an unknown or ongoing end."""
+    return span.end_bounds if span.end is not None else (UTC_MAX, UTC_MAX)
 
 
 def _not_held(
@@ -100,9 +178,9 @@ def _not_held(
 ) -> Certainty | None:
     low, high = bounds
     if any(core_low <= low and high <= core_high for core_low, core_high in cores):
-        return None  # held for every placement (so some tenure overlaps the time)
+        return None  # held for every placement, or not refuted by any recorded bound
     if not any(
-        tenure.span.start.earliest <= high and tenure.span.end_bounds[1] >= low for tenure in held
+        tenure.span.start.earliest <= high and _known_end(tenure.span)[1] >= low for tenure in held
     ):
         return "definite"
     return "possible"
@@ -139,21 +217,47 @@ def _clash(a: When | Span, b: When | Span) -> bool:
 
 
 def double_bookings(ledger: Ledger) -> Iterator[Finding]:
-    """One person in two calls or meetings that cannot be placed without overlapping.
+    """People in two calls or meetings (two events) that cannot be placed without overlapping.
 
     Two calls somewhere in the same vague window are not a finding: only calls that overlap for
     every placement are (no placement puts one before the other, nor end to end; or both are at
-    the same exact instant). Records linked by :class:`SameEvent` are one event, not
-    two. **definite** unless a record is disputed. A sweep over each person's calls sorted by
-    their latest start: O(n log n + k) for k findings.
+    the same exact instant). Events, not readouts: records linked by :class:`SameEvent` are one
+    event, and each pair of events gives one finding, naming everyone in both and every readout.
+    Two events with the very same participants are left to :func:`possibly_same_events`.
+    **definite** unless a record is disputed or a time rests on a policy's choice of a skipped
+    or repeated wall time. A sweep over each person's calls sorted by their latest start:
+    O(n log n + k) for k overlapping pairs.
     """
     context = context_for(ledger)
+    for (first, second), shared in _event_clashes(context).items():
+        if _participants(context, first) != _participants(context, second):
+            yield _booking(context, shared, first, second)
+
+
+def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
+    """Two unlinked calls or meetings of the very same people that overlap for every placement.
+
+    More likely one event told twice (two outlets, two readouts) than everyone double-booked:
+    always **possible**, with the advice to link them with a :class:`SameEvent` if they are one.
+    """
+    context = context_for(ledger)
+    for (first, second), shared in _event_clashes(context).items():
+        if _participants(context, first) == _participants(context, second):
+            yield _booking(context, shared, first, second)
+
+
+_Event = tuple[Entry, ...]
+
+
+def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str]]:
+    """Pairs of events that overlap for every placement, with the people in both.
+
+    Each pair in the order recorded; worked out once per context for the two checks that read it.
+    """
+    memo = context.memo.get("event_clashes")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
     root, persons = context.root, context.persons
-    linked: set[frozenset[str]] = set()
-    for entry in context.of_type(SameEvent):
-        assert isinstance(entry.record, SameEvent)
-        ids = [root[i] for i in entry.record.entries]
-        linked.update(frozenset((a, b)) for a in ids for b in ids if a != b)
     busy: dict[str, list[_Busy]] = defaultdict(list)
     serial = itertools.count()
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
@@ -165,17 +269,23 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
         low, high = _reach(record.time)
         for person in people:
             busy[person].append((low, high, entry.id, next(serial), entry))
+    clashes: dict[tuple[_Event, _Event], set[str]] = defaultdict(set)
     for person in sorted(busy):
-        yield from _sweep(context, person, busy[person], linked)
+        for one, other in _sweep(context, busy[person]):
+            events = sorted(
+                (context.event(one), context.event(other)), key=_first_position(context)
+            )
+            clashes[(events[0], events[1])].add(person)
+    context.memo["event_clashes"] = found = dict(clashes)
+    return found
 
 
-def _sweep(
-    context: CheckContext,
-    person: str,
-    calls: list[_Busy],
-    linked: set[frozenset[str]],
-) -> Iterator[Finding]:
-    """Pairs that overlap for every placement.
+def _first_position(context: CheckContext) -> Callable[[_Event], int]:
+    return lambda event: context.position[event[0].id]
+
+
+def _sweep(context: CheckContext, calls: list[_Busy]) -> Iterator[tuple[Entry, Entry]]:
+    """Pairs of one person's calls, of different events, that overlap for every placement.
 
     Calls are swept by their latest start; a call stays active while its earliest end is not
     yet passed (a call whose latest start is after its earliest end never is). Each pair met that
@@ -187,10 +297,10 @@ def _sweep(
         while active and active[0][0] < low:
             heapq.heappop(active)
         for _, _, other in active:
-            if _linked(context, linked, entry, other):
+            if context.event_key(entry) == context.event_key(other):
                 continue
             if _clash(_time_of(entry), _time_of(other)):
-                yield _booking(context, person, other, entry)
+                yield other, entry
         if low <= high:
             heapq.heappush(active, (high, index, entry))
 
@@ -201,19 +311,41 @@ def _time_of(entry: Entry) -> When | Span:
     return record.time
 
 
-def _linked(context: CheckContext, linked: set[frozenset[str]], a: Entry, b: Entry) -> bool:
-    return frozenset((context.root[a.id], context.root[b.id])) in linked
-
-
-def _booking(context: CheckContext, person: str, one: Entry, other: Entry) -> Finding:
-    first, second = context.in_order(one, other)
-    disputed = context.disputed(first) or context.disputed(second)
+def _booking(context: CheckContext, people: set[str], first: _Event, second: _Event) -> Finding:
+    entries = (*first, *second)
+    names = ", ".join(sorted(context.words.name(person) for person in people))
+    doubts = [d for entry in entries for d in context.policy_choices(entry)]
+    disputed = any(context.disputed(entry) for entry in entries)
+    words = [
+        " and ".join(context.words.describe(entry) for entry in event) for event in (first, second)
+    ]
+    times = [time_text(event[0].record.time) for event in (first, second)]
+    known = "Known from " + "; ".join(context.words.sources(entry) for entry in entries) + "."
+    policy = "".join(f" But {doubt}." for doubt in doubts)
+    if _participants(context, first) == _participants(context, second):
+        return Finding(
+            FindingKind.POSSIBLY_SAME_EVENT,
+            "possible",
+            tuple(entry.id for entry in entries),
+            f"{words[0]} {times[0]} and {words[1]} {times[1]} have the same participants "
+            f"({names}) and overlap for every placement of their times: possibly one event told "
+            f"twice rather than a double booking; if so, link them with a SameEvent.{policy} "
+            f"{known}",
+        )
     return Finding(
         FindingKind.DOUBLE_BOOKING,
-        "possible" if disputed else "definite",
-        (first.id, second.id),
-        f"{context.words.name(person)} cannot have been in both {context.words.describe(first)} "
-        f"{time_text(first.record.time)} and {context.words.describe(second)} "
-        f"{time_text(second.record.time)}: they overlap for every placement of their times. "
-        f"Known from {context.words.sources(first)} and {context.words.sources(second)}.",
+        "possible" if disputed or doubts else "definite",
+        tuple(entry.id for entry in entries),
+        f"{names} cannot have been in both {words[0]} {times[0]} and {words[1]} {times[1]}: "
+        f"they overlap for every placement of their times.{policy} {known}",
     )
+
+
+def _participants(context: CheckContext, event: tuple[Entry, ...]) -> frozenset[str]:
+    """Everyone the event's readouts name as taking part (first versions of the actors)."""
+    found: set[str] = set()
+    for entry in event:
+        record = entry.record
+        assert isinstance(record, Call | Meeting)
+        found.update(context.root[actor] for actor in record.actors)
+    return frozenset(found)

@@ -25,6 +25,7 @@ class FindingKind(enum.StrEnum):
     CONTRADICTION = "contradiction"
     OFFICE_NOT_HELD = "office_not_held"
     DOUBLE_BOOKING = "double_booking"
+    POSSIBLY_SAME_EVENT = "possibly_same_event"
     CEASEFIRE_VIOLATION = "ceasefire_violation"
     ANACHRONISM = "anachronism"
     UNRESOLVED_LOCAL_TIME = "unresolved_local_time"

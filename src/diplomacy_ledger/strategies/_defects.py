@@ -50,6 +50,7 @@ from diplomacy_ledger.strategies._plant import (
     person,
     plant_ceasefire_violation,
     plant_double_booking,
+    plant_possibly_same_event,
     plant_unresolved_local_time,
     quiet_denial,
 )
@@ -63,6 +64,7 @@ LEDGER_DEFECTS: Final = (
     FindingKind.CONTRADICTION.value,
     FindingKind.OFFICE_NOT_HELD.value,
     FindingKind.DOUBLE_BOOKING.value,
+    FindingKind.POSSIBLY_SAME_EVENT.value,
     FindingKind.CEASEFIRE_VIOLATION.value,
     FindingKind.ANACHRONISM.value,
     FindingKind.UNRESOLVED_LOCAL_TIME.value,
@@ -199,11 +201,14 @@ def plant_office_not_held(w: World) -> Planted:
         jurisdiction = w.states[0].id if w.states and w.coin() else None
         office = w.add(Office("Special Envoy", jurisdiction=jurisdiction), "office")
     zone = w.zone(who)
-    how = draw(st.sampled_from(("no tenure", "tenure ended", "straddles its end")))
+    # Open world: without a recorded tenure of theirs in that office there is no finding, so
+    # every shape records one, and the record's time falls outside what it says.
+    how = draw(st.sampled_from(("tenure began later", "tenure ended", "straddles its end")))
     found: Certainty = "definite"
-    tenure = None
-    if how == "no tenure":
-        time: When | Span = w.event_time(zone)
+    time: When | Span
+    if how == "tenure began later":
+        time = w.event_time(zone)
+        tenure = Span(w.after(zone), w.after(zone))
     elif how == "tenure ended":
         tenure = Span(w.after(zone), w.after(zone))
         time = w.event_time(zone)
@@ -214,8 +219,7 @@ def plant_office_not_held(w: World) -> Planted:
         found = "possible"  # some placements put the record inside the tenure
     disputed = draw(st.booleans())
     source = w.source_for_story(zone)
-    if tenure is not None:
-        w.add(Tenure(who, office, tenure), "tenure")
+    w.add(Tenure(who, office, tenure), "tenure")
     named = Participant(who, office)
     shape = draw(st.sampled_from(("statement", "call", "meeting")))
     record: Statement | Call | Meeting
@@ -336,6 +340,7 @@ _PLANTERS: Final[dict[str, Callable[[World], Planted]]] = {
     FindingKind.CONTRADICTION: plant_contradiction,
     FindingKind.OFFICE_NOT_HELD: plant_office_not_held,
     FindingKind.DOUBLE_BOOKING: plant_double_booking,
+    FindingKind.POSSIBLY_SAME_EVENT: plant_possibly_same_event,
     FindingKind.CEASEFIRE_VIOLATION: plant_ceasefire_violation,
     FindingKind.ANACHRONISM: plant_anachronism,
     FindingKind.UNRESOLVED_LOCAL_TIME: plant_unresolved_local_time,

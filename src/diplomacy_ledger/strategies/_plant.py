@@ -113,11 +113,22 @@ def clock(w: World, zone: str | None) -> When:
 
 
 def plant_double_booking(w: World) -> Planted:
-    """Two calls with one person that overlap for every placement of their times."""
-    draw = w.draw
+    """Two calls with one person, and different others, that overlap for every placement."""
     who = person(w)
     first = partner(w, who)
-    second = partner(w, who, first) if w.coin() else first
+    second = partner(w, who, first)
+    return _overlapping_calls(w, who, first, second, FindingKind.DOUBLE_BOOKING)
+
+
+def plant_possibly_same_event(w: World) -> Planted:
+    """Two unlinked calls of the very same people that overlap for every placement."""
+    who = person(w)
+    other = partner(w, who)
+    return _overlapping_calls(w, who, other, other, FindingKind.POSSIBLY_SAME_EVENT)
+
+
+def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -> Planted:
+    draw = w.draw
     zone = w.zone(who)
     shape = draw(st.sampled_from(("same instant", "instant inside", "overlapping spans")))
     windows = st.sampled_from((*CLOCKS, Precision.SPAN))
@@ -142,10 +153,11 @@ def plant_double_booking(w: World) -> Planted:
     b = w.add(Call((second, who), b_time, Provenance(source)), "call")
     if disputed:
         quiet_denial(w, draw(st.sampled_from((a, b))), source)
-    both = {who} | ({first} if first == second else set())
-    people = [x for x in both if w.kinds.get(x) is ActorKind.PERSON]
-    found = ExpectedFinding(FindingKind.DOUBLE_BOOKING, certainty(disputed), (a, b))
-    return [found] * len(people), f"two calls with {who} that overlap ({shape})"
+    if kind == FindingKind.POSSIBLY_SAME_EVENT:
+        found = ExpectedFinding(kind, "possible", (a, b))
+        return [found], f"two calls of the same people that overlap ({shape})"
+    found = ExpectedFinding(kind, certainty(disputed), (a, b))
+    return [found], f"two calls with {who} that overlap ({shape})"
 
 
 def plant_ceasefire_violation(w: World) -> Planted:

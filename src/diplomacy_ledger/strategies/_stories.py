@@ -121,6 +121,8 @@ def contact(w: World, *, meeting: bool) -> None:
         w.add(Retraction(duplicate, "duplicate entry"), "retraction")
     if readout_time is not None:
         _readout(w, record, main, readout_time, source)
+    if not w.consistent and w.room() >= 2 and draw(st.integers(0, 5)) == 0:
+        _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
     _follow_ups(w, main, record, source, flags, whens=(report_when, claim_when))
     current = main
     if flags["correction"] and isinstance(time, When) and not time.is_exact:
@@ -210,6 +212,25 @@ def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, sou
     other = w.add(readout, "meeting" if isinstance(readout, Meeting) else "call")
     w.add(SameEvent((main, other), note="each side's readout"), "same-event")
     w.contacts.append(Contact(other, frozenset(record.actors), time))
+
+
+def _untidy_twin(
+    w: World, record: Call | Meeting, chosen: list[str], time: When | Span, prefix: str
+) -> None:
+    """What untidy ledgers hold beside a call, now and then.
+
+    The same call told again by another source and never linked to it, or one of its people on
+    another call at the same time.
+    """
+    source = w.source_for_story(w.zone(*chosen))
+    provenance = w.provenance(source, via_chain(w, voices_of(w)))
+    if w.draw(st.booleans()):
+        w.add(attrs.evolve(record, provenance=provenance), prefix)
+        return
+    others = [voice for voice in voices_of(w) if voice not in chosen]
+    if others:
+        other = w.draw(st.sampled_from(others))
+        w.add(Call((chosen[0], other), time, provenance), "call")
 
 
 def statement(w: World) -> None:
