@@ -1,0 +1,40 @@
+"""Real episodes held to what an analyst expected of them before the checks ran."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from diplomacy_ledger import Finding, check, unrecorded_tenures
+from tests.episodes import biden_xi_2021, india_pakistan_2025, karabakh_2020
+
+
+def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.kind, f.certainty) for f in findings]
+
+
+@pytest.mark.parametrize(
+    "episode", [india_pakistan_2025, biden_xi_2021, karabakh_2020], ids=lambda m: m.__name__
+)
+def test_the_checks_find_what_an_analyst_expects(episode: ModuleType) -> None:
+    assert kinds(check(episode.ledger())) == episode.EXPECTED
+
+
+def test_a_third_party_announcement_and_its_denial() -> None:
+    findings = check(india_pakistan_2025.ledger())
+    violation, contradiction = findings  # findings sort by kind
+    assert contradiction.entries == ("us-mediation", "india-denies-mediation")
+    assert violation.entries == ("ceasefire", "violations")
+    assert "India" in violation.explanation
+
+
+def test_offices_named_without_a_tenure_are_listed_not_reported() -> None:
+    ledger = india_pakistan_2025.ledger()
+    assert not [f for f in check(ledger) if f.kind == "office_not_held"]
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == india_pakistan_2025.EXPECTED_UNRECORDED
+
+
+def test_readouts_on_two_calendar_days_unlinked_are_still_no_finding() -> None:
+    assert check(biden_xi_2021.ledger(linked=False)) == []
