@@ -19,6 +19,8 @@ from diplomacy_ledger import (
     LedgerError,
     Provenance,
     Report,
+    SameEvent,
+    Source,
     Span,
     Stance,
     When,
@@ -43,8 +45,10 @@ class TestCeasefireViolation:
         )
 
     def test_after_for_every_placement_and_vouched_twice_is_definite(self, base: Ledger) -> None:
+        # Two independent accounts of who began it: other actors, other sources.
         self.setup_fight(base, "2022-09-13 03:00")
-        add(base, "r", Report("media", "h", src()))
+        add(base, "tass", Source("a statement from Moscow"))
+        add(base, "c", Claim("russia", Stance.ASSERTS, Provenance("tass"), about="h"))
         [finding] = check(base, only=["ceasefire_violation"])
         assert (finding.certainty, finding.entries) == ("definite", ("cf", "h"))
 
@@ -52,7 +56,54 @@ class TestCeasefireViolation:
         self.setup_fight(base, "2022-09-13 03:00")
         [finding] = check(base, only=["ceasefire_violation"])
         assert finding.certainty == "possible"
-        assert "one source" in finding.explanation
+        assert "one account" in finding.explanation
+
+    def test_a_report_vouches_that_it_happened_not_who_began_it(self, base: Ledger) -> None:
+        self.setup_fight(base, "2022-09-13 03:00")
+        add(base, "tass", Source("a statement from Moscow"))
+        add(base, "r", Report("russia", "h", Provenance("tass")))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert finding.certainty == "possible"
+        assert "who began it rests on one account" in finding.explanation
+        assert "the fighting rests" not in finding.explanation
+
+    def test_one_source_is_one_account_whoever_relays_it(self, base: Ledger) -> None:
+        self.setup_fight(base, "2022-09-13 03:00")
+        add(base, "c", Claim("russia", Stance.ASSERTS, src(), about="h"))  # the same article
+        assert found(base, "ceasefire_violation") == [("possible", ("cf", "h"))]
+
+    def test_the_target_side_alone_does_not_establish_who_began_it(self, base: Ledger) -> None:
+        self.setup_fight(base, "2022-09-13 03:00")  # told via the Government of Armenia
+        add(base, "tass", Source("a statement from Yerevan, relayed"))
+        accusation = Claim(
+            "armenia", Stance.ACCUSES, Provenance("tass"), about="h", accused="aze-army"
+        )
+        add(base, "c", accusation)
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert finding.certainty == "possible"
+        assert "Armenia's side alone" in finding.explanation
+
+    def test_less_information_never_gives_more_certainty(self, base: Ledger) -> None:
+        # The same single account with no attacker named is no more certain than with one.
+        add(base, "cf", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov")))
+        fighting = Span(y("2022-09-13 03:00"), y("2022-09-13 08:00"))
+        add(base, "h", Hostility(fighting, src("arm-gov"), target="armenia"))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert finding.certainty == "possible"
+        assert "the fighting rests on one account" in finding.explanation
+
+    def test_readouts_of_one_fight_are_one_finding_and_corroborate(self, base: Ledger) -> None:
+        self.setup_fight(base, "2022-09-13 03:00")
+        add(base, "tass", Source("a statement from Moscow"))
+        again = Hostility(
+            Span(y("2022-09-13 03:00"), y("2022-09-13 08:00")),
+            Provenance("tass", via=("russia",)),
+            attacker="aze-army",
+            target="armenia",
+        )
+        add(base, "h2", again)
+        add(base, "one-fight", SameEvent(("h", "h2")))
+        assert found(base, "ceasefire_violation") == [("definite", ("cf", "h", "h2"))]
 
     def test_a_denied_ceasefire_is_at_most_possible(self, base: Ledger) -> None:
         self.setup_fight(base, "2022-09-13 03:00")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
+from diplomacy_ledger.checks._corroboration import hostility_doubts
 from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
 from diplomacy_ledger.model import Ceasefire, Entry, Finding, FindingKind, Hostility
@@ -41,8 +42,12 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
         for party in context.lineage(actor):
             by_party[party].append(entry)
     indexes: dict[str, tuple[IntervalIndex, list[Entry]]] = {}
+    pairs: dict[tuple[str, str], list[tuple[Entry, Entry]]] = defaultdict(list)
     for entry in context.of_type(Ceasefire):
-        yield from _violations_of(context, entry, by_party, indexes)
+        for fight in _violations_of(context, entry, by_party, indexes):
+            pairs[(context.event_key(entry), context.event_key(fight))].append((entry, fight))
+    for found in pairs.values():  # one finding per ceasefire and fight, as events
+        yield _finding(context, found)
 
 
 def _index(fights: list[Entry]) -> IntervalIndex:
@@ -60,7 +65,7 @@ def _violations_of(
     ceasefire: Entry,
     by_party: dict[str, list[Entry]],
     indexes: dict[str, tuple[IntervalIndex, list[Entry]]],
-) -> Iterator[Finding]:
+) -> Iterator[Entry]:
     """Fighting by a party that may go on after the ceasefire took effect and before it ended.
 
     That is: ending after the ceasefire's earliest start and, if the ceasefire ends, starting
@@ -80,35 +85,53 @@ def _violations_of(
             fight = fights[position]
             if fight.id not in seen:
                 seen.add(fight.id)
-                yield _finding(context, ceasefire, fight)
+                yield fight
 
 
-def _finding(context: CheckContext, ceasefire: Entry, fight: Entry) -> Finding:
+def _after(ceasefire: Entry, fight: Entry) -> bool:
+    """Whether the fighting went on after the ceasefire took effect, for every placement."""
     record, hostility = ceasefire.record, fight.record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
-    after_for_every_placement = hostility.span.end_bounds[0] > record.effective.latest and (
+    return hostility.span.end_bounds[0] > record.effective.latest and (
         record.until is None or hostility.span.start.latest < record.until.earliest
     )
+
+
+def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry]]) -> Finding:
+    """One finding for a ceasefire and a fight, each an event told by one or more readouts."""
+    ceasefire, fight = pairs[0]
+    record, hostility = ceasefire.record, fight.record
+    assert isinstance(record, Ceasefire)
+    assert isinstance(hostility, Hostility)
+    after_for_every_placement = any(_after(c, f) for c, f in pairs)
+    truces, fights = context.event(ceasefire), context.event(fight)
     doubts = [
-        *(f"{context.words.describe(d)} denies the ceasefire" for d in context.disputed(ceasefire)),
-        *context.attribution_doubts(fight),
+        *(
+            f"{context.words.describe(d)} denies the ceasefire"
+            for truce in truces
+            for d in context.disputed(truce)
+        ),
+        *hostility_doubts(context, fight),
     ]
     definite = after_for_every_placement and not doubts
     by = context.words.name(hostility.attacker) if hostility.attacker else "unattributed fighters"
     parties = " and ".join(context.words.name(p) for p in record.parties)
     when = "went on after" if after_for_every_placement else "may have gone on after"
+    told = " and ".join(context.words.describe(f) for f in fights)
+    agreed = " and ".join(context.words.describe(c) for c in truces)
     explanation = (
-        f"Fighting by {by} ({context.words.describe(fight)}, {time_text(hostility.span)}) "
-        f"{when} the ceasefire between {parties} took effect ({context.words.describe(ceasefire)}, "
-        f"{time_text(record.effective)}). Known from {context.words.sources(fight)} and "
-        f"{context.words.sources(ceasefire)}."
+        f"Fighting by {by} ({told}, {time_text(hostility.span)}) "
+        f"{when} the ceasefire between {parties} took effect ({agreed}, "
+        f"{time_text(record.effective)}). Known from "
+        + " and ".join(context.words.sources(e) for e in (*fights, *truces))
+        + "."
     )
     if doubts:
         explanation += " At most possible: " + "; ".join(doubts) + "."
     return Finding(
         FindingKind.CEASEFIRE_VIOLATION,
         "definite" if definite else "possible",
-        (ceasefire.id, fight.id),
+        tuple(dict.fromkeys(e.id for e in (*truces, *fights))),
         explanation,
     )

@@ -27,7 +27,6 @@ from diplomacy_ledger.model import (
     ActorKind,
     Claim,
     Entry,
-    Hostility,
     Record,
     Report,
     Retraction,
@@ -92,7 +91,7 @@ class CheckContext:
         self.memo: dict[str, object] = {}  # what several checks derive alike, by name
         self.words = Wording(ledger, self.current)
         self._disputed: dict[str, list[Entry]] = {}
-        self._doubts: dict[str, list[str]] = {}
+        self._sides: dict[str, frozenset[str]] = {}
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -250,39 +249,13 @@ class CheckContext:
             self._disputed[entry.id] = found
         return found
 
-    def attribution_doubts(self, entry: Entry) -> list[str]:
-        """Why a hostility, or who began it, is not established; empty when it is (do not modify).
-
-        It is in doubt when someone denies it, when a claim about it accuses someone other than
-        its attacker, or when its attacker rests on a single source: the record's own attribution
-        and the claims and reports about it that agree must come from two different actors.
-        """
-        found = self._doubts.get(entry.id)
+    def sides(self, actor: str) -> frozenset[str]:
+        """Everything the actor belongs to: its lineage and its affiliations' (first versions)."""
+        root = self.root[actor] if actor in self.ledger else actor
+        found = self._sides.get(root)
         if found is None:
-            found = self._doubts[entry.id] = self._attribution_doubts(entry)
+            found = self._sides[root] = frozenset(self.ledger.affiliations(root))
         return found
-
-    def _attribution_doubts(self, entry: Entry) -> list[str]:
-        record = entry.record
-        assert isinstance(record, Hostility)
-        doubts = [f"{self.words.describe(d)} denies it" for d in self.disputed(entry)]
-        attackers = self.lineage(record.attacker) if record.attacker else frozenset()
-        vouchers = {self.asserter(entry) or getattr(record.provenance, "source", None)}
-        for other in self.about.get(self.root[entry.id], ()):
-            claim = other.record
-            if isinstance(claim, Claim) and claim.stance is Stance.ACCUSES and claim.accused:
-                if self.lineage(claim.accused) & attackers:
-                    vouchers.add(self.asserter(other))
-                else:
-                    says = f"{self.words.describe(other)} says"
-                    doubts.append(f"{says} {self.words.name(claim.accused)} began it")
-            elif isinstance(claim, Report) or (
-                isinstance(claim, Claim) and claim.stance is Stance.ASSERTS
-            ):
-                vouchers.add(self.asserter(other))
-        if record.attacker and len(vouchers - {None}) < 2:
-            doubts.append(f"who began it rests on one source ({self.words.sources(entry)})")
-        return doubts
 
     def _claimant(self, entry: Entry) -> str:
         record = entry.record

@@ -23,7 +23,6 @@ from diplomacy_ledger import (
     Meeting,
     Precision,
     Provenance,
-    Report,
     Source,
     Span,
     Stance,
@@ -199,11 +198,13 @@ def plant_ceasefire_violation(w: World) -> Planted:
     fight = w.add(
         Hostility(span, Provenance(source, via), attacker=attacker, target=target), "hostility"
     )
-    if sources == "vouched twice":
-        w.add(Report(fresh_voice(w), fight, Provenance(source)), "report")
+    if sources == "vouched twice":  # an independent account: another actor, another source
+        other = w.fresh_source()
+        w.add(Claim(fresh_voice(w), Stance.ASSERTS, Provenance(other), about=fight), "claim")
     if denied_ceasefire:
         quiet_denial(w, ceasefire, source)
-    doubtful = denied_ceasefire or (attributed and sources == "one source")
+    # One account is not corroboration, whether or not it names an attacker.
+    doubtful = denied_ceasefire or sources == "one source"
     definite = timing == "after it took effect" and not doubtful
     found = ExpectedFinding(
         FindingKind.CEASEFIRE_VIOLATION, certainty(not definite), (ceasefire, fight)
