@@ -18,6 +18,7 @@ from diplomacy_ledger import (
     Claim,
     Hostility,
     Ledger,
+    Mediation,
     Provenance,
     Report,
     SameEvent,
@@ -103,6 +104,53 @@ class TestReadoutMismatch:
         add(base, "b", Call(["macron", "pashinyan"], When.between(paris, paris), src()))
         add(base, "ab", SameEvent(("a", "b")))
         assert found(base, "readout_mismatch") == []
+
+    def test_ceasefire_readouts_half_an_hour_apart(self, base: Ledger) -> None:
+        # A ceasefire's end is unknown: its time is not "from 02:30 to forever", so two
+        # readouts of when it took effect are compared by their starts.
+        add(base, "a", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov")))
+        add(base, "b", Ceasefire(("azerbaijan", "armenia"), y("2022-09-13 03:00"), src()))
+        add(base, "ab", SameEvent(("a", "b")))
+        [finding] = check(base, only=["readout_mismatch"])
+        assert (finding.certainty, finding.entries) == ("definite", ("ab", "a", "b"))
+        assert "times cannot coincide" in finding.explanation
+
+    def test_ceasefire_readouts_with_other_parties(self, base: Ledger) -> None:
+        add(base, "a", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov")))
+        add(base, "b", Ceasefire(("armenia", "russia"), y("2022-09-13 02:30"), src()))
+        add(base, "ab", SameEvent(("a", "b")))
+        [finding] = check(base, only=["readout_mismatch"])
+        assert "their parties differ (Armenia, Azerbaijan / Armenia, Russia)" in finding.explanation
+
+    def test_mediations_hostilities_and_statements_are_compared_too(self, base: Ledger) -> None:
+        night = Span(y("2022-09-13 00:00"), y("2022-09-13 02:00"))
+        add(base, "m1", Mediation(("russia",), ("armenia", "azerbaijan"), night, src("arm-gov")))
+        add(base, "m2", Mediation(("russia", "arm-gov"), ("armenia", "azerbaijan"), night, src()))
+        add(base, "h1", Hostility(Span(y("2022-09-13 00:00")), src("arm-gov"), attacker="aze-army"))
+        add(base, "h2", Hostility(Span(y("2022-09-13 05:00"), y("2022-09-13 06:00")), src()))
+        add(base, "s1", Statement("pashinyan", src(), when=y("2022-09-13 01:00")))
+        add(base, "s2", Statement("putin", src(), when=y("2022-09-13 01:00")))
+        for pair in ("m1", "m2"), ("h1", "h2"), ("s1", "s2"):
+            add(base, "-".join(pair), SameEvent(pair))
+        assert found(base, "readout_mismatch") == [
+            ("definite", ("h1-h2", "h1", "h2")),  # an open end does not reach 05:00 for sure
+            ("definite", ("m1-m2", "m1", "m2")),
+            ("definite", ("s1-s2", "s1", "s2")),
+        ]
+
+    def test_near_miss_what_one_readout_leaves_out_is_no_disagreement(self, base: Ledger) -> None:
+        fighting = Span(y("2022-09-13 00:00"), ongoing_as_of=y("2022-09-13 06:00"))
+        add(base, "h1", Hostility(fighting, src("arm-gov"), attacker="aze-army"))
+        add(base, "h2", Hostility(Span(y("2022-09-13 00:00"), y("2022-09-13 09:00")), src()))
+        add(base, "h1-h2", SameEvent(("h1", "h2")))
+        assert found(base, "readout_mismatch") == []
+
+    def test_a_pair_linked_twice_is_reported_once(self, base: Ledger) -> None:
+        add(base, "a", Call(["pashinyan", "putin"], y("2022-09-13 01:00"), src("arm-gov")))
+        add(base, "b", Call(["pashinyan", "macron"], y("2022-09-13 01:00"), src()))
+        add(base, "ab", SameEvent(("a", "b")))
+        add(base, "ab-again", SameEvent(("a", "b")))
+        assert found(base, "readout_mismatch") == [("definite", ("ab", "a", "b"))]
 
 
 class TestReviewedCases:
