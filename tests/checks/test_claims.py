@@ -6,12 +6,15 @@ are, by the shortcut the check takes.
 
 from __future__ import annotations
 
+import pytest
+
 from diplomacy_ledger import (
     Call,
     Ceasefire,
     Claim,
     Hostility,
     Ledger,
+    LedgerError,
     Report,
     Span,
     Stance,
@@ -86,3 +89,49 @@ def test_denying_a_report_contradicts_the_reporter(base: Ledger) -> None:
     [finding] = check(base, only=["contradiction"])
     assert (finding.certainty, finding.entries) == ("definite", ("r", "d"))
     assert "Armenian media reported it" in finding.explanation
+
+
+class TestPropositionKeys:
+    """Claims name a proposition by a key the user chooses; words stay the words (#13)."""
+
+    def test_a_denial_in_its_own_words_meets_the_claim_by_key(self, base: Ledger) -> None:
+        said = Claim(
+            "aze-gov",
+            Stance.ACCUSES,
+            src("aze-gov"),
+            accused="armenia",
+            key="armenia-began-it",
+            proposition="The shelling was started by Armenia.",
+        )
+        add(base, "c", said)
+        denied = Claim(
+            "arm-gov",
+            Stance.DENIES,
+            src("arm-gov"),
+            key="armenia-began-it",
+            proposition="Yerevan did not open fire first",
+        )
+        add(base, "d", denied)
+        assert found(base, "contradiction") == [("definite", ("c", "d"))]
+
+    def test_two_keys_decide_alone(self, base: Ledger) -> None:
+        words = "a ceasefire from 02:30"
+        add(base, "c", Claim("media", Stance.ASSERTS, src(), key="truce-0230", proposition=words))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), key="truce-0300", proposition=words))
+        assert found(base, "contradiction") == []
+
+    def test_words_remain_the_fallback_where_a_key_is_missing(self, base: Ledger) -> None:
+        add(base, "c", Claim("media", Stance.ASSERTS, src(), proposition="A ceasefire from 02:30"))
+        add(
+            base,
+            "d",
+            Claim(
+                "aze-gov", Stance.DENIES, src(), key="truce", proposition="a ceasefire from 02:30."
+            ),
+        )
+        assert found(base, "contradiction") == [("definite", ("c", "d"))]
+
+    def test_a_claim_needs_a_record_a_proposition_or_a_key(self) -> None:
+        with pytest.raises(LedgerError, match="about a record"):
+            Claim("aze-gov", Stance.DENIES, src())
+        assert Claim("aze-gov", Stance.DENIES, src(), key="truce").key == "truce"

@@ -25,32 +25,42 @@ _ASSERTING = (Stance.ASSERTS, Stance.ACCUSES)
 def contradictions(ledger: Ledger) -> Iterator[Finding]:
     """Claims that assert (or accuse, or report) something and claims that deny it.
 
-    A denial is about a record (an event, a report, another claim) or about a proposition given
-    as text. Its counterparts are what asserts that record: the claim itself when the record is
-    an asserting claim, reports of the record, and claims asserting it; for a proposition, the
-    claims asserting the same words; an event with none of these stands for itself, asserted by
-    the innermost actor of its attribution chain. Each pair by different actors is a **definite**
+    A denial is about a record (an event, a report, another claim) or about a proposition, named
+    by a key or given as text. Its counterparts are what asserts that record: the claim itself
+    when the record is an asserting claim, reports of the record, and claims asserting it; for a
+    proposition, the claims asserting the same key, or, where either has no key, the same words
+    (normalised); an event with none of these stands for itself, asserted by the innermost actor
+    of its attribution chain. Each pair by different actors is a **definite**
     contradiction: the claims certainly conflict, whatever the times. The same actor denying
     what it had asserted is reported too, as a retraction. Runs in O(n + k) for k findings.
     """
     context = context_for(ledger)
-    asserting: dict[str, list[Entry]] = defaultdict(list)  # claims asserting these words
-    denials: list[tuple[Entry, str | None]] = []
+    # Claims asserting a proposition, under its key and under its words (normalised); an
+    # assertion with a key meets a denial without one by its words, and the other way round.
+    asserting: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    denials: list[tuple[Entry, tuple[str, str] | None, tuple[str, str] | None]] = []
     normalised: dict[str, str] = {}
     for entry in context.of_type(Claim):
         record = entry.record
         assert isinstance(record, Claim)
-        words = None
-        if record.about is None and record.proposition:
-            words = normalised.get(record.proposition)
-            if words is None:
-                words = normalised[record.proposition] = normalise_name(record.proposition)
+        key = words = None
+        if record.about is None:
+            if record.key is not None:
+                key = ("key", record.key)
+            if record.proposition:
+                text = normalised.get(record.proposition)
+                if text is None:
+                    text = normalised[record.proposition] = normalise_name(record.proposition)
+                words = ("words", text)
             if record.stance in _ASSERTING:
-                asserting[words].append(entry)
+                if key is not None:
+                    asserting[key].append(entry)
+                if words is not None:
+                    asserting[words].append(entry)
         if record.stance is Stance.DENIES:
-            denials.append((entry, words))
+            denials.append((entry, key, words))
     said: dict[str, list[Entry]] = {}  # what asserts each denied record
-    for entry, words in denials:
+    for entry, key, words in denials:
         record = entry.record
         assert isinstance(record, Claim)
         if record.about is not None:
@@ -62,9 +72,21 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
                 assertions = said[subject.id] = _assertions_of(context, subject)
             for assertion in assertions:
                 yield _finding(context, subject, assertion, entry)
-        elif words is not None:
-            for assertion in asserting.get(words, ()):
+        else:
+            by_key = asserting.get(key, []) if key is not None else []
+            by_words = [
+                claim
+                for claim in (asserting.get(words, []) if words is not None else [])
+                if key is None or _key_of(claim) is None  # two keys decide alone
+            ]
+            for assertion in dict.fromkeys((*by_key, *by_words)):
                 yield _finding(context, assertion, assertion, entry)
+
+
+def _key_of(entry: Entry) -> str | None:
+    record = entry.record
+    assert isinstance(record, Claim)
+    return record.key
 
 
 def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:

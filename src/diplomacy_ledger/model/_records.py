@@ -208,7 +208,10 @@ class Claim:
     """A claim made by an actor: it asserts, denies or accuses.
 
     It is about a record in the ledger (``about``: an event, or another claim — "Azerbaijani claims
-    … were completely false"), or about a ``proposition`` given as text, or both. ``accused`` names
+    … were completely false"), or about a ``proposition`` given as text, or both. ``key`` names the
+    proposition by an id of the user's choosing (``"armenia-began-shelling"``), so that claims in
+    different words ("Armenia started it", "we did not start it") meet: claims with keys meet by
+    key, and otherwise by their words, normalised. ``accused`` names
     who an accusation accuses. ``statement`` is the statement the claim was made in, if recorded.
     ``cameo`` overrides the CAMEO code the library would derive, when the analyst knows better.
     """
@@ -227,11 +230,13 @@ class Claim:
     when: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
     words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     cameo: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    key: str | None = attrs.field(default=None, validator=valid_id, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if self.about is None and self.proposition is None:
+        if self.about is None and self.proposition is None and self.key is None:
             raise InvalidValueError(
-                "a claim is about a record (about=) or a proposition (proposition=)", where="Claim"
+                "a claim is about a record (about=) or a proposition (proposition= or key=)",
+                where="Claim",
             )
         if self.accused is not None and self.stance is not Stance.ACCUSES:
             raise InvalidValueError("only an accusation names the accused", where="Claim.accused")

@@ -148,7 +148,13 @@ def _variant(text: str) -> str:
 def plant_contradiction(w: World) -> Planted:
     """A denial of something an actor (another one, or the same one) asserts."""
     draw = w.draw
-    shapes = ["denied claim", "same proposition", "event known through someone", "reported event"]
+    shapes = [
+        "denied claim",
+        "same proposition",
+        "same key, other words",
+        "event known through someone",
+        "reported event",
+    ]
     if w.asserting_claims:
         shapes.append("claim in the ledger")
     shape = draw(st.sampled_from(shapes))
@@ -159,6 +165,16 @@ def plant_contradiction(w: World) -> Planted:
         denier = fresh_voice(w)
         denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=subject), "claim")
         return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (subject, denial))], shape
+    if shape == "same key, other words":  # each side in its own words, one proposition
+        source = w.source_for_story(zone)
+        key = w.new_id("proposition")
+        said = Claim(fresh_voice(w), Stance.ASSERTS, Provenance(source), key=key)
+        claim = w.add(attrs.evolve(said, proposition=new_proposition(w)), "claim")
+        denial_record = Claim(
+            fresh_voice(w), Stance.DENIES, Provenance(source), key=key, words="completely false"
+        )
+        denial = w.add(denial_record, "claim")
+        return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (claim, denial))], shape
     if shape in ("denied claim", "same proposition"):
         source = w.source_for_story(zone)
         claimant = fresh_voice(w)

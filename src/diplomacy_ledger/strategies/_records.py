@@ -37,6 +37,7 @@ from diplomacy_ledger.strategies._texts import (
     PROPOSITIONS,
     SUMMARIES,
     WORDS,
+    ids,
     texts,
 )
 from diplomacy_ledger.strategies._times import (
@@ -187,8 +188,9 @@ def claims(
 ) -> st.SearchStrategy[Claim]:
     """:class:`~diplomacy_ledger.Claim` values. Requires hypothesis.
 
-    Each asserts, denies or accuses, about a record (an id from ``record_ids``), a proposition,
-    or both; only accusations name the accused.
+    Each asserts, denies or accuses, about a record (an id from ``record_ids``), a proposition
+    (its words, its key, or both), or a record and a proposition; only accusations name the
+    accused.
     """
     refs, records_ = (
         ids_or_default(actor_ids, "actor_ids"),
@@ -200,9 +202,10 @@ def claims(
     @st.composite
     def build(draw: st.DrawFn) -> Claim:
         stance = draw(st.sampled_from(Stance))
-        shape = draw(st.sampled_from(("about", "proposition", "both")))
-        about = draw(records_) if shape != "proposition" else None
-        proposition = draw(texts(PROPOSITIONS)) if shape != "about" else None
+        shape = draw(st.sampled_from(("about", "proposition", "both", "key")))
+        about = draw(records_) if shape in ("about", "both") else None
+        proposition = draw(texts(PROPOSITIONS)) if shape in ("proposition", "both") else None
+        key = draw(ids()) if shape == "key" else draw(maybe(ids())) if shape != "about" else None
         accused = draw(maybe(refs)) if stance is Stance.ACCUSES else None
         return Claim(
             draw(refs),
@@ -215,6 +218,7 @@ def claims(
             when=draw(time_strategy),
             words=draw(maybe(texts(WORDS))),
             cameo=draw(maybe(st.sampled_from(("0231", "111", "1125", "172")))),
+            key=key,
         )
 
     return build()
