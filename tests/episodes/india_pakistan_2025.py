@@ -8,6 +8,7 @@ What the public record says (the sources are the records' provenance):
   Military Operations had called India's at 15:35 IST, and that the two agreed to stop all firing
   and military action from 17:00 IST. India said the understanding was worked out directly between
   the two countries, denying a mediation.
+  He said the two would talk again on 12 May at 12:00.
 - Late that evening Misri said Pakistan had violated the understanding in the past hours.
 
 What an analyst expects, and why (written before the checks were run):
@@ -17,7 +18,9 @@ What an analyst expects, and why (written before the checks were run):
   India, the adversary of the accused, in one briefing: at most possible.
 - No office_not_held: the ledger records no tenures here, so the offices named are unknown, not
   wrong; the DGMOs' offices are listed by ``unrecorded_tenures``.
-- Nothing else: the call at 15:35 comes before the ceasefire and before the sources.
+- No anachronism: the call at 15:35 comes before the ceasefire and before the sources, and the
+  talk announced for 12 May is a plan, which a source of 10 May may well announce.
+- Nothing else.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from diplomacy_ledger import (
     Span,
     Stance,
     Statement,
+    Status,
     When,
 )
 
@@ -116,6 +120,16 @@ def ledger() -> Ledger:
                 Provenance("briefing", via=("misri",)),
                 medium=Medium.PHONE,
                 initiator="dgmo-pakistan-holder",
+            ),
+        ),
+        (
+            "next-talk",
+            Call(
+                (Participant("dgmo-india-holder"), Participant("dgmo-pakistan-holder")),
+                ist("2025-05-12 12:00"),
+                Provenance("briefing", via=("misri",)),
+                medium=Medium.PHONE,
+                status=Status.PLANNED,
             ),
         ),
         (

@@ -10,7 +10,7 @@ from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._corroboration import hostility_doubts
 from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
-from diplomacy_ledger.model import Ceasefire, Entry, Finding, FindingKind, Hostility
+from diplomacy_ledger.model import Ceasefire, Entry, Finding, FindingKind, Hostility, Status
 from diplomacy_ledger.time import Span, utc_micros
 
 __all__ = ["ceasefire_violations"]
@@ -44,6 +44,8 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
     indexes: dict[str, tuple[IntervalIndex, list[Entry]]] = {}
     pairs: dict[tuple[str, str], list[tuple[Entry, Entry]]] = defaultdict(list)
     for entry in context.of_type(Ceasefire):
+        if context.status(entry) is Status.CANCELLED:
+            continue  # never in force
         for fight in _violations_of(context, entry, by_party, indexes):
             pairs[(context.event_key(entry), context.event_key(fight))].append((entry, fight))
     for found in pairs.values():  # one finding per ceasefire and fight, as events
@@ -113,6 +115,11 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry]]) -> Finding
             for d in context.disputed(truce)
         ),
         *hostility_doubts(context, fight),
+        *(
+            f"{context.words.describe(truce)} was only planned, not known to have taken effect"
+            for truce in truces
+            if context.status(truce) is Status.PLANNED
+        ),
     ]
     definite = after_for_every_placement and not doubts
     by = context.words.name(hostility.attacker) if hostility.attacker else "unattributed fighters"

@@ -32,6 +32,7 @@ from diplomacy_ledger.model import (
     Retraction,
     SameEvent,
     Stance,
+    Status,
     whens_in,
 )
 from diplomacy_ledger.time import When, local_candidates, local_status
@@ -184,6 +185,13 @@ class CheckContext:
         found = self.current(id)
         assert found is not None
         return found
+
+    @staticmethod
+    def status(entry: Entry) -> Status:
+        """Whether the record's event took place, was planned, or was called off."""
+        status = getattr(entry.record, "status", Status.OCCURRED)
+        assert isinstance(status, Status)
+        return status
 
     def event_key(self, entry: Entry) -> str:
         """One id that stands for the event (the id of its first record)."""

@@ -21,6 +21,7 @@ from diplomacy_ledger.model import (
     FindingKind,
     Meeting,
     Statement,
+    Status,
     Tenure,
     participants,
     time_bounds,
@@ -263,6 +264,8 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
+        if record.status is Status.CANCELLED:
+            continue  # called off: it took no one's time
         people = [person for person in map(root.__getitem__, record.actors) if person in persons]
         if not people:
             continue
@@ -315,6 +318,11 @@ def _booking(context: CheckContext, people: set[str], first: _Event, second: _Ev
     entries = (*first, *second)
     names = ", ".join(sorted(context.words.name(person) for person in people))
     doubts = [d for entry in entries for d in context.policy_choices(entry)]
+    doubts += [
+        f"{context.words.describe(entry)} was only planned"
+        for entry in entries
+        if context.status(entry) is Status.PLANNED
+    ]
     disputed = any(context.disputed(entry) for entry in entries)
     words = [
         " and ".join(context.words.describe(entry) for entry in event) for event in (first, second)

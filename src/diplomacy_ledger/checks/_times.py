@@ -27,6 +27,7 @@ from diplomacy_ledger.model import (
     Source,
     Stance,
     Statement,
+    Status,
     named_actors,
     plan_of,
     time_bounds,
@@ -46,7 +47,10 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
     - a report, or a claim asserting or accusing, made before the event it is about began;
     - a record dated before an actor it names existed, or after the actor ceased to exist;
     - an event that began after the source that tells of it was published (ceasefires are
-      left out: they are often announced for a later time).
+      left out: they are often announced for a later time; so are planned and cancelled events).
+
+    A report or claim about a planned or cancelled event speaks of a plan, not of something that
+    happened: it is never early.
 
     O(n) over the entries and the ids they name.
     """
@@ -93,6 +97,8 @@ def _before_its_subject(
     if isinstance(record, Claim) and record.stance is Stance.DENIES:
         return
     subject = context.current(record.about)
+    if subject is not None and context.status(subject) is not Status.OCCURRED:
+        return  # speaking of a plan before its time is no anachronism
     subject_bounds = time_bounds(subject.record) if subject is not None else None
     if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
         return
@@ -144,6 +150,8 @@ def _after_publication(
     provenance = getattr(entry.record, "provenance", None)
     if not isinstance(provenance, Provenance) or isinstance(entry.record, Ceasefire):
         return
+    if context.status(entry) is not Status.OCCURRED:
+        return  # a source announces what is planned for later, or what was called off
     if provenance.source in published:
         when = published[provenance.source]
     else:

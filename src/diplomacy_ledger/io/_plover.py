@@ -13,16 +13,21 @@ from typing import Any
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger.io._values import format_utc_instant
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.model import Source, event_code, time_bounds
+from diplomacy_ledger.model import Source, Status, event_code, time_bounds
 from diplomacy_ledger.time import Span, When
 
 __all__ = ["plover_records"]
 
 
 def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
-    """One PLOVER-style dict per current event record that has a code, in record order."""
+    """One PLOVER-style dict per current event record that has a code, in record order.
+
+    PLOVER codes what happened: planned and cancelled events (see ``Status``) are left out.
+    """
     records = []
     for entry in ledger.entries():
+        if getattr(entry.record, "status", Status.OCCURRED) is not Status.OCCURRED:
+            continue
         code = event_code(entry.record, lookup=_lookup(ledger))
         if code is None:
             continue

@@ -46,6 +46,7 @@ from diplomacy_ledger.model._records import (
     SameEvent,
     Stance,
     Statement,
+    Status,
 )
 
 if TYPE_CHECKING:  # loaded on first use
@@ -104,6 +105,7 @@ __all__ = [
     "Source",
     "Stance",
     "Statement",
+    "Status",
     "Target",
     "Tenure",
     "event_code",

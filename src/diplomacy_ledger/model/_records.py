@@ -32,6 +32,7 @@ __all__ = [
     "SameEvent",
     "Stance",
     "Statement",
+    "Status",
 ]
 
 ACTOR: Final = {"ref": "actor"}
@@ -63,6 +64,21 @@ class Medium(enum.Enum):
     VIDEO = "video"
     IN_PERSON = "in_person"
     WRITTEN = "written"
+
+
+class Status(enum.Enum):
+    """Whether an event took place, or was only planned, or was called off.
+
+    Reports speak of plans ("the DGMOs will talk again on 12 May", "a ceasefire that would start
+    at 02:30") and of cancellations ("the visit was called off") as often as of what happened. A
+    record is ``OCCURRED`` unless it says otherwise. A planned event is not known to have taken
+    place (nor not to have): a plan whose time has passed is unknown, not a finding. A cancelled
+    one did not take place: it is no contact, no double booking and no ceasefire in force.
+    """
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
 
 
 class Stance(enum.Enum):
@@ -134,6 +150,9 @@ class Call:
         default=None, validator=valid_id, metadata=ACTOR, kw_only=True
     )
     summary: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    status: Status = attrs.field(
+        default=Status.OCCURRED, validator=attrs.validators.instance_of(Status), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.initiator is not None and self.initiator not in self.actors:
@@ -167,6 +186,9 @@ class Meeting:
         default=Medium.IN_PERSON, validator=attrs.validators.instance_of(Medium), kw_only=True
     )
     summary: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    status: Status = attrs.field(
+        default=Status.OCCURRED, validator=attrs.validators.instance_of(Status), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.host.actor in {visitor.actor for visitor in self.visitors}:
@@ -263,6 +285,9 @@ class Mediation:
     when: When | Span = attrs.field(validator=_moment)
     provenance: Provenance = attrs.field(validator=_provenance)
     outcome: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    status: Status = attrs.field(
+        default=Status.OCCURRED, validator=attrs.validators.instance_of(Status), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if set(self.mediators) & set(self.parties):
@@ -292,6 +317,9 @@ class Ceasefire:
         default=None, validator=valid_id, metadata=ENTRY, kw_only=True
     )
     terms: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    status: Status = attrs.field(
+        default=Status.OCCURRED, validator=attrs.validators.instance_of(Status), kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and not self.until.latest > self.effective.earliest:

@@ -8,7 +8,7 @@ so a lone record does not resolve its references: for that, draw whole ledgers.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from hypothesis import strategies as st
 
@@ -28,6 +28,7 @@ from diplomacy_ledger import (
     Span,
     Stance,
     Statement,
+    Status,
     When,
 )
 from diplomacy_ledger.strategies._args import check_strategy
@@ -80,6 +81,12 @@ __all__ = [
 ]
 
 
+# Most records tell what happened; plans and cancellations are drawn often enough to matter.
+_STATUSES: Final = st.sampled_from(
+    (Status.OCCURRED, Status.OCCURRED, Status.PLANNED, Status.CANCELLED)
+)
+
+
 def calls(
     *,
     actor_ids: Ids = None,
@@ -111,6 +118,7 @@ def calls(
             medium=draw(st.sampled_from((Medium.PHONE, Medium.VIDEO, Medium.WRITTEN))),
             initiator=initiator,
             summary=draw(maybe(texts(SUMMARIES))),
+            status=draw(_STATUSES),
         )
 
     return build()
@@ -147,6 +155,7 @@ def meetings(
             place=draw(places_),
             medium=draw(st.sampled_from(Medium)),
             summary=draw(maybe(texts(SUMMARIES))),
+            status=draw(_STATUSES),
         )
 
     return build()
@@ -245,6 +254,7 @@ def mediations(
             draw(time_strategy),
             draw(provenance),
             outcome=draw(maybe(texts(SUMMARIES))),
+            status=draw(_STATUSES),
         )
 
     return build()
@@ -281,6 +291,7 @@ def ceasefires(
             until=until,
             mediation=draw(maybe(ids_or_default(record_ids, "record_ids"))),
             terms=draw(maybe(texts(SUMMARIES))),
+            status=draw(_STATUSES),
         )
 
     return build()
