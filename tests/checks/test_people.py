@@ -6,7 +6,19 @@ compared with the three-valued order in ``test_people_properties.py``.
 
 from __future__ import annotations
 
-from diplomacy_ledger import Call, Ledger, Participant, SameEvent, Span, Tenure, When, check
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Ledger,
+    Meeting,
+    Participant,
+    SameEvent,
+    Span,
+    Tenure,
+    When,
+    check,
+)
 from tests.checks._helpers import EARLY_HOURS, add, found, src, y
 
 
@@ -117,3 +129,40 @@ class TestReviewedCases:
         add(base, "long", Call(["pashinyan", "putin"], ongoing, src()))
         add(base, "short", Call(["pashinyan", "macron"], y("2022-09-13 02:00"), src()))
         assert found(base, "double_booking") == [("definite", ("long", "short"))]
+
+
+class TestOneFindingPerProblem:
+    """One problem, one finding, naming everyone involved (#13)."""
+
+    def test_a_five_person_meeting_told_twice_is_possibly_one_event(self, base: Ledger) -> None:
+        for id in ("guest-1", "guest-2", "guest-3"):
+            add(base, id, Actor(id.replace("-", " ").title(), ActorKind.PERSON))
+        people = ["pashinyan", "putin", "guest-1", "guest-2", "guest-3"]
+        night = Span(y("2022-09-13 01:00"), y("2022-09-13 03:00"))
+        add(base, "one", Meeting("macron", people, night, src()))
+        add(base, "two", Meeting("macron", people[::-1], night, src("arm-gov")))
+        findings = check(base, only=["double_booking", "possibly_same_event"])
+        assert [(f.kind, f.certainty, f.entries) for f in findings] == [
+            ("possibly_same_event", "possible", ("one", "two"))
+        ]
+
+    def test_one_call_naming_one_person_twice_in_an_office_is_one_finding(
+        self, base: Ledger
+    ) -> None:
+        readout = Call([Participant("pashinyan", "pm"), "putin"], When.year(2017), src())
+        add(base, "a", readout)
+        add(base, "b", Call([Participant("pashinyan", "pm"), "putin"], When.year(2017), src()))
+        add(base, "a-b", SameEvent(("a", "b")))
+        assert found(base, "office_not_held") == [("definite", ("a", "b"))]
+
+
+def test_two_calls_at_a_repeated_wall_time_are_at_most_a_possible_double_booking(
+    base: Ledger,
+) -> None:
+    # 02:30 on 30 October 2022 happened twice in Paris; a policy took the earlier for both.
+    earlier = When.local("2022-10-30 02:30", zone="Europe/Paris", disambiguation="earlier")
+    add(base, "a", Call(["macron", "putin"], earlier, src()))
+    add(base, "b", Call(["macron", "pashinyan"], earlier, src()))
+    [finding] = check(base, only=["double_booking"])
+    assert finding.certainty == "possible"
+    assert "happened twice in Europe/Paris; a policy took the earlier" in finding.explanation

@@ -9,8 +9,6 @@ the checks of one run pay for each answer once and a check that does not need on
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
 import weakref
 from collections import defaultdict
 from collections.abc import Mapping
@@ -114,19 +112,14 @@ class CheckContext:
         self._current[id] = found
         return found
 
-    @functools.cached_property
-    def position(self) -> dict[str, int]:
-        """Each current entry's place among the current entries (the order recorded)."""
-        return dict(zip(map(operator.attrgetter("id"), self.entries), itertools.count()))
+    def order_key(self, entry: Entry) -> int:
+        """Sorts entries in the order recorded (their positions in the ledger)."""
+        return self.ledger.index(entry.id)
 
     def in_order(self, one: Entry, other: Entry) -> tuple[Entry, Entry]:
-        """Two current entries in the order they were recorded.
-
-        Record times never go backwards along a ledger, so they decide unless they are equal.
-        """
-        if one.recorded_at != other.recorded_at:
-            return (one, other) if one.recorded_at < other.recorded_at else (other, one)
-        return (one, other) if self.position[one.id] <= self.position[other.id] else (other, one)
+        """Two entries in the order they were recorded (their positions in the ledger)."""
+        index = self.ledger.index
+        return (one, other) if index(one.id) <= index(other.id) else (other, one)
 
     @functools.cached_property
     def persons(self) -> frozenset[str]:
@@ -168,7 +161,7 @@ class CheckContext:
                 groups[find(root)].append(found)
         events: dict[str, tuple[Entry, ...]] = {}
         for group in groups.values():
-            ordered = tuple(sorted(group, key=lambda member: self.position[member.id]))
+            ordered = tuple(sorted(group, key=self.order_key))
             for record in ordered:
                 events[self.root[record.id]] = ordered
         return events

@@ -6,8 +6,8 @@ vouches only for what it states: a record for all it says, a report that a recor
 happened for the event only, a claim accusing someone for who began it. Two accounts are
 independent when they rest on different actors and come through different sources. What rests
 on fewer than two independent accounts, or on the accused party's adversary alone, is at most
-possible; and missing information never raises certainty: a hostility with no attacker named
-must still be vouched for.
+possible; and missing information never raises certainty: fighting with no attacker named
+establishes no party's violation.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def _hostility_doubts(context: CheckContext, readouts: tuple[Entry, ...]) -> lis
                 happened.append(account_of(context, other))
                 if context.lineage(claim.accused) & attackers:
                     began.append(account_of(context, other))
-                else:
+                elif attackers:  # someone else is said to have begun what the record attributes
                     says = f"{words.describe(other)} says"
                     doubts.append(f"{says} {words.name(claim.accused)} began it")
             elif isinstance(claim, Claim) and claim.stance is Stance.ASSERTS:
@@ -91,12 +91,17 @@ def _hostility_doubts(context: CheckContext, readouts: tuple[Entry, ...]) -> lis
                 began.append(account_of(context, other))
             elif isinstance(claim, Report):
                 happened.append(account_of(context, other))  # that it happened, no more
-    sources = "; ".join(words.sources(readout) for readout in readouts)
+
+    def sources() -> str:
+        return "; ".join(words.sources(readout) for readout in readouts)
+
     if not independent(happened):
-        doubts.append(f"the fighting rests on one account ({sources})")
-    if record.attacker and not independent(began):
-        doubts.append(f"who began it rests on one account ({sources})")
-    elif record.attacker and record.target:
+        doubts.append(f"the fighting rests on one account ({sources()})")
+    if not record.attacker:
+        doubts.append("no one is named as having fought, so no party is known to have broken it")
+    elif not independent(began):
+        doubts.append(f"who began it rests on one account ({sources()})")
+    elif record.target:
         target = context.sides(record.target)
         if all(not who.startswith("source ") and context.sides(who) & target for who, _ in began):
             doubts.append(f"who began it rests on {words.name(record.target)}'s side alone")

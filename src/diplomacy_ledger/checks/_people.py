@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -275,16 +275,12 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     clashes: dict[tuple[_Event, _Event], set[str]] = defaultdict(set)
     for person in sorted(busy):
         for one, other in _sweep(context, busy[person]):
-            events = sorted(
-                (context.event(one), context.event(other)), key=_first_position(context)
-            )
-            clashes[(events[0], events[1])].add(person)
+            a, b = context.event(one), context.event(other)
+            if context.in_order(a[0], b[0])[0] is not a[0]:
+                a, b = b, a
+            clashes[(a, b)].add(person)
     context.memo["event_clashes"] = found = dict(clashes)
     return found
-
-
-def _first_position(context: CheckContext) -> Callable[[_Event], int]:
-    return lambda event: context.position[event[0].id]
 
 
 def _sweep(context: CheckContext, calls: list[_Busy]) -> Iterator[tuple[Entry, Entry]]:

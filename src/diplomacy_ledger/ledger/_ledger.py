@@ -147,6 +147,16 @@ class Ledger:
     def __repr__(self) -> str:
         return f"<Ledger: {len(self._state.entries)} entries>"
 
+    def index(self, id: str) -> int:
+        """The position of the entry ``id`` in the order recorded: 0 for the first entry.
+
+        Every entry counts, superseded and retracted ones too, so positions never change.
+        """
+        position = self._state.position.get(id)
+        if position is None:
+            raise UnknownEntryError(f"no entry {id!r}")
+        return position
+
     def get(self, id: str) -> Record | None:
         """The record of the entry with exactly this id, or None."""
         position = self._state.position.get(id)

@@ -203,8 +203,8 @@ def plant_ceasefire_violation(w: World) -> Planted:
         w.add(Claim(fresh_voice(w), Stance.ASSERTS, Provenance(other), about=fight), "claim")
     if denied_ceasefire:
         quiet_denial(w, ceasefire, source)
-    # One account is not corroboration, whether or not it names an attacker.
-    doubtful = denied_ceasefire or sources == "one source"
+    # One account is not corroboration; fighting by no one named is no party's violation.
+    doubtful = denied_ceasefire or sources == "one source" or not attributed
     definite = timing == "after it took effect" and not doubtful
     found = ExpectedFinding(
         FindingKind.CEASEFIRE_VIOLATION, certainty(not definite), (ceasefire, fight)

@@ -121,8 +121,6 @@ def contact(w: World, *, meeting: bool) -> None:
         w.add(Retraction(duplicate, "duplicate entry"), "retraction")
     if readout_time is not None:
         _readout(w, record, main, readout_time, source)
-    if not w.consistent and w.room() >= 2 and draw(st.integers(0, 5)) == 0:
-        _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
     _follow_ups(w, main, record, source, flags, whens=(report_when, claim_when))
     current = main
     if flags["correction"] and isinstance(time, When) and not time.is_exact:
@@ -134,6 +132,8 @@ def contact(w: World, *, meeting: bool) -> None:
     w.contacts.append(Contact(current, frozenset(chosen), time, flags["denial"]))
     if not flags["denial"]:
         w.events.append(current)
+    if not w.consistent and w.room() >= 2 and draw(st.integers(0, 5)) == 0:
+        _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
 
 
 def _follow_ups(
@@ -224,6 +224,8 @@ def _untidy_twin(
     """
     source = w.source_for_story(w.zone(*chosen))
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
+    if w.room() < 1:
+        return
     if w.draw(st.booleans()):
         w.add(attrs.evolve(record, provenance=provenance), prefix)
         return
