@@ -74,6 +74,11 @@ accounts = st.lists(
 )
 
 
+tellings = st.tuples(starts, attackers, vias, sources, accounts)
+"""How the fighting is told: its start, attacker, relays and source, and the other accounts."""
+Telling = tuple[str, str | None, tuple[str, ...], str, list[tuple[str, str, str]]]
+
+
 def fight(start: str, attacker: str | None, via: tuple[str, ...], source: str) -> Hostility:
     span = Span(y(start), y("2022-09-13 08:00"))
     return Hostility(span, Provenance(source, via), attacker=attacker, target="armenia")
@@ -87,14 +92,9 @@ def account(n: int, kind: str, who: str, source: str) -> tuple[str, Record]:
     return f"acc-{n}", Claim(who, Stance.ACCUSES, Provenance(source), about="h", accused="aze-army")
 
 
-@given(starts, attackers, vias, sources, accounts)
-def test_an_independent_corroborating_account_never_lowers_certainty(
-    start: str,
-    attacker: str | None,
-    via: tuple[str, ...],
-    source: str,
-    more: list[tuple[str, str, str]],
-) -> None:
+@given(tellings)
+def test_an_independent_corroborating_account_never_lowers_certainty(telling: Telling) -> None:
+    start, attacker, via, source, more = telling
     told = [account(n, *a) for n, a in enumerate(more)]
     before = certainty(ledger(("h", fight(start, attacker, via, source)), *told))
     corroborated = ("moscow", Claim("russia", Stance.ASSERTS, Provenance("tass"), about="h"))
@@ -112,14 +112,9 @@ def test_naming_no_attacker_never_gives_more_certainty(
     assert unnamed <= named or named == 0
 
 
-@given(starts, attackers, vias, sources, accounts)
-def test_removing_an_account_never_raises_certainty(
-    start: str,
-    attacker: str | None,
-    via: tuple[str, ...],
-    source: str,
-    more: list[tuple[str, str, str]],
-) -> None:
+@given(tellings)
+def test_removing_an_account_never_raises_certainty(telling: Telling) -> None:
+    start, attacker, via, source, more = telling
     told = [account(n, *a) for n, a in enumerate(more)]
     full = certainty(ledger(("h", fight(start, attacker, via, source)), *told))
     fewer = certainty(ledger(("h", fight(start, attacker, via, source)), *told[:-1]))

@@ -232,7 +232,7 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
     context = context_for(ledger)
     for (first, second), shared in _event_clashes(context).items():
         if _participants(context, first) != _participants(context, second):
-            yield _booking(context, shared, first, second)
+            yield _booking(context, shared, first, second, same_people=False)
 
 
 def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
@@ -244,7 +244,7 @@ def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
     context = context_for(ledger)
     for (first, second), shared in _event_clashes(context).items():
         if _participants(context, first) == _participants(context, second):
-            yield _booking(context, shared, first, second)
+            yield _booking(context, shared, first, second, same_people=True)
 
 
 _Event = tuple[Entry, ...]
@@ -310,7 +310,9 @@ def _time_of(entry: Entry) -> When | Span:
     return record.time
 
 
-def _booking(context: CheckContext, people: set[str], first: _Event, second: _Event) -> Finding:
+def _booking(
+    context: CheckContext, people: set[str], first: _Event, second: _Event, *, same_people: bool
+) -> Finding:
     entries = (*first, *second)
     names = ", ".join(sorted(context.words.name(person) for person in people))
     doubts = [d for entry in entries for d in context.policy_choices(entry)]
@@ -326,7 +328,7 @@ def _booking(context: CheckContext, people: set[str], first: _Event, second: _Ev
     times = [time_text(event[0].record.time) for event in (first, second)]
     known = "Known from " + "; ".join(context.words.sources(entry) for entry in entries) + "."
     policy = "".join(f" But {doubt}." for doubt in doubts)
-    if _participants(context, first) == _participants(context, second):
+    if same_people:
         return Finding(
             FindingKind.POSSIBLY_SAME_EVENT,
             "possible",
