@@ -22,6 +22,7 @@ from diplomacy_ledger import (
     KIND_NAMES,
     Actor,
     ActorKind,
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -44,6 +45,7 @@ from diplomacy_ledger import (
     Span,
     Stance,
     Statement,
+    Status,
     Tenure,
     When,
 )
@@ -322,9 +324,10 @@ def ledgers(draw: st.DrawFn) -> Built:
         summary=draw(MAYBE_WORDS),
     )
     add(call, "c0")
+    hosted = draw(st.booleans())
     meeting = Meeting(
-        Participant("p1"),
-        [Participant("p0", office=office)],
+        Participant("p1") if hosted else None,
+        [Participant("p0", office=office), *([] if hosted else [Participant("p1")])],
         moments(draw),
         provenance(),
         place=draw(st.sampled_from([None, "pl0"])),
@@ -354,10 +357,24 @@ def ledgers(draw: st.DrawFn) -> Built:
         when=draw(maybe_when),
         words=draw(MAYBE_WORDS),
         cameo=draw(st.none() | st.sampled_from(["013", "0214"])),
+        office=draw(st.sampled_from([None, "o0"])),
     )
     add(claim, "k0")
     mediation = Mediation(("g0",), ("a0", "a1"), moments(draw), provenance(), outcome="Talks.")
     add(mediation, "med0")
+    agreement = Agreement(
+        ("a0", "a1"),
+        provenance(),
+        title=draw(MAYBE_WORDS),
+        signatories=draw(st.sampled_from([(), (Participant("p0", office=office),)])),
+        mediators=draw(st.sampled_from([(), ("g0",)])),
+        signed=draw(st.none() | st.one_of(worded_whens(), spans())),
+        effective=draw(st.none() | worded_whens()),
+        terms=draw(MAYBE_WORDS),
+        status=draw(st.sampled_from(Status)),
+    )
+    add(agreement, "ag0")
+    add(Statement(Participant("p1"), provenance(), agreement="ag0"), "s1")
     effective = draw(worded_whens())
     until = draw(st.none() | later_whens(effective))
     ceasefire = Ceasefire(
@@ -367,13 +384,22 @@ def ledgers(draw: st.DrawFn) -> Built:
         until=until,
         mediation="med0",
         terms=draw(MAYBE_WORDS),
+        agreement=draw(st.sampled_from([None, "ag0"])),
+        places=draw(st.sampled_from([(), ("pl0",)])),
+        regions=tuple(draw(st.lists(WORDS, max_size=1))),
     )
     add(ceasefire, "cf0")
+    sides: list[dict[str, Any]] = [
+        {"attacker": "a0", "target": "a1"},
+        {"attacker": "a0"},
+        {"target": "a1"},
+        {"between": ("a0", "a1")},
+        {},
+    ]
     hostility = Hostility(
         draw(spans()),
         provenance(),
-        attacker=draw(st.sampled_from([None, "a0"])),
-        target=draw(st.sampled_from([None, "a1"])),
+        **draw(st.sampled_from(sides)),
         places=draw(st.sampled_from([(), ("pl0",)])),
         means=tuple(draw(st.lists(WORDS, max_size=2))),
         description=draw(MAYBE_WORDS),

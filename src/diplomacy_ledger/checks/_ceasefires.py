@@ -1,4 +1,4 @@
-"""The ceasefire-violation check: fighting by or between parties after a ceasefire took effect."""
+"""The ceasefire-violation check: fighting between parties, within its scope, after a ceasefire."""
 
 from __future__ import annotations
 
@@ -10,8 +10,17 @@ from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._corroboration import hostility_doubts
 from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
-from diplomacy_ledger.model import Ceasefire, Entry, Finding, FindingKind, Hostility, Status
-from diplomacy_ledger.time import Span, utc_micros
+from diplomacy_ledger.model import (
+    Ceasefire,
+    Entry,
+    Finding,
+    FindingKind,
+    Hostility,
+    Place,
+    Status,
+    normalise_name,
+)
+from diplomacy_ledger.time import Span, Truth, utc_micros
 
 __all__ = ["ceasefire_violations"]
 
@@ -19,27 +28,28 @@ _FOREVER: Final = 2**63  # beyond any datetime, in microseconds
 
 
 def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
-    """Hostilities by a party to a ceasefire (or, unattributed, against one) while it was in force.
+    """Fighting between the parties to a ceasefire, within its scope, while it was in force.
 
-    Reported when the fighting may have gone on after the ceasefire took effect (and before it
-    ended, if it did): "possibly after the ceasefire began" is itself worth knowing. **definite**
-    only when the fighting went on after the ceasefire's start for every placement of the times
-    (and began before its end), and the ceasefire, the hostility and its attacker are all
-    undisputed, the attacker vouched for by two different actors; otherwise **possible**: a
-    single-sourced attribution is not established. Parties are matched through ``part_of``: the
-    armed forces of a state are that state. Each party's hostilities go into an interval index
-    (earliest start to latest end), so a ceasefire only meets the fighting that can overlap it:
-    O(n log n + k log n) for k findings.
+    The fighting counts when it is between the ceasefire's parties: by one party against another
+    (or against someone not named), "between" two of them, or, with no attacker named, against
+    one of them; and when it took place within the ceasefire's scope (its places or regions, if
+    it names any). Reported when the fighting may have gone on after the ceasefire took effect
+    (and before it ended, if it did): "possibly after the ceasefire began" is itself worth
+    knowing. **definite** only when the fighting went on after the ceasefire's start for every
+    placement of the times (and began before its end), and the ceasefire, the hostility and its
+    attacker are all undisputed, the attacker vouched for by two independent accounts, and the
+    fighting known to be within the scope; otherwise **possible**. Parties are matched through
+    ``part_of``: the armed forces of a state are that state. Each party's hostilities go into an
+    interval index (earliest start to latest end), so a ceasefire only meets the fighting that
+    can overlap it: O(n log n + k log n) for k findings.
     """
     context = context_for(ledger)
     by_party: dict[str, list[Entry]] = defaultdict(list)
     for entry in context.of_type(Hostility):
         record = entry.record
         assert isinstance(record, Hostility)
-        actor = record.attacker or record.target
-        if actor is None:
-            continue
-        for party in context.lineage(actor):
+        fighters = record.between or (record.attacker or record.target,)
+        for party in {p for actor in fighters if actor for p in context.lineage(actor)}:
             by_party[party].append(entry)
     indexes: dict[str, tuple[IntervalIndex, list[Entry]]] = {}
     pairs: dict[tuple[str, str], list[tuple[Entry, Entry]]] = defaultdict(list)
@@ -47,6 +57,10 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
         if context.status(entry) is Status.CANCELLED:
             continue  # never in force
         for fight in _violations_of(context, entry, by_party, indexes):
+            if not _between_parties(context, entry, fight):
+                continue
+            if _in_scope(context, entry, fight) is Truth.NOT:
+                continue
             pairs[(context.event_key(entry), context.event_key(fight))].append((entry, fight))
     for found in pairs.values():  # one finding per ceasefire and fight, as events
         yield _finding(context, found)
@@ -90,6 +104,67 @@ def _violations_of(
                 yield fight
 
 
+def _between_parties(context: CheckContext, ceasefire: Entry, fight: Entry) -> bool:
+    """Whether the fighting is between the ceasefire's parties, as far as the record says.
+
+    By a party against another party, or against someone not named; between two or more sides
+    of which two belong to different parties; or, with no attacker named, against a party.
+    Fighting by a party against someone else (a third country) is not what the ceasefire ended.
+    """
+    record, hostility = ceasefire.record, fight.record
+    assert isinstance(record, Ceasefire)
+    assert isinstance(hostility, Hostility)
+    parties = frozenset(context.root[p] for p in record.parties)
+
+    def party_of(actor: str) -> frozenset[str]:
+        return context.lineage(actor) & parties
+
+    if hostility.between:
+        return len(frozenset().union(*map(party_of, hostility.between))) >= 2
+    if hostility.attacker is None:
+        return hostility.target is not None and bool(party_of(hostility.target))
+    by = party_of(hostility.attacker)
+    if not by:
+        return False
+    return hostility.target is None or bool(party_of(hostility.target) - by)
+
+
+def _in_scope(context: CheckContext, ceasefire: Entry, fight: Entry) -> Truth:
+    """Whether the fighting took place where the ceasefire applies.
+
+    Everywhere, when the ceasefire names no places or regions. Otherwise a place of the fighting
+    is in scope when the ceasefire names it or its region; out of scope when it is not named and
+    its region is recorded as another (or the ceasefire names places only); else unknown, as is
+    fighting with no place recorded: open world, an unrecorded region is not another region.
+    """
+    record, hostility = ceasefire.record, fight.record
+    assert isinstance(record, Ceasefire)
+    assert isinstance(hostility, Hostility)
+    if not record.local:
+        return Truth.DEFINITELY
+    if not hostility.places:
+        return Truth.POSSIBLY
+    named = {context.root[p] for p in record.places}
+    regions = {normalise_name(region) for region in record.regions}
+    answers = set()
+    for place in hostility.places:
+        where = context.ledger.get(place)
+        region = where.region if isinstance(where, Place) else None
+        if context.root[place] in named or (
+            region is not None and normalise_name(region) in regions
+        ):
+            return Truth.DEFINITELY
+        answers.add(Truth.NOT if region is not None or not regions else Truth.POSSIBLY)
+    return Truth.POSSIBLY if Truth.POSSIBLY in answers else Truth.NOT
+
+
+def _scope_text(context: CheckContext, record: Ceasefire) -> str:
+    named = [context.words.name(p) for p in record.places] + [
+        f"the {region} region" for region in record.regions
+    ]
+    return " and ".join(named)
+
+
 def _after(ceasefire: Entry, fight: Entry) -> bool:
     """Whether the fighting went on after the ceasefire took effect, for every placement."""
     record, hostility = ceasefire.record, fight.record
@@ -121,14 +196,24 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry]]) -> Finding
             if context.status(truce) is Status.PLANNED
         ),
     ]
+    if all(_in_scope(context, c, f) is not Truth.DEFINITELY for c, f in pairs):
+        doubts.append(
+            f"the fighting is not known to have been within the ceasefire's scope "
+            f"({_scope_text(context, record)})"
+        )
     definite = after_for_every_placement and not doubts
-    by = context.words.name(hostility.attacker) if hostility.attacker else "unattributed fighters"
+    if hostility.between:
+        by = "between " + " and ".join(context.words.name(s) for s in hostility.between)
+    elif hostility.attacker:
+        by = "by " + context.words.name(hostility.attacker)
+    else:
+        by = "by unattributed fighters"
     parties = " and ".join(context.words.name(p) for p in record.parties)
     when = "went on after" if after_for_every_placement else "may have gone on after"
     told = " and ".join(context.words.describe(f) for f in fights)
     agreed = " and ".join(context.words.describe(c) for c in truces)
     explanation = (
-        f"Fighting by {by} ({told}, {time_text(hostility.span)}) "
+        f"Fighting {by} ({told}, {time_text(hostility.span)}) "
         f"{when} the ceasefire between {parties} took effect ({agreed}, "
         f"{time_text(record.effective)}). Known from "
         + " and ".join(context.words.sources(e) for e in (*fights, *truces))

@@ -6,8 +6,8 @@ vouches only for what it states: a record for all it says, a report that a recor
 happened for the event only, a claim accusing someone for who began it. Two accounts are
 independent when they rest on different actors and come through different sources. What rests
 on fewer than two independent accounts, or on the accused party's adversary alone, is at most
-possible; and missing information never raises certainty: fighting with no attacker named
-establishes no party's violation.
+possible; and missing information never raises certainty: fighting with no attacker named,
+or "between" sides with none named as the attacker, establishes no party's violation.
 """
 
 from __future__ import annotations
@@ -97,7 +97,13 @@ def _hostility_doubts(context: CheckContext, readouts: tuple[Entry, ...]) -> lis
 
     if not independent(happened):
         doubts.append(f"the fighting rests on one account ({sources()})")
-    if not record.attacker:
+    if record.between:
+        sides = " and ".join(words.name(side) for side in record.between)
+        doubts.append(
+            f"the fighting between {sides} names no attacker, so no one side is known to have "
+            "broken it"
+        )
+    elif not record.attacker:
         doubts.append("no one is named as having fought, so no party is known to have broken it")
     elif not independent(began):
         doubts.append(f"who began it rests on one account ({sources()})")

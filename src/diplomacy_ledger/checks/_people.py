@@ -20,10 +20,10 @@ from diplomacy_ledger.model import (
     Finding,
     FindingKind,
     Meeting,
-    Statement,
     Status,
     Tenure,
     participants,
+    plan_of,
     time_bounds,
 )
 from diplomacy_ledger.time import UTC_MAX, Allen, Certainty, PointInterval, Span, Truth, When
@@ -52,6 +52,9 @@ def _merge(intervals: list[tuple[datetime, datetime]]) -> list[tuple[datetime, d
 def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     """A record names someone in an office that their own recorded tenures say they did not hold.
 
+    Calls, meetings and statements name participants in offices; a claim its claimant's office
+    (a spokesperson's); an agreement its signatories'.
+
     Open world: the evidence is the person's recorded tenures of that office. With none recorded
     the answer is unknown and nothing is reported (:func:`unrecorded_tenures` lists those pairs).
     A tenure whose end is unknown (open, or ongoing as of a time) may go on after any later
@@ -65,7 +68,7 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     tenures = _tenures(context)
     cores = {key: _cores(held) for key, held in tenures.items()}
     found: dict[tuple[str, str, str], list[tuple[Entry, Certainty]]] = defaultdict(list)
-    for entry in (*context.of_type(Call), *context.of_type(Meeting), *context.of_type(Statement)):
+    for entry in _naming_offices(context):
         named = [p for p in participants(entry.record) if p.office is not None]
         bounds = time_bounds(entry.record)
         if bounds is None or not named:
@@ -81,6 +84,18 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
                 found[(context.event_key(entry), person, office)].append((entry, certainty))
     for (_, person, office), cases in found.items():
         yield _office_finding(context, person, office, tenures[(person, office)], cases)
+
+
+def _naming_offices(context: CheckContext) -> Iterator[Entry]:
+    """The current entries of every kind that can name someone in an office, kind by kind.
+
+    Calls, meetings, statements, claims (the claimant's office), agreements (signatories): the
+    kinds whose plan holds participants or an actor's office.
+    """
+    for kind, entries in context.by_type().items():
+        plan = plan_of(kind)
+        if plan.participants or plan.offices:
+            yield from entries
 
 
 def _office_finding(

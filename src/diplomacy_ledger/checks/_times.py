@@ -11,6 +11,7 @@ from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Actor,
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -224,9 +225,10 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
     Every kind that can be linked is compared, field by field where both readouts say something
     (what one leaves out is no disagreement): who took part (a call's or meeting's participants,
     a mediation's mediators and parties, a ceasefire's parties, a hostility's attacker and
-    target, a statement's speaker), a meeting's place, and the times: two moments, or the starts
-    of two spans, that cannot coincide for any placement; two ends both recorded that cannot
-    coincide. An open or "ongoing" end is unknown, not infinitely late, and is not compared.
+    target or the sides it was between, a statement's speaker, an agreement's parties and
+    mediators), a meeting's place, an agreement's time of effect, and the times: two moments, or
+    the starts of two spans, that cannot coincide for any placement; two ends both recorded that
+    cannot coincide. A ceasefire's scope is not compared: one readout may name more places. An open or "ongoing" end is unknown, not infinitely late, and is not compared.
     **definite**, or **possible** when one of them is disputed or a time was chosen by a policy.
     Each pair of readouts is reported once, however many links join them. O(size of the links).
     """
@@ -265,6 +267,7 @@ _WHO: Final[dict[type, tuple[str, ...]]] = {
     Ceasefire: ("parties",),
     Hostility: ("attacker", "target"),
     Statement: ("speaker",),
+    Agreement: ("parties", "mediators"),
 }
 """Who took part in each kind of event that readouts tell, by the attribute that says it."""
 
@@ -281,6 +284,14 @@ def _mismatches(context: CheckContext, first: Entry, second: Entry) -> list[str]
             ]
             what = "participants" if name == "actors" else name
             problems.append(f"their {what} differ ({shown[0]} / {shown[1]})")
+    if isinstance(a, Hostility) and isinstance(b, Hostility):
+        problems += _sides_differ(context, a, b)
+    effects = [r.effective for r in (a, b) if isinstance(r, Agreement) and r.effective]
+    if len(effects) == 2 and _apart(effects[0], effects[1]):
+        problems.append(
+            f"they take effect at times that cannot coincide ({time_text(effects[0])} / "
+            f"{time_text(effects[1])})"
+        )
     places = [r.place for r in (a, b) if isinstance(r, Meeting) and r.place is not None]
     if len(places) == 2 and context.root[places[0]] != context.root[places[1]]:
         problems.append(f"their places differ ({' / '.join(map(context.words.name, places))})")
@@ -288,6 +299,28 @@ def _mismatches(context: CheckContext, first: Entry, second: Entry) -> list[str]
     if ta is not None and tb is not None and _apart(ta, tb):
         problems.append(f"their times cannot coincide ({time_text(ta)} / {time_text(tb)})")
     return problems
+
+
+def _sides_differ(context: CheckContext, a: Hostility, b: Hostility) -> list[str]:
+    """Who fought, where two tellings of fighting name it differently.
+
+    A telling names every side when it says "between" or names both attacker and target; one
+    that names every side disagrees with another that names every side otherwise, or that names
+    someone among neither of them. Attacker against attacker and target against target are
+    compared with the other participants.
+    """
+    named = [frozenset(context.root[s] for s in h.sides) for h in (a, b)]
+    whole = [bool(h.between) or (h.attacker is not None and h.target is not None) for h in (a, b)]
+    if not any(whole) or not all(named):
+        return []
+    if all(whole) and named[0] == named[1]:
+        return []
+    if not all(whole) and (named[1] <= named[0] if whole[0] else named[0] <= named[1]):
+        return []
+    if not (a.between or b.between):  # attacker and target: compared as participants are
+        return []
+    shown = [", ".join(sorted(context.words.name(x) for x in side)) for side in named]
+    return [f"the sides they name differ ({shown[0]} / {shown[1]})"]
 
 
 def _who(context: CheckContext, record: object, name: str) -> frozenset[str]:

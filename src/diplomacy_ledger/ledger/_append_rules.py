@@ -21,6 +21,7 @@ from diplomacy_ledger.model import (
     KIND_NAMES,
     Actor,
     ActorKind,
+    Agreement,
     Entry,
     Office,
     Place,
@@ -40,6 +41,7 @@ _REF_TYPES: Final[dict[str, type]] = {
     "place": Place,
     "office": Office,
     "source": Source,
+    "agreement": Agreement,
 }
 
 

@@ -122,7 +122,7 @@ class LedgerState:
         ):
             if in_provenance:
                 keys.append(("source", origin(target)))
-            elif kind in {"entry", "source"}:
+            elif kind in {"entry", "source", "agreement"}:
                 keys.append(("mentions", origin(target)))
             else:
                 keys.append((kind, origin(target)))

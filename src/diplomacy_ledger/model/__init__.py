@@ -33,6 +33,7 @@ from diplomacy_ledger.model._plan import (
 )
 from diplomacy_ledger.model._provenance import Provenance, Source
 from diplomacy_ledger.model._records import (
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -81,6 +82,7 @@ __all__ = [
     "PLOVER_MODES",
     "Actor",
     "ActorKind",
+    "Agreement",
     "Call",
     "Ceasefire",
     "Claim",

@@ -197,6 +197,8 @@ def event_codes(record: Record, *, lookup: Lookup = _NOTHING) -> tuple[EventCode
         rest = [actor for actor in record.actors if actor != first]
         return (_consult(record.medium, [first], rest),)
     if isinstance(record, Meeting):
+        if record.host is None:
+            return (_hostless(record),)
         visitors, host = [visitor.actor for visitor in record.visitors], [record.host.actor]
         if record.medium is not Medium.IN_PERSON:
             return (_consult(record.medium, visitors, host),)
@@ -226,6 +228,19 @@ def _consult(medium: Medium, source: list[str], target: list[str]) -> EventCode:
     note = f"CAMEO has no code for a {medium.value.replace('_', ' ')} consultation without a host"
     code = EventCode.of("040", source=source, target=target, reciprocal=True, note=note)
     return attrs.evolve(code, plover_mode="phone") if medium is Medium.VIDEO else code
+
+
+def _hostless(meeting: Meeting) -> EventCode:
+    """A meeting no one hosted: remote, at a third location (two), or multilateral (more)."""
+    first, *rest = meeting.actors
+    if meeting.medium is not Medium.IN_PERSON:
+        return _consult(meeting.medium, [first], rest)
+    if len(rest) == 1:
+        note = "no host is recorded: coded as a meeting at a third location"
+        return EventCode.of("044", source=[first], target=rest, reciprocal=True, note=note)
+    note = f"a meeting of {len(meeting.actors)} with no host: PLOVER's multilateral mode"
+    code = EventCode.of("040", source=[first], target=rest, reciprocal=True, note=note)
+    return attrs.evolve(code, plover_mode="multilateral")
 
 
 _HEAVY, _FIREARMS, _MINES = "heavy-weapons", "firearms", "explosives"
@@ -272,10 +287,19 @@ def _hostility(record: Hostility) -> tuple[EventCode, ...]:
     codes = [code for code in _ORDER if code in found] or ["190"]
     modes = [found[code] for code in codes if found.get(code) is not None]
     mode = modes[0] if modes else None
-    note = f"means not recognised: {', '.join(unknown)}" if unknown else None
+    notes = [f"means not recognised: {', '.join(unknown)}"] if unknown else []
     source, target = _some(record.attacker), _some(record.target)
+    if record.between:  # two-sided: PLOVER lists every side as an actor, and no recipient
+        source, target = list(record.between), []
+        notes.append("fighting between sides, no attacker named: every side is an actor")
+    note = "; ".join(notes) or None
     return tuple(
-        attrs.evolve(EventCode.of(code, source=source, target=target, note=note), plover_mode=mode)
+        attrs.evolve(
+            EventCode.of(
+                code, source=source, target=target, reciprocal=bool(record.between), note=note
+            ),
+            plover_mode=mode,
+        )
         for code in codes
     )
 

@@ -13,6 +13,7 @@ from diplomacy_ledger.model._offices import Office, Tenure
 from diplomacy_ledger.model._places import Place
 from diplomacy_ledger.model._provenance import Source
 from diplomacy_ledger.model._records import (
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -40,6 +41,7 @@ Record = (
     | Mediation
     | Ceasefire
     | Hostility
+    | Agreement
     | Report
     | SameEvent
     | Retraction
@@ -59,6 +61,7 @@ KIND_NAMES: Final[dict[type[Record], str]] = {
     Mediation: "mediation",
     Ceasefire: "ceasefire",
     Hostility: "hostility",
+    Agreement: "agreement",
     Report: "report",
     SameEvent: "same_event",
     Retraction: "retraction",

@@ -37,7 +37,7 @@ __all__ = [
     "whens_in",
 ]
 
-RefKind = Literal["actor", "place", "office", "source", "entry"]
+RefKind = Literal["actor", "place", "office", "source", "entry", "agreement"]
 
 
 class Reference(NamedTuple):
@@ -60,13 +60,16 @@ class Plan:
     optional one, or a tuple), ``(field, None, in_provenance)`` for a field of nested records
     whose own fields hold ids. ``times``: fields holding a When or Span. ``participants``: fields
     holding participants (also in ``refs``, as nested records). ``nested_times``: nested fields
-    whose records hold times themselves (none of the model's do today).
+    whose records hold times themselves (none of the model's do today). ``offices``: ``(office
+    field, actor field)`` for an office field whose metadata names, by ``of``, the field of the
+    actor who held it (a claim's ``office`` is its claimant's).
     """
 
     refs: tuple[tuple[str, RefKind | None, bool], ...]
     times: tuple[str, ...]
     participants: tuple[str, ...]
     nested_times: tuple[str, ...]
+    offices: tuple[tuple[str, str], ...] = ()
 
 
 _PLANS: dict[type, Plan] = {}
@@ -86,10 +89,13 @@ def _read_plan(cls: type) -> Plan:
     times: list[str] = []
     held_participants: list[str] = []
     nested_times: list[str] = []
+    offices: list[tuple[str, str]] = []
     for field in attrs.fields(cls):
         kind = field.metadata.get("ref")
         if kind is not None:
             refs.append((field.name, kind, False))
+            if kind == "office" and "of" in field.metadata:
+                offices.append((field.name, field.metadata["of"]))
             continue
         classes = _classes_in(hints[field.name])
         records = [held for held in classes if attrs.has(held) and held not in {When, Span}]
@@ -101,7 +107,9 @@ def _read_plan(cls: type) -> Plan:
             times.append(field.name)
         if Participant in classes:
             held_participants.append(field.name)
-    return Plan(tuple(refs), tuple(times), tuple(held_participants), tuple(nested_times))
+    return Plan(
+        tuple(refs), tuple(times), tuple(held_participants), tuple(nested_times), tuple(offices)
+    )
 
 
 def _classes_in(hint: object) -> frozenset[type]:
@@ -186,14 +194,23 @@ def named_actors(record: attrs.AttrsInstance) -> Iterator[str]:
 
 
 def participants(record: attrs.AttrsInstance) -> list[Participant]:
-    """The participants a record names (a call's, a meeting's host and visitors, a speaker)."""
+    """The participants a record names (a call's, a meeting's host and visitors, a speaker).
+
+    An actor named with an office in a pair of fields (a claim's claimant and ``office``) counts
+    as a participant in that office.
+    """
+    plan = plan_of(type(record))
     found: list[Participant] = []
-    for name in plan_of(type(record)).participants:
+    for name in plan.participants:
         value = getattr(record, name)
         if type(value) is tuple:
             found += value
         elif value is not None:
             found.append(value)
+    for office_field, actor_field in plan.offices:
+        office = getattr(record, office_field)
+        if office is not None:
+            found.append(Participant(getattr(record, actor_field), office=office))
     return found
 
 

@@ -8,7 +8,7 @@ at in their metadata (``ref``), so the ledger can check every reference at appen
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
@@ -19,6 +19,7 @@ from diplomacy_ledger.model._provenance import Provenance
 from diplomacy_ledger.time import Span, When
 
 __all__ = [
+    "Agreement",
     "Call",
     "Ceasefire",
     "Claim",
@@ -40,6 +41,7 @@ PLACE: Final = {"ref": "place"}
 OFFICE: Final = {"ref": "office"}
 SOURCE: Final = {"ref": "source"}
 ENTRY: Final = {"ref": "entry"}
+AGREEMENT: Final = {"ref": "agreement"}
 
 _provenance = attrs.validators.instance_of(Provenance)
 _moment = attrs.validators.instance_of((When, Span))
@@ -171,11 +173,20 @@ class Call:
         return self.when
 
 
+def _optional_participant(value: Participant | str | None) -> Participant | None:
+    return None if value is None else _participant(value)
+
+
 @attrs.frozen
 class Meeting:
-    """A meeting or visit: a host receives visitors, at a place."""
+    """A meeting or visit: a host receives visitors, at a place; or a meeting with no host.
 
-    host: Participant = attrs.field(converter=_participant)
+    A summit of equals, or talks no one is said to have hosted, has ``host=None`` and its
+    participants as ``visitors`` (at least two); :meth:`summit` builds one. ``medium`` says
+    whether it met in person (the default), by video or by phone.
+    """
+
+    host: Participant | None = attrs.field(converter=_optional_participant)
     visitors: tuple[Participant, ...] = attrs.field(
         converter=_participants, validator=[_at_least(1), _distinct_actors]
     )
@@ -191,13 +202,39 @@ class Meeting:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.host.actor in {visitor.actor for visitor in self.visitors}:
+        if self.host is None:
+            if len(self.visitors) < 2:
+                raise InvalidValueError(
+                    "a meeting with no host needs at least two participants",
+                    where="Meeting.visitors",
+                )
+        elif self.host.actor in {visitor.actor for visitor in self.visitors}:
             raise InvalidValueError("the host is also among the visitors", where="Meeting.visitors")
+
+    @classmethod
+    def summit(
+        cls,
+        participants: Iterable[Participant | str],
+        when: When | Span,
+        provenance: Provenance,
+        **fields: Any,
+    ) -> Meeting:
+        """A meeting with no host: a summit, or talks at a venue no participant hosted.
+
+        ``fields`` are the keyword fields of a meeting (``place``, ``medium``, ``summary``,
+        ``status``).
+        """
+        return cls(None, tuple(participants), when, provenance, **fields)
+
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """The host, if there is one, then the visitors."""
+        return self.visitors if self.host is None else (self.host, *self.visitors)
 
     @property
     def actors(self) -> tuple[str, ...]:
-        """The host's and the visitors' actor ids."""
-        return (self.host.actor, *(visitor.actor for visitor in self.visitors))
+        """The host's (if any) and the visitors' actor ids."""
+        return tuple(participant.actor for participant in self.participants)
 
     @property
     def time(self) -> When | Span:
@@ -207,7 +244,11 @@ class Meeting:
 
 @attrs.frozen
 class Statement:
-    """Something an actor said: its words, to whom, through which channel, during which call."""
+    """Something an actor said: its words, to whom, through which channel, during which call.
+
+    ``speaker`` names the office they spoke in, if the record names one (a spokesperson of a
+    ministry); ``agreement`` the :class:`Agreement` the statement announces or speaks of.
+    """
 
     speaker: Participant = attrs.field(converter=_participant)
     provenance: Provenance = attrs.field(validator=_provenance)
@@ -218,6 +259,9 @@ class Statement:
     words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     channel: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     during: str | None = attrs.field(default=None, validator=valid_id, metadata=ENTRY, kw_only=True)
+    agreement: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=AGREEMENT, kw_only=True
+    )
 
     @property
     def time(self) -> When | Span | None:
@@ -236,6 +280,8 @@ class Claim:
     key, and otherwise by their words, normalised. ``accused`` names
     who an accusation accuses. ``statement`` is the statement the claim was made in, if recorded.
     ``cameo`` overrides the CAMEO code the library would derive, when the analyst knows better.
+    ``office`` is the office the claimant spoke in, if the record names one ("the foreign
+    ministry's spokeswoman"): the "office not held" check compares it with their tenures.
     """
 
     claimant: str = attrs.field(validator=valid_id, metadata=ACTOR)
@@ -253,6 +299,9 @@ class Claim:
     words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     cameo: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     key: str | None = attrs.field(default=None, validator=valid_id, kw_only=True)
+    office: str | None = attrs.field(
+        default=None, validator=valid_id, metadata={"ref": "office", "of": "claimant"}, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.about is None and self.proposition is None and self.key is None:
@@ -301,7 +350,13 @@ class Mediation:
 
 @attrs.frozen
 class Ceasefire:
-    """A ceasefire between parties, effective from a moment, perhaps agreed through a mediation."""
+    """A ceasefire between parties, effective from a moment, perhaps agreed through a mediation.
+
+    ``agreement`` is the :class:`Agreement` that sets it out, if recorded. Its scope is
+    everywhere unless ``places`` (place ids) or ``regions`` (region names, matched against the
+    places' ``region``) say otherwise: a local truce in one town is not broken by fighting in
+    another.
+    """
 
     parties: tuple[str, ...] = attrs.field(
         converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
@@ -320,6 +375,15 @@ class Ceasefire:
     status: Status = attrs.field(
         default=Status.OCCURRED, validator=attrs.validators.instance_of(Status), kw_only=True
     )
+    agreement: str | None = attrs.field(
+        default=None, validator=valid_id, metadata=AGREEMENT, kw_only=True
+    )
+    places: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=valid_ids, metadata=PLACE, kw_only=True
+    )
+    regions: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=texts, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.until is not None and not self.until.latest > self.effective.earliest:
@@ -334,13 +398,20 @@ class Ceasefire:
         """In force from ``effective`` until ``until`` (or an unknown end)."""
         return Span(self.effective, self.until)
 
+    @property
+    def local(self) -> bool:
+        """Whether the ceasefire covers only some places or regions."""
+        return bool(self.places or self.regions)
+
 
 @attrs.frozen
 class Hostility:
     """Fighting: an attacker (if attributed), a target, places, means, and how long it lasted.
 
     ``span`` may be open: ``Span.ongoing(start, as_of=report_time)`` for fighting "reportedly
-    ongoing". ``attacker=None`` is fighting nobody is named for.
+    ongoing". ``attacker=None`` is fighting nobody is named for. Clashes "between A and B", where
+    no one is named as the attacker (each side blames the other, or the report does not say),
+    name their sides in ``between`` (two or more) and neither attacker nor target.
     """
 
     span: Span = attrs.field(validator=attrs.validators.instance_of(Span))
@@ -356,11 +427,84 @@ class Hostility:
         default=(), converter=str_tuple, validator=texts, kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    between: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.between:
+            return
+        if len(self.between) < 2 or len(set(self.between)) != len(self.between):
+            raise InvalidValueError(
+                f"fighting between sides names two or more distinct sides, got {self.between!r}",
+                where="Hostility.between",
+            )
+        if self.attacker is not None or self.target is not None:
+            raise InvalidValueError(
+                "fighting between sides names no attacker or target; with an attacker, "
+                "name the target instead",
+                where="Hostility.between",
+            )
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """Who fought: the sides named in ``between``, else the attacker and target named."""
+        if self.between:
+            return self.between
+        return tuple(actor for actor in (self.attacker, self.target) if actor is not None)
 
     @property
     def time(self) -> Span:
         """How long the fighting lasted."""
         return self.span
+
+
+@attrs.frozen
+class Agreement:
+    """A signed or announced document: parties, signatories, mediators, when signed and in force.
+
+    ``parties`` are those it binds (two or more); ``signatories`` who signed, each in the office
+    the record names (the "office not held" check compares them with their tenures);
+    ``mediators`` those who brokered, guaranteed or witnessed it without being bound by it.
+    ``signed`` is when it was signed or announced, ``effective`` when it took effect, if said.
+    ``status`` is ``PLANNED`` for an agreement announced but not yet signed, ``CANCELLED`` for
+    one called off. Ceasefires and statements point at it with their ``agreement`` field.
+    """
+
+    parties: tuple[str, ...] = attrs.field(
+        converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
+    )
+    provenance: Provenance = attrs.field(validator=_provenance)
+    title: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    signatories: tuple[Participant, ...] = attrs.field(
+        default=(), converter=_participants, validator=_distinct_actors, kw_only=True
+    )
+    mediators: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
+    )
+    signed: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
+    effective: When | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(When)),
+        kw_only=True,
+    )
+    terms: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    status: Status = attrs.field(
+        default=Status.OCCURRED, validator=attrs.validators.instance_of(Status), kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if len(set(self.parties)) != len(self.parties):
+            raise InvalidValueError(
+                f"a party appears twice among {list(self.parties)}", where="Agreement.parties"
+            )
+        if set(self.mediators) & set(self.parties):
+            raise InvalidValueError("a mediator cannot be a party", where="Agreement.mediators")
+
+    @property
+    def time(self) -> When | Span | None:
+        """When it was signed or announced, if known."""
+        return self.signed
 
 
 @attrs.frozen

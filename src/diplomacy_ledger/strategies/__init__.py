@@ -8,9 +8,9 @@ This module requires hypothesis (``pip install diplomacy-ledger[hypothesis]``); 
 - Values and records: :func:`ids`, :func:`actors`, :func:`offices`, :func:`tenures`,
   :func:`places`, :func:`sources`, :func:`provenances`, :func:`participants`, :func:`calls`,
   :func:`meetings`, :func:`statements`, :func:`claims`, :func:`mediations`, :func:`ceasefires`,
-  :func:`hostilities`, :func:`reports`, :func:`same_events`, :func:`retractions`,
-  :func:`records` and :func:`entries`. Each is valid on its own; its references are not
-  resolved.
+  :func:`agreements`, :func:`hostilities`, :func:`reports`, :func:`same_events`,
+  :func:`retractions`, :func:`records` and :func:`entries`. Each is valid on its own; its
+  references are not resolved.
 - Ledgers: :func:`ledgers` (valid, as untidy as real ones), :func:`consistent_ledgers` (no check
   finds anything), :func:`ledgers_with_defect` (one planted defect, and exactly what the checks
   must report).
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     )
     from diplomacy_ledger.strategies._plant import ExpectedFinding
     from diplomacy_ledger.strategies._records import (
+        agreements,
         calls,
         ceasefires,
         claims,
@@ -92,6 +93,7 @@ __all__ = [
     "LocalTime",
     "PayloadDefect",
     "actors",
+    "agreements",
     "broken_jsonl_lines",
     "calls",
     "ceasefires",
@@ -143,6 +145,7 @@ _LAZY: Final = {
         "ceasefires",
         "claims",
         "entries",
+        "agreements",
         "hostilities",
         "mediations",
         "meetings",

@@ -32,6 +32,7 @@ _STRATEGIES = {
     "Mediation": "mediations",
     "Ceasefire": "ceasefires",
     "Hostility": "hostilities",
+    "Agreement": "agreements",
     "Report": "reports",
     "SameEvent": "same_events",
     "Retraction": "retractions",

@@ -13,6 +13,7 @@ from typing import Any, Final
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -21,6 +22,7 @@ from diplomacy_ledger import (
     Mediation,
     Medium,
     Meeting,
+    Participant,
     Record,
     Report,
     Retraction,
@@ -37,6 +39,7 @@ from diplomacy_ledger.strategies._texts import (
     MEANS,
     PROPOSITIONS,
     SUMMARIES,
+    TOWNS,
     WORDS,
     ids,
     texts,
@@ -66,6 +69,7 @@ from diplomacy_ledger.strategies._values import (
 )
 
 __all__ = [
+    "agreements",
     "calls",
     "ceasefires",
     "claims",
@@ -134,7 +138,8 @@ def meetings(
 ) -> st.SearchStrategy[Meeting]:
     """:class:`~diplomacy_ledger.Meeting` values. Requires hypothesis.
 
-    A host and one to three visitors, all distinct, at a place (an id) or none.
+    A host and one to three visitors, all distinct, at a place (an id) or none; or, one time in
+    four, a meeting with no host and two to four participants (a summit).
     """
     refs, office_refs = (
         ids_or_default(actor_ids, "actor_ids"),
@@ -146,7 +151,10 @@ def meetings(
 
     @st.composite
     def build(draw: st.DrawFn) -> Meeting:
-        host, *visitors = draw(participant_tuples(refs, office_refs, 2))
+        first, *visitors = draw(participant_tuples(refs, office_refs, 2))
+        host: Participant | None = first
+        if draw(st.integers(0, 3)) == 0:
+            host, visitors = None, [first, *visitors]
         return Meeting(
             host,
             tuple(visitors),
@@ -171,8 +179,8 @@ def statements(
 ) -> st.SearchStrategy[Statement]:
     """:class:`~diplomacy_ledger.Statement` values. Requires hypothesis.
 
-    A speaker, words, an audience, a channel, and the call it was made during (an id from
-    ``record_ids``).
+    A speaker, words, an audience, a channel, the call it was made during and the agreement it
+    speaks of (ids from ``record_ids``).
     """
     return st.builds(
         Statement,
@@ -185,12 +193,14 @@ def statements(
         words=maybe(texts(WORDS)),
         channel=maybe(st.sampled_from(CHANNELS)),
         during=maybe(ids_or_default(record_ids, "record_ids")),
+        agreement=maybe(ids_or_default(record_ids, "record_ids")),
     )
 
 
 def claims(
     *,
     actor_ids: Ids = None,
+    office_ids: Ids = None,
     source_ids: Ids = None,
     record_ids: Ids = None,
     times: Times = None,
@@ -199,7 +209,7 @@ def claims(
 
     Each asserts, denies or accuses, about a record (an id from ``record_ids``), a proposition
     (its words, its key, or both), or a record and a proposition; only accusations name the
-    accused.
+    accused. Perhaps the office the claimant spoke in (an id from ``office_ids``).
     """
     refs, records_ = (
         ids_or_default(actor_ids, "actor_ids"),
@@ -207,6 +217,7 @@ def claims(
     )
     time_strategy = maybe(times_or_default(times))
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+    office_refs = maybe(ids_or_default(office_ids, "office_ids"))
 
     @st.composite
     def build(draw: st.DrawFn) -> Claim:
@@ -228,6 +239,7 @@ def claims(
             words=draw(maybe(texts(WORDS))),
             cameo=draw(maybe(st.sampled_from(("0231", "111", "1125", "172")))),
             key=key,
+            office=draw(office_refs),
         )
 
     return build()
@@ -263,17 +275,19 @@ def mediations(
 def ceasefires(
     *,
     actor_ids: Ids = None,
+    place_ids: Ids = None,
     source_ids: Ids = None,
     record_ids: Ids = None,
     whens: st.SearchStrategy[When] | None = None,
 ) -> st.SearchStrategy[Ceasefire]:
     """:class:`~diplomacy_ledger.Ceasefire` values. Requires hypothesis.
 
-    Parties, the When it took effect, perhaps an end a positive length later, and the mediation
-    (an id) it came from.
+    Parties, the When it took effect, perhaps an end a positive length later, the mediation and
+    the agreement (ids) it came from, and perhaps a scope: places (ids) or regions.
     """
     check_strategy(whens, "whens")
     refs = ids_or_default(actor_ids, "actor_ids")
+    place_refs = ids_or_default(place_ids, "place_ids")
     effective_strategy = default_whens() if whens is None else whens
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
@@ -292,6 +306,49 @@ def ceasefires(
             mediation=draw(maybe(ids_or_default(record_ids, "record_ids"))),
             terms=draw(maybe(texts(SUMMARIES))),
             status=draw(_STATUSES),
+            agreement=draw(maybe(ids_or_default(record_ids, "record_ids"))),
+            places=tuple(draw(st.lists(place_refs, max_size=2, unique=True))),
+            regions=tuple(draw(st.lists(st.sampled_from(TOWNS), max_size=1))),
+        )
+
+    return build()
+
+
+def agreements(
+    *,
+    actor_ids: Ids = None,
+    office_ids: Ids = None,
+    source_ids: Ids = None,
+    times: Times = None,
+    whens: st.SearchStrategy[When] | None = None,
+) -> st.SearchStrategy[Agreement]:
+    """:class:`~diplomacy_ledger.Agreement` values. Requires hypothesis.
+
+    Two or three parties, perhaps mediators (never a party), signatories in offices (ids from
+    ``office_ids``), when it was signed and when it took effect, a title, terms and a status.
+    """
+    check_strategy(whens, "whens")
+    refs = ids_or_default(actor_ids, "actor_ids")
+    office_refs = ids_or_default(office_ids, "office_ids")
+    signed_strategy = maybe(times_or_default(times))
+    effective_strategy = maybe(default_whens() if whens is None else whens)
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Agreement:
+        everyone = draw(st.lists(refs, min_size=2, max_size=5, unique=True))
+        split = draw(st.integers(2, min(3, len(everyone))))
+        signatories = draw(st.one_of(st.just(()), participant_tuples(refs, office_refs, 1)))
+        return Agreement(
+            tuple(everyone[:split]),
+            draw(provenance),
+            title=draw(maybe(texts(SUMMARIES))),
+            signatories=signatories,
+            mediators=tuple(everyone[split:]),
+            signed=draw(signed_strategy),
+            effective=draw(effective_strategy),
+            terms=draw(maybe(texts(SUMMARIES))),
+            status=draw(_STATUSES),
         )
 
     return build()
@@ -307,7 +364,8 @@ def hostilities(
     """:class:`~diplomacy_ledger.Hostility` values. Requires hypothesis.
 
     A Span (often open: "reportedly ongoing"), an attacker and a target (distinct, either may be
-    unknown), places and means.
+    unknown) or, one time in four, two or three sides fighting with no attacker named; places
+    and means.
     """
     check_strategy(spans, "spans")
     refs = ids_or_default(actor_ids, "actor_ids")
@@ -315,12 +373,14 @@ def hostilities(
 
     @st.composite
     def build(draw: st.DrawFn) -> Hostility:
-        sides = draw(st.lists(refs, min_size=2, max_size=2, unique=True))
+        sides = draw(st.lists(refs, min_size=2, max_size=3, unique=True))
+        between = draw(st.integers(0, 3)) == 0
         return Hostility(
             draw(span_strategy),
             draw(provenances(source_ids=source_ids, actor_ids=actor_ids)),
-            attacker=sides[0] if draw(st.booleans()) else None,
-            target=sides[1] if draw(st.booleans()) else None,
+            attacker=sides[0] if not between and draw(st.booleans()) else None,
+            target=sides[1] if not between and draw(st.booleans()) else None,
+            between=tuple(sides) if between else (),
             places=tuple(
                 draw(st.lists(ids_or_default(place_ids, "place_ids"), max_size=2, unique=True))
             ),
@@ -385,15 +445,16 @@ def records(
     source_ids: Ids = None,
     record_ids: Ids = None,
 ) -> st.SearchStrategy[Record]:
-    """A record of any of the fifteen kinds, from the strategies above. Requires hypothesis."""
+    """A record of any of the sixteen kinds, from the strategies above. Requires hypothesis."""
     refs: dict[str, Any] = {"actor_ids": actor_ids, "source_ids": source_ids}
     return st.one_of(
         calls(office_ids=office_ids, **refs),
         meetings(office_ids=office_ids, place_ids=place_ids, **refs),
         statements(office_ids=office_ids, record_ids=record_ids, **refs),
-        claims(record_ids=record_ids, **refs),
+        claims(office_ids=office_ids, record_ids=record_ids, **refs),
         mediations(**refs),
-        ceasefires(record_ids=record_ids, **refs),
+        ceasefires(place_ids=place_ids, record_ids=record_ids, **refs),
+        agreements(office_ids=office_ids, **refs),
         hostilities(place_ids=place_ids, **refs),
         reports(record_ids=record_ids, **refs),
         same_events(record_ids=record_ids),
