@@ -6,6 +6,7 @@ interval index compared with the plain definition, at the edges of the windows t
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from diplomacy_ledger import (
     Hostility,
     Ledger,
     LedgerError,
+    Place,
     Provenance,
     Report,
     SameEvent,
@@ -126,6 +128,162 @@ class TestCeasefireViolation:
             Hostility(Span(y("2022-09-13 03:00"), y("2022-09-13 04:00")), src(), attacker="russia"),
         )
         assert found(base, "ceasefire_violation") == []
+
+
+class TestBetweenTheParties:
+    """Fighting counts against a ceasefire only when it is between the ceasefire's parties."""
+
+    AFTER = Span(y("2022-09-13 03:00"), y("2022-09-13 08:00"))
+
+    def ceasefire(self, base: Ledger, **scope: tuple[str, ...]) -> None:
+        cf = Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"), **scope)
+        add(base, "cf", cf)
+
+    def test_a_party_fighting_a_third_country_breaks_no_ceasefire_with_another(
+        self, base: Ledger
+    ) -> None:
+        self.ceasefire(base)
+        fight = Hostility(self.AFTER, src("arm-gov"), attacker="aze-army", target="russia")
+        add(base, "h", fight)
+        assert found(base, "ceasefire_violation") == []
+
+    def test_a_party_fighting_someone_not_named_may_have_broken_it(self, base: Ledger) -> None:
+        self.ceasefire(base)
+        add(base, "h", Hostility(self.AFTER, src("arm-gov"), attacker="aze-army"))
+        assert found(base, "ceasefire_violation") == [("possible", ("cf", "h"))]
+
+    def test_fighting_between_the_parties_is_a_violation_by_neither_in_particular(
+        self, base: Ledger
+    ) -> None:
+        # Two independent accounts that the clashes happened: still no side is known to have
+        # broken the ceasefire, so it is at most possible, and says so.
+        self.ceasefire(base)
+        clash = Hostility(self.AFTER, src("arm-gov"), between=("armenia", "aze-army"))
+        add(base, "h", clash)
+        add(base, "tass", Source("a statement from Moscow"))
+        add(base, "r", Report("russia", "h", Provenance("tass")))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert (finding.certainty, finding.entries) == ("possible", ("cf", "h"))
+        assert "between Armenia and Azerbaijani armed forces" in finding.explanation
+        assert "no one side is known to have broken it" in finding.explanation
+        assert "one account" not in finding.explanation
+
+    def test_fighting_between_a_party_and_a_third_country_is_not_a_violation(
+        self, base: Ledger
+    ) -> None:
+        self.ceasefire(base)
+        add(base, "h", Hostility(self.AFTER, src("arm-gov"), between=("armenia", "russia")))
+        assert found(base, "ceasefire_violation") == []
+
+    def test_naming_sides_never_gives_more_certainty_than_naming_none(self, base: Ledger) -> None:
+        self.ceasefire(base)
+        add(base, "h", Hostility(self.AFTER, src("arm-gov"), between=("armenia", "azerbaijan")))
+        add(base, "h2", Hostility(self.AFTER, src("arm-gov"), target="armenia"))
+        assert found(base, "ceasefire_violation") == [
+            ("possible", ("cf", "h")),
+            ("possible", ("cf", "h2")),
+        ]
+
+
+class TestScope:
+    """A truce in some places is not broken by fighting elsewhere; open world for regions."""
+
+    AFTER = TestBetweenTheParties.AFTER
+
+    def places(self, base: Ledger) -> None:
+        add(
+            base, "kapan", Place("Kapan", zone="Asia/Yerevan", states=("armenia",), region="Syunik")
+        )
+        add(
+            base,
+            "ijevan",
+            Place("Ijevan", zone="Asia/Yerevan", states=("armenia",), region="Tavush"),
+        )
+        add(base, "jermuk", Place("Jermuk", zone="Asia/Yerevan", states=("armenia",)))
+
+    def fight(self, base: Ledger, *places: str) -> None:
+        add(base, "tass", Source("a statement from Moscow"))
+        record = Hostility(
+            self.AFTER, src("arm-gov"), attacker="aze-army", target="armenia", places=places
+        )
+        add(base, "h", record)
+        add(base, "c", Claim("russia", Stance.ASSERTS, Provenance("tass"), about="h"))
+
+    def test_fighting_at_a_named_place_or_in_a_named_region_is_in_scope(self, base: Ledger) -> None:
+        self.places(base)
+        add(
+            base,
+            "cf",
+            Ceasefire(
+                ("armenia", "azerbaijan"),
+                y("2022-09-13 02:30"),
+                src("arm-gov"),
+                regions=("syunik",),
+            ),
+        )
+        self.fight(base, "kapan")
+        assert found(base, "ceasefire_violation") == [("definite", ("cf", "h"))]
+
+    def test_fighting_in_another_recorded_region_is_out_of_scope(self, base: Ledger) -> None:
+        self.places(base)
+        add(
+            base,
+            "cf",
+            Ceasefire(
+                ("armenia", "azerbaijan"),
+                y("2022-09-13 02:30"),
+                src("arm-gov"),
+                regions=("Syunik",),
+            ),
+        )
+        self.fight(base, "ijevan")
+        assert found(base, "ceasefire_violation") == []
+
+    def test_a_place_not_among_the_places_named_is_out_of_scope(self, base: Ledger) -> None:
+        self.places(base)
+        add(
+            base,
+            "cf",
+            Ceasefire(
+                ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"), places=("kapan",)
+            ),
+        )
+        self.fight(base, "jermuk")
+        assert found(base, "ceasefire_violation") == []
+
+    @pytest.mark.parametrize("places", [(), ("jermuk",)], ids=["no place", "no region recorded"])
+    def test_fighting_not_known_to_be_in_scope_is_at_most_possible(
+        self, base: Ledger, places: tuple[str, ...]
+    ) -> None:
+        self.places(base)
+        add(
+            base,
+            "cf",
+            Ceasefire(
+                ("armenia", "azerbaijan"),
+                y("2022-09-13 02:30"),
+                src("arm-gov"),
+                regions=("Syunik",),
+            ),
+        )
+        self.fight(base, *places)
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert finding.certainty == "possible"
+        assert "not known to have been within the ceasefire's scope (the Syunik region)" in (
+            finding.explanation
+        )
+
+    def test_one_place_in_scope_is_enough(self, base: Ledger) -> None:
+        self.places(base)
+        add(
+            base,
+            "cf",
+            Ceasefire(
+                ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"), places=("kapan",)
+            ),
+        )
+        self.fight(base, "ijevan", "kapan")
+        assert found(base, "ceasefire_violation") == [("definite", ("cf", "h"))]
 
 
 STATES = [

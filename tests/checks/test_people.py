@@ -9,15 +9,20 @@ from __future__ import annotations
 from diplomacy_ledger import (
     Actor,
     ActorKind,
+    Agreement,
     Call,
+    Claim,
     Ledger,
     Meeting,
+    Office,
     Participant,
     SameEvent,
     Span,
+    Stance,
     Tenure,
     When,
     check,
+    unrecorded_tenures,
 )
 from tests.checks._helpers import EARLY_HOURS, add, found, src, y
 
@@ -55,6 +60,36 @@ class TestOfficeNotHeld:
         )
         add(base, "c2", self.call_as_pm(handover))
         assert found(base, "office_not_held") == [("possible", ("c2",))]
+
+
+class TestOfficesOnClaimsAndAgreements:
+    """A claimant speaking in an office, and a signatory in one, are checked like participants."""
+
+    BEFORE = When.day("2020-01-01", zone="Asia/Yerevan")
+
+    def test_a_claimant_in_an_office_they_did_not_hold(self, base: Ledger) -> None:
+        claim = Claim("pashinyan", Stance.DENIES, src(), key="k", office="pm", when=self.BEFORE)
+        add(base, "k", claim)
+        assert found(base, "office_not_held") == [("definite", ("k",))]
+
+    def test_a_signatory_in_an_office_they_did_not_hold(self, base: Ledger) -> None:
+        signatory = Participant("pashinyan", "pm")
+        agreement = Agreement(
+            ("armenia", "azerbaijan"), src(), signatories=(signatory,), signed=self.BEFORE
+        )
+        add(base, "ag", agreement)
+        [finding] = check(base, only=["office_not_held"])
+        assert (finding.certainty, finding.entries) == ("definite", ("ag",))
+
+    def test_near_miss_in_office_or_with_no_tenure_recorded_or_no_time(self, base: Ledger) -> None:
+        add(base, "mfa", Office("Spokesperson of the Ministry of Foreign Affairs of Russia"))
+        claim = Claim("putin", Stance.DENIES, src(), key="k", office="mfa", when=self.BEFORE)
+        add(base, "k1", claim)  # no tenure of Putin's in that office: unknown, not a finding
+        add(base, "k2", Claim("pashinyan", Stance.DENIES, src(), key="k", office="pm"))
+        inside = Claim("pashinyan", Stance.DENIES, src(), key="k", office="pm", when=EARLY_HOURS)
+        add(base, "k3", inside)
+        assert found(base, "office_not_held") == []
+        assert [(u.person, u.office) for u in unrecorded_tenures(base)] == [("putin", "mfa")]
 
 
 class TestDoubleBooking:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from diplomacy_ledger import (
     Actor,
     ActorKind,
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -25,6 +26,7 @@ from diplomacy_ledger import (
     Span,
     Stance,
     Statement,
+    Status,
     When,
     check,
 )
@@ -151,6 +153,57 @@ class TestReadoutMismatch:
         add(base, "ab", SameEvent(("a", "b")))
         add(base, "ab-again", SameEvent(("a", "b")))
         assert found(base, "readout_mismatch") == [("definite", ("ab", "a", "b"))]
+
+
+class TestNewKindsOfReadout:
+    """Agreements and fighting between sides are compared like the other kinds."""
+
+    NIGHT = Span(y("2022-09-13 00:00"), y("2022-09-13 02:00"))
+
+    def test_agreements_with_other_parties_or_effects_apart(self, base: Ledger) -> None:
+        signed = y("2022-09-13 01:00")
+        effect = y("2022-09-13 02:30")
+        add(base, "a1", Agreement(("armenia", "azerbaijan"), src("arm-gov"), signed=signed))
+        add(base, "a2", Agreement(("armenia", "russia"), src(), signed=signed))
+        add(base, "a3", Agreement(("armenia", "azerbaijan"), src(), effective=effect))
+        later = y("2022-09-13 04:00")
+        add(base, "a4", Agreement(("armenia", "azerbaijan"), src("aze-gov"), effective=later))
+        add(base, "a1-a2", SameEvent(("a1", "a2")))
+        add(base, "a3-a4", SameEvent(("a3", "a4")))
+        findings = check(base, only=["readout_mismatch"])
+        assert [(f.certainty, f.entries) for f in findings] == [
+            ("definite", ("a1-a2", "a1", "a2")),
+            ("definite", ("a3-a4", "a3", "a4")),
+        ]
+        assert "their parties differ" in findings[0].explanation
+        assert "take effect at times that cannot coincide" in findings[1].explanation
+
+    def test_an_agreement_signed_after_its_source_unless_only_planned(self, base: Ledger) -> None:
+        later = When.day("2022-09-20", zone="Asia/Yerevan")
+        add(base, "a1", Agreement(("armenia", "azerbaijan"), src(), signed=later))
+        planned = Agreement(("armenia", "azerbaijan"), src(), signed=later, status=Status.PLANNED)
+        add(base, "a2", planned)
+        assert found(base, "anachronism") == [("definite", ("a1", "article"))]
+
+    def test_fighting_between_sides_told_as_an_attack_by_one_of_them_agrees(
+        self, base: Ledger
+    ) -> None:
+        add(base, "h1", Hostility(self.NIGHT, src("arm-gov"), between=("armenia", "aze-army")))
+        add(base, "h2", Hostility(self.NIGHT, src(), attacker="aze-army", target="armenia"))
+        add(base, "h3", Hostility(self.NIGHT, src(), attacker="aze-army"))
+        add(base, "link", SameEvent(("h1", "h2", "h3")))
+        assert found(base, "readout_mismatch") == []
+
+    def test_fighting_between_sides_told_with_another_side_disagrees(self, base: Ledger) -> None:
+        add(base, "h1", Hostility(self.NIGHT, src("arm-gov"), between=("armenia", "aze-army")))
+        add(base, "h2", Hostility(self.NIGHT, src(), attacker="russia"))
+        add(base, "h3", Hostility(self.NIGHT, src(), between=("armenia", "russia")))
+        add(base, "link", SameEvent(("h1", "h2", "h3")))
+        findings = check(base, only=["readout_mismatch"])
+        # Russia attacking is one of the sides of fighting between Armenia and Russia: h2 and
+        # h3 agree; each disagrees with h1.
+        assert [f.entries for f in findings] == [("link", "h1", "h2"), ("link", "h1", "h3")]
+        assert all("the sides they name differ" in f.explanation for f in findings)
 
 
 class TestReviewedCases:

@@ -10,9 +10,11 @@ import pytest
 from diplomacy_ledger import (
     Actor,
     ActorKind,
+    Agreement,
     AliasConflictError,
     BadReferenceError,
     Call,
+    Ceasefire,
     Claim,
     DuplicateIdError,
     Entry,
@@ -31,6 +33,7 @@ from diplomacy_ledger import (
     Source,
     Span,
     Stance,
+    Statement,
     Tenure,
     Truth,
     UnknownEntryError,
@@ -113,6 +116,11 @@ class TestAppend:
             (Tenure("armenia", "pm", Span(When.year(2018))), "not a person"),
             (Hostility(Span(When.year(2020)), src(), places=("karabakh",)), "places\\[0\\]"),
             (Retraction("ghost"), "unknown entry 'ghost'"),
+            (
+                Ceasefire(("armenia", "armenia-gov"), NIGHT, src(), agreement="pm"),
+                "agreement: 'pm' is an office, not an agreement",
+            ),
+            (Statement("putin", src(), agreement="ghost"), "agreement: unknown agreement"),
         ],
     )
     def test_bad_references_are_refused_and_change_nothing(
@@ -155,6 +163,19 @@ class TestAppend:
         naive = Ledger(clock=lambda: datetime(2022, 9, 13))  # noqa: DTZ001
         with pytest.raises(NaiveDatetimeError, match="clock"):
             naive.append(Actor("X", ActorKind.STATE), id="x")
+
+
+def test_an_agreement_is_mentioned_by_the_ceasefire_and_statement_pointing_at_it(
+    ledger: Ledger,
+) -> None:
+    trilateral = Agreement(("armenia", "armenia-gov"), src(), signatories=("pashinyan",))
+    ledger.append(trilateral, id="deal", recorded_at=at(60))
+    truce = Ceasefire(("armenia", "armenia-gov"), NIGHT, src(), agreement="deal")
+    ledger.append(truce, id="truce", recorded_at=at(60))
+    said = Statement("pashinyan", src(), agreement="deal")
+    ledger.append(said, id="said", recorded_at=at(60))
+    assert [entry.id for entry in ledger.mentioning("deal")] == ["truce", "said"]
+    assert [entry.id for entry in ledger.by_actor("pashinyan")][-2:] == ["deal", "said"]
 
 
 class TestBatches:

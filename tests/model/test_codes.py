@@ -285,6 +285,38 @@ def test_meeting_by_phone_is_041() -> None:
     assert (coded.cameo, coded.plover_mode) == ("041", "phone")
 
 
+def test_a_meeting_of_two_with_no_host_is_044_at_a_third_location() -> None:
+    # CAMEO 1.1b3: 044 "Meet at a 'third' location"; PLOVER 0.8's translation table gives it
+    # the CONSULT mode "third-party". A summit is no visit to whoever hosted it.
+    coded = event_code(Meeting.summit(["biden", "putin"], EARLY_HOURS, SRC))
+    assert coded is not None
+    assert (coded.cameo, coded.plover_event, coded.plover_mode) == ("044", "CONSULT", "third-party")
+    assert (coded.source, coded.target, coded.reciprocal) == (("biden",), ("putin",), True)
+
+
+def test_a_meeting_of_three_or_more_with_no_host_is_multilateral() -> None:
+    # PLOVER 0.8, CONSULT modes: "multilateral: meeting occurs in a multilateral context".
+    summit = Meeting.summit(["aliyev", "pashinyan", "putin"], EARLY_HOURS, SRC)
+    [coded] = event_codes(summit)
+    assert (coded.cameo, coded.plover_event, coded.plover_mode) == (
+        "040",
+        "CONSULT",
+        "multilateral",
+    )
+    assert set(coded.source + coded.target) == {"aliyev", "pashinyan", "putin"}
+
+
+def test_a_video_summit_is_remote_whether_or_not_it_has_a_host() -> None:
+    # PLOVER 0.8: "phone: consultation occurs via phone or some other remote medium".
+    hosted = Meeting("biden", ["xi"], EARLY_HOURS, SRC, medium=Medium.VIDEO)
+    hostless = Meeting.summit(["biden", "xi", "modi"], EARLY_HOURS, SRC, medium=Medium.VIDEO)
+    for meeting in (hosted, hostless):
+        coded = event_code(meeting)
+        assert coded is not None
+        assert (coded.plover_event, coded.plover_mode) == ("CONSULT", "phone")
+        assert coded.cameo != "042"
+
+
 # --- hostilities ---------------------------------------------------------------------------------
 
 
@@ -358,6 +390,16 @@ def test_unattributed_fighting_has_no_source() -> None:
     coded = event_code(Hostility(SHELLING, SRC, means=("artillery",)))
     assert coded is not None
     assert (coded.source, coded.target) == ((), ())
+
+
+def test_fighting_between_sides_lists_every_side_as_an_actor() -> None:
+    # PLOVER 0.8: "In ASSAULT events where the violence is two-sided, all participants are coded
+    # in the actor field"; one-sided violence has the victim as recipient.
+    clash = Hostility(SHELLING, SRC, between=("armenia", "azerbaijan"), means=("artillery",))
+    coded = event_code(clash)
+    assert coded is not None
+    assert (coded.source, coded.target) == (("armenia", "azerbaijan"), ())
+    assert coded.plover_event == "ASSAULT"
 
 
 # --- claims --------------------------------------------------------------------------------------

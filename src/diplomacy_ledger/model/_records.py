@@ -434,9 +434,9 @@ class Hostility:
     def __attrs_post_init__(self) -> None:
         if not self.between:
             return
-        if len(self.between) < 2 or len(set(self.between)) != len(self.between):
+        if len(self.between) < 2:  # valid_ids refuses a side named twice
             raise InvalidValueError(
-                f"fighting between sides names two or more distinct sides, got {self.between!r}",
+                f"fighting between sides names two or more sides, got {self.between!r}",
                 where="Hostility.between",
             )
         if self.attacker is not None or self.target is not None:
@@ -494,10 +494,6 @@ class Agreement:
     )
 
     def __attrs_post_init__(self) -> None:
-        if len(set(self.parties)) != len(self.parties):
-            raise InvalidValueError(
-                f"a party appears twice among {list(self.parties)}", where="Agreement.parties"
-            )
         if set(self.mediators) & set(self.parties):
             raise InvalidValueError("a mediator cannot be a party", where="Agreement.mediators")
 
