@@ -135,8 +135,8 @@ class TestBetweenTheParties:
 
     AFTER = Span(y("2022-09-13 03:00"), y("2022-09-13 08:00"))
 
-    def ceasefire(self, base: Ledger, **scope: tuple[str, ...]) -> None:
-        cf = Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"), **scope)
+    def ceasefire(self, base: Ledger) -> None:
+        cf = Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"))
         add(base, "cf", cf)
 
     def test_a_party_fighting_a_third_country_breaks_no_ceasefire_with_another(

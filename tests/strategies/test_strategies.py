@@ -31,6 +31,7 @@ from diplomacy_ledger import (
 )
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
 from diplomacy_ledger.strategies import (
+    agreements,
     calls,
     claims,
     entries,
@@ -243,6 +244,9 @@ def test_records_drawn_from_a_ledgers_ids_can_be_appended_to_it(data: st.DataObj
         claims(record_ids=st.just("call"), **ids),
         reports(record_ids=st.just("call"), **ids),
         mediations(**ids),
+        agreements(office_ids=st.just("pm"), **ids),
+        statements(agreement_ids=st.just("r5"), record_ids=st.just("call"), **ids),  # r5: above
+        claims(office_ids=st.just("pm"), record_ids=st.just("call"), **ids),
         tenures(office_ids=st.just("pm"), **ids),
         same_events(record_ids=st.sampled_from(["call", "pashinyan", "article"])),
     ]

@@ -228,9 +228,10 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
     target or the sides it was between, a statement's speaker, an agreement's parties and
     mediators), a meeting's place, an agreement's time of effect, and the times: two moments, or
     the starts of two spans, that cannot coincide for any placement; two ends both recorded that
-    cannot coincide. A ceasefire's scope is not compared: one readout may name more places. An open or "ongoing" end is unknown, not infinitely late, and is not compared.
-    **definite**, or **possible** when one of them is disputed or a time was chosen by a policy.
-    Each pair of readouts is reported once, however many links join them. O(size of the links).
+    cannot coincide. A ceasefire's scope is not compared: one readout may name more places. An
+    open or "ongoing" end is unknown, not infinitely late, and is not compared. **definite**, or
+    **possible** when one of them is disputed or a time was chosen by a policy. Each pair of
+    readouts is reported once, however many links join them. O(size of the links).
     """
     context = context_for(ledger)
     seen: set[tuple[str, str]] = set()

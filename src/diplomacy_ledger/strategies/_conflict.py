@@ -1,7 +1,8 @@
-"""Stories of war and peace: fighting, mediation, ceasefires.
+"""Stories of war and peace: fighting, mediation, agreements, ceasefires.
 
 In consistent mode, fighting between the parties of a ceasefire ends before the ceasefire takes
-effect, or begins after it ended; fighting still going on keeps its parties out of later truces.
+effect, begins after it ended, or takes place outside the places it covers; fighting still going
+on keeps its parties out of later truces.
 """
 
 from __future__ import annotations
@@ -11,13 +12,18 @@ from typing import Final
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
+    Agreement,
     Ceasefire,
     Claim,
     Hostility,
     Mediation,
+    Participant,
     Report,
+    SameEvent,
     Span,
     Stance,
+    Statement,
+    Status,
     When,
 )
 from diplomacy_ledger.strategies._stories import choose_parts, via_chain, voices_of
@@ -30,6 +36,9 @@ from diplomacy_ledger.strategies._world import StateCast, World
 __all__ = ["conflict", "fighting_states", "mediation"]
 
 _OUTCOMES: Final = ("fighting", "ceasefire", "ceasefire that ended", "renewed fighting")
+_STATUSES: Final = (Status.OCCURRED, Status.OCCURRED, Status.PLANNED, Status.CANCELLED)
+Sides = dict[str, str | tuple[str, ...] | None]
+"""Who fought, as the keyword fields of a Hostility: attacker and target, or between."""
 
 
 def mediation(w: World) -> None:
@@ -93,6 +102,9 @@ def conflict(w: World) -> None:
     target = draw(st.one_of(st.just(b.id), st.just(b.army or b.id), st.none()))
     if attacker is None and target is None:
         target = b.id
+    sides: Sides = {"attacker": attacker, "target": target}
+    if draw(st.integers(0, 3)) == 0:  # clashes "between" them, no attacker named
+        sides = {"between": (a.army or a.id, b.id)}
     zone = w.zone(a.id, b.id)
     via = via_chain(w, voices)
     mediators = [v for v in voices if v not in {a.id, b.id, a.speaker, b.speaker}]
@@ -113,50 +125,125 @@ def conflict(w: World) -> None:
     fight = Hostility(
         span,
         w.provenance(source, via),
-        attacker=attacker,
-        target=target,
         places=tuple(draw(st.lists(st.sampled_from(places), max_size=2, unique=True)))
         if places
         else (),
         means=tuple(draw(st.lists(st.sampled_from(MEANS), max_size=2, unique=True))),
+        **sides,  # type: ignore[arg-type]
     )
     fight_id = w.add(fight, "hostility")
-    _note_fighting(w, span, attacker or target)
+    _note_fighting(w, span, fight.sides)
     _reactions(w, fight_id, (a, b), source, flags)
     times = (mediation_time, effective, until, renewed)
-    _truce(w, (a, b), (attacker, target), source=source, via=via, mediators=mediators, times=times)
+    _truce(w, (a, b), sides, source=source, via=via, mediators=mediators, times=times)
 
 
 def _truce(
     w: World,
     sides: tuple[StateCast, StateCast],
-    fighters: tuple[str | None, str | None],
+    fighters: Sides,
     *,
     source: str,
     via: tuple[str, ...],
     mediators: list[str],
     times: tuple[When | Span | None, When | None, When | None, Span | None],
 ) -> None:
-    """A mediation, a ceasefire that took effect after the fighting, and renewed fighting."""
+    """A mediation, an agreement and a ceasefire after the fighting, and renewed fighting.
+
+    The ceasefire may be told twice (two agreeing readouts, linked), be only planned or called
+    off, set out in an agreement (signed when the mediation took place, announced by a party),
+    and cover one place only, with fighting elsewhere after it took effect.
+    """
+    draw = w.draw
     mediation_time, effective, until, renewed = times
     parties = (sides[0].id, sides[1].id)
     mediation_id = None
+    mediator = None
     if mediation_time is not None:
-        mediator = w.draw(st.sampled_from(mediators))
+        mediator = draw(st.sampled_from(mediators))
         record = Mediation((mediator,), parties, mediation_time, w.provenance(source))
         mediation_id = w.add(record, "mediation")
-    if effective is not None:
-        ceasefire = Ceasefire(
-            parties, effective, w.provenance(source), until=until, mediation=mediation_id
+    if effective is None:
+        _renewed(w, renewed, fighters, source=source, via=via)
+        return
+    agreement = None
+    if w.room() >= 4 and w.coin():
+        agreement = _agreement(
+            w, parties, mediator=mediator, signed=mediation_time, effective=effective, source=source
         )
-        w.events.append(w.add(ceasefire, "ceasefire"))
-        if until is None:
-            w.open_ceasefire_parties.update(parties)
+        speaker = sides[0].speaker
+        w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
+    local = w.room() >= 4 and bool(sides[0].places) and draw(st.integers(0, 2)) == 0
+    ceasefire = Ceasefire(
+        parties,
+        effective,
+        w.provenance(source),
+        until=until,
+        mediation=mediation_id,
+        agreement=agreement,
+        status=draw(st.sampled_from(_STATUSES)),
+        places=sides[0].places[:1] if local else (),
+    )
+    truce = w.add(ceasefire, "ceasefire")
+    w.events.append(truce)
+    if w.room() >= 2 and draw(st.integers(0, 2)) == 0:  # the other side's readout, agreeing
+        told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
+                         status=ceasefire.status, places=ceasefire.places)  # fmt: skip
+        w.add(SameEvent((truce, w.add(told, "ceasefire")), note="each side's readout"), "link")
+    if until is None:
+        w.open_ceasefire_parties.update(parties)
+    if local:
+        _elsewhere(w, sides, fighters, via)
+    _renewed(w, renewed, fighters, source=source, via=via)
+
+
+def _agreement(
+    w: World,
+    parties: tuple[str, str],
+    *,
+    mediator: str | None,
+    signed: When | Span | None,
+    effective: When,
+    source: str,
+) -> str:
+    """The agreement a ceasefire sets out: its parties, perhaps a signatory in an office."""
+    draw = w.draw
+    signatories: tuple[Participant, ...] = ()
+    holders = sorted(person for person, held in w.holds.items() if held)
+    if holders and w.coin():  # someone in an office they hold throughout
+        who = draw(st.sampled_from(holders))
+        signatories = (Participant(who, draw(st.sampled_from(w.holds[who]))),)
+    record = Agreement(
+        parties,
+        w.provenance(source),
+        title=draw(st.sampled_from(("Joint statement", "Ceasefire agreement", "Protocol"))),
+        signatories=signatories,
+        mediators=(mediator,) if mediator is not None else (),
+        signed=signed,
+        effective=effective,
+    )
+    return w.add(record, "agreement")
+
+
+def _elsewhere(
+    w: World, sides: tuple[StateCast, StateCast], fighters: Sides, via: tuple[str, ...]
+) -> None:
+    """Fighting after a local ceasefire took effect, at a place it does not cover."""
+    zone = w.zone(sides[0].id, sides[1].id)
+    span = w.span_from(w.after(zone), zone)
+    there = w.fresh_place(zone or "UTC", (sides[1].id,))
+    source = w.source_for_story(zone)  # after the fighting: no anachronism
+    record = Hostility(span, w.provenance(source, via), places=(there,), **fighters)  # type: ignore[arg-type]
+    w.add(record, "hostility")
+
+
+def _renewed(
+    w: World, renewed: Span | None, fighters: Sides, *, source: str, via: tuple[str, ...]
+) -> None:
     if renewed is not None and w.room() >= 1:
-        attacker, target = fighters
-        again = Hostility(renewed, w.provenance(source, via), attacker=attacker, target=target)
+        again = Hostility(renewed, w.provenance(source, via), **fighters)  # type: ignore[arg-type]
         w.add(again, "hostility")
-        _note_fighting(w, renewed, attacker or target)
+        _note_fighting(w, renewed, again.sides)
 
 
 def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
@@ -202,6 +289,7 @@ def _reactions(
         w.events.append(fight)
 
 
-def _note_fighting(w: World, span: Span, actor: str | None) -> None:
-    if span.is_open and actor is not None:
-        w.ongoing.update(w.lineage(actor))
+def _note_fighting(w: World, span: Span, actors: tuple[str, ...]) -> None:
+    if span.is_open:
+        for actor in actors:
+            w.ongoing.update(w.lineage(actor))

@@ -56,6 +56,7 @@ from diplomacy_ledger.strategies._values import (
     actors,
     default_spans,
     default_whens,
+    given_ids,
     ids_or_default,
     maybe,
     offices,
@@ -175,12 +176,13 @@ def statements(
     office_ids: Ids = None,
     source_ids: Ids = None,
     record_ids: Ids = None,
+    agreement_ids: Ids = None,
     times: Times = None,
 ) -> st.SearchStrategy[Statement]:
     """:class:`~diplomacy_ledger.Statement` values. Requires hypothesis.
 
-    A speaker, words, an audience, a channel, the call it was made during and the agreement it
-    speaks of (ids from ``record_ids``).
+    A speaker, words, an audience, a channel, the call it was made during (an id from
+    ``record_ids``) and, only when ``agreement_ids`` is given, perhaps the agreement it speaks of.
     """
     return st.builds(
         Statement,
@@ -193,7 +195,7 @@ def statements(
         words=maybe(texts(WORDS)),
         channel=maybe(st.sampled_from(CHANNELS)),
         during=maybe(ids_or_default(record_ids, "record_ids")),
-        agreement=maybe(ids_or_default(record_ids, "record_ids")),
+        agreement=given_ids(agreement_ids, "agreement_ids"),
     )
 
 
@@ -209,7 +211,7 @@ def claims(
 
     Each asserts, denies or accuses, about a record (an id from ``record_ids``), a proposition
     (its words, its key, or both), or a record and a proposition; only accusations name the
-    accused. Perhaps the office the claimant spoke in (an id from ``office_ids``).
+    accused. Only when ``office_ids`` is given, perhaps the office the claimant spoke in.
     """
     refs, records_ = (
         ids_or_default(actor_ids, "actor_ids"),
@@ -217,7 +219,7 @@ def claims(
     )
     time_strategy = maybe(times_or_default(times))
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
-    office_refs = maybe(ids_or_default(office_ids, "office_ids"))
+    office_refs = given_ids(office_ids, "office_ids")
 
     @st.composite
     def build(draw: st.DrawFn) -> Claim:
@@ -278,16 +280,22 @@ def ceasefires(
     place_ids: Ids = None,
     source_ids: Ids = None,
     record_ids: Ids = None,
+    agreement_ids: Ids = None,
     whens: st.SearchStrategy[When] | None = None,
 ) -> st.SearchStrategy[Ceasefire]:
     """:class:`~diplomacy_ledger.Ceasefire` values. Requires hypothesis.
 
-    Parties, the When it took effect, perhaps an end a positive length later, the mediation and
-    the agreement (ids) it came from, and perhaps a scope: places (ids) or regions.
+    Parties, the When it took effect, perhaps an end a positive length later, the mediation (an
+    id from ``record_ids``) it came from, and perhaps a scope: regions, and places when
+    ``place_ids`` is given. Only when ``agreement_ids`` is given, perhaps the agreement.
     """
     check_strategy(whens, "whens")
     refs = ids_or_default(actor_ids, "actor_ids")
-    place_refs = ids_or_default(place_ids, "place_ids")
+    check_strategy(place_ids, "place_ids")
+    scope: st.SearchStrategy[tuple[str, ...]] = st.just(())
+    if place_ids is not None:
+        scope = st.lists(place_ids, max_size=2, unique=True).map(tuple)
+    agreement_refs = given_ids(agreement_ids, "agreement_ids")
     effective_strategy = default_whens() if whens is None else whens
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
@@ -306,8 +314,8 @@ def ceasefires(
             mediation=draw(maybe(ids_or_default(record_ids, "record_ids"))),
             terms=draw(maybe(texts(SUMMARIES))),
             status=draw(_STATUSES),
-            agreement=draw(maybe(ids_or_default(record_ids, "record_ids"))),
-            places=tuple(draw(st.lists(place_refs, max_size=2, unique=True))),
+            agreement=draw(agreement_refs),
+            places=draw(scope),
             regions=tuple(draw(st.lists(st.sampled_from(TOWNS), max_size=1))),
         )
 
@@ -444,16 +452,18 @@ def records(
     place_ids: Ids = None,
     source_ids: Ids = None,
     record_ids: Ids = None,
+    agreement_ids: Ids = None,
 ) -> st.SearchStrategy[Record]:
     """A record of any of the sixteen kinds, from the strategies above. Requires hypothesis."""
     refs: dict[str, Any] = {"actor_ids": actor_ids, "source_ids": source_ids}
+    linked: dict[str, Any] = {"record_ids": record_ids, "agreement_ids": agreement_ids}
     return st.one_of(
         calls(office_ids=office_ids, **refs),
         meetings(office_ids=office_ids, place_ids=place_ids, **refs),
-        statements(office_ids=office_ids, record_ids=record_ids, **refs),
+        statements(office_ids=office_ids, **linked, **refs),
         claims(office_ids=office_ids, record_ids=record_ids, **refs),
         mediations(**refs),
-        ceasefires(place_ids=place_ids, record_ids=record_ids, **refs),
+        ceasefires(place_ids=place_ids, **linked, **refs),
         agreements(office_ids=office_ids, **refs),
         hostilities(place_ids=place_ids, **refs),
         reports(record_ids=record_ids, **refs),

@@ -25,6 +25,7 @@ from diplomacy_ledger import (
     Span,
     Stance,
     Statement,
+    Status,
     When,
     normalise_name,
 )
@@ -90,7 +91,9 @@ def contact(w: World, *, meeting: bool) -> None:
     """A call or a meeting, and what came of it.
 
     Perhaps another side's readout, a statement, a report, a claim, a quiet denial, a
-    correction, or a duplicate entry that is then retracted.
+    correction, a duplicate entry that is then retracted, a call at the same time that was
+    called off (it takes no one's time), or another talk planned for later (announced by the
+    story's source, before its time: no anachronism).
     """
     draw = w.draw
     voices = voices_of(w)
@@ -100,9 +103,12 @@ def contact(w: World, *, meeting: bool) -> None:
     via = via_chain(w, voices)
     flags = choose_parts(
         w,
-        ("readout", "statement", "report", "claim", "denial", "correction", "duplicate"),
+        (
+            "readout", "statement", "report", "claim", "denial", "correction", "duplicate",
+            "cancelled", "planned",
+        ),
         {"readout": 2, "duplicate": 2},
-    )
+    )  # fmt: skip
     if w.consistent and (via or flags["report"] or flags["claim"]):
         flags["denial"] = False  # a denial of what someone asserts is a contradiction
     time = w.event_time(zone)
@@ -132,6 +138,11 @@ def contact(w: World, *, meeting: bool) -> None:
     w.contacts.append(Contact(current, frozenset(chosen), time, flags["denial"]))
     if not flags["denial"]:
         w.events.append(current)
+    if flags["cancelled"]:  # same people, same time, called off: no double booking, no twin
+        w.add(Call(people, time, w.provenance(source), status=Status.CANCELLED), "call")
+    if flags["planned"]:  # "they agreed to talk again": after everything, told by this source
+        again = Call(people, w.after(zone), w.provenance(source), status=Status.PLANNED)
+        w.add(again, "call")
     if not w.consistent and w.room() >= 2 and draw(st.integers(0, 5)) == 0:
         _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
 
@@ -190,8 +201,10 @@ def _contact_record(
     if meeting:
         place = draw(st.one_of(st.none(), st.sampled_from(w.places))) if w.places else None
         medium = draw(st.sampled_from((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO)))
+        host = None if draw(st.integers(0, 3)) == 0 else people[0]  # a summit: no host
+        visitors = people if host is None else people[1:]
         return Meeting(
-            people[0], people[1:], time, provenance, place=place, medium=medium, summary=summary
+            host, visitors, time, provenance, place=place, medium=medium, summary=summary
         )
     initiator = draw(st.one_of(st.none(), st.just(people[0].actor)))
     medium = draw(st.sampled_from(_CALL_MEDIA))

@@ -73,6 +73,16 @@ def maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
 
+def given_ids(value: Ids, name: str) -> st.SearchStrategy[str | None]:
+    """An optional reference: an id from ``value`` or None; always None when no ids are given.
+
+    For references a record may leave out, so that records drawn with some ids of a ledger
+    (``record_ids=``, ``actor_ids=``) still fit it: a reference is only drawn from ids given.
+    """
+    check_strategy(value, name)
+    return st.none() if value is None else maybe(value)
+
+
 def times_or_default(value: Times, name: str = "times") -> st.SearchStrategy[When | Span]:
     check_strategy(value, name)
     if value is not None:
