@@ -245,7 +245,9 @@ def test_records_drawn_from_a_ledgers_ids_can_be_appended_to_it(data: st.DataObj
         reports(record_ids=st.just("call"), **ids),
         mediations(**ids),
         agreements(office_ids=st.just("pm"), **ids),
-        statements(agreement_ids=st.just("r5"), record_ids=st.just("call"), **ids),  # r5: above
+        statements(
+            office_ids=st.just("pm"), agreement_ids=st.just("r5"), record_ids=st.just("call"), **ids
+        ),  # r5: the agreement above
         claims(office_ids=st.just("pm"), record_ids=st.just("call"), **ids),
         tenures(office_ids=st.just("pm"), **ids),
         same_events(record_ids=st.sampled_from(["call", "pashinyan", "article"])),
