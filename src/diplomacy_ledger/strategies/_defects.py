@@ -18,7 +18,9 @@ from hypothesis.errors import InvalidArgument
 from diplomacy_ledger import (
     Actor,
     ActorKind,
+    Agreement,
     Call,
+    Ceasefire,
     Certainty,
     Claim,
     Finding,
@@ -237,16 +239,25 @@ def plant_office_not_held(w: World) -> Planted:
     source = w.source_for_story(zone)
     w.add(Tenure(who, office, tenure), "tenure")
     named = Participant(who, office)
-    shape = draw(st.sampled_from(("statement", "call", "meeting")))
-    record: Statement | Call | Meeting
+    shapes = ("statement", "call", "meeting", "summit", "claim", "agreement")
+    shape = draw(st.sampled_from(shapes))
+    record: Statement | Call | Meeting | Claim | Agreement
     if shape == "statement":
         record = Statement(named, Provenance(source), when=time)
     elif shape == "call":
         record = Call((named, partner(w, who)), time, Provenance(source))
-    else:
+    elif shape == "meeting":
         record = Meeting(partner(w, who), (named,), time, Provenance(source))
+    elif shape == "summit":
+        record = Meeting.summit((named, partner(w, who)), time, Provenance(source))
+    elif shape == "claim":  # the claimant speaking in the office
+        key = w.new_id("proposition")
+        record = Claim(who, Stance.ASSERTS, Provenance(source), key=key, office=office, when=time)
+    else:  # a signatory in the office
+        parties = (w.fresh_state().id, w.fresh_state().id)
+        record = Agreement(parties, Provenance(source), signatories=(named,), signed=time)
     id = w.add(record, shape)
-    if disputed:
+    if disputed and shape != "claim":  # denying a claim would plant a contradiction too
         quiet_denial(w, id, source)
         found = "possible"
     return [ExpectedFinding(FindingKind.OFFICE_NOT_HELD, found, (id,))], f"{shape}: {how}"
@@ -309,11 +320,14 @@ def plant_readout_mismatch(w: World) -> Planted:
     """Records linked as one event that disagree on who took part, or on when."""
     draw = w.draw
     shapes = ["participants differ", "times cannot coincide", "three readouts"]
+    shapes += ["ceasefire parties differ", "agreement parties differ"]
     if w.contacts:
         shapes.append("a call in the ledger")
     shape = draw(st.sampled_from(shapes))
     zone = w.zone()
     disputed = draw(st.booleans())
+    if shape in ("ceasefire parties differ", "agreement parties differ"):
+        return _parties_differ(w, shape, disputed)
     if shape == "a call in the ledger":
         known = draw(st.sampled_from(w.contacts))
         time = w.event_time(zone)
@@ -350,6 +364,29 @@ def plant_readout_mismatch(w: World) -> Planted:
             )
         )
     return mismatches, shape
+
+
+def _parties_differ(w: World, shape: str, disputed: bool) -> Planted:
+    """Two readouts of a ceasefire, or of an agreement, that name other parties.
+
+    New states only: a ceasefire between states of the ledger could meet its fighting.
+    """
+    one, two, three = (w.fresh_state().id for _ in range(3))
+    zone = w.zone(one, two)
+    first: Ceasefire | Agreement
+    if shape == "ceasefire parties differ":
+        effective = w.after(zone)
+        first = Ceasefire((one, two), effective, Provenance(w.source_for_story(zone)))
+    else:
+        signed = w.event_time(zone)
+        first = Agreement((one, two), Provenance(w.source_for_story(zone)), signed=signed)
+    second = attrs.evolve(first, parties=(one, three))
+    prefix = "ceasefire" if shape == "ceasefire parties differ" else "agreement"
+    a, b = w.add(first, prefix), w.add(second, prefix)
+    if disputed:
+        quiet_denial(w, b, first.provenance.source)
+    link = w.add(SameEvent((a, b)), "same-event")
+    return [ExpectedFinding(FindingKind.READOUT_MISMATCH, certainty(disputed), (link, a, b))], shape
 
 
 _PLANTERS: Final[dict[str, Callable[[World], Planted]]] = {

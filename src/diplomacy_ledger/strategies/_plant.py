@@ -6,8 +6,9 @@ Each planter adds records after a consistent ledger's last event and returns the
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
+import attrs
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
@@ -23,16 +24,18 @@ from diplomacy_ledger import (
     Meeting,
     Precision,
     Provenance,
+    SameEvent,
     Source,
     Span,
     Stance,
     Statement,
+    Status,
     When,
 )
 from diplomacy_ledger.strategies._local import local_times
 from diplomacy_ledger.strategies._texts import ORGANIZATIONS
 from diplomacy_ledger.strategies._times import clock_when, lengths
-from diplomacy_ledger.strategies._world import World
+from diplomacy_ledger.strategies._world import StateCast, World
 
 __all__ = [
     "ExpectedFinding",
@@ -149,7 +152,12 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
     disputed = draw(st.booleans())
     source = w.source_for_story(zone)
     a = w.add(Call((who, first), a_time, Provenance(source)), "call")
-    b = w.add(Call((second, who), b_time, Provenance(source)), "call")
+    record: Call | Meeting = Call((second, who), b_time, Provenance(source))
+    if kind == FindingKind.DOUBLE_BOOKING and draw(st.booleans()):  # or a summit, no host
+        record = Meeting.summit((second, who), b_time, Provenance(source))
+    b = w.add(record, "meeting" if isinstance(record, Meeting) else "call")
+    if draw(st.booleans()):  # a call called off at the same time takes no one's time
+        w.add(Call((who, first), a_time, Provenance(source), status=Status.CANCELLED), "call")
     if disputed:
         quiet_denial(w, draw(st.sampled_from((a, b))), source)
     if kind == FindingKind.POSSIBLY_SAME_EVENT:
@@ -160,7 +168,12 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
 
 
 def plant_ceasefire_violation(w: World) -> Planted:
-    """Fighting by (or, unattributed, against) a party after a ceasefire took effect."""
+    """Fighting between the parties after a ceasefire took effect, within its scope.
+
+    By one party against the other, against the other with no attacker named, or "between"
+    them; the ceasefire perhaps only planned, told by two agreeing linked readouts, or local,
+    with the fighting at a place it covers.
+    """
     draw = w.draw
     blocked = w.ongoing | w.open_ceasefire_parties
     usable = [s for s in w.states if s.id not in blocked and (s.army or s.id) not in blocked]
@@ -169,9 +182,60 @@ def plant_ceasefire_violation(w: World) -> Planted:
     else:
         one, two = w.fresh_state(), w.fresh_state()
     zone = w.zone(one.id, two.id)
-    attributed = draw(st.booleans())
-    attacker = (one.army or one.id) if attributed else None
-    target = draw(st.sampled_from((two.id, two.army or two.id)))
+    fighters, sides = _fighting_sides(w, one, two)
+    attributed = fighters == "attributed"
+    status = draw(st.sampled_from((Status.OCCURRED, Status.OCCURRED, Status.PLANNED)))
+    told_twice = draw(st.booleans())
+    local = draw(st.booleans())
+    timing, effective, span, until = _violation_times(w, zone)
+    sources = draw(st.sampled_from(("one source", "vouched twice")))
+    denied_ceasefire = draw(st.booleans())
+    source = w.source_for_story(zone)
+    via = (fresh_voice(w),) if draw(st.booleans()) else ()
+    scope = (w.fresh_place(zone or "UTC", (two.id,)),) if local else ()
+    truce = Ceasefire(
+        (one.id, two.id), effective, Provenance(source), until=until, status=status, places=scope
+    )
+    ceasefire = w.add(truce, "ceasefire")
+    truces = [ceasefire]
+    if told_twice:  # the other side's readout, agreeing: one ceasefire, one finding
+        truces.append(w.add(attrs.evolve(truce, parties=(two.id, one.id)), "ceasefire"))
+        w.add(SameEvent(tuple(truces)), "same-event")
+    fight = w.add(Hostility(span, Provenance(source, via), places=scope, **sides), "hostility")
+    if sources == "vouched twice":  # an independent account: another actor, another source
+        other = w.fresh_source()
+        w.add(Claim(fresh_voice(w), Stance.ASSERTS, Provenance(other), about=fight), "claim")
+    if denied_ceasefire:
+        quiet_denial(w, ceasefire, source)
+    # One account is not corroboration; fighting by no one named is no party's violation, nor
+    # is fighting between the parties; a plan is not known to have taken effect.
+    doubtful = denied_ceasefire or sources == "one source" or not attributed
+    doubtful = doubtful or status is Status.PLANNED
+    definite = timing == "after it took effect" and not doubtful
+    found = ExpectedFinding(
+        FindingKind.CEASEFIRE_VIOLATION, certainty(not definite), (*truces, fight)
+    )
+    how = f"{sources}, {fighters}, {status.value}" + (", told twice" if told_twice else "")
+    return [found], f"fighting {timing} ({how}{', local' if local else ''})"
+
+
+def _fighting_sides(w: World, one: StateCast, two: StateCast) -> tuple[str, dict[str, Any]]:
+    """Who fought, as a Hostility's fields: one side against the other, or between them."""
+    fighters = w.draw(st.sampled_from(("attributed", "unattributed", "between")))
+    attacker = (one.army or one.id) if fighters == "attributed" else None
+    target = w.draw(st.sampled_from((two.id, two.army or two.id)))
+    if fighters == "between":
+        return fighters, {"between": (one.army or one.id, target)}
+    return fighters, {"attacker": attacker, "target": target}
+
+
+def _violation_times(w: World, zone: str | None) -> tuple[str, When, Span, When | None]:
+    """When a ceasefire took effect and the fighting that went (or may have gone) on after it.
+
+    And perhaps the ceasefire's end, after the fighting began: it began while the ceasefire
+    held.
+    """
+    draw = w.draw
     timing = draw(st.sampled_from(("after it took effect", "may have gone on after")))
     effective: When
     if timing == "after it took effect":
@@ -185,31 +249,8 @@ def plant_ceasefire_violation(w: World) -> Planted:
         # The fighting ended some time in a window around the moment the ceasefire took effect.
         end = When.between(start.latest, clock(w, zone))
         span = Span(start, end)
-    until = None
-    if draw(st.booleans()):
-        until = w.after(zone)  # after the fighting began: it began while the ceasefire held
-    sources = draw(st.sampled_from(("one source", "vouched twice")))
-    denied_ceasefire = draw(st.booleans())
-    source = w.source_for_story(zone)
-    via = (fresh_voice(w),) if draw(st.booleans()) else ()
-    ceasefire = w.add(
-        Ceasefire((one.id, two.id), effective, Provenance(source), until=until), "ceasefire"
-    )
-    fight = w.add(
-        Hostility(span, Provenance(source, via), attacker=attacker, target=target), "hostility"
-    )
-    if sources == "vouched twice":  # an independent account: another actor, another source
-        other = w.fresh_source()
-        w.add(Claim(fresh_voice(w), Stance.ASSERTS, Provenance(other), about=fight), "claim")
-    if denied_ceasefire:
-        quiet_denial(w, ceasefire, source)
-    # One account is not corroboration; fighting by no one named is no party's violation.
-    doubtful = denied_ceasefire or sources == "one source" or not attributed
-    definite = timing == "after it took effect" and not doubtful
-    found = ExpectedFinding(
-        FindingKind.CEASEFIRE_VIOLATION, certainty(not definite), (ceasefire, fight)
-    )
-    return [found], f"fighting {timing} ({sources}, attributed: {attributed})"
+    until = w.after(zone) if draw(st.booleans()) else None
+    return timing, effective, span, until
 
 
 def plant_unresolved_local_time(w: World) -> Planted:
