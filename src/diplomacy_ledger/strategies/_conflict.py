@@ -70,12 +70,19 @@ def mediation(w: World) -> None:
     mediation_id = w.add(record, "mediation")
     w.events.append(mediation_id)
     if effective is not None:
+        agreement = None
+        if w.room() >= 2 and w.coin():  # what the mediation produced, the ceasefire set out in it
+            agreement = _agreement(
+                w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
+                effective=effective, source=source,
+            )  # fmt: skip
         ceasefire = Ceasefire(
             tuple(everyone[1:]),
             effective,
             w.provenance(source),
             until=until,
             mediation=mediation_id,
+            agreement=agreement,
         )
         w.events.append(w.add(ceasefire, "ceasefire"))
         if until is None:
@@ -167,12 +174,13 @@ def _truce(
         _renewed(w, renewed, fighters, source=source, via=via)
         return
     agreement = None
-    if w.room() >= 4 and w.coin():
+    if w.room() >= 3 and draw(st.integers(0, 2)):
         agreement = _agreement(
             w, parties, mediator=mediator, signed=mediation_time, effective=effective, source=source
         )
-        speaker = sides[0].speaker
-        w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
+        if w.room() >= 3 and w.coin():  # a party announces it
+            speaker = sides[0].speaker
+            w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
     local = w.room() >= 4 and bool(sides[0].places) and draw(st.integers(0, 2)) == 0
     ceasefire = Ceasefire(
         parties,
@@ -248,7 +256,7 @@ def _renewed(
 
 def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
     """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
-    outcome = w.draw(st.sampled_from(_OUTCOMES)) if w.room() >= 6 else "fighting"
+    outcome = w.draw(st.sampled_from(_OUTCOMES)) if w.room() >= 4 else "fighting"
     flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {})
     flags["ceasefire"] = outcome != "fighting"
     flags["until"] = outcome in ("ceasefire that ended", "renewed fighting")
