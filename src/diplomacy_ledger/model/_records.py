@@ -448,7 +448,7 @@ class Hostility:
 
     @property
     def sides(self) -> tuple[str, ...]:
-        """The sides that fought, as named: ``between``, else the attacker and the target."""
+        """The sides that fought as named, ``between`` or else the attacker and the target."""
         if self.between:
             return self.between
         return tuple(actor for actor in (self.attacker, self.target) if actor is not None)
