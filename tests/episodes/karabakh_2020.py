@@ -2,12 +2,14 @@
 
 Facts from ``shared/seed/README.md``: the second war began on 27 September 2020 and ended with the
 trilateral ceasefire statement signed on 9 November 2020, effective 10 November 2020 at 00:00
-Moscow time, brokered by Russia. Nikol Pashinyan has been Prime Minister of Armenia since
-8 May 2018; he resigned on 25 April 2021 to allow an early election and was acting prime
+Moscow time, brokered by Russia, with Russian peacekeepers deployed. Nikol Pashinyan has been
+Prime Minister of Armenia since 8 May 2018; he resigned on 25 April 2021 to allow an early election and was acting prime
 minister until re-appointed on 2 August 2021. Vladimir Putin was President of Russia from
 7 May 2000 to 7 May 2008, and again since 7 May 2012. The statement was signed by the leaders of
 Russia, Azerbaijan and Armenia (public record); Pashinyan announced on 10 November that he had
-signed it.
+signed it. It is recorded as an agreement binding the three states (Russia's peacekeepers are
+among its terms), signed by the three leaders, that the ceasefire and the leaders' statements
+point at; the President of Azerbaijan's tenure is not recorded.
 
 What an analyst expects, and why (written before the checks were run):
 - **No finding.** Putin and Pashinyan held their offices on those days: Putin's second tenure is
@@ -15,6 +17,9 @@ What an analyst expects, and why (written before the checks were run):
   ceasefire follows the mediation, and nothing is said to have broken it.
 - A statement by Pashinyan "as prime minister" during his acting tenure (May 2021) is no finding
   either: an acting tenure of the office is a tenure of it.
+- The agreement adds none: Putin and Pashinyan signed in offices they held; Aliyev's office has
+  no recorded tenure, which is unknown, not wrong (``unrecorded_tenures`` lists it). The
+  ceasefire and both leaders' statements are found as mentioning the agreement.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from datetime import UTC, datetime
 from diplomacy_ledger import (
     Actor,
     ActorKind,
+    Agreement,
     Ceasefire,
     Entry,
     Ledger,
@@ -58,7 +64,9 @@ def ledger() -> Ledger:
         ("russia", Actor("Russia", ActorKind.STATE, wikidata="Q159")),
         ("pashinyan", Actor("Nikol Pashinyan", ActorKind.PERSON)),
         ("putin", Actor("Vladimir Putin", ActorKind.PERSON, wikidata="Q7747")),
+        ("aliyev", Actor("Ilham Aliyev", ActorKind.PERSON)),
         ("pm", Office("Prime Minister of Armenia", jurisdiction="armenia")),
+        ("president-azerbaijan", Office("President of Azerbaijan", jurisdiction="azerbaijan")),
         ("president", Office("President of Russia", jurisdiction="russia")),
         (
             "pm-1",
@@ -96,12 +104,29 @@ def ledger() -> Ledger:
             ),
         ),
         (
+            "trilateral-statement",
+            Agreement(
+                ("armenia", "azerbaijan", "russia"),
+                Provenance("record"),
+                title="Trilateral statement",
+                signatories=(
+                    Participant("aliyev", office="president-azerbaijan"),
+                    Participant("pashinyan", office="pm"),
+                    Participant("putin", office="president"),
+                ),
+                signed=day("2020-11-09", MOSCOW),
+                effective=When.local("2020-11-10 00:00", zone=MOSCOW),
+                terms="a ceasefire; Russian peacekeepers deployed",
+            ),
+        ),
+        (
             "ceasefire",
             Ceasefire(
                 ("armenia", "azerbaijan"),
                 When.local("2020-11-10 00:00", zone=MOSCOW),
                 Provenance("record"),
                 mediation="mediation",
+                agreement="trilateral-statement",
             ),
         ),
         (
@@ -111,6 +136,7 @@ def ledger() -> Ledger:
                 Provenance("record"),
                 when=day("2020-11-09", MOSCOW),
                 during="mediation",
+                agreement="trilateral-statement",
             ),
         ),
         (
@@ -119,6 +145,7 @@ def ledger() -> Ledger:
                 Participant("pashinyan", office="pm"),
                 Provenance("record"),
                 when=day("2020-11-10", YEREVAN),
+                agreement="trilateral-statement",
             ),
         ),
         (

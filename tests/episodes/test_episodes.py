@@ -6,8 +6,8 @@ from types import ModuleType
 
 import pytest
 
-from diplomacy_ledger import Finding, check, unrecorded_tenures
-from tests.episodes import biden_xi_2021, india_pakistan_2025, karabakh_2020
+from diplomacy_ledger import Finding, check, plover_records, unrecorded_tenures
+from tests.episodes import biden_xi_2021, geneva_2021, india_pakistan_2025, karabakh_2020
 
 
 def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
@@ -15,7 +15,9 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "episode", [india_pakistan_2025, biden_xi_2021, karabakh_2020], ids=lambda m: m.__name__
+    "episode",
+    [india_pakistan_2025, biden_xi_2021, karabakh_2020, geneva_2021],
+    ids=lambda m: m.__name__,
 )
 def test_the_checks_find_what_an_analyst_expects(episode: ModuleType) -> None:
     assert kinds(check(episode.ledger())) == episode.EXPECTED
@@ -38,3 +40,26 @@ def test_offices_named_without_a_tenure_are_listed_not_reported() -> None:
 
 def test_readouts_on_two_calendar_days_unlinked_are_still_no_finding() -> None:
     assert check(biden_xi_2021.ledger(linked=False)) == []
+
+
+def test_a_summit_told_twice_is_one_meeting_at_a_third_location() -> None:
+    [summit] = plover_records(geneva_2021.ledger())
+    assert (summit["event_type"], summit["mode"], summit["cameo"]) == (
+        "CONSULT",
+        "third-party",
+        "044",
+    )
+    assert summit["readouts"] == ["us-account", "russian-account"]
+    assert {summit["actor"][0], summit["recipient"][0]} == {"Joe Biden", "Vladimir Putin"}
+
+
+def test_an_agreement_is_what_its_ceasefire_and_statements_point_at() -> None:
+    ledger = karabakh_2020.ledger()
+    mentions = [entry.id for entry in ledger.mentioning("trilateral-statement")]
+    assert mentions == ["ceasefire", "signed-putin", "signed-pashinyan"]
+    [aliyev] = unrecorded_tenures(ledger)
+    assert (aliyev.person, aliyev.office, aliyev.entries) == (
+        "aliyev",
+        "president-azerbaijan",
+        ("trilateral-statement",),
+    )

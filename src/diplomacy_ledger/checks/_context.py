@@ -19,7 +19,7 @@ from typing import TypeVar
 from diplomacy_ledger._errors import UnknownEntryError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks._wording import Wording
-from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Actor,
     ActorKind,
@@ -28,7 +28,6 @@ from diplomacy_ledger.model import (
     Record,
     Report,
     Retraction,
-    SameEvent,
     Stance,
     Status,
     whens_in,
@@ -132,39 +131,8 @@ class CheckContext:
 
     @functools.cached_property
     def _events(self) -> dict[str, tuple[Entry, ...]]:
-        """Root id of each current entry in a SameEvent group → the group's current entries.
-
-        Groups are the connected parts of the SameEvent links (a links b, b links c: one event),
-        their members in the order recorded. Entries in no group are left out.
-        """
-        parent: dict[str, str] = {}
-
-        def find(id: str) -> str:
-            while parent.get(id, id) != id:
-                parent[id] = parent.get(parent[id], parent[id])  # halve the path
-                id = parent[id]
-            return id
-
-        for entry in self.of_type(SameEvent):
-            assert isinstance(entry.record, SameEvent)
-            linked = [self.root[id] for id in entry.record.entries]
-            for id in linked:
-                parent.setdefault(id, id)
-            for other in linked[1:]:
-                a, b = find(linked[0]), find(other)
-                if a != b:
-                    parent[b] = a
-        groups: dict[str, list[Entry]] = defaultdict(list)
-        for root in parent:
-            found = self.current(root)
-            if found is not None:
-                groups[find(root)].append(found)
-        events: dict[str, tuple[Entry, ...]] = {}
-        for group in groups.values():
-            ordered = tuple(sorted(group, key=self.order_key))
-            for record in ordered:
-                events[self.root[record.id]] = ordered
-        return events
+        """Root id of each current entry in a SameEvent group → the group's current entries."""
+        return event_groups(self.ledger)
 
     def event(self, entry: Entry) -> tuple[Entry, ...]:
         """The current records of the event ``entry`` tells of: its SameEvent group, or itself.

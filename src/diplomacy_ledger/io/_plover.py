@@ -3,7 +3,8 @@
 PLOVER records carry one date and no zone; this export keeps what the ledger knows instead of
 inventing precision: the UTC bounds of the event time, its precision and zone, and a ``date``
 only when every placement falls on that one UTC day. Records PLOVER has no event for (statements
-without a code, catalogue records, links) are left out.
+without a code, catalogue records, links) are left out. An event told by several readouts
+(linked by SameEvent) is one PLOVER record, not one per readout: event data counts events.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger.io._values import format_utc_instant
-from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import Source, Status, event_code, time_bounds
 from diplomacy_ledger.time import Span, When
 
@@ -20,17 +21,26 @@ __all__ = ["plover_records"]
 
 
 def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
-    """One PLOVER-style dict per current event record that has a code, in record order.
+    """One PLOVER-style dict per event that has a code, in the order its first record came.
 
-    PLOVER codes what happened: planned and cancelled events (see ``Status``) are left out.
+    PLOVER codes what happened: planned and cancelled events (see ``Status``) are left out. An
+    event is its SameEvent group: the first of its readouts with a code gives the record, and
+    ``readouts`` lists the ids of every record of the event, that one first.
     """
     records = []
+    groups = event_groups(ledger)
+    exported: set[str] = set()
     for entry in ledger.entries():
         if getattr(entry.record, "status", Status.OCCURRED) is not Status.OCCURRED:
             continue
+        group = groups.get(ledger.origin(entry.id), (entry,))
+        if group[0].id in exported:
+            continue  # another readout of an event already exported
         code = event_code(entry.record, lookup=_lookup(ledger))
         if code is None:
             continue
+        exported.add(group[0].id)
+        readouts = [entry.id, *(other.id for other in group if other.id != entry.id)]
         bounds = time_bounds(entry.record)
         moment = entry.record.time
         provenance = getattr(entry.record, "provenance", None)
@@ -41,6 +51,7 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
         records.append(
             {
                 "id": entry.id,
+                "readouts": readouts,
                 "event_type": code.plover_event,
                 "mode": code.plover_mode,
                 "cameo": code.cameo,

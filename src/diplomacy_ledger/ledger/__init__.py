@@ -1,9 +1,10 @@
-"""The ledger: its state, the rules an append must pass, batches and the event-time index.
+"""The ledger: its state, the rules an append must pass, batches, events and the time index.
 
 Built on the model and time.
 """
 
 from diplomacy_ledger.ledger._batch import Batch
+from diplomacy_ledger.ledger._events import event_groups
 from diplomacy_ledger.ledger._intervals import IntervalIndex
 from diplomacy_ledger.ledger._ledger import Ledger
 
@@ -11,4 +12,5 @@ __all__ = [
     "Batch",
     "IntervalIndex",
     "Ledger",
+    "event_groups",
 ]
