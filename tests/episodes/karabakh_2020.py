@@ -2,13 +2,13 @@
 
 Facts from ``shared/seed/README.md``: the second war began on 27 September 2020 and ended with the
 trilateral ceasefire statement signed on 9 November 2020, effective 10 November 2020 at 00:00
-Moscow time, brokered by Russia, with Russian peacekeepers deployed. Nikol Pashinyan has been
-Prime Minister of Armenia since 8 May 2018; he resigned on 25 April 2021 to allow an early
-election and was acting prime minister until re-appointed on 2 August 2021. Vladimir Putin was President of Russia from
-7 May 2000 to 7 May 2008, and again since 7 May 2012. The statement was signed by the leaders of
-Russia, Azerbaijan and Armenia (public record); Pashinyan announced on 10 November that he had
-signed it. It is recorded as an agreement binding the three states (Russia's peacekeepers are
-among its terms), signed by the three leaders, that the ceasefire and the leaders' statements
+Moscow time, brokered by Russia, with Russian peacekeepers deployed. Nikol Pashinyan has been Prime
+Minister of Armenia since 8 May 2018; he resigned on 25 April 2021 to allow an early election and
+was acting prime minister until re-appointed on 2 August 2021. Vladimir Putin was President of
+Russia from 7 May 2000 to 7 May 2008, and again since 7 May 2012. The statement was signed by the
+leaders of Russia, Azerbaijan and Armenia (public record); Pashinyan announced on 10 November that
+he had signed it. It is recorded as an agreement binding the three states (Russia's peacekeepers
+are among its terms), signed by the three leaders, that the ceasefire and the leaders' statements
 point at; the President of Azerbaijan's tenure is not recorded.
 
 What an analyst expects, and why (written before the checks were run):
