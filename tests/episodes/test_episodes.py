@@ -7,7 +7,13 @@ from types import ModuleType
 import pytest
 
 from diplomacy_ledger import Finding, check, plover_records, unrecorded_tenures
-from tests.episodes import biden_xi_2021, geneva_2021, india_pakistan_2025, karabakh_2020
+from tests.episodes import (
+    biden_xi_2021,
+    geneva_2021,
+    india_pakistan_2025,
+    karabakh_2020,
+    minsk_2015,
+)
 
 
 def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
@@ -16,7 +22,7 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "episode",
-    [india_pakistan_2025, biden_xi_2021, karabakh_2020, geneva_2021],
+    [india_pakistan_2025, biden_xi_2021, karabakh_2020, geneva_2021, minsk_2015],
     ids=lambda m: m.__name__,
 )
 def test_the_checks_find_what_an_analyst_expects(episode: ModuleType) -> None:
@@ -63,3 +69,13 @@ def test_an_agreement_is_what_its_ceasefire_and_statements_point_at() -> None:
         "president-azerbaijan",
         ("trilateral-statement",),
     )
+
+
+def test_fighting_between_the_sides_after_an_agreed_ceasefire() -> None:
+    ledger = minsk_2015.ledger()
+    violation, contradiction = check(ledger)
+    assert violation.entries == ("ceasefire", "debaltseve-fighting")
+    assert "no one side is known to have broken it" in violation.explanation
+    assert contradiction.entries == ("covered", "not-covered")
+    [summit] = [r for r in plover_records(ledger) if r["id"] == "summit"]
+    assert (summit["mode"], summit["cameo"]) == ("multilateral", "040")
