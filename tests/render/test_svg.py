@@ -454,3 +454,15 @@ def test_labels_on_a_row_never_overlap() -> None:
     assert placed[2][0] == 0
     assert placed[2][1] >= 10 * CHAR_WIDTH + CHAR_WIDTH  # slid right along its bar
     assert place_labels([(0.0, 0.0, "a"), (1.0, 1.0, "b"), (2.0, 2.0, "c")], 2, 100.0)[2] is None
+
+
+def test_agreements_and_fighting_between_sides_get_a_lane_for_everyone_in_them() -> None:
+    from tests.episodes import minsk_2015  # noqa: PLC0415 - an episode, not a fixture
+
+    root = parse(timeline_svg(minsk_2015.ledger()))
+    names = {title(lane) for lane in groups(root, "lane")}
+    # Both sides of the fighting at Debaltseve, and the package's signatories and parties.
+    assert {"Ukraine's armed forces", "Separatist forces of Donetsk and Luhansk"} <= names
+    assert {"Heidi Tagliavini", "Leonid Kuchma", "Ukraine", "Russia"} <= names
+    fighting = by_id(root)[svg_id("debaltseve-fighting")]
+    assert len({bar.get("y") for bar in fighting.iter(f"{NS}rect")}) == 2  # a bar in each lane

@@ -15,6 +15,7 @@ from typing import Final, NamedTuple
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Actor,
+    Agreement,
     Call,
     Ceasefire,
     Claim,
@@ -422,7 +423,13 @@ def _roles(ledger: Ledger, record: Record) -> list[tuple[str, str]]:
         if record.target is not None:
             who = _name(ledger, record.attacker) if record.attacker else "unattributed"
             found.append((record.target, f"attacked by {who}{means}"))
+        for side in record.between:
+            found.append((side, f"fighting with {_names(ledger, record.between, side)}{means}"))
         return found
+    if isinstance(record, Agreement):
+        title = record.title or "an agreement"
+        found = [(p, f"{title} with {_names(ledger, record.parties, p)}") for p in record.parties]
+        return found + [(s.actor, f"signs {title}") for s in record.signatories]
     if isinstance(record, Tenure):
         office = _current(ledger, record.office)
         title = office.title if isinstance(office, Office) else record.office
