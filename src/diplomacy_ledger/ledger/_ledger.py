@@ -28,7 +28,16 @@ from diplomacy_ledger.model import (
     record_time,
     time_bounds,
 )
-from diplomacy_ledger.time import Allen, Certainty, Span, Truth, When, to_utc, utc_micros
+from diplomacy_ledger.time import (
+    Allen,
+    Certainty,
+    Span,
+    Truth,
+    When,
+    to_utc,
+    utc_micros,
+    window_bounds,
+)
 
 __all__ = ["Ledger"]
 
@@ -302,7 +311,13 @@ class Ledger:
         return self._bucket(("mentions", self.origin(id)))
 
     def calls_between(self, first: str, second: str) -> list[Entry]:
-        """Current calls and meetings in which both actors took part."""
+        """Current calls and meetings in which both actors took part, in time order.
+
+        Records, not events: each readout of one call is here (for calls as events, ask
+        :func:`~diplomacy_ledger.contacts_of` or :func:`~diplomacy_ledger.last_contact`).
+        Sorted by the earliest instant each may have begun, then the latest, then the order
+        recorded.
+        """
         a, b = self.resolve_actor(first), self.resolve_actor(second)
         found = []
         for entry in self._bucket(("actor", a)):
@@ -310,8 +325,10 @@ class Ledger:
             if isinstance(record, Call | Meeting):
                 actors = {self._state.origin(actor) for actor in record.actors}
                 if a in actors and b in actors:
-                    found.append(entry)
-        return found
+                    start = record.when if isinstance(record.when, When) else record.when.start
+                    found.append((start.earliest, start.latest, self.index(entry.id), entry))
+        found.sort(key=lambda item: item[:3])
+        return [entry for *_, entry in found]
 
     def within(
         self,
@@ -329,11 +346,7 @@ class Ledger:
         interval index: O(log n) plus the entries found, and the entries appended since the
         index was last built (at most an eighth of the ledger).
         """
-        if isinstance(window, When):
-            outer = inner = (window.earliest, window.latest)
-        else:
-            outer = (window.start.earliest, window.end_bounds[1])
-            inner = (window.start.latest, window.end_bounds[0])
+        outer, inner = window_bounds(window)
         index = self._time_index_built()
         wanted = _CERTAINTY.get(certainty)
         if wanted == "possible":

@@ -7,6 +7,14 @@ this package, never from its modules; phrases and the Allen and STN networks loa
 from typing import TYPE_CHECKING
 
 from diplomacy_ledger._exports import lazy_exports
+from diplomacy_ledger.time._buckets import (
+    Bucket,
+    Per,
+    bucket_of,
+    buckets_between,
+    check_per,
+    local_date,
+)
 from diplomacy_ledger.time._calendar import Precision
 from diplomacy_ledger.time._instants import EPOCH, UTC_MAX, UTC_MIN, utc_micros
 from diplomacy_ledger.time._order import (
@@ -16,7 +24,7 @@ from diplomacy_ledger.time._order import (
     PointInterval,
     Truth,
 )
-from diplomacy_ledger.time._when import Span, When
+from diplomacy_ledger.time._when import Span, When, window_bounds
 from diplomacy_ledger.time._zones import (
     Disambiguation,
     available_zones,
@@ -83,12 +91,14 @@ __all__ = [
     "AllenConflict",
     "AllenConstraint",
     "AllenNetwork",
+    "Bucket",
     "Certainty",
     "DayParts",
     "DecadeParts",
     "Disambiguation",
     "NegativeCycle",
     "Order",
+    "Per",
     "PointInterval",
     "Precision",
     "Propagation",
@@ -99,9 +109,13 @@ __all__ = [
     "Truth",
     "When",
     "available_zones",
+    "bucket_of",
+    "buckets_between",
+    "check_per",
     "compose_allen",
     "first_instant_at_or_after",
     "local_candidates",
+    "local_date",
     "local_status",
     "resolve_phrase",
     "resolve_zone",
@@ -109,5 +123,6 @@ __all__ = [
     "tzdb_version",
     "utc_micros",
     "validate_zone",
+    "window_bounds",
     "zone_tzinfo",
 ]

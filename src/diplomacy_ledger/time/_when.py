@@ -33,7 +33,7 @@ from diplomacy_ledger.time._zones import (
     zone_tzinfo,
 )
 
-__all__ = ["Span", "When"]
+__all__ = ["Span", "When", "window_bounds"]
 
 
 _CLOCKS: Final = (Precision.HOUR, Precision.MINUTE, Precision.SECOND)
@@ -449,3 +449,21 @@ class Span:
     def contains(self, when: When) -> Truth:
         """Whether ``when`` falls within this Span, its ends included."""
         return when.within(self)
+
+
+Bounds = tuple[datetime, datetime]
+
+
+def window_bounds(window: When | Span) -> tuple[Bounds, Bounds]:
+    """A window's outer bounds, where a time may fall in it, and inner ones, where it surely does.
+
+    A When is the window from its earliest to its latest bound (both, outer and inner). A Span
+    runs, at the widest, from its earliest start to its latest end, and for every placement from
+    its latest start to its earliest end (inner bounds that cross mean no time is surely in it).
+    """
+    if isinstance(window, When):
+        return (window.earliest, window.latest), (window.earliest, window.latest)
+    return (
+        (window.start.earliest, window.end_bounds[1]),
+        (window.start.latest, window.end_bounds[0]),
+    )

@@ -1,0 +1,129 @@
+"""The contact graph: who was in contact with whom, how often (a range), when, and how.
+
+Nodes are actors; an edge joins two actors who took part in one contact (a call of three is
+three edges). Each edge carries the number of contacts as a range, ``[definite, possible]``,
+the earliest instant their first contact may have begun and the latest their last may have,
+and the media used. Exported to GraphML and node-link JSON by :mod:`diplomacy_ledger.io`, and
+to a ``networkx`` graph (``pip install diplomacy-ledger[networkx]``) by :meth:`to_networkx`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+import attrs
+
+from diplomacy_ledger._errors import LedgerError
+from diplomacy_ledger.contacts._contact import contact_events, in_window
+from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.model import Actor
+from diplomacy_ledger.time import Span, When
+
+__all__ = ["ContactEdge", "ContactGraph", "ContactNode", "contact_graph"]
+
+
+@attrs.frozen
+class ContactNode:
+    """An actor in the graph: its first-version id, name and kind."""
+
+    id: str
+    name: str
+    kind: str
+
+
+@attrs.frozen
+class ContactEdge:
+    """Two actors' contacts: how many (at least, at most), the first and last, the media.
+
+    ``first`` is the earliest instant their first contact may have begun, ``last`` the latest
+    instant their last may have; ``contacts`` the ids of the contacts (their first readouts).
+    """
+
+    source: str
+    target: str
+    definite: int
+    possible: int
+    first: datetime
+    last: datetime
+    media: tuple[str, ...]
+    contacts: tuple[str, ...]
+
+
+@attrs.frozen
+class ContactGraph:
+    """Actors and the contacts between them; edges join ids in sorted order, sorted."""
+
+    nodes: tuple[ContactNode, ...]
+    edges: tuple[ContactEdge, ...]
+    window: When | Span | None = None
+
+    def to_networkx(self) -> Any:
+        """A ``networkx.Graph`` with the same nodes and edges and their attributes.
+
+        Needs networkx (``pip install diplomacy-ledger[networkx]``), imported only here.
+        """
+        try:
+            networkx = importlib.import_module("networkx")
+        except ImportError:
+            raise LedgerError(
+                "to_networkx needs networkx: pip install diplomacy-ledger[networkx]"
+            ) from None
+        graph = networkx.Graph()
+        for node in self.nodes:
+            graph.add_node(node.id, name=node.name, kind=node.kind)
+        for edge in self.edges:
+            graph.add_edge(
+                edge.source,
+                edge.target,
+                definite=edge.definite,
+                possible=edge.possible,
+                first=edge.first.isoformat(),
+                last=edge.last.isoformat(),
+                media=list(edge.media),
+                contacts=list(edge.contacts),
+            )
+        return graph
+
+
+def contact_graph(ledger: Ledger, *, window: When | Span | None = None) -> ContactGraph:
+    """The graph of every contact (or of those that began within ``window``).
+
+    With a window, a contact counts as definite on its edges when it began inside the window
+    for every placement of the times, and as possible when it may have; edges with no possible
+    contact are left out. Without one, every contact counts as definite. Nodes are the actors of
+    the edges. O(n + p) for p pairs of participants.
+    """
+    counts: dict[tuple[str, str], list[Any]] = {}
+    media: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
+    for contact in contact_events(ledger):
+        certainty = in_window(contact.start, window)
+        if certainty is None:
+            continue
+        for pair in itertools.combinations(sorted(contact.participants), 2):
+            found = counts.get(pair)
+            if found is None:
+                found = counts[pair] = [0, 0, contact.start.earliest, contact.start.latest, []]
+            found[0] += certainty == "definite"
+            found[1] += 1
+            found[2] = min(found[2], contact.start.earliest)
+            found[3] = max(found[3], contact.start.latest)
+            found[4].append(contact.id)
+            media[pair][contact.medium.value] = None
+    edges = tuple(
+        ContactEdge(a, b, d, p, first, last, tuple(media[(a, b)]), tuple(ids))
+        for (a, b), (d, p, first, last, ids) in sorted(counts.items())
+    )
+    ids = sorted({actor for edge in edges for actor in (edge.source, edge.target)})
+    return ContactGraph(tuple(_node(ledger, id) for id in ids), edges, window)
+
+
+def _node(ledger: Ledger, id: str) -> ContactNode:
+    current = ledger.current(id)
+    actor = current.record if current is not None else None
+    if isinstance(actor, Actor):
+        return ContactNode(id, actor.name, actor.kind.value)
+    return ContactNode(id, id, "unknown")
