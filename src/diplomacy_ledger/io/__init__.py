@@ -1,8 +1,11 @@
-"""Files: the format's values and lines, JSON Lines, the two stores, the PLOVER export.
+"""Files: the format's values and lines, JSON Lines, the two stores, and the exports.
 
-Built on the ledger (and on the checks, which say which references a partial load left dangling).
+Built on the ledger (and on the checks, which say which references a partial load left
+dangling, and the contacts, whose graph it writes). Exports: PLOVER records, the contact graph
+as GraphML and node-link JSON, events as CSV, pandas or Arrow; outputs are written atomically.
 """
 
+from diplomacy_ledger.io._graph import graph_graphml, graph_node_link
 from diplomacy_ledger.io._jsonl import (
     LoadResult,
     References,
@@ -14,6 +17,7 @@ from diplomacy_ledger.io._jsonl import (
 )
 from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
 from diplomacy_ledger.io._lines import SCHEMA_VERSION, encode_entry
+from diplomacy_ledger.io._outputs import write_output
 from diplomacy_ledger.io._plover import plover_records
 from diplomacy_ledger.io._sqlite_store import SqliteBatch, SqliteStore
 from diplomacy_ledger.io._store import (
@@ -22,8 +26,16 @@ from diplomacy_ledger.io._store import (
     copy_entries,
     open_store,
 )
+from diplomacy_ledger.io._tables import (
+    EVENT_COLUMNS,
+    event_rows,
+    events_arrow,
+    events_csv,
+    events_dataframe,
+)
 
 __all__ = [
+    "EVENT_COLUMNS",
     "SCHEMA_VERSION",
     "SQLITE_SUFFIXES",
     "Damage",
@@ -38,8 +50,15 @@ __all__ = [
     "dump_jsonl",
     "dumps_jsonl",
     "encode_entry",
+    "event_rows",
+    "events_arrow",
+    "events_csv",
+    "events_dataframe",
+    "graph_graphml",
+    "graph_node_link",
     "load_jsonl",
     "open_store",
     "plover_records",
     "read_jsonl",
+    "write_output",
 ]

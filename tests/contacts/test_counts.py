@@ -1,0 +1,147 @@
+"""Contacts per local day, week or month (``contacts/_counts.py``), against zoneinfo's calendar."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_ledger import Ledger, LedgerError, When, contact_counts, contact_events
+from diplomacy_ledger.time import Per
+from tests.contacts._ledgers import call, cast, ledger_of
+
+
+def counts(
+    ledger: Ledger, actor: str | None = None, *, zone: str, per: Per = "day"
+) -> list[tuple[str, int, int]]:
+    found = contact_counts(ledger, actor, zone=zone, per=per)
+    return [(c.bucket, c.definite, c.possible) for c in found]
+
+
+def test_early_on_tuesday_in_yerevan_is_monday_or_tuesday_in_paris() -> None:
+    ledger = cast()
+    early = When.between(
+        When.local("2022-09-13 00:00", zone="Asia/Yerevan"),
+        When.local("2022-09-13 05:59", zone="Asia/Yerevan"),
+    )
+    call(ledger, "c1", ("pashinyan", "putin"), early)
+    call(ledger, "c2", ("pashinyan", "macron"), early)
+    assert counts(ledger, "pashinyan", zone="Asia/Yerevan") == [("2022-09-13", 2, 2)]
+    assert counts(ledger, "pashinyan", zone="Europe/Paris") == [
+        ("2022-09-12", 0, 2),
+        ("2022-09-13", 0, 2),
+    ]
+    assert counts(ledger, "macron", zone="Europe/Paris") == [
+        ("2022-09-12", 0, 1),
+        ("2022-09-13", 0, 1),
+    ]
+    assert counts(ledger, zone="Asia/Yerevan", per="week") == [("2022-W37", 2, 2)]
+    assert counts(ledger, zone="UTC", per="month") == [("2022-09", 2, 2)]
+
+
+def test_buckets_follow_the_zones_calendar_through_offset_changes_and_a_skipped_day() -> None:
+    ledger = cast()
+    # Paris, 30 October 2022: a 25-hour day. 23:30 local is 22:30 UTC, still the 30th.
+    call(
+        ledger, "long-day", ("macron", "putin"), When.local("2022-10-30 23:30", zone="Europe/Paris")
+    )
+    # Apia skipped 30 December 2011: a call between the 29th and the 31st, local time, may
+    # fall on either of two days, never on the 30th.
+    apia = When.between(
+        When.local("2011-12-29 20:00", zone="Pacific/Apia"),
+        When.local("2011-12-31 04:00", zone="Pacific/Apia"),
+    )
+    call(ledger, "apia", ("macron", "aliyev"), apia)
+    assert counts(ledger, "macron", zone="Europe/Paris")[-1] == ("2022-10-30", 1, 1)
+    assert counts(ledger, "aliyev", zone="Pacific/Apia") == [
+        ("2011-12-29", 0, 1),
+        ("2011-12-31", 0, 1),
+    ]
+
+
+def test_the_zone_is_asked_for_and_checked() -> None:
+    ledger = ledger_of([(("pashinyan", "putin"), (0, 0))])
+    with pytest.raises(TypeError):
+        contact_counts(ledger)  # type: ignore[call-arg]
+    with pytest.raises(LedgerError):
+        contact_counts(ledger, zone="EDT")
+    with pytest.raises(LedgerError):
+        contact_counts(ledger, zone="UTC", per="year")  # type: ignore[arg-type]
+
+
+ZONES = ("Asia/Yerevan", "Europe/Paris", "America/St_Johns", "Asia/Kathmandu", "Pacific/Apia")
+GRID = timedelta(minutes=15)  # every zone here changes date on a quarter hour
+
+
+def reference(
+    windows: list[tuple[datetime, datetime]], zone: str, per: str
+) -> dict[str, tuple[int, int]]:
+    """[definite, possible] per bucket by stepping through every quarter hour of every window."""
+    tz = ZoneInfo(zone)
+
+    def label(moment: datetime) -> str:
+        day = moment.astimezone(tz).date()
+        if per == "day":
+            return day.isoformat()
+        if per == "week":
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}"
+        return f"{day:%Y-%m}"
+
+    found: dict[str, list[int]] = {}
+    for low, high in windows:
+        labels = set()
+        moment = low
+        while moment <= high:
+            labels.add(label(moment))
+            moment += GRID
+        for name in labels:
+            entry = found.setdefault(name, [0, 0])
+            entry[1] += 1
+            entry[0] += len(labels) == 1
+    return {name: (d, p) for name, (d, p) in found.items()}
+
+
+def ledger_of_one(low: datetime, high: datetime) -> Ledger:
+    ledger = cast()
+    call(
+        ledger,
+        "c",
+        ("pashinyan", "putin"),
+        When.instant(low) if low == high else When.between(low, high),
+    )
+    return ledger
+
+
+starts = st.integers(0, 4 * 24 * 40).map(lambda n: datetime(2011, 12, 25, tzinfo=UTC) + n * GRID)
+lengths = st.sampled_from([0, 1, 4, 20, 96, 200, 700])
+
+
+@settings(max_examples=150)
+@given(
+    st.lists(st.tuples(starts, lengths), min_size=1, max_size=6),
+    st.sampled_from(ZONES),
+    st.sampled_from(["day", "week", "month"]),
+)
+def test_counts_are_what_every_or_some_placement_says(
+    drawn: list[tuple[datetime, int]], zone: str, per: str
+) -> None:
+    windows = [(low, low + steps * GRID) for low, steps in drawn]
+    ledger = cast()
+    for number, (low, high) in enumerate(windows):
+        when = When.instant(low) if low == high else When.between(low, high)
+        call(ledger, f"c{number}", ("pashinyan", "putin"), when)
+    found = contact_counts(ledger, zone=zone, per=per)  # type: ignore[arg-type]
+    assert {c.bucket: (c.definite, c.possible) for c in found} == reference(windows, zone, per)
+    # The documented invariant: definite counts sum to at most the contacts, and each contact
+    # is definite in at most one bucket and possible in at least one.
+    assert sum(c.definite for c in found) <= len(contact_events(ledger))
+    assert all(c.definite <= c.possible for c in found)
+    for low, high in windows[:2]:  # and so for a contact on its own
+        alone = ledger_of_one(low, high)
+        each = contact_counts(alone, zone=zone, per=per)  # type: ignore[arg-type]
+        assert sum(c.definite for c in each) <= 1 <= sum(c.possible for c in each)
+    assert [c.first_day for c in found] == sorted(c.first_day for c in found)

@@ -1,0 +1,111 @@
+"""The last contact (``contacts/_last.py``), held to a brute force over every placement."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplomacy_ledger import LedgerError, NaiveDatetimeError, SameEvent, Status, last_contact
+from tests.contacts._ledgers import BASE, STEP, T, at, call, cast, ledger_of
+
+
+def test_one_contact_surely_last_or_several_that_may_be() -> None:
+    ledger = ledger_of(
+        [
+            (("pashinyan", "putin"), (0, 0)),
+            (("putin", "pashinyan"), (4, 8)),  # some time between 4 and 8 steps
+            (("pashinyan", "putin"), (6, 6)),  # may be before or after the vague one
+            (("pashinyan", "macron"), (20, 20)),  # not with Putin
+        ]
+    )
+    found = last_contact(ledger, "Pashinyan", "Putin")
+    assert found.definite is None
+    assert [c.id for c in found.possible] == ["c1", "c2"]
+    assert found.certainty == "possible"
+    earlier = last_contact(ledger, "pashinyan", "putin", before=at(3, 3))
+    assert earlier.definite is not None
+    assert earlier.definite.id == "c0"
+    assert earlier.certainty == "definite"
+    assert last_contact(ledger, "macron", "putin").certainty is None
+
+
+def test_readouts_of_one_call_are_one_contact_and_plans_none() -> None:
+    ledger = cast()
+    call(ledger, "ours", ("pashinyan", "putin"), at(0, 2))
+    call(ledger, "theirs", ("putin", "pashinyan"), at(1, 3))
+    ledger.append(SameEvent(("ours", "theirs")), id="link", recorded_at=T)
+    call(ledger, "next", ("pashinyan", "putin"), at(9, 9), status=Status.PLANNED)
+    found = last_contact(ledger, "pashinyan", "putin")
+    assert found.definite is not None
+    assert found.definite.entries == ("ours", "theirs")
+
+
+def test_a_tie_is_no_definite_last() -> None:
+    ledger = ledger_of([(("pashinyan", "putin"), (2, 2)), (("putin", "pashinyan"), (2, 2))])
+    found = last_contact(ledger, "pashinyan", "putin")
+    assert (found.definite, [c.id for c in found.possible]) == (None, ["c0", "c1"])
+
+
+def test_before_takes_an_aware_datetime_and_refuses_a_naive_one() -> None:
+    ledger = ledger_of([(("pashinyan", "putin"), (0, 0)), (("pashinyan", "putin"), (5, 5))])
+    found = last_contact(ledger, "pashinyan", "putin", before=BASE + 3 * STEP)
+    assert found.definite is not None
+    assert found.definite.id == "c0"
+    with pytest.raises(NaiveDatetimeError):
+        last_contact(ledger, "pashinyan", "putin", before=datetime(2022, 9, 13))  # noqa: DTZ001
+    with pytest.raises(LedgerError):
+        last_contact(ledger, "pashinyan", "nobody")
+
+
+def brute_force(
+    windows: list[tuple[int, int]], before: tuple[int, int] | None
+) -> tuple[int | None, set[int]]:
+    """Which contact is last for every placement, and which for some, by enumeration.
+
+    Every start and the moment take each grid point of their bounds; a contact is before the
+    moment when strictly earlier; the last are the latest of those before it (ties: all of them).
+    """
+    ranges = [range(low, high + 1) for low, high in windows]
+    moments = range(before[0], before[1] + 1) if before else [10**9]
+    always: set[int] | None = None
+    ever: set[int] = set()
+    for placement in itertools.product(*ranges):
+        for moment in moments:
+            earlier = [i for i, x in enumerate(placement) if x < moment]
+            latest = max((placement[i] for i in earlier), default=None)
+            last = {i for i in earlier if placement[i] == latest}
+            ever |= last
+            unique = last if len(last) == 1 else set()
+            always = unique if always is None else always & unique
+    definite = next(iter(always)) if always else None
+    return definite, ever
+
+
+windows = st.lists(
+    st.tuples(st.integers(0, 6), st.integers(0, 3)).map(lambda t: (t[0], t[0] + t[1])),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=300)
+@given(windows, st.none() | st.tuples(st.integers(0, 8), st.integers(0, 2)))
+def test_the_last_contact_is_what_every_or_some_placement_says(
+    windows: list[tuple[int, int]], before: tuple[int, int] | None
+) -> None:
+    moment = None if before is None else (before[0], before[0] + before[1])
+    ledger = ledger_of([(("pashinyan", "putin"), window) for window in windows])
+    found = last_contact(
+        ledger, "pashinyan", "putin", before=None if moment is None else at(*moment)
+    )
+    definite, possible = brute_force(windows, moment)
+    assert (None if found.definite is None else int(found.definite.id[1:])) == definite
+    expected = {definite} if definite is not None else possible
+    assert {int(c.id[1:]) for c in found.possible} == expected
+    # Definite implies possible; no contact means no answer at all.
+    assert found.definite is None or found.definite in found.possible
+    assert (found.certainty is None) == (not found.possible)
