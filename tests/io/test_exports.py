@@ -1,0 +1,127 @@
+"""Exports of contacts and events (``io/_graph.py``, ``io/_tables.py``, ``io/_outputs.py``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import networkx
+import pytest
+
+from diplomacy_ledger import (
+    EVENT_COLUMNS,
+    Actor,
+    ActorKind,
+    StoreError,
+    contact_graph,
+    event_rows,
+    events_arrow,
+    events_csv,
+    events_dataframe,
+    graph_graphml,
+    graph_node_link,
+)
+from diplomacy_ledger.io import write_output
+from tests.contacts._ledgers import T, at, call, cast
+from tests.episodes import biden_xi_2021, minsk_2015
+
+NS = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def test_graphml_parses_and_says_what_the_graph_says() -> None:
+    graph = contact_graph(minsk_2015.ledger())
+    root = ET.fromstring(graph_graphml(graph))
+    keys = {key.get("id"): (key.get("for"), key.get("attr.type")) for key in root.iter(f"{NS}key")}
+    assert keys["definite"] == ("edge", "int")
+    assert keys["name"] == ("node", "string")
+    [body] = root.iter(f"{NS}graph")
+    assert body.get("edgedefault") == "undirected"
+    names = {
+        node.get("id"): next(d.text for d in node if d.get("key") == "name")
+        for node in body.iter(f"{NS}node")
+    }
+    assert names["merkel"] == "Angela Merkel"
+    edges = list(body.iter(f"{NS}edge"))
+    assert len(edges) == 6  # four leaders at one summit: every pair once
+    data = {d.get("key"): d.text for d in edges[0]}
+    assert (data["definite"], data["possible"], data["media"]) == ("1", "1", "in_person")
+    assert data["first"] == "2015-02-10T21:00:00Z"  # 11 February began at 00:00 in Minsk
+
+
+def test_graphml_and_node_link_read_back_into_networkx_alike() -> None:
+    graph = contact_graph(minsk_2015.ledger())
+    from_xml = networkx.read_graphml(io.BytesIO(graph_graphml(graph).encode("utf-8")))
+    data = json.loads(json.dumps(graph_node_link(graph)))
+    from_json = networkx.node_link_graph(data, edges="links")
+    for read in (from_xml, from_json):
+        assert sorted(read.nodes) == sorted(node.id for node in graph.nodes)
+        assert read.number_of_edges() == len(graph.edges)
+        assert read.edges["merkel", "putin"]["possible"] == 1
+        assert read.nodes["hollande"]["name"] == "François Hollande"
+
+
+def test_hostile_names_are_escaped_in_graphml() -> None:
+    ledger = cast()
+    ledger.append(Actor('<b>&"x"</b>', ActorKind.PERSON), id="odd", recorded_at=T)
+    call(ledger, "c", ("odd", "putin"), at(0, 0))
+    text = graph_graphml(contact_graph(ledger))
+    read = networkx.read_graphml(io.BytesIO(text.encode("utf-8")))
+    assert read.nodes["odd"]["name"] == '<b>&"x"</b>'
+
+
+def test_one_row_per_event_with_local_dates_in_the_zone_asked_for() -> None:
+    ledger = biden_xi_2021.ledger()
+    [row] = [r for r in event_rows(ledger, zone="America/New_York") if r["kind"] == "call"]
+    assert row["ids"] == ["us-readout", "china-readout"]
+    assert row["participants"] == ["biden", "xi"]
+    assert row["earliest"] == datetime(2021, 11, 15, 16, tzinfo=UTC)  # where the readouts agree
+    assert (row["local_first"], row["local_last"]) == (date(2021, 11, 15), date(2021, 11, 15))
+    [beijing] = [r for r in event_rows(ledger, zone="Asia/Shanghai") if r["kind"] == "call"]
+    assert (beijing["local_first"], beijing["local_last"]) == (date(2021, 11, 16),) * 2
+
+
+def test_an_open_end_is_no_end_of_time_in_the_table() -> None:
+    rows = {r["kind"]: r for r in event_rows(minsk_2015.ledger(), zone="Europe/Kyiv")}
+    assert rows["ceasefire"]["latest"] is None
+    assert rows["ceasefire"]["local_last"] is None
+    assert rows["hostility"]["local_last"] == date(2015, 2, 18)
+
+
+def test_csv_pandas_and_arrow_hold_the_same_rows() -> None:
+    ledger = minsk_2015.ledger()
+    rows = event_rows(ledger, zone="Europe/Kyiv")
+    parsed = list(csv.DictReader(io.StringIO(events_csv(ledger, zone="Europe/Kyiv"))))
+    assert tuple(parsed[0]) == EVENT_COLUMNS
+    assert [r["ids"] for r in parsed] == [";".join(r["ids"]) for r in rows]
+    assert parsed[2]["latest"] == ""  # the ceasefire's open end
+    frame = events_dataframe(ledger, zone="Europe/Kyiv")
+    assert list(frame.columns) == list(EVENT_COLUMNS)
+    assert str(frame["earliest"].dt.tz) == "UTC"
+    table = events_arrow(ledger, zone="Europe/Kyiv")
+    assert table.column_names == list(EVENT_COLUMNS)
+    assert table.to_pylist()[3]["participants"] == rows[3]["participants"]
+    assert str(table.schema.field("earliest").type) == "timestamp[us, tz=UTC]"
+
+
+def test_outputs_refuse_an_existing_file_an_input_and_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "graph.json"
+    write_output(target, "{}")
+    assert target.read_text() == "{}"
+    with pytest.raises(StoreError, match="exists; pass --force"):
+        write_output(target, "[]")
+    write_output(target, "[]", force=True)
+    assert target.read_text() == "[]"
+    with pytest.raises(StoreError, match="is an input"):
+        write_output(target, "x", force=True, inputs=[target])
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "nowhere.json")
+    with pytest.raises(StoreError, match="symbolic link"):
+        write_output(link, "x", force=True)
+    with pytest.raises(StoreError, match="cannot write in"):
+        write_output(tmp_path / "missing" / "x.json", "x")
+    assert sorted(os.listdir(tmp_path)) == ["graph.json", "link.json"]  # no temporary left
