@@ -13,31 +13,32 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final, NoReturn
+from typing import Final
 
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._version import __version__
 from diplomacy_ledger.checks import BUILTIN_CHECKS, check, context_for, time_text
+from diplomacy_ledger.cli import _contacts
+from diplomacy_ledger.cli._common import (
+    EXIT_BAD_INPUT,
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    Parser,
+    as_of,
+    load,
+)
 from diplomacy_ledger.io import (
-    SQLITE_SUFFIXES,
     LoadResult,
-    References,
-    SqliteStore,
     copy_entries,
     dump_jsonl,
-    load_jsonl,
     plover_records,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Finding, time_bounds
-from diplomacy_ledger.time import When, resolve_phrase, to_utc, validate_zone
+from diplomacy_ledger.time import When, resolve_phrase, validate_zone
 
 __all__ = ["main"]
-
-EXIT_OK: Final = 0
-EXIT_FINDINGS: Final = 1
-EXIT_BAD_INPUT: Final = 2
-EXIT_INTERNAL: Final = 3
 
 SEED_ANCHOR: Final = "2022-09-13[Asia/Yerevan]"
 SEED_ZONE: Final = "Asia/Yerevan"
@@ -51,19 +52,13 @@ SEED_PHRASES: Final = (
 )
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="diplomacy-ledger",
         description="An honest ledger of diplomatic contacts: time zones, imprecision, claims.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     checking = commands.add_parser(
         "check",
@@ -161,44 +156,17 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument(
         "--seed", action="store_true", help="use the seed article's anchor, zone and phrases"
     )
+    _contacts.add_parser(commands)
     return parser
 
 
 # -- check -----------------------------------------------------------------------------------------
 
 
-def _load(path: Path, *, references: References = "report") -> LoadResult:
-    """Load a ledger file (JSON Lines or SQLite), with progress on stderr when it is a terminal.
-
-    Broken references in a JSON Lines file are findings here (``references="report"``), not a
-    refusal; an SQLite store never holds any.
-    """
-    if path.suffix.lower() in SQLITE_SUFFIXES:
-        if not path.exists():
-            raise LedgerError("no such file", where=str(path))
-        with SqliteStore(path, readonly=True) as store:
-            return LoadResult(store.ledger())
-    if not sys.stderr.isatty():
-        return load_jsonl(path, references=references)
-
-    def report(done: int, total: int) -> None:
-        print(f"\rreading {path}: {100 * done // max(total, 1)}%", end="", file=sys.stderr)
-
-    loaded = load_jsonl(path, references=references, progress=report)
-    print(file=sys.stderr)
-    return loaded
-
-
-def _as_of(ledger: Ledger, text: str | None) -> Ledger:
-    if not text:
-        return ledger
-    return ledger.as_of(to_utc(When.parse(text).latest))
-
-
 def _check(args: argparse.Namespace) -> int:
     zone = validate_zone(args.zone, where="--zone") if args.zone else None
-    loaded = _load(args.path)
-    ledger = _as_of(loaded.ledger, args.as_of)
+    loaded = load(args.path)
+    ledger = as_of(loaded.ledger, args.as_of)
     findings = sorted(set(check(ledger, only=args.only)) | set(loaded.findings))
     if args.format == "json":
         print(json.dumps([finding.to_dict() for finding in findings], indent=2, ensure_ascii=False))
@@ -233,8 +201,8 @@ def _report(
 
 def _timeline(args: argparse.Namespace) -> int:
     zone = validate_zone(args.zone, where="--zone") if args.zone else None
-    loaded = _load(args.path)
-    ledger = _as_of(loaded.ledger, args.as_of)
+    loaded = load(args.path)
+    ledger = as_of(loaded.ledger, args.as_of)
     findings = sorted(set(check(ledger)) | set(loaded.findings))
     touching: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
@@ -262,9 +230,9 @@ def _timeline(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     if len(args.as_of) != 2:
         raise LedgerError("give --as-of exactly twice: the earlier and the later record time")
-    ledger = _load(args.path).ledger
+    ledger = load(args.path).ledger
     before, after = (
-        {(f.kind, f.entries): f for f in check(_as_of(ledger, moment))} for moment in args.as_of
+        {(f.kind, f.entries): f for f in check(as_of(ledger, moment))} for moment in args.as_of
     )
     appeared = [after[key] for key in sorted(after.keys() - before.keys())]
     gone = [before[key] for key in sorted(before.keys() - after.keys())]
@@ -291,7 +259,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    ledger = _load(args.source, references="strict").ledger
+    ledger = load(args.source, references="strict").ledger
     if args.plover:
         if args.target.exists():
             raise LedgerError(f"{args.target} exists; write to a new file")
@@ -360,6 +328,7 @@ _COMMANDS: Final = {
     "convert": _convert,
     "example": _example,
     "resolve": _resolve,
+    "contacts": _contacts.run,
 }
 
 

@@ -17,7 +17,7 @@ from diplomacy_ledger.io._jsonl import (
 )
 from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
 from diplomacy_ledger.io._lines import SCHEMA_VERSION, encode_entry
-from diplomacy_ledger.io._outputs import write_output
+from diplomacy_ledger.io._outputs import check_output, write_output
 from diplomacy_ledger.io._plover import plover_records
 from diplomacy_ledger.io._sqlite_store import SqliteBatch, SqliteStore
 from diplomacy_ledger.io._store import (
@@ -46,6 +46,7 @@ __all__ = [
     "SqliteBatch",
     "SqliteStore",
     "Store",
+    "check_output",
     "copy_entries",
     "dump_jsonl",
     "dumps_jsonl",

@@ -14,7 +14,32 @@ from pathlib import Path
 
 from diplomacy_ledger._errors import StoreError
 
-__all__ = ["write_output"]
+__all__ = ["check_output", "write_output"]
+
+
+def check_output(
+    path: str | os.PathLike[str],
+    *,
+    force: bool = False,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """Raise unless ``path`` may be written (see :func:`write_output`); before doing the work."""
+    target = Path(path)
+    where = str(target)
+    if target.is_symlink():
+        raise StoreError("is a symbolic link; write to a plain file", where=where)
+    if target.is_dir():
+        raise StoreError("is a folder", where=where)
+    for source in inputs:
+        try:
+            same = target.exists() and os.path.samefile(target, source)
+        except OSError:
+            same = False
+        if same or target.resolve() == Path(source).resolve():
+            raise StoreError("is an input; write to another file", where=where)
+    if target.exists() and not force:
+        raise StoreError("exists; pass --force to overwrite it", where=where)
+    return target
 
 
 def write_output(
@@ -29,21 +54,8 @@ def write_output(
     Refused: an existing target without ``force``, a target that is one of ``inputs`` (the same
     file under any name), a symbolic link, or a folder.
     """
-    target = Path(path)
+    target = check_output(path, force=force, inputs=inputs)
     where = str(target)
-    if target.is_symlink():
-        raise StoreError(f"{target} is a symbolic link; write to a plain file", where=where)
-    if target.is_dir():
-        raise StoreError(f"{target} is a folder", where=where)
-    for source in inputs:
-        try:
-            same = target.exists() and os.path.samefile(target, source)
-        except OSError:
-            same = False
-        if same or target.resolve() == Path(source).resolve():
-            raise StoreError(f"{target} is an input; write to another file", where=where)
-    if target.exists() and not force:
-        raise StoreError(f"{target} exists; pass --force to overwrite it", where=where)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent if str(target.parent) else Path()
     try:
@@ -59,7 +71,7 @@ def write_output(
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise StoreError(f"cannot write {target}: {error.strerror}", where=where) from None
+        raise StoreError(f"cannot write: {error.strerror}", where=where) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
