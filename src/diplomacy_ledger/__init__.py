@@ -138,7 +138,7 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         event_code,
         event_codes,
     )
-    from diplomacy_ledger.render import timeline_svg
+    from diplomacy_ledger.render import contact_calendar_svg, timeline_svg
     from diplomacy_ledger.time import (
         AllenConflict,
         AllenConstraint,
@@ -217,7 +217,7 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
                 "event_code",
                 "event_codes",
             ),
-            "render": ("timeline_svg",),
+            "render": ("contact_calendar_svg", "timeline_svg"),
             "time": (
                 "AllenConflict",
                 "AllenConstraint",
@@ -331,6 +331,7 @@ __all__ = [
     "available_zones",
     "check",
     "compose_allen",
+    "contact_calendar_svg",
     "contact_counts",
     "contact_events",
     "contact_graph",

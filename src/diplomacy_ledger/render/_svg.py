@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -13,6 +12,8 @@ from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Entry, Finding
 from diplomacy_ledger.render import _layout as layout
+from diplomacy_ledger.render._elements import element as _el
+from diplomacy_ledger.render._elements import group as _group
 from diplomacy_ledger.render._layout import Item, fit, place_labels, text_width, ticks
 from diplomacy_ledger.time import validate_zone
 
@@ -120,25 +121,6 @@ _CSS: Final = (
     ".symbol{stroke:#fff;stroke-width:.8}.denies{fill:none;stroke-width:2.5;stroke-linecap:round}"
     + "".join(f".k-{kind}{{fill:{colour};stroke:{colour}}}" for kind, colour in _COLOURS.items())
 )
-
-
-def _el(tag: str, text: str | None = None, /, **attrs: object) -> str:
-    """An element: ``text`` escaped, floats with one decimal, ``class_`` and ``a_b`` as ``a-b``."""
-    pairs = "".join(
-        f' {key.rstrip("_").replace("_", "-")}="'
-        + (f"{value:.1f}" if isinstance(value, float) else html.escape(layout.clean(str(value))))
-        + '"'
-        for key, value in attrs.items()
-        if value is not None
-    )
-    if text is None:
-        return f"<{tag}{pairs}/>"
-    return f"<{tag}{pairs}>{html.escape(layout.clean(text), quote=False)}</{tag}>"
-
-
-def _group(title: str | None, /, **attrs: object) -> str:
-    """The start of a group, with its tooltip."""
-    return _el("g", **attrs)[:-2] + ">" + ("" if title is None else _el("title", title))
 
 
 def _symbol(symbol: str, x: float, y: float) -> str:
