@@ -15,11 +15,11 @@ NS = "{http://www.w3.org/2000/svg}"
 def days(svg: str) -> dict[str, tuple[int, int, bool]]:
     """Each drawn day: (surely, at most, hatched)."""
     root = ET.fromstring(svg)
-    found = {}
+    found: dict[str, tuple[int, int, bool]] = {}
     for square in root.iter(f"{NS}g"):
         if square.get("class") == "day":
             hatched = any(r.get("fill") == "url(#maybe)" for r in square.iter(f"{NS}rect"))
-            found[square.get("data-day")] = (
+            found[square.get("data-day", "")] = (
                 int(square.get("data-definite", "0")),
                 int(square.get("data-possible", "0")),
                 hatched,
