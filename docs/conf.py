@@ -113,7 +113,25 @@ def _draw_the_seed_timeline(app: Sphinx) -> None:
     target.write_text(svg, encoding="utf-8")
 
 
+def _draw_the_contact_calendar(app: Sphinx) -> None:
+    """Draw the calendar of the contacts page from the ledger its first code block builds."""
+    from diplomacy_ledger import contact_calendar_svg  # noqa: PLC0415
+
+    page = (Path(app.srcdir) / "contacts.md").read_text(encoding="utf-8")
+    marker = "<!-- the contacts ledger"
+    block = page[page.index(marker) :].split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(block, namespace)  # noqa: S102 - our own docs page, the same code its test runs
+    svg = contact_calendar_svg(
+        namespace["ledger"], "biden", zone="Asia/Shanghai", title="Biden's contacts, Beijing"
+    )
+    target = Path(app.srcdir) / "_generated" / "contacts-calendar.svg"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(svg, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-bases", _hide_private_bases)
     app.connect("builder-inited", _draw_the_seed_timeline)
+    app.connect("builder-inited", _draw_the_contact_calendar)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

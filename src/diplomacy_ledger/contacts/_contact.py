@@ -63,7 +63,7 @@ class Contact:
 
     @property
     def id(self) -> str:
-        """The id of the first readout: one id for the event."""
+        """The id of the first readout, which stands for the event."""
         return self.entries[0]
 
     def involves(self, actor: str) -> bool:
