@@ -6,9 +6,10 @@ after (KiB), and the peak (``resource.getrusage(RUSAGE_SELF).ru_maxrss``, KiB on
 peak includes whatever loading holds at once (``load_jsonl`` reads the file line by line).
 
 ``ru_maxrss`` survives ``exec``: a child forked from a large process starts with the parent's
-size as its peak. So run this from a small process (``run.py`` does it first, before it loads
-anything); ``vmhwm_kib`` (``/proc/self/status`` VmHWM, reset at ``exec``) is printed as a
-cross-check.
+size as its peak, so the 10k run once reported the peak of the 100k ledger its parent had just
+generated. The peak to use is ``vmhwm_kib`` (``/proc/self/status`` VmHWM, reset at ``exec``):
+each size is measured in a clean process whatever its parent did. ``peak_kib`` is kept for
+systems without ``/proc``.
 """
 
 from __future__ import annotations

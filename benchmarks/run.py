@@ -396,7 +396,10 @@ def memory(path: Path, size: int) -> Measure:
         text=True,
     ).stdout
     data = json.loads(output)
-    peak = max(data["peak_kib"], data["vmhwm_kib"])
+    # VmHWM is this process's own high-water mark (reset at exec); ru_maxrss is inherited from
+    # the parent across exec, so after the parent generated a larger ledger it reported the
+    # parent's peak: use it only where /proc is missing.
+    peak = data["vmhwm_kib"] or data["peak_kib"]
     per_entry = (peak - data["baseline_kib"]) / size
     retained = (data["after_kib"] - data["baseline_kib"]) / size
     return Measure(
