@@ -30,7 +30,9 @@ from typing import Any, Final
 
 __all__ = [
     "CHECKS",
+    "DUCKDB_COLUMNS",
     "Finding",
+    "current_sql",
     "duckdb_connect",
     "duckdb_ingest",
     "run_checks",
@@ -117,8 +119,8 @@ SQLITE: Final = Dialect("max", "min")
 # -- the checks (shared SQL) ---------------------------------------------------------------------
 
 
-def _context_sql() -> list[str]:
-    """What every check needs: roots, current entries, asserters, denials, lineage."""
+def current_sql() -> list[str]:
+    """The first version of every entry (``roots``) and the current entries (``cur``)."""
     return [
         """CREATE TEMP TABLE roots AS WITH RECURSIVE r(id, root) AS (
              SELECT id, id FROM entries WHERE supersedes IS NULL
@@ -135,6 +137,13 @@ def _context_sql() -> list[str]:
              AND ro.root NOT IN (SELECT root FROM retracted)""",
         "CREATE INDEX cur_id ON cur(id)",
         "CREATE INDEX cur_root ON cur(root)",
+    ]
+
+
+def _context_sql() -> list[str]:
+    """What every check needs: roots, current entries, asserters, denials, lineage."""
+    return [
+        *current_sql(),
         """CREATE TEMP TABLE asserter AS
            SELECT c.id,
                   CASE c.kind WHEN 'claim' THEN rc.root WHEN 'report' THEN rr.root
@@ -348,7 +357,7 @@ def run_checks(execute: Callable[[str], list[tuple[Any, ...]]], dialect: Dialect
 
 # -- DuckDB ----------------------------------------------------------------------------------------
 
-_DUCKDB_COLUMNS: Final = (
+DUCKDB_COLUMNS: Final = (
     "{v: 'INTEGER', id: 'VARCHAR', recorded_at: 'VARCHAR', kind: 'VARCHAR', record: 'JSON', "
     "supersedes: 'VARCHAR', tzdb: 'VARCHAR', batch: 'JSON'}"
 )
@@ -377,7 +386,7 @@ def duckdb_ingest(connection: Any, path: Path) -> None:
     us = "epoch_us(CAST({} AS TIMESTAMPTZ))"
     statements = [
         f"""CREATE TABLE raw AS SELECT row_number() OVER () AS pos, *
-            FROM read_json('{path}', format = 'newline_delimited', columns = {_DUCKDB_COLUMNS},
+            FROM read_json('{path}', format = 'newline_delimited', columns = {DUCKDB_COLUMNS},
                            maximum_object_size = 16777216)""",
         "CREATE TABLE entries AS SELECT pos, id, kind, supersedes FROM raw",
         """CREATE TABLE records AS

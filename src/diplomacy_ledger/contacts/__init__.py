@@ -11,7 +11,11 @@ from diplomacy_ledger.contacts._contact import (
     contacts_of,
     contacts_with,
 )
-from diplomacy_ledger.contacts._counts import ContactCount, contact_counts
+from diplomacy_ledger.contacts._counts import (
+    ContactCount,
+    contact_counts,
+    contact_counts_by_actor,
+)
 from diplomacy_ledger.contacts._graph import (
     ContactEdge,
     ContactGraph,
@@ -29,6 +33,7 @@ __all__ = [
     "ContactNode",
     "LastContact",
     "contact_counts",
+    "contact_counts_by_actor",
     "contact_events",
     "contact_graph",
     "contacts_of",

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Call,
@@ -30,6 +31,7 @@ __all__ = [
     "Contact",
     "ContactMatch",
     "contact_events",
+    "contact_memo",
     "contacts_of",
     "contacts_with",
     "in_window",
@@ -85,6 +87,8 @@ class ContactMatch:
 
 
 def _is_contact(readouts: tuple[Entry, ...]) -> bool:
+    if len(readouts) == 1:  # the common case
+        return readouts[0].record.status is Status.OCCURRED  # type: ignore[union-attr]
     statuses = {getattr(entry.record, "status", Status.OCCURRED) for entry in readouts}
     return Status.OCCURRED in statuses and Status.CANCELLED not in statuses
 
@@ -127,6 +131,7 @@ class _Cache:
     key: tuple[int, object] | None = None
     contacts: tuple[Contact, ...] = ()
     by_actor: dict[str, list[Contact]] = {}  # noqa: RUF012 - replaced whole, never mutated
+    memo: dict[object, object] = {}  # noqa: RUF012 - what questions derive, for this state
 
 
 def contact_events(ledger: Ledger) -> tuple[Contact, ...]:
@@ -136,6 +141,11 @@ def contact_events(ledger: Ledger) -> tuple[Contact, ...]:
     recorded. Worked out once per ledger state: O(n log n).
     """
     return _cached(ledger).contacts
+
+
+def contact_memo(ledger: Ledger) -> dict[object, object]:
+    """A place for what the questions derive from the contacts, kept for this ledger state."""
+    return _cached(ledger).memo
 
 
 def contacts_with(ledger: Ledger, actor: str) -> list[Contact]:
@@ -148,16 +158,27 @@ def _cached(ledger: Ledger) -> type[_Cache]:
     cache = _Cache
     if cache.ledger is not None and cache.ledger() is ledger and cache.key == key:
         return cache
+    with gc_paused():
+        _build(ledger, cache, key)
+    return cache
+
+
+def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None:
+    """Work out the contacts of the ledger into the cache."""
     groups = event_groups(ledger)
     seen: set[str] = set()
     found: list[tuple[int, Contact]] = []
+    origin = ledger.origin
     for kind in (Call, Meeting):
         for entry in ledger.by_kind(kind):
-            readouts = groups.get(ledger.origin(entry.id), (entry,))
-            if readouts[0].id in seen:
-                continue
-            seen.add(readouts[0].id)
-            readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
+            readouts = groups.get(origin(entry.id)) if groups else None
+            if readouts is None:
+                readouts = (entry,)
+            else:
+                if readouts[0].id in seen:
+                    continue
+                seen.add(readouts[0].id)
+                readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
             if _is_contact(readouts):
                 found.append((ledger.index(readouts[0].id), _contact(ledger, readouts)))
     found.sort(key=lambda item: (item[1].start.earliest, item[1].start.latest, item[0]))
@@ -167,8 +188,7 @@ def _cached(ledger: Ledger) -> type[_Cache]:
         for actor in contact.participants:
             by_actor[actor].append(contact)
     cache.ledger, cache.key = weakref.ref(ledger), key
-    cache.contacts, cache.by_actor = contacts, dict(by_actor)
-    return cache
+    cache.contacts, cache.by_actor, cache.memo = contacts, dict(by_actor), {}
 
 
 def resolve_actors(ledger: Ledger, names: str | Iterable[str], where: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from diplomacy_ledger._errors import LedgerError
+from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.contacts._contact import contact_events, in_window
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Actor
@@ -97,6 +98,11 @@ def contact_graph(ledger: Ledger, *, window: When | Span | None = None) -> Conta
     contact are left out. Without one, every contact counts as definite. Nodes are the actors of
     the edges. O(n + p) for p pairs of participants.
     """
+    with gc_paused():
+        return _graph(ledger, window)
+
+
+def _graph(ledger: Ledger, window: When | Span | None) -> ContactGraph:
     counts: dict[tuple[str, str], list[Any]] = {}
     media: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
     for contact in contact_events(ledger):

@@ -8,19 +8,31 @@ change of offset, and a day the zone skipped (Pacific/Apia, 30 December 2011) is
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final, Literal, NamedTuple, get_args
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger.time._zones import first_instant_at_or_after, validate_zone, zone_tzinfo
 
-__all__ = ["Bucket", "Per", "bucket_of", "buckets_between", "check_per", "local_date"]
+__all__ = [
+    "Bucket",
+    "Per",
+    "bucket_of",
+    "bucket_of_ordinal",
+    "bucket_ordinal",
+    "buckets_between",
+    "check_per",
+    "day_exists",
+    "local_date",
+    "skipped_days",
+]
 
 Per = Literal["day", "week", "month"]
 """The size of a calendar bucket: a local day, an ISO week (Monday to Sunday), a month."""
 
 _PERS: Final = get_args(Per)
 _DAY: Final = timedelta(days=1)
+_TICK: Final = timedelta(microseconds=1)
 
 
 class Bucket(NamedTuple):
@@ -43,12 +55,42 @@ def local_date(moment: datetime, zone: str) -> date:
     return moment.astimezone(zone_tzinfo(zone)).date()
 
 
-@functools.lru_cache(maxsize=4096)
-def _day_exists(day: date, zone: str) -> bool:
+def day_exists(day: date, zone: str) -> bool:
     """Whether clocks in ``zone`` ever showed ``day`` (a whole day can be skipped)."""
     midnight = datetime(day.year, day.month, day.day)  # noqa: DTZ001 - a wall time, in zone
     start = first_instant_at_or_after(midnight, zone)
     return local_date(start, zone) == day
+
+
+@functools.cache
+def skipped_days(zone: str) -> frozenset[int]:
+    """The ordinals of the dates clocks in ``zone`` never showed, from its transitions.
+
+    Only a change of offset by about a day can skip one: the dates strictly between the local
+    date just before such a change and the one just after it, when no instant shows them.
+    Read from the zone's rules (``dateutil.tz.tzfile``); a fixed offset skips none.
+    """
+    rules = zone_tzinfo(zone)
+    moments = getattr(rules, "_trans_utc", None)
+    kinds = getattr(rules, "_trans_idx", None)
+    infos = getattr(rules, "_ttinfo_list", None)
+    if not (moments and kinds and infos) or len(moments) != len(kinds):
+        return frozenset()
+    first = getattr(rules, "_tti_before", None)
+    found: set[int] = set()
+    for index in range(len(moments)):
+        previous = infos[kinds[index - 1]] if index else first
+        if previous is None:
+            continue
+        before, after = previous.utcoff, infos[kinds[index]].utcoff
+        if after - before < timedelta(hours=23):
+            continue
+        moment = datetime.fromtimestamp(moments[index], UTC)
+        last, first = (moment + before - _TICK).date(), (moment + after).date()
+        for ordinal in range(last.toordinal() + 1, first.toordinal()):
+            if not day_exists(date.fromordinal(ordinal), zone):
+                found.add(ordinal)
+    return frozenset(found)
 
 
 def _bucket_of_day(day: date, per: Per) -> Bucket:
@@ -90,7 +132,26 @@ def buckets_between(first: datetime, last: datetime, zone: str, per: Per) -> lis
     found: list[Bucket] = []
     while day <= end:
         bucket = _bucket_of_day(day, per)
-        if per != "day" or _day_exists(day, zone):
+        if per != "day" or day.toordinal() not in skipped_days(zone):
             found.append(bucket)
         day = bucket.last_day + _DAY
     return found
+
+
+def bucket_ordinal(day: date, per: Per) -> int:
+    """A number for the bucket ``day`` is in, consecutive buckets consecutive numbers."""
+    if per == "day":
+        return day.toordinal()
+    if per == "week":
+        return (day.toordinal() - 1) // 7  # date.fromordinal(1) was a Monday
+    return day.year * 12 + day.month - 1
+
+
+@functools.lru_cache(maxsize=65536)
+def bucket_of_ordinal(ordinal: int, per: Per) -> Bucket:
+    """The bucket a :func:`bucket_ordinal` numbers."""
+    if per == "day":
+        return _bucket_of_day(date.fromordinal(ordinal), per)
+    if per == "week":
+        return _bucket_of_day(date.fromordinal(ordinal * 7 + 1), per)
+    return _bucket_of_day(date(ordinal // 12, ordinal % 12 + 1, 1), per)

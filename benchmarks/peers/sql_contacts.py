@@ -1,0 +1,177 @@
+"""The W5 peer: contacts per local day for every actor, and the contact graph, in DuckDB SQL.
+
+Read from the JSON Lines file itself (with explicit columns), as a database user would, and
+computed as the library defines them (``docs/contacts.md``): current calls and meetings; the
+records linked by SameEvent, through chains of links (a recursive query), are one contact; a
+contact took place when a readout says it occurred and none says it was called off; it began
+where its readouts' starts overlap (else the span of them all); per actor and local day of the
+zone, a contact whose start surely falls on the day counts in ``definite`` and ``possible``, one
+that only may counts in ``possible`` on every day it may fall on. The graph: every pair of a
+contact's participants, the number of contacts, the earliest start and the latest.
+
+The zone used has no skipped days (the library leaves those out; a SQL calendar would need a
+table of them).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from benchmarks.peers.sql_checks import DUCKDB_COLUMNS, current_sql
+
+__all__ = [
+    "ZONE",
+    "duckdb_answers",
+    "duckdb_contacts",
+    "duckdb_contacts_ingest",
+    "our_answers",
+    "ours",
+]
+
+ZONE: Final = "Europe/Paris"
+
+Counts = dict[tuple[str, date], tuple[int, int]]
+Edges = dict[tuple[str, str], tuple[int, int, int, int]]
+
+
+def duckdb_contacts_ingest(connection: Any, path: Path) -> None:
+    """Flatten what the contacts need: entries, calls and meetings, participants, links."""
+    us = "epoch_us(CAST({} AS TIMESTAMPTZ))"
+    start = "CASE WHEN r->'when'->>'type' = 'span' THEN {s} ELSE {w} END"
+    statements = [
+        "SET TimeZone = 'UTC'",
+        f"""CREATE TABLE raw AS SELECT row_number() OVER () AS pos, *
+            FROM read_json('{path}', format = 'newline_delimited', columns = {DUCKDB_COLUMNS},
+                           maximum_object_size = 16777216)""",
+        "CREATE TABLE entries AS SELECT pos, id, kind, supersedes FROM raw",
+        f"""CREATE TABLE cm AS
+            WITH m AS (SELECT id, kind, record AS r FROM raw WHERE kind IN ('call', 'meeting'))
+            SELECT id, coalesce(r->>'status', 'occurred') AS status,
+                   {
+            start.format(
+                s=us.format("r->'when'->'start'->>'earliest'"),
+                w=us.format("r->'when'->>'earliest'"),
+            )
+        } AS se,
+                   {
+            start.format(
+                s=us.format("r->'when'->'start'->>'latest'"), w=us.format("r->'when'->>'latest'")
+            )
+        } AS sl,
+                   coalesce(r->>'medium', CASE kind WHEN 'call' THEN 'phone'
+                                                    ELSE 'in_person' END) AS medium
+            FROM m""",
+        """CREATE TABLE people AS
+           SELECT id, unnest(json_extract_string(record, '$.participants[*].actor')) AS actor
+           FROM raw WHERE kind = 'call'
+           UNION ALL
+           SELECT id, record->'host'->>'actor' FROM raw
+           WHERE kind = 'meeting' AND record->'host'->>'actor' IS NOT NULL
+           UNION ALL
+           SELECT id, unnest(json_extract_string(record, '$.visitors[*].actor'))
+           FROM raw WHERE kind = 'meeting'""",
+        """CREATE TABLE same_event AS
+           SELECT id, unnest(json_extract_string(record, '$.entries[*]')) AS entry
+           FROM raw WHERE kind = 'same_event'""",
+        """CREATE TABLE retractions AS
+           SELECT id, record->>'entry' AS entry FROM raw WHERE kind = 'retraction'""",
+        "DROP TABLE raw",
+    ]
+    for statement in statements:
+        connection.execute(statement)
+
+
+_CONTACTS: Final = [
+    # The links' members, by first version; chains of links are one event.
+    """CREATE TEMP TABLE members AS
+       SELECT s.id AS link, ro.root AS member
+       FROM same_event s JOIN cur l ON l.id = s.id JOIN roots ro ON ro.id = s.entry""",
+    """CREATE TEMP TABLE link_edges AS
+       SELECT DISTINCT a.member AS a, b.member AS b
+       FROM members a JOIN members b ON a.link = b.link AND a.member <> b.member""",
+    """CREATE TEMP TABLE component AS
+       WITH RECURSIVE reach(node, root) AS (
+         SELECT DISTINCT member, member FROM members
+         UNION
+         SELECT e.b, r.root FROM reach r JOIN link_edges e ON e.a = r.node)
+       SELECT node, min(root) AS event FROM reach GROUP BY node""",
+    """CREATE TEMP TABLE readouts AS
+       SELECT c.pos, c.id, coalesce(k.event, c.root) AS event, m.status, m.se, m.sl, m.medium
+       FROM cur c JOIN cm m ON m.id = c.id LEFT JOIN component k ON k.node = c.root""",
+    """CREATE TEMP TABLE contacts AS
+       WITH g AS (
+         SELECT event, arg_min(id, pos) AS first, arg_min(medium, pos) AS medium,
+                bool_or(status = 'occurred') AS occurred,
+                bool_or(status = 'cancelled') AS cancelled,
+                max(se) AS lo_i, min(sl) AS hi_i, min(se) AS lo_u, max(sl) AS hi_u
+         FROM readouts GROUP BY event)
+       SELECT event, first, medium,
+              CASE WHEN lo_i <= hi_i THEN lo_i ELSE lo_u END AS lo,
+              CASE WHEN lo_i <= hi_i THEN hi_i ELSE hi_u END AS hi
+       FROM g WHERE occurred AND NOT cancelled""",
+    """CREATE TEMP TABLE contact_people AS
+       SELECT DISTINCT r.event, ro.root AS actor
+       FROM readouts r JOIN people p ON p.id = r.id JOIN roots ro ON ro.id = p.actor
+       WHERE r.event IN (SELECT event FROM contacts)""",
+]
+
+
+def duckdb_contacts(connection: Any) -> tuple[list[Any], list[Any]]:
+    """The rows: per (actor, local day) [definite, possible]; per pair, count, first, last."""
+    for statement in [*current_sql(), *_CONTACTS]:
+        if not statement.startswith("CREATE INDEX"):
+            connection.execute(statement)
+    local = f"timezone('{ZONE}', make_timestamp({{}})::TIMESTAMPTZ)::DATE"
+    days = connection.execute(
+        f"""WITH d AS (SELECT event, {local.format("lo")} AS d_lo, {local.format("hi")} AS d_hi
+                       FROM contacts),
+                 placed AS (
+                   SELECT event, d_lo AS day, d_lo = d_hi AS sure FROM d WHERE d_lo = d_hi
+                   UNION ALL
+                   SELECT event, unnest(generate_series(d_lo, d_hi, INTERVAL 1 DAY))::DATE,
+                          false FROM d WHERE d_lo <> d_hi)
+            SELECT p.actor, placed.day, sum(CASE WHEN sure THEN 1 ELSE 0 END), count(*)
+            FROM placed JOIN contact_people p ON p.event = placed.event
+            GROUP BY p.actor, placed.day"""
+    ).fetchall()
+    pairs = connection.execute(
+        """SELECT a.actor, b.actor, count(*), min(c.lo), max(c.hi)
+           FROM contact_people a JOIN contact_people b ON a.event = b.event AND a.actor < b.actor
+           JOIN contacts c ON c.event = a.event
+           GROUP BY a.actor, b.actor"""
+    ).fetchall()
+    return days, pairs
+
+
+def duckdb_answers(rows: tuple[list[Any], list[Any]]) -> tuple[Counts, Edges]:
+    """DuckDB's rows as the answers compared."""
+    days, pairs = rows
+    counts: Counts = {(actor, day): (int(d), int(p)) for actor, day, d, p in days}
+    edges: Edges = {(a, b): (int(n), int(n), int(lo), int(hi)) for a, b, n, lo, hi in pairs}
+    return counts, edges
+
+
+def ours(ledger: Any) -> tuple[dict[str, list[Any]], Any]:
+    """The library's answers: the counts for every actor in contact, and contact_graph."""
+    from diplomacy_ledger import contact_counts_by_actor, contact_graph  # noqa: PLC0415
+
+    return contact_counts_by_actor(ledger, per="day", zone=ZONE), contact_graph(ledger)
+
+
+def our_answers(result: tuple[dict[str, list[Any]], Any]) -> tuple[Counts, Edges]:
+    """The library's answers as the answers compared."""
+    from diplomacy_ledger.time import utc_micros  # noqa: PLC0415
+
+    per_actor, graph = result
+    counts: Counts = {
+        (actor, bucket.first_day): (bucket.definite, bucket.possible)
+        for actor, buckets in per_actor.items()
+        for bucket in buckets
+    }
+    edges: Edges = {
+        (e.source, e.target): (e.definite, e.possible, utc_micros(e.first), utc_micros(e.last))
+        for e in graph.edges
+    }
+    return counts, edges
