@@ -32,9 +32,10 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import SKEWED_ACTOR, ensure_dataset, read_meta
-from benchmarks.peers import scan, sql_checks, stn
+from benchmarks.peers import scan, sql_checks, sql_contacts, stn
 from diplomacy_ledger import Ledger, __version__, check, load_jsonl
 from diplomacy_ledger.checks._context import _LastContext
+from diplomacy_ledger.contacts._contact import _Cache as _ContactCache
 from diplomacy_ledger.io import encode_entry
 
 T = TypeVar("T")
@@ -101,6 +102,11 @@ def say(message: str) -> None:
 
 def _reset_check_cache() -> None:
     _LastContext.ledger = _LastContext.key = _LastContext.context = None
+
+
+def _reset_contact_cache() -> None:
+    _ContactCache.ledger = _ContactCache.key = None
+    _ContactCache.contacts, _ContactCache.by_actor, _ContactCache.memo = (), {}, {}
 
 
 def ids(entries: Sequence[Any]) -> list[str]:
@@ -295,6 +301,41 @@ def _sampled(
         if spent > budget:
             break
     return spent, done, len(chosen)
+
+
+# -- W5 --------------------------------------------------------------------------------------------
+
+
+def w5_contacts(path: Path, ledger: Ledger, size: int, variant: str, rows: list[Row]) -> None:
+    """Contacts per local day for every actor, and the contact graph, against DuckDB SQL."""
+    zone = sql_contacts.ZONE
+    say(f"W5 contacts {size:,} ({variant}): ours, per day in {zone} for every actor, and the graph")
+    _reset_contact_cache()
+    ours_time, ours = timed(lambda: sql_contacts.ours(ledger))
+    answers = sql_contacts.our_answers(ours)
+    del ours
+    _reset_contact_cache()
+    say("W5: DuckDB SQL: ingest")
+    connection = sql_checks.duckdb_connect()
+    ingest_time, _ = timed(lambda: sql_contacts.duckdb_contacts_ingest(connection, path))
+    say("W5: DuckDB SQL: the same answers")
+    query_time, theirs = timed(lambda: sql_contacts.duckdb_contacts(connection))
+    assert sql_contacts.duckdb_answers(theirs) == answers, "DuckDB and ours differ"
+    connection.close()
+    buckets, pairs = len(answers[0]), len(answers[1])
+    rows.append(
+        Row(
+            "W5 contacts per day + graph",
+            size,
+            variant,
+            ours_time,
+            "DuckDB SQL",
+            query_time,
+            1.0,
+            note=f"ingest {ingest_time:.1f} s not counted; {buckets:,} actor-days and "
+            f"{pairs:,} pairs equal",
+        )
+    )
 
 
 def w3_queries(ledger: Ledger, size: int, variant: str, budget: float, rows: list[Row]) -> None:
@@ -547,6 +588,8 @@ def run_variant(
             )
     if "W3" in wanted:
         w3_queries(ledger, size, variant, budget, rows)
+    if "W5" in wanted:
+        w5_contacts(path, ledger, size, variant, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -564,11 +607,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--variants", nargs="+", default=["uniform", "skewed"], choices=["uniform", "skewed"]
     )
-    parser.add_argument("--only", nargs="*", default=None, help="W1 W2 W3 W4 memory import")
+    parser.add_argument("--only", nargs="*", default=None, help="W1 W2 W3 W4 W5 memory import")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     arguments = parser.parse_args(argv)
     size = arguments.size
-    wanted = set(arguments.only or ("W1", "W2", "W3", "W4", "memory", "import"))
+    wanted = set(arguments.only or ("W1", "W2", "W3", "W4", "W5", "memory", "import"))
     started = time.perf_counter()
     info = machine()
     say(" · ".join(f"{key}: {value}" for key, value in info.items()))

@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diplomacy_ledger import Ledger, LedgerError, When, contact_counts, contact_events
+from diplomacy_ledger import (
+    Ledger,
+    LedgerError,
+    When,
+    contact_counts,
+    contact_counts_by_actor,
+    contact_events,
+)
 from diplomacy_ledger.time import Per
 from tests.contacts._ledgers import call, cast, ledger_of
 
@@ -118,6 +125,7 @@ def ledger_of_one(low: datetime, high: datetime) -> Ledger:
 
 starts = st.integers(0, 4 * 24 * 40).map(lambda n: datetime(2011, 12, 25, tzinfo=UTC) + n * GRID)
 lengths = st.sampled_from([0, 1, 4, 20, 96, 200, 700])
+PAIRS = [("pashinyan", "putin"), ("putin", "macron"), ("macron", "aliyev")]
 
 
 @settings(max_examples=150)
@@ -145,3 +153,23 @@ def test_counts_are_what_every_or_some_placement_says(
         each = contact_counts(alone, zone=zone, per=per)  # type: ignore[arg-type]
         assert sum(c.definite for c in each) <= 1 <= sum(c.possible for c in each)
     assert [c.first_day for c in found] == sorted(c.first_day for c in found)
+
+
+@settings(max_examples=40)
+@given(st.lists(st.tuples(starts, lengths, st.sampled_from(PAIRS)), min_size=1, max_size=6))
+def test_counting_every_actor_at_once_is_counting_each_in_turn(
+    drawn: list[tuple[datetime, int, tuple[str, str]]],
+) -> None:
+    ledger = cast()
+    for number, (low, steps, people) in enumerate(drawn):
+        high = low + steps * GRID
+        call(
+            ledger,
+            f"c{number}",
+            people,
+            When.instant(low) if steps == 0 else When.between(low, high),
+        )
+    every = contact_counts_by_actor(ledger, per="day", zone="Asia/Kathmandu")
+    assert set(every) == {person for _, _, people in drawn for person in people}
+    for actor, counts in every.items():
+        assert counts == contact_counts(ledger, actor, per="day", zone="Asia/Kathmandu")
