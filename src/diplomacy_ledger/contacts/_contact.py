@@ -96,6 +96,17 @@ def _is_contact(readouts: tuple[Entry, ...]) -> bool:
 def _contact(ledger: Ledger, readouts: tuple[Entry, ...]) -> Contact:
     first = readouts[0].record
     assert isinstance(first, Call | Meeting)
+    if len(readouts) == 1:  # the common case, without the merging below
+        origin = ledger.origin
+        return Contact(
+            (readouts[0].id,),
+            "call" if type(first) is Call else "meeting",
+            tuple(dict.fromkeys(origin(p.actor) for p in first.participants)),
+            first.medium,
+            _start(first.when),
+            first.when,
+            (first.provenance.source,),
+        )
     participants: dict[str, None] = {}
     starts: list[When] = []
     sources: dict[str, None] = {}

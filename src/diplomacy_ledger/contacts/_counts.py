@@ -104,9 +104,9 @@ def _counts(ledger: Ledger, actor: str | None, per: Per, zone: str) -> list[Cont
             possible.update(range(low, high + 1))  # counted in C, a bucket at a time
     definite.update(sure)
     possible.update(sure)
-    lookup = bucket_of_ordinal
+    lookup, make, sure_of = bucket_of_ordinal, tuple.__new__, definite.get
     return [
-        ContactCount(*lookup(ordinal, per), definite.get(ordinal, 0), count)
+        make(ContactCount, (*lookup(ordinal, per), sure_of(ordinal, 0), count))
         for ordinal, count in sorted(possible.items())
     ]
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import importlib
 import itertools
-from collections import defaultdict
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -36,12 +35,12 @@ class ContactNode:
     kind: str
 
 
-@attrs.frozen
-class ContactEdge:
+class ContactEdge(NamedTuple):
     """Two actors' contacts: how many (at least, at most), the first and last, the media.
 
     ``first`` is the earliest instant their first contact may have begun, ``last`` the latest
     instant their last may have; ``contacts`` the ids of the contacts (their first readouts).
+    A named tuple: a graph of a million entries has hundreds of thousands of them.
     """
 
     source: str
@@ -104,26 +103,36 @@ def contact_graph(ledger: Ledger, *, window: When | Span | None = None) -> Conta
 
 def _graph(ledger: Ledger, window: When | Span | None) -> ContactGraph:
     counts: dict[tuple[str, str], list[Any]] = {}
-    media: dict[tuple[str, str], dict[str, None]] = defaultdict(dict)
     for contact in contact_events(ledger):
         certainty = in_window(contact.start, window)
         if certainty is None:
             continue
-        for pair in itertools.combinations(sorted(contact.participants), 2):
+        sure = certainty == "definite"
+        low, high = contact.start.earliest, contact.start.latest
+        medium, id = contact.medium.value, contact.id
+        people = contact.participants
+        pairs = (
+            itertools.combinations(sorted(people), 2)
+            if len(people) > 2
+            else ((min(people), max(people)),)
+        )
+        for pair in pairs:
             found = counts.get(pair)
             if found is None:
-                found = counts[pair] = [0, 0, contact.start.earliest, contact.start.latest, []]
-            found[0] += certainty == "definite"
+                counts[pair] = [int(sure), 1, low, high, [id], {medium: None}]
+                continue
+            found[0] += sure
             found[1] += 1
-            found[2] = min(found[2], contact.start.earliest)
-            found[3] = max(found[3], contact.start.latest)
-            found[4].append(contact.id)
-            media[pair][contact.medium.value] = None
+            found[2] = min(found[2], low)
+            found[3] = max(found[3], high)
+            found[4].append(id)
+            found[5][medium] = None
+    make = tuple.__new__
     edges = tuple(
-        ContactEdge(a, b, d, p, first, last, tuple(media[(a, b)]), tuple(ids))
-        for (a, b), (d, p, first, last, ids) in sorted(counts.items())
+        make(ContactEdge, (a, b, d, p, first, last, tuple(media), tuple(ids)))
+        for (a, b), (d, p, first, last, ids, media) in sorted(counts.items())
     )
-    ids = sorted({actor for edge in edges for actor in (edge.source, edge.target)})
+    ids = sorted({actor for a, b in counts for actor in (a, b)})
     return ContactGraph(tuple(_node(ledger, id) for id in ids), edges, window)
 
 
