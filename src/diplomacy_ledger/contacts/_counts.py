@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from diplomacy_ledger._gc import gc_paused
@@ -95,7 +95,7 @@ def _counts(ledger: Ledger, actor: str | None, per: Per, zone: str) -> list[Cont
     possible: Counter[int] = Counter()
     sure: list[int] = []
     for contact in contacts:
-        low, high = spans[contact.id]
+        low, high = spans[contact.entries]
         if low == high:
             sure.append(low)
         elif skipped and any(low < day < high for day in skipped):
@@ -111,17 +111,26 @@ def _counts(ledger: Ledger, actor: str | None, per: Per, zone: str) -> list[Cont
     ]
 
 
-def _spans(ledger: Ledger, zone: str, per: Per) -> dict[str, tuple[int, int]]:
-    """For each contact, the first and last bucket its start may fall in (as ordinals)."""
+def _spans(ledger: Ledger, zone: str, per: Per) -> dict[tuple[str, ...], tuple[int, int]]:
+    """For each contact (by its readouts), the first and last bucket its start may fall in.
+
+    Local dates are worked out once per distinct instant: many contacts share a bound (a day
+    in one zone begins at the same instant for all of them).
+    """
     memo = contact_memo(ledger)
     key = ("buckets", zone, per)
     cached = memo.get(key)
     if isinstance(cached, dict):
         return cached
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[tuple[str, ...], tuple[int, int]] = {}
+    ordinals: dict[datetime, int] = {}
     for contact in contact_events(ledger):
-        low = bucket_ordinal(local_date(contact.start.earliest, zone), per)
-        high = bucket_ordinal(local_date(contact.start.latest, zone), per)
-        found[contact.id] = (low, high)
+        pair = []
+        for moment in (contact.start.earliest, contact.start.latest):
+            ordinal = ordinals.get(moment)
+            if ordinal is None:
+                ordinal = ordinals[moment] = bucket_ordinal(local_date(moment, zone), per)
+            pair.append(ordinal)
+        found[contact.entries] = (pair[0], pair[1])
     memo[key] = found
     return found
