@@ -201,6 +201,17 @@ class TestScope:
         )
         add(base, "jermuk", Place("Jermuk", zone="Asia/Yerevan", states=("armenia",)))
 
+    def truce(
+        self, base: Ledger, *, places: tuple[str, ...] = (), regions: tuple[str, ...] = ()
+    ) -> None:
+        """The towns, and a ceasefire from 02:30 for the places or regions named."""
+        self.places(base)
+        parties = ("armenia", "azerbaijan")
+        truce = Ceasefire(
+            parties, y("2022-09-13 02:30"), src("arm-gov"), places=places, regions=regions
+        )
+        add(base, "cf", truce)
+
     def fight(self, base: Ledger, *places: str) -> None:
         add(base, "tass", Source("a statement from Moscow"))
         record = Hostility(
@@ -210,44 +221,17 @@ class TestScope:
         add(base, "c", Claim("russia", Stance.ASSERTS, Provenance("tass"), about="h"))
 
     def test_fighting_at_a_named_place_or_in_a_named_region_is_in_scope(self, base: Ledger) -> None:
-        self.places(base)
-        add(
-            base,
-            "cf",
-            Ceasefire(
-                ("armenia", "azerbaijan"),
-                y("2022-09-13 02:30"),
-                src("arm-gov"),
-                regions=("syunik",),
-            ),
-        )
+        self.truce(base, regions=("syunik",))
         self.fight(base, "kapan")
         assert found(base, "ceasefire_violation") == [("definite", ("cf", "h"))]
 
     def test_fighting_in_another_recorded_region_is_out_of_scope(self, base: Ledger) -> None:
-        self.places(base)
-        add(
-            base,
-            "cf",
-            Ceasefire(
-                ("armenia", "azerbaijan"),
-                y("2022-09-13 02:30"),
-                src("arm-gov"),
-                regions=("Syunik",),
-            ),
-        )
+        self.truce(base, regions=("Syunik",))
         self.fight(base, "ijevan")
         assert found(base, "ceasefire_violation") == []
 
     def test_a_place_not_among_the_places_named_is_out_of_scope(self, base: Ledger) -> None:
-        self.places(base)
-        add(
-            base,
-            "cf",
-            Ceasefire(
-                ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"), places=("kapan",)
-            ),
-        )
+        self.truce(base, places=("kapan",))
         self.fight(base, "jermuk")
         assert found(base, "ceasefire_violation") == []
 
@@ -255,17 +239,7 @@ class TestScope:
     def test_fighting_not_known_to_be_in_scope_is_at_most_possible(
         self, base: Ledger, places: tuple[str, ...]
     ) -> None:
-        self.places(base)
-        add(
-            base,
-            "cf",
-            Ceasefire(
-                ("armenia", "azerbaijan"),
-                y("2022-09-13 02:30"),
-                src("arm-gov"),
-                regions=("Syunik",),
-            ),
-        )
+        self.truce(base, regions=("Syunik",))
         self.fight(base, *places)
         [finding] = check(base, only=["ceasefire_violation"])
         assert finding.certainty == "possible"
@@ -274,14 +248,7 @@ class TestScope:
         )
 
     def test_one_place_in_scope_is_enough(self, base: Ledger) -> None:
-        self.places(base)
-        add(
-            base,
-            "cf",
-            Ceasefire(
-                ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("arm-gov"), places=("kapan",)
-            ),
-        )
+        self.truce(base, places=("kapan",))
         self.fight(base, "ijevan", "kapan")
         assert found(base, "ceasefire_violation") == [("definite", ("cf", "h"))]
 
