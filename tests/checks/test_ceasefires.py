@@ -28,7 +28,7 @@ from diplomacy_ledger import (
     When,
     check,
 )
-from tests.checks._helpers import add, found, src, y
+from tests.checks._helpers import T, add, found, src, y
 from tests.checks._windows import ledger_of, spans, whens
 
 
@@ -246,6 +246,15 @@ class TestScope:
         assert "not known to have been within the ceasefire's scope (the Syunik region)" in (
             finding.explanation
         )
+
+    def test_a_place_corrected_to_name_its_region_is_judged_by_the_correction(
+        self, base: Ledger
+    ) -> None:
+        self.truce(base, regions=("Syunik",))
+        corrected = Place("Jermuk", zone="Asia/Yerevan", states=("armenia",), region="Syunik")
+        base.append(corrected, id="jermuk-2", recorded_at=T, supersedes="jermuk")
+        self.fight(base, "jermuk")
+        assert found(base, "ceasefire_violation") == [("definite", ("cf", "h"))]
 
     def test_one_place_in_scope_is_enough(self, base: Ledger) -> None:
         self.truce(base, places=("kapan",))

@@ -148,8 +148,8 @@ def _in_scope(context: CheckContext, ceasefire: Entry, fight: Entry) -> Truth:
     regions = {normalise_name(region) for region in record.regions}
     answers = set()
     for place in hostility.places:
-        where = context.ledger.get(place)
-        region = where.region if isinstance(where, Place) else None
+        current = context.current(place)  # a corrected place: its latest version
+        region = current.record.region if current and isinstance(current.record, Place) else None
         if context.root[place] in named or (
             region is not None and normalise_name(region) in regions
         ):
