@@ -122,6 +122,20 @@ def test_outputs_refuse_an_existing_file_an_input_and_a_link(tmp_path: Path) -> 
     link.symlink_to(tmp_path / "nowhere.json")
     with pytest.raises(StoreError, match="symbolic link"):
         write_output(link, "x", force=True)
-    with pytest.raises(StoreError, match="cannot write in"):
+    with pytest.raises(StoreError, match="there is no folder"):
         write_output(tmp_path / "missing" / "x.json", "x")
     assert sorted(os.listdir(tmp_path)) == ["graph.json", "link.json"]  # no temporary left
+
+
+def test_a_failed_write_is_a_store_error_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)  # the disk fills while the file is written
+    target = tmp_path / "graph.graphml"
+    with pytest.raises(StoreError, match="No space left on device") as caught:
+        write_output(target, "<graphml/>")
+    assert str(target) in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # neither the target nor a temporary file

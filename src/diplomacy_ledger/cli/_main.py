@@ -27,12 +27,15 @@ from diplomacy_ledger.cli._common import (
     Parser,
     as_of,
     load,
+    terminal,
 )
 from diplomacy_ledger.io import (
     LoadResult,
+    check_output,
     copy_entries,
-    dump_jsonl,
+    dumps_jsonl,
     plover_records,
+    write_output,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Finding, time_bounds
@@ -91,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     timeline.add_argument("--zone", help="show times on this zone's clocks too (IANA key)")
     timeline.add_argument("--as-of", help="the ledger as known at this record time (ISO)")
     timeline.add_argument("--svg", type=Path, metavar="FILE", help="write the timeline as SVG")
+    timeline.add_argument("--force", action="store_true", help="overwrite an existing --svg file")
     timeline.add_argument("--lanes", choices=("actor", "place"), default="actor")
 
     diff = commands.add_parser(
@@ -119,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source", type=Path, metavar="SRC")
     convert.add_argument("target", type=Path, metavar="DST")
     convert.add_argument("--plover", action="store_true", help="export PLOVER-style JSON records")
+    convert.add_argument("--force", action="store_true", help="overwrite an existing --plover file")
 
     example = commands.add_parser(
         "example",
@@ -201,6 +206,8 @@ def _report(
 
 def _timeline(args: argparse.Namespace) -> int:
     zone = validate_zone(args.zone, where="--zone") if args.zone else None
+    if args.svg is not None:  # refused before the work, never over the input
+        check_output(args.svg, force=args.force, inputs=[args.path])
     loaded = load(args.path)
     ledger = as_of(loaded.ledger, args.as_of)
     findings = sorted(set(check(ledger)) | set(loaded.findings))
@@ -222,8 +229,8 @@ def _timeline(args: argparse.Namespace) -> int:
         from diplomacy_ledger.render import timeline_svg  # noqa: PLC0415 - only when asked
 
         svg = timeline_svg(ledger, findings, zone=zone, lanes=args.lanes, title=args.path.name)
-        args.svg.write_text(svg, encoding="utf-8")
-        print(f"wrote {args.svg}")
+        write_output(args.svg, svg, force=args.force, inputs=[args.path])
+        print(f"wrote {terminal(str(args.svg))}")
     return EXIT_OK
 
 
@@ -259,13 +266,14 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    # A store is never overwritten (it would mix two ledgers); PLOVER records only with --force.
+    check_output(args.target, force=args.plover and args.force, inputs=[args.source])
     ledger = load(args.source, references="strict").ledger
     if args.plover:
-        if args.target.exists():
-            raise LedgerError(f"{args.target} exists; write to a new file")
         records = plover_records(ledger)
-        args.target.write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
-        print(f"wrote {len(records)} PLOVER records to {args.target}")
+        text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+        write_output(args.target, text, force=args.force, inputs=[args.source])
+        print(f"wrote {len(records)} PLOVER records to {terminal(str(args.target))}")
         return EXIT_OK
     count = copy_entries(ledger, args.target)
     print(f"copied {count} entries from {args.source} to {args.target}")
@@ -279,9 +287,8 @@ def _example(args: argparse.Namespace) -> int:
     from diplomacy_ledger.examples import seed_ledger  # noqa: PLC0415 - builds on demand
 
     path: Path = args.path
-    if path.exists() and not args.force:
-        raise LedgerError(f"{path} exists; pass --force to overwrite it")
-    dump_jsonl(seed_ledger(), path)
+    check_output(path, force=args.force)
+    write_output(path, dumps_jsonl(seed_ledger()), force=args.force)
     print(f"wrote the seed article's ledger to {path}; try: diplomacy-ledger check {path}")
     return EXIT_OK
 

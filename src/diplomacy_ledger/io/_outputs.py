@@ -39,6 +39,9 @@ def check_output(
             raise StoreError("is an input; write to another file", where=where)
     if target.exists() and not force:
         raise StoreError("exists; pass --force to overwrite it", where=where)
+    folder = target.parent if str(target.parent) else Path()
+    if not folder.is_dir():
+        raise StoreError(f"there is no folder {folder}", where=where)
     return target
 
 
@@ -52,7 +55,8 @@ def write_output(
     """Write ``data`` (text is written as UTF-8) to ``path`` atomically; return the path.
 
     Refused: an existing target without ``force``, a target that is one of ``inputs`` (the same
-    file under any name), a symbolic link, or a folder.
+    file under any name), a symbolic link, a folder, or a target in a folder that does not
+    exist.
     """
     target = check_output(path, force=force, inputs=inputs)
     where = str(target)
