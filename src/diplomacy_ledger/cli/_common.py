@@ -24,6 +24,7 @@ __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
     "EXIT_OK",
+    "EXPLANATION",
     "Parser",
     "as_of",
     "load",
@@ -34,6 +35,9 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_BAD_INPUT: Final = 2
 EXIT_INTERNAL: Final = 3
+
+EXPLANATION: Final = 2000
+"""How much of an explanation or message a text output shows: a finding names every entry."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -74,14 +78,20 @@ def as_of(ledger: Ledger, text: str | None) -> Ledger:
 
 
 def terminal(text: str, limit: int = 200) -> str:
-    """Text from a ledger made safe for a terminal: control characters escaped, cut to ``limit``.
+    r"""Text from a ledger made safe for a terminal: control characters escaped, cut to ``limit``.
 
     A name in a file can hold escape sequences that would move the cursor or rewrite the
-    screen; they are shown escaped (an escape character as the four characters of its Python
-    escape) instead. Longer text ends in ``…``.
+    screen, a newline or carriage return that would forge a line of the report, or a bidi
+    override that would reorder what follows: every control and format character (Unicode
+    categories Cc, Cf, Cs, Co, Cn) and line or paragraph separator is shown as its Python
+    escape instead (``\x1b``, ``\n``, ``\u202e``). Longer text ends in ``…``. JSON output is
+    exact and does not pass through here.
     """
-    safe = "".join(
-        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch)[0] == "C" else ch
-        for ch in text
-    )
-    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
+    if not text.isprintable():  # the rare case: look at each character
+        text = "".join(
+            ch.encode("unicode_escape").decode("ascii")
+            if unicodedata.category(ch)[0] == "C" or unicodedata.category(ch) in ("Zl", "Zp")
+            else ch
+            for ch in text
+        )
+    return text if len(text) <= limit else text[: limit - 1] + "…"

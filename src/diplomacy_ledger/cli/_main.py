@@ -24,6 +24,7 @@ from diplomacy_ledger.cli._common import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_OK,
+    EXPLANATION,
     Parser,
     as_of,
     load,
@@ -183,7 +184,7 @@ def _check(args: argparse.Namespace) -> int:
 def _report(
     path: Path, loaded: LoadResult, ledger: Ledger, findings: list[Finding], zone: str | None
 ) -> None:
-    print(f"{path}: {len(ledger)} entries, {len(findings)} findings")
+    print(f"{terminal(str(path))}: {len(ledger)} entries, {len(findings)} findings")
     if loaded.rejected:
         print(f"  {len(loaded.rejected)} entries kept out for broken references")
     grouped: dict[str, list[Finding]] = defaultdict(list)
@@ -192,13 +193,13 @@ def _report(
     for kind, group in grouped.items():
         print(f"\n{kind.replace('_', ' ')} ({len(group)})")
         for finding in group:
-            print(f"  [{finding.certainty}] {', '.join(finding.entries)}")
-            print(f"    {finding.explanation}")
+            print(f"  [{finding.certainty}] {terminal(', '.join(finding.entries))}")
+            print(f"    {terminal(finding.explanation, EXPLANATION)}")
             for entry_id in finding.entries:
                 record = ledger.get(entry_id)
                 moment = getattr(record, "time", None)
                 if isinstance(moment, When) or hasattr(moment, "start"):
-                    print(f"    {entry_id}: {time_text(moment, zone)}")
+                    print(f"    {terminal(entry_id)}: {time_text(moment, zone)}")
 
 
 # -- timeline and diff -------------------------------------------------------------------------
@@ -218,11 +219,12 @@ def _timeline(args: argparse.Namespace) -> int:
     context = context_for(ledger)
     timed = [(bounds, entry) for entry in ledger.entries() if (bounds := time_bounds(entry.record))]
     for _, entry in sorted(timed, key=lambda item: (item[0], item[1].id)):
-        print(f"{time_text(entry.record.time, zone)}\n  {entry.kind} {entry.id}")
+        print(f"{time_text(entry.record.time, zone)}\n  {entry.kind} {terminal(entry.id)}")
         if getattr(entry.record, "provenance", None) is not None:
-            print(f"  {context.words.sources(entry)}")
+            print(f"  {terminal(context.words.sources(entry), EXPLANATION)}")
         for finding in touching.get(entry.id, []):
-            print(f"  ! {finding.kind.replace('_', ' ')} ({finding.certainty}): {finding.entries}")
+            kind = finding.kind.replace("_", " ")
+            print(f"  ! {kind} ({finding.certainty}): {terminal(', '.join(finding.entries))}")
     untimed = [entry.id for entry in ledger.entries() if time_bounds(entry.record) is None]
     print(f"\n{len(timed)} entries in time order; {len(untimed)} without a time of their own")
     if args.svg is not None:
@@ -260,8 +262,8 @@ def _diff(args: argparse.Namespace) -> int:
     for label, group in (("appeared", appeared), ("went away", gone), ("changed", changed)):
         print(f"\n{label} ({len(group)})")
         for finding in group:
-            print(f"  [{finding.certainty}] {finding.kind}: {', '.join(finding.entries)}")
-            print(f"    {finding.explanation}")
+            print(f"  [{finding.certainty}] {finding.kind}: {terminal(', '.join(finding.entries))}")
+            print(f"    {terminal(finding.explanation, EXPLANATION)}")
     return EXIT_OK
 
 
@@ -276,7 +278,9 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"wrote {len(records)} PLOVER records to {terminal(str(args.target))}")
         return EXIT_OK
     count = copy_entries(ledger, args.target)
-    print(f"copied {count} entries from {args.source} to {args.target}")
+    print(
+        f"copied {count} entries from {terminal(str(args.source))} to {terminal(str(args.target))}"
+    )
     return EXIT_OK
 
 
@@ -289,7 +293,8 @@ def _example(args: argparse.Namespace) -> int:
     path: Path = args.path
     check_output(path, force=args.force)
     write_output(path, dumps_jsonl(seed_ledger()), force=args.force)
-    print(f"wrote the seed article's ledger to {path}; try: diplomacy-ledger check {path}")
+    shown = terminal(str(path))
+    print(f"wrote the seed article's ledger to {shown}; try: diplomacy-ledger check {shown}")
     return EXIT_OK
 
 
@@ -314,7 +319,7 @@ def _resolve(args: argparse.Namespace) -> int:
     ]
     print(f"anchor: {anchor}   local time: {zone}")
     for phrase, when in resolved:
-        print(f"\n{phrase!r}\n  {when}  ({when.precision.value})")
+        print(f"\n{terminal(repr(phrase))}\n  {when}  ({when.precision.value})")
         print(f"  UTC            {_bounds(when, None)}")
         for other in (zone, *shown):
             print(f"  {other:<14} {_bounds(when, other)}")
@@ -345,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except LedgerError as error:
-        print(f"diplomacy-ledger: error: {error}", file=sys.stderr)
+        print(f"diplomacy-ledger: error: {terminal(str(error), EXPLANATION)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
