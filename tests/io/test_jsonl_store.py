@@ -394,3 +394,16 @@ def test_the_clock_is_read_under_the_lock(tmp_path: Path, shared: bool) -> None:
     times = [entry.recorded_at for entry in ledger]
     assert times == sorted(times)
     assert len(set(times)) == 100
+
+
+@pytest.mark.parametrize("make", ["folder", "missing folder"])
+def test_a_store_that_cannot_be_opened_is_a_store_error_naming_its_path(
+    tmp_path: Path, make: str
+) -> None:
+    path = tmp_path / "a-folder" if make == "folder" else tmp_path / "missing" / "x.jsonl"
+    if make == "folder":
+        path.mkdir()
+    with pytest.raises(StoreError) as caught:
+        JsonlStore(path)
+    assert str(path) in str(caught.value)
+    assert not (tmp_path / "missing").exists()

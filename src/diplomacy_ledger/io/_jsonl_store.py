@@ -93,7 +93,19 @@ class JsonlStore:
             raise
 
     def _open(self) -> int:
+        """The store's file descriptor; every failure a :class:`StoreError` naming the path."""
+        try:
+            return self._open_file()
+        except StoreError:
+            raise
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise StoreError(f"cannot open the store: {reason}", where=str(self._path)) from None
+
+    def _open_file(self) -> int:
         flags = os.O_CLOEXEC
+        if self._path.is_dir():
+            raise StoreError("is a folder, not a store", where=str(self._path))
         if self._readonly:
             try:
                 return os.open(self._path, os.O_RDONLY | flags)
