@@ -40,6 +40,7 @@ REASONS: Final[dict[str, str]] = {
     r"|unknown keys \['successor_field'\]",
     "wrong-type": r"expected|unknown kind|unknown error",
     "naive-datetime": r"naive datetime",
+    "instant-form": r"not an RFC 3339 date-time",
     "zone": r"zone|wall",
     "when": r"record\.",
     "span": r"record\.",

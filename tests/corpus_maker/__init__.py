@@ -25,7 +25,13 @@ from tests.corpus_maker._ledger import add_ledger_rules
 from tests.corpus_maker._readme import CATEGORIES, readme
 from tests.corpus_maker._references import add_references
 from tests.corpus_maker._syntax import add_json_syntax, add_nesting, add_numbers, add_versions
-from tests.corpus_maker._times import add_naive, add_span_defects, add_when_defects, add_zones
+from tests.corpus_maker._times import (
+    add_instant_forms,
+    add_naive,
+    add_span_defects,
+    add_when_defects,
+    add_zones,
+)
 from tests.corpus_maker._types import add_wrong_types
 
 __all__ = [
@@ -57,6 +63,7 @@ def build() -> list[Case]:
         add_versions,
         add_wrong_types,
         add_naive,
+        add_instant_forms,
         add_zones,
         add_when_defects,
         add_span_defects,

@@ -178,7 +178,9 @@ def one_bad_line(
     add(name, category, defect, lines, error_line=line, skipped=(line,), field=field)
 
 
-FIELD_CATEGORIES: Final = frozenset({"wrong-type", "naive-datetime", "zone", "missing-key"})
+FIELD_CATEGORIES: Final = frozenset(
+    {"wrong-type", "naive-datetime", "instant-form", "zone", "missing-key"}
+)
 """Categories whose files damage one field, which the error must name."""
 
 

@@ -25,6 +25,9 @@ CATEGORIES: Final = {
     "wrong-type": "A field of the wrong JSON type, for fields of every kind of record: ids, "
     "times, participants, When bounds, precision, zone, medium, stance, provenance, lists.",
     "naive-datetime": "recorded_at and both bounds of every When in the seed without an offset.",
+    "instant-form": "Instants in ISO 8601 forms the format does not document (it reads RFC 3339 "
+    "only): a space for T, basic format, week and ordinal dates, +0400, no seconds, lower case, "
+    "seven-digit fractions.",
     "zone": "Zone names that are not IANA keys or +HH:MM offsets: abbreviations, POSIX TZ "
     "strings, empty, paths, wrong case, -00:00.",
     "when": 'When objects with a wrong or missing "type", missing keys, bounds out of order, a '

@@ -80,6 +80,41 @@ def add_naive() -> None:
             )
 
 
+INSTANT_FORMS: Final[list[tuple[str, str, str]]] = [
+    ("space-separator", "2022-09-13 02:00:00Z", "a space instead of T"),
+    ("basic-format", "20220913T020000Z", "ISO 8601 basic format, without separators"),
+    ("week-date", "2022-W37-2T02:00:00Z", "an ISO week date"),
+    ("ordinal-date", "2022-256T02:00:00Z", "an ISO ordinal date"),
+    ("offset-without-colon", "2022-09-13T06:00:00+0400", "an offset written +0400"),
+    ("hour-only-offset", "2022-09-13T06:00:00+04", "an offset of hours only"),
+    ("no-seconds", "2022-09-13T02:00Z", "no seconds"),
+    ("lower-case", "2022-09-13t02:00:00z", "t and z in lower case"),
+    ("seven-digit-fraction", "2022-09-13T02:00:00.1234567Z", "a fraction finer than microseconds"),
+]
+"""Instants in ISO 8601 forms the format does not document (it reads RFC 3339 only)."""
+
+
+def add_instant_forms() -> None:
+    for name, value, defect in INSTANT_FORMS:
+        bad_value(
+            f"instant-recorded-at-{name}",
+            "instant-form",
+            f"recorded_at with {defect}",
+            "russia",
+            ("recorded_at",),
+            value,
+        )
+    id, path = WHENS[0]
+    bad_value(
+        f"instant-{id}-earliest-space-separator",
+        "instant-form",
+        f"a When's earliest bound with a space instead of T ({id})",
+        id,
+        (*path, "earliest"),
+        get(seed(id), (*path, "earliest")).replace("T", " "),
+    )
+
+
 ZONES: Final[list[tuple[str, str, str]]] = [
     ("abbreviation-edt", "EDT", "the abbreviation EDT"),
     ("abbreviation-ist", "IST", "the abbreviation IST (India, Israel or Ireland?)"),
