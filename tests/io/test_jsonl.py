@@ -268,3 +268,34 @@ def test_code_in_a_file_is_data_never_run(
         read_jsonl(text + "\n")
     assert not sentinel.exists()
     assert not [source for source in compiled if str(sentinel) in source]
+
+
+def test_a_failed_load_leaves_no_half_built_ledger_behind(seed: Ledger) -> None:
+    import gc  # noqa: PLC0415 - this test alone looks at the collector
+
+    text = dumps_jsonl(seed) + '{"v": 1, "id": "broken"}\n'
+    before = sum(isinstance(thing, Ledger) for thing in gc.get_objects())
+    gc.disable()  # a caller that pauses the collector itself: the load must still clean up
+    try:
+        for _ in range(3):
+            with pytest.raises(LedgerError, match="missing keys"):
+                read_jsonl(text)
+        after = sum(isinstance(thing, Ledger) for thing in gc.get_objects())
+    finally:
+        gc.enable()
+    assert after == before
+
+
+def test_a_huge_bad_line_gives_a_short_error_naming_the_first_problems(seed: Ledger) -> None:
+    lines = dumps_jsonl(seed).splitlines()
+    call = next(json.loads(line) for line in lines if '"kind":"call"' in line)
+    call["id"] = "huge"
+    call["record"]["participants"] = [{"actor": 5}] * 100_000  # a 1.4 MB line of bad elements
+    with pytest.raises(LedgerError) as caught:
+        read_jsonl("\n".join([*lines, json.dumps(call)]) + "\n")
+    message = str(caught.value)
+    assert "record.participants[0].actor: expected a string" in message
+    assert "record.participants[9].actor" in message
+    assert "record.participants[10].actor" not in message
+    assert "may hold more" in message
+    assert len(message) < 2_000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -107,17 +108,26 @@ def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
     if not total and not allow_empty:
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
     loader = _Loader(name, skip_bad_lines, references)
-    with gc_paused():
-        try:
-            done = 0
-            for number, line, complete in lines:
-                loader.line(number, line, complete)
-                done += len(line) + 1
-                if progress is not None and number % _PROGRESS_EVERY == 0:
-                    progress(min(done, total), total)
-            loader.finish()
-        finally:
-            forget_shared()
+    try:
+        with gc_paused():
+            try:
+                done = 0
+                for number, line, complete in lines:
+                    loader.line(number, line, complete)
+                    done += len(line) + 1
+                    if progress is not None and number % _PROGRESS_EVERY == 0:
+                        progress(min(done, total), total)
+                loader.finish()
+            finally:
+                forget_shared()
+    except LedgerError as error:
+        # The half-built ledger is cyclic garbage made while the collector was paused: free it
+        # now (with the frames that hold it), so that a program that tries many bad files does
+        # not grow until the next sweep. The error says where; the frames add nothing for users.
+        error.__traceback__ = None
+        del loader
+        gc.collect()
+        raise error from None
     if progress is not None:
         progress(total, total)
     return LoadResult(

@@ -19,7 +19,7 @@ import json
 import re
 import sys
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -28,6 +28,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from diplomacy_ledger._errors import FieldError, FormatError, LedgerError
 from diplomacy_ledger.io._values import (
+    MAX_PROBLEMS,
     enum_hook,
     format_utc_instant,
     is_homogeneous_tuple,
@@ -312,13 +313,27 @@ def _format_exception(error: BaseException, kind: type | None) -> str:
 
 
 def _messages(error: cattrs.BaseValidationError) -> list[str]:
+    """The first few problems, each with its field path; how many more there were, if any."""
     messages = []
-    for line in cattrs.transform_error(error, path="$.record", format_exception=_format_exception):
+    lines = cattrs.transform_error(error, path="$.record", format_exception=_format_exception)
+    for line in lines[:MAX_PROBLEMS]:
         text, _, path = line.rpartition(" @ ")
         sub, _, message = text.partition(_SEP)
         full = path.removeprefix("$.") + (f".{sub}" if sub else "")
-        messages.append(f"{full}: {message}")
+        messages.append(f"{full}: {message[:300]}")
+    if len(lines) > MAX_PROBLEMS:
+        messages.append(f"and {len(lines) - MAX_PROBLEMS} more problems")
+    if any(len(problem.exceptions) >= MAX_PROBLEMS for problem in _groups(error)):
+        messages.append(f"(a list's first {MAX_PROBLEMS} bad elements are named; it may hold more)")
     return messages
+
+
+def _groups(error: BaseException) -> Iterator[cattrs.errors.IterableValidationError]:
+    """Every list-of-problems group inside ``error``."""
+    if isinstance(error, cattrs.errors.IterableValidationError):
+        yield error
+    for inner in getattr(error, "exceptions", ()):
+        yield from _groups(inner)
 
 
 def _message(error: LedgerError, prefix: str) -> str:

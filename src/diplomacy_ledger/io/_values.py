@@ -24,6 +24,7 @@ from diplomacy_ledger._errors import FieldError, LedgerError, NaiveDatetimeError
 from diplomacy_ledger.time import Precision, Span, When
 
 __all__ = [
+    "MAX_PROBLEMS",
     "forget_shared",
     "format_utc_instant",
     "parse_instant",
@@ -99,6 +100,10 @@ def enum_hook(kind: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
     return structure
 
 
+MAX_PROBLEMS: Final = 10
+"""How many bad elements of one list the detailed pass names before it stops looking."""
+
+
 def is_homogeneous_tuple(kind: Any) -> bool:
     args = typing.get_args(kind)
     return typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -120,8 +125,11 @@ def tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, An
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise FieldError(f"expected a list, got {json_type(value)}")
-            result, problems = [], []
+            result: list[Any] = []
+            problems: list[Exception] = []
             for index, element in enumerate(value):
+                if len(problems) == MAX_PROBLEMS:  # enough to say what is wrong: stop looking
+                    break
                 try:
                     result.append(inner(element, item))
                 except Exception as error:
