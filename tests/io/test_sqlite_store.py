@@ -282,6 +282,61 @@ def test_the_schema_refuses_changes(store: SqliteStore, path: Path, statement: s
     assert rows(path) == before
 
 
+@pytest.mark.parametrize(
+    ("statements", "said"),
+    [
+        (  # an extra trigger would run its SQL on every append
+            ["CREATE TRIGGER evil AFTER INSERT ON entries BEGIN DELETE FROM meta; END"],
+            "did not make: trigger 'evil'",
+        ),
+        (  # a view to read forever
+            [
+                (
+                    "CREATE VIEW forever AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                    "SELECT i + 1 FROM n) SELECT i FROM n"
+                )
+            ],
+            "did not make: view 'forever'",
+        ),
+        (["CREATE TABLE side (x)"], "did not make: table 'side'"),
+        (  # the guards against editing history, dropped and put back weaker
+            [
+                "DROP TRIGGER entries_never_updated",
+                (
+                    "CREATE TRIGGER entries_never_updated BEFORE UPDATE ON entries "
+                    "WHEN 0 BEGIN SELECT 1; END"
+                ),
+            ],
+            "missing or changed: trigger 'entries_never_updated'",
+        ),
+        (["DROP TRIGGER entries_never_deleted"], "missing or changed: trigger"),
+    ],
+    ids=["extra trigger", "endless view", "extra table", "weakened trigger", "dropped trigger"],
+)
+def test_a_schema_other_than_the_stores_is_refused_before_use(
+    store: SqliteStore, path: Path, statements: list[str], said: str
+) -> None:
+    store.close()
+    sql(path, *statements)
+    with pytest.raises(StoreError, match="schema is not a ledger store's") as caught:
+        SqliteStore(path)
+    assert said in str(caught.value)
+    with pytest.raises(StoreError, match="schema is not a ledger store's"):
+        SqliteStore(path, readonly=True)
+
+
+def test_a_schema_with_bytes_flipped_is_a_store_error(store: SqliteStore, path: Path) -> None:
+    store.close()
+    sql(
+        path,
+        "PRAGMA writable_schema = ON",
+        "UPDATE sqlite_master SET sql = CAST(X'435245415445205649455720ff20415320'"
+        " || X'53454c4543542031' AS TEXT) WHERE name = 'entries_recorded_us'",
+    )
+    with pytest.raises(StoreError):
+        SqliteStore(path)
+
+
 def test_a_row_whose_columns_disagree_with_its_line_is_refused(
     store: SqliteStore, path: Path
 ) -> None:

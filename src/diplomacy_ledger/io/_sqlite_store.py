@@ -10,6 +10,7 @@ what other connections wrote, checks the new entries against the whole ledger, i
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import threading
@@ -60,6 +61,27 @@ _SCHEMA: Final = (
     f"PRAGMA application_id = {APPLICATION_ID}",
     f"PRAGMA user_version = {STORE_SCHEMA_VERSION}",
 )
+
+
+_OBJECTS: Final = "SELECT type, CAST(name AS BLOB), CAST(sql AS BLOB) FROM sqlite_master"
+"""Every object of a schema, its name and SQL read as bytes (they need not be UTF-8)."""
+
+
+@functools.cache
+def _expected_schema() -> frozenset[tuple[str, bytes, bytes | None]]:
+    """The schema objects a new store has, read from a store made in memory."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        for statement in _SCHEMA:
+            connection.execute(statement)
+        return frozenset(connection.execute(_OBJECTS).fetchall())
+    finally:
+        connection.close()
+
+
+def _name(row: tuple[str, bytes, bytes | None]) -> str:
+    kind, name, _ = row
+    return f"{kind} {name.decode('utf-8', 'replace')[:60]!r}"
 
 
 class SqliteStore:
@@ -162,9 +184,26 @@ class SqliteStore:
             except BaseException:
                 connection.rollback()
                 raise
+        self._check_schema(connection)
         row = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None or row[0] != str(STORE_SCHEMA_VERSION):
             raise self._error(f"damaged store: its meta table says schema version {row!r}")
+
+    def _check_schema(self, connection: sqlite3.Connection) -> None:
+        """Raise unless the schema is exactly the one this store makes: no object more or less.
+
+        An extra trigger would run its SQL on every append, an extra view could make a read run
+        forever; a dropped trigger would let history be edited. The text is read as bytes, so a
+        schema with bytes flipped is refused rather than failing to decode.
+        """
+        found = set(connection.execute(_OBJECTS).fetchall())
+        expected = _expected_schema()
+        if found != expected:
+            extra = sorted(_name(row) for row in found - expected)
+            missing = sorted(_name(row) for row in expected - found)
+            said = [f"objects it did not make: {', '.join(extra)}"] if extra else []
+            said += [f"objects missing or changed: {', '.join(missing)}"] if missing else []
+            raise self._error(f"the database's schema is not a ledger store's: {'; '.join(said)}")
 
     def _check_header(self, connection: sqlite3.Connection) -> bool:
         """Whether the database is empty (a new store); raise unless it is empty or ours."""
