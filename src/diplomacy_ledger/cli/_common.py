@@ -15,6 +15,7 @@ from diplomacy_ledger.io import (
     References,
     SqliteStore,
     load_jsonl,
+    read_jsonl,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.time import When, to_utc
@@ -52,8 +53,11 @@ def load(path: Path, *, references: References = "report") -> LoadResult:
     """Load a ledger file (JSON Lines or SQLite), with progress on stderr when it is a terminal.
 
     Broken references in a JSON Lines file are findings here (``references="report"``), not a
-    refusal; an SQLite store never holds any.
+    refusal; an SQLite store never holds any. ``-`` is standard input, read as JSON Lines; a pipe
+    or FIFO is read as a stream.
     """
+    if str(path) == "-":
+        return read_jsonl(sys.stdin.buffer.read(), name="<stdin>", references=references)
     if path.suffix.lower() in SQLITE_SUFFIXES:
         if not path.exists():
             raise LedgerError("no such file", where=str(path))

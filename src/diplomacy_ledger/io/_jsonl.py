@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -96,7 +97,7 @@ def read_jsonl(
 
 def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
     lines: Iterable[tuple[int, bytes, bool]],
-    total: int,
+    total: int | None,
     name: str,
     skip_bad_lines: bool,
     references: References,
@@ -105,17 +106,19 @@ def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
 ) -> LoadResult:
     if references not in ("strict", "report"):
         raise LedgerError(f"references is 'strict' or 'report', not {references!r}")
-    if not total and not allow_empty:
+    if total == 0 and not allow_empty:
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
     loader = _Loader(name, skip_bad_lines, references)
+    seen = False
     try:
         with gc_paused():
             try:
                 done = 0
                 for number, line, complete in lines:
+                    seen = True
                     loader.line(number, line, complete)
                     done += len(line) + 1
-                    if progress is not None and number % _PROGRESS_EVERY == 0:
+                    if progress is not None and total and number % _PROGRESS_EVERY == 0:
                         progress(min(done, total), total)
                 loader.finish()
             finally:
@@ -128,7 +131,9 @@ def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
         del loader
         gc.collect()
         raise error from None
-    if progress is not None:
+    if not seen and not allow_empty:  # a stream that held nothing
+        raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
+    if progress is not None and total:
         progress(total, total)
     return LoadResult(
         loader.ledger, tuple(loader.skipped), tuple(loader.rejected), tuple(loader.findings)
@@ -327,7 +332,9 @@ def load_jsonl(
     file = Path(path)
     try:
         handle = file.open("rb")
-        total = os.fstat(handle.fileno()).st_size
+        status = os.fstat(handle.fileno())
+        # A pipe or FIFO is read as a stream: its size says nothing about what it holds.
+        total = status.st_size if stat.S_ISREG(status.st_mode) else None
     except OSError as error:
         raise LedgerError(f"cannot read the file: {error.strerror}", where=str(file)) from None
     # Read line by line: the file's bytes are never all in memory next to the ledger.
