@@ -173,6 +173,17 @@ class _Loader:
             self.flush()  # an earlier line's error comes first
             self.fail(error, [(number, raw)], complete)
             return
+        if not complete:
+            # One rule with JsonlStore: a line ends with its newline, which is where a write is
+            # complete; a last line without one was cut short and is not loaded, even whole.
+            self.flush()
+            cut = LedgerError(
+                "the last line has no newline: a write was cut short (if the line is whole, "
+                "end it with a newline)",
+                where=where,
+            )
+            self.fail(cut, [(number, raw)], True)
+            return
         if decoded.batch is None:
             if self.batch:
                 self.broken_batch(f"{where}: a batch ends early, before this line")
