@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 import tempfile
@@ -124,12 +123,12 @@ def _load(  # noqa: PLR0917 - the options of read_jsonl, passed on
             finally:
                 forget_shared()
     except LedgerError as error:
-        # The half-built ledger is cyclic garbage made while the collector was paused: free it
-        # now (with the frames that hold it), so that a program that tries many bad files does
-        # not grow until the next sweep. The error says where; the frames add nothing for users.
+        # The error's frames hold the half-built ledger, and a caller keeps the error: drop them
+        # (the error says where; they add nothing for users), so the ledger is freed at once,
+        # even by a caller that paused the collector. No full collection: that would cost a
+        # program that tries many bad files more than it frees.
         error.__traceback__ = None
         del loader
-        gc.collect()
         raise error from None
     if not seen and not allow_empty:  # a stream that held nothing
         raise LedgerError("empty file: a ledger file holds at least one entry", where=name)
