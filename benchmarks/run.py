@@ -33,7 +33,7 @@ if __package__ in (None, ""):  # run as a script: make ``benchmarks`` importable
 
 from benchmarks.generate import SKEWED_ACTOR, ensure_dataset, read_meta
 from benchmarks.peers import scan, sql_checks, sql_contacts, stn
-from diplomacy_ledger import Ledger, __version__, check, load_jsonl
+from diplomacy_ledger import BUILTIN_CHECKS, Ledger, __version__, check, load_jsonl
 from diplomacy_ledger.checks._context import _LastContext
 from diplomacy_ledger.contacts._contact import _Cache as _ContactCache
 from diplomacy_ledger.io import encode_entry
@@ -215,7 +215,7 @@ def w2_checks(path: Path, ledger: Ledger, size: int, variant: str, rows: list[Ro
     ours = collections.Counter((f.kind, f.certainty, f.entries) for f in ours_findings)
     rows.append(
         Row(
-            "W2 all 7 checks",
+            f"W2 all {len(BUILTIN_CHECKS)} checks",
             size,
             variant,
             every,

@@ -31,6 +31,7 @@ from typing import Any, Final
 __all__ = [
     "CHECKS",
     "DUCKDB_COLUMNS",
+    "DUCKDB_LINKS",
     "Finding",
     "current_sql",
     "duckdb_connect",
@@ -444,15 +445,22 @@ def duckdb_ingest(connection: Any, path: Path) -> None:
         """CREATE TABLE ceasefire_parties AS
            SELECT id, unnest(json_extract_string(record, '$.parties[*]')) AS party
            FROM raw WHERE kind = 'ceasefire'""",
-        """CREATE TABLE same_event AS
-           SELECT id, unnest(json_extract_string(record, '$.entries[*]')) AS entry
-           FROM raw WHERE kind = 'same_event'""",
-        """CREATE TABLE retractions AS
-           SELECT id, record->>'entry' AS entry FROM raw WHERE kind = 'retraction'""",
-        "DROP TABLE raw",
+        *DUCKDB_LINKS,
     ]
     for statement in statements:
         connection.execute(statement)
+
+
+DUCKDB_LINKS: Final = (
+    """CREATE TABLE same_event AS
+       SELECT id, unnest(json_extract_string(record, '$.entries[*]')) AS entry
+       FROM raw WHERE kind = 'same_event'""",
+    """CREATE TABLE retractions AS
+       SELECT id, record->>'entry' AS entry FROM raw WHERE kind = 'retraction'""",
+    "DROP TABLE raw",
+)
+"""The last statements of a DuckDB ingest: SameEvent links and retractions, then the raw table
+dropped."""
 
 
 def duckdb_checks(connection: Any) -> list[Finding]:

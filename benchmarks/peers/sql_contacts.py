@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
-from benchmarks.peers.sql_checks import DUCKDB_COLUMNS, current_sql
+from benchmarks.peers.sql_checks import DUCKDB_COLUMNS, DUCKDB_LINKS, current_sql
 
 __all__ = [
     "ZONE",
@@ -72,12 +72,7 @@ def duckdb_contacts_ingest(connection: Any, path: Path) -> None:
            UNION ALL
            SELECT id, unnest(json_extract_string(record, '$.visitors[*].actor'))
            FROM raw WHERE kind = 'meeting'""",
-        """CREATE TABLE same_event AS
-           SELECT id, unnest(json_extract_string(record, '$.entries[*]')) AS entry
-           FROM raw WHERE kind = 'same_event'""",
-        """CREATE TABLE retractions AS
-           SELECT id, record->>'entry' AS entry FROM raw WHERE kind = 'retraction'""",
-        "DROP TABLE raw",
+        *DUCKDB_LINKS,
     ]
     for statement in statements:
         connection.execute(statement)
