@@ -52,16 +52,19 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
         for party in {p for actor in fighters if actor for p in context.lineage(actor)}:
             by_party[party].append(entry)
     indexes: dict[str, tuple[IntervalIndex, list[Entry]]] = {}
-    pairs: dict[tuple[str, str], list[tuple[Entry, Entry]]] = defaultdict(list)
+    # Each ceasefire and fight, as events: their readouts paired, with the fight's scope.
+    pairs: dict[tuple[str, str], list[tuple[Entry, Entry, Truth]]] = defaultdict(list)
     for entry in context.of_type(Ceasefire):
         if context.status(entry) is Status.CANCELLED:
             continue  # never in force
         for fight in _violations_of(context, entry, by_party, indexes):
             if not _between_parties(context, entry, fight):
                 continue
-            if _in_scope(context, entry, fight) is Truth.NOT:
+            scope = _in_scope(context, entry, fight)
+            if scope is Truth.NOT:
                 continue
-            pairs[(context.event_key(entry), context.event_key(fight))].append((entry, fight))
+            key = (context.event_key(entry), context.event_key(fight))
+            pairs[key].append((entry, fight, scope))
     for found in pairs.values():  # one finding per ceasefire and fight, as events
         yield _finding(context, found)
 
@@ -175,13 +178,13 @@ def _after(ceasefire: Entry, fight: Entry) -> bool:
     )
 
 
-def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry]]) -> Finding:
+def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> Finding:
     """One finding for a ceasefire and a fight, each an event told by one or more readouts."""
-    ceasefire, fight = pairs[0]
+    ceasefire, fight, _ = pairs[0]
     record, hostility = ceasefire.record, fight.record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
-    after_for_every_placement = any(_after(c, f) for c, f in pairs)
+    after_for_every_placement = any(_after(c, f) for c, f, _ in pairs)
     truces, fights = context.event(ceasefire), context.event(fight)
     doubts = [
         *(
@@ -196,7 +199,7 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry]]) -> Finding
             if context.status(truce) is Status.PLANNED
         ),
     ]
-    if all(_in_scope(context, c, f) is not Truth.DEFINITELY for c, f in pairs):
+    if all(scope is not Truth.DEFINITELY for _, _, scope in pairs):
         doubts.append(
             f"the fighting is not known to have been within the ceasefire's scope "
             f"({_scope_text(context, record)})"
