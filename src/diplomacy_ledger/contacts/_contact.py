@@ -25,7 +25,7 @@ from diplomacy_ledger.model import (
     Meeting,
     Status,
 )
-from diplomacy_ledger.time import Certainty, Span, When, window_bounds
+from diplomacy_ledger.time import Certainty, Span, When, start_of, window_bounds
 
 __all__ = [
     "Contact",
@@ -37,10 +37,6 @@ __all__ = [
     "in_window",
     "resolve_actors",
 ]
-
-
-def _start(moment: When | Span) -> When:
-    return moment if isinstance(moment, When) else moment.start
 
 
 @attrs.frozen
@@ -103,7 +99,7 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...]) -> Contact:
             "call" if type(first) is Call else "meeting",
             tuple(dict.fromkeys(origin(p.actor) for p in first.participants)),
             first.medium,
-            _start(first.when),
+            start_of(first.when),
             first.when,
             (first.provenance.source,),
         )
@@ -115,7 +111,7 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...]) -> Contact:
         assert isinstance(record, Call | Meeting)
         for actor in record.actors:
             participants[ledger.origin(actor)] = None
-        starts.append(_start(record.when))
+        starts.append(start_of(record.when))
         sources[record.provenance.source] = None
     start = starts[0]
     if len(starts) > 1:

@@ -15,7 +15,7 @@ from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger.io._values import format_utc_instant
 from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import Source, Status, event_code, time_bounds
-from diplomacy_ledger.time import Span, When
+from diplomacy_ledger.time import start_of
 
 __all__ = ["plover_records"]
 
@@ -61,8 +61,8 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
                 "date": day,
                 "earliest": format_utc_instant(bounds[0]) if bounds else None,
                 "latest": format_utc_instant(bounds[1]) if bounds else None,
-                "precision": _when(moment).precision.value if moment is not None else None,
-                "zone": _when(moment).zone if moment is not None else None,
+                "precision": start_of(moment).precision.value if moment is not None else None,
+                "zone": start_of(moment).zone if moment is not None else None,
                 "source": {
                     "id": provenance.source if provenance is not None else None,
                     "title": source.title if isinstance(source, Source) else None,
@@ -73,11 +73,6 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
             }
         )
     return records
-
-
-def _when(moment: When | Span) -> When:
-    """The When that says how precisely an event time was given (a Span's start)."""
-    return moment if isinstance(moment, When) else moment.start
 
 
 def _lookup(ledger: Ledger) -> Any:

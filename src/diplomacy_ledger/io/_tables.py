@@ -32,7 +32,7 @@ from diplomacy_ledger.model import (
     named_actors,
     time_bounds,
 )
-from diplomacy_ledger.time import UTC_MAX, UTC_MIN, Span, When, local_date, validate_zone
+from diplomacy_ledger.time import UTC_MAX, UTC_MIN, When, local_date, start_of, validate_zone
 
 __all__ = ["EVENT_COLUMNS", "event_rows", "events_arrow", "events_csv", "events_dataframe"]
 
@@ -72,7 +72,7 @@ def _bounds(readouts: tuple[Entry, ...]) -> tuple[datetime, datetime] | None:
 def _row(ledger: Ledger, readouts: tuple[Entry, ...], zone: str) -> dict[str, Any]:
     first = readouts[0].record
     moment = first.time
-    when = moment.start if isinstance(moment, Span) else moment
+    when = start_of(moment) if moment is not None else None
     actors: dict[str, None] = {}
     sources: dict[str, None] = {}
     statuses: dict[str, None] = {}

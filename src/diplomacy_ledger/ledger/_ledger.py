@@ -34,6 +34,7 @@ from diplomacy_ledger.time import (
     Span,
     Truth,
     When,
+    start_of,
     to_utc,
     utc_micros,
     window_bounds,
@@ -325,7 +326,7 @@ class Ledger:
             if isinstance(record, Call | Meeting):
                 actors = {self._state.origin(actor) for actor in record.actors}
                 if a in actors and b in actors:
-                    start = record.when if isinstance(record.when, When) else record.when.start
+                    start = start_of(record.when)
                     found.append((start.earliest, start.latest, self.index(entry.id), entry))
         found.sort(key=lambda item: item[:3])
         return [entry for *_, entry in found]

@@ -28,7 +28,7 @@ from diplomacy_ledger.time._order import (
     PointInterval,
     Truth,
 )
-from diplomacy_ledger.time._when import Span, When, window_bounds
+from diplomacy_ledger.time._when import Span, When, start_of, window_bounds
 from diplomacy_ledger.time._zones import (
     Disambiguation,
     available_zones,
@@ -127,6 +127,7 @@ __all__ = [
     "resolve_phrase",
     "resolve_zone",
     "skipped_days",
+    "start_of",
     "to_utc",
     "tzdb_version",
     "utc_micros",

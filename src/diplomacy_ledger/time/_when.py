@@ -33,7 +33,7 @@ from diplomacy_ledger.time._zones import (
     zone_tzinfo,
 )
 
-__all__ = ["Span", "When", "window_bounds"]
+__all__ = ["Span", "When", "start_of", "window_bounds"]
 
 
 _CLOCKS: Final = (Precision.HOUR, Precision.MINUTE, Precision.SECOND)
@@ -467,3 +467,8 @@ def window_bounds(window: When | Span) -> tuple[Bounds, Bounds]:
         (window.start.earliest, window.end_bounds[1]),
         (window.start.latest, window.end_bounds[0]),
     )
+
+
+def start_of(moment: When | Span) -> When:
+    """When something began: a When itself, or a Span's start."""
+    return moment if isinstance(moment, When) else moment.start
