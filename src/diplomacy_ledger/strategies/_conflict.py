@@ -193,7 +193,8 @@ def _truce(
         places=sides[0].places[:1] if local else (),
     )
     truce = w.add(ceasefire, "ceasefire")
-    w.events.append(truce)
+    if ceasefire.status is Status.OCCURRED:  # events are what took place: a plan is none
+        w.events.append(truce)
     if w.room() >= 2 and draw(st.integers(0, 2)) == 0:  # the other side's readout, agreeing
         told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
                          status=ceasefire.status, places=ceasefire.places)  # fmt: skip
