@@ -7,6 +7,7 @@ Dangling references and duplicate ids cannot be planted in a :class:`~diplomacy_
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from diplomacy_ledger import Entry, FindingKind, Ledger, Retraction, dumps_jsonl
+from diplomacy_ledger.model import KIND_NAMES, nested_classes, plan_of
 from diplomacy_ledger.strategies._args import check_choice, check_size, check_strategy
 from diplomacy_ledger.strategies._ledgers import ledgers
 from diplomacy_ledger.strategies._plant import ExpectedFinding
@@ -33,17 +35,38 @@ __all__ = [
 PAYLOAD_DEFECTS: Final = ("dangling_reference", "duplicate_id")
 """The defects planted in serialized payloads: a Ledger refuses them at append."""
 
-# Keys whose string values (or list items) are ids of other entries, in the file format.
-_REFERENCE_KEYS: Final = frozenset(
-    {
-        "actor", "office", "source", "initiator", "about", "reporter", "claimant", "accused",
-        "statement", "during", "mediation", "entry", "person", "part_of", "affiliation",
-        "jurisdiction", "outlet", "place", "attacker", "target",
-    }
-)  # fmt: skip
-_REFERENCE_LISTS: Final = frozenset(
-    {"via", "states", "audience", "mediators", "parties", "entries", "places"}
-)
+
+def _reference_fields() -> tuple[frozenset[str], frozenset[str]]:
+    """The keys whose string values, and those whose list items, are ids, in the file format.
+
+    Read from the record plans (the one answer to "which fields are references"), so a record
+    field added to the model is planted and followed here without being listed again.
+    """
+    single: set[str] = set()
+    many: set[str] = set()
+    seen: set[type] = set()
+    pending: list[type] = list(KIND_NAMES)
+    while pending:
+        cls = pending.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        pending.extend(nested_classes(cls))
+        for name, kind, _ in plan_of(cls).refs:
+            if kind is not None:
+                (many if _holds_tuple(cls, name) else single).add(name)
+    return frozenset(single), frozenset(many)
+
+
+def _holds_tuple(cls: type, name: str) -> bool:
+    hint = typing.get_type_hints(cls)[name]
+    return typing.get_origin(hint) is tuple or any(
+        typing.get_origin(argument) is tuple for argument in typing.get_args(hint)
+    )
+
+
+_REFERENCE_KEYS, _REFERENCE_LISTS = _reference_fields()
+
 _ENUM_KEYS: Final = frozenset({"medium", "stance"})
 _Path = tuple[str | int, ...]
 
