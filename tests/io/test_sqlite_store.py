@@ -436,3 +436,83 @@ def test_read_only_missing_or_empty_files_and_closed_stores(path: Path) -> None:
         store.ledger()
     with pytest.raises(StoreError, match="closed"):
         store.append(Source(title="t"), id="b", recorded_at=at(1))
+
+
+# -- locks, bounds and media ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("readonly", [False, True], ids=["writer", "reader"])
+def test_a_database_locked_by_another_says_so_after_its_timeout(
+    store: SqliteStore, path: Path, readonly: bool
+) -> None:
+    store.close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(StoreError) as caught:
+            SqliteStore(path, readonly=readonly, timeout=0.1)
+    finally:
+        holder.close()
+    said = str(caught.value)
+    assert "locked" in said
+    assert "waited 0.1 s" in said
+    assert "not a SQLite database" not in said
+    with SqliteStore(path, readonly=readonly) as reopened:  # free again: it opens
+        assert len(reopened.ledger()) == 2
+
+
+@pytest.mark.parametrize("timeout", [-1, "5", float("nan"), True])
+def test_a_timeout_is_a_number_of_seconds(path: Path, timeout: Any) -> None:
+    with pytest.raises(StoreError, match="timeout"):
+        SqliteStore(path, timeout=timeout)
+    assert not path.exists()
+
+
+def test_opening_a_file_is_bounded_work(
+    store: SqliteStore, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file cannot make opening run long: SQLite is stopped after a bound of steps."""
+    store.close()
+    monkeypatch.setattr("diplomacy_ledger.io._sqlite_store._STEPS", 10)
+    monkeypatch.setattr("diplomacy_ledger.io._sqlite_store._STEP_CHECK", 1)
+    with pytest.raises(StoreError, match="stopped after 10 steps"):
+        SqliteStore(path, readonly=True)
+    monkeypatch.undo()
+    with SqliteStore(path, readonly=True) as reopened:  # the bound applies to opening only
+        assert len(reopened.ledger()) == 2
+
+
+def test_a_row_larger_than_a_line_may_be_is_a_store_error(
+    store: SqliteStore, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.append(Source(title="x" * 5000), id="long", recorded_at=at(1))
+    store.close()
+    monkeypatch.setattr(
+        "diplomacy_ledger.io._sqlite_store._LIMITS", ((sqlite3.SQLITE_LIMIT_LENGTH, 1000),)
+    )
+    with pytest.raises(StoreError, match="larger than a ledger line may be"):
+        SqliteStore(path, readonly=True)
+
+
+def test_a_store_on_read_only_media_opens_as_it_stands(
+    store: SqliteStore, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On read-only media SQLite cannot make the WAL index: the file is read as immutable."""
+    store.close()
+    assert not path.with_name(f"{path.name}-shm").exists()  # the last close removed it
+    monkeypatch.setattr("diplomacy_ledger.io._sqlite_store._read_only_media", lambda _: True)
+    opened: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(target: str, **options: Any) -> sqlite3.Connection:
+        opened.append(target)
+        connection: sqlite3.Connection = real_connect(target, **options)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    with SqliteStore(path, readonly=True) as reader:
+        assert [entry.id for entry in reader.ledger()] == ["armenia", "article"]
+    assert opened
+    assert all("immutable=1" in target for target in opened)
+    assert not path.with_name(f"{path.name}-shm").exists()

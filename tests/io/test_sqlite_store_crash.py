@@ -23,6 +23,7 @@ from diplomacy_ledger import Source
 from diplomacy_ledger.io._sqlite_store import SqliteStore
 
 CHILD = Path(__file__).with_name("_sqlite_child.py")
+TWO_STORES_CHILD = Path(__file__).with_name("_sqlite_two_stores_child.py")
 T0 = datetime(2022, 9, 13, 2, 0, tzinfo=UTC)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and POSIX processes")
@@ -108,6 +109,37 @@ def test_four_processes_append_at_once(tmp_path: Path) -> None:
     ids = stored_ids(path)
     assert sorted(ids) == expected  # every entry, exactly once
     check_batches(ids)
+
+
+def test_a_second_store_in_a_process_loses_no_write_of_the_first(tmp_path: Path) -> None:
+    """Opening and closing a second store must not drop the first one's locks.
+
+    Closing any descriptor of a file drops the process's POSIX locks on it; a store that opened
+    the file with Python to read its header did so, and another process's close then took
+    itself for the last connection and checkpointed and deleted the write-ahead log under the
+    first store, whose acknowledged appends were lost (in about half the rounds). Six rounds.
+    """
+    for round in range(6):
+        path = tmp_path / f"two-{round}.sqlite"
+        SqliteStore(path).close()
+        children = [
+            subprocess.Popen(
+                [sys.executable, str(TWO_STORES_CHILD), str(path), f"{mode}{round}", "100", mode],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=CHILD.parent,
+            )
+            for mode in ("two", "reopen")
+        ]
+        acked: set[str] = set()
+        for child in children:
+            output, errors = child.communicate(timeout=120)
+            assert child.returncode == 0, f"round {round}: {errors[-2000:]}"
+            acked |= {id for write in acknowledged(output) for id in write}
+        assert len(acked) == 200
+        ids = stored_ids(path)
+        assert set(ids) == acked, f"round {round}: lost {sorted(acked - set(ids))[:5]}"
 
 
 class Ticks:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,13 @@ from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
 from diplomacy_ledger.time import to_utc, tzdb_version, utc_micros
 
-__all__ = ["APPLICATION_ID", "STORE_SCHEMA_VERSION", "SqliteBatch", "SqliteStore"]
+__all__ = [
+    "APPLICATION_ID",
+    "DEFAULT_TIMEOUT",
+    "STORE_SCHEMA_VERSION",
+    "SqliteBatch",
+    "SqliteStore",
+]
 
 APPLICATION_ID: Final = 0x444C4752
 """The SQLite header's ``application_id`` of a ledger store ("DLGR")."""
@@ -34,8 +41,20 @@ APPLICATION_ID: Final = 0x444C4752
 STORE_SCHEMA_VERSION: Final = 1
 """The store schema version this library writes, and the newest it opens."""
 
-_MAGIC: Final = b"SQLite format 3\x00"
-_BUSY_TIMEOUT: Final = 60.0  # seconds to wait for another connection's write lock
+DEFAULT_TIMEOUT: Final = 60.0
+"""Seconds a store waits for another connection's lock before it gives up with a StoreError."""
+
+_STEP_CHECK: Final = 1000
+_STEPS: Final = 50_000_000  # SQLite virtual-machine steps allowed while a file is opened
+_MAX_LENGTH: Final = 256 * 1024 * 1024  # the largest string or blob a row may hold
+_LIMITS: Final = (
+    (sqlite3.SQLITE_LIMIT_LENGTH, _MAX_LENGTH),
+    (sqlite3.SQLITE_LIMIT_SQL_LENGTH, 100_000),
+    (sqlite3.SQLITE_LIMIT_ATTACHED, 0),
+    (sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH, 1),
+    (sqlite3.SQLITE_LIMIT_EXPR_DEPTH, 100),
+    (sqlite3.SQLITE_LIMIT_COMPOUND_SELECT, 10),
+)
 _ROWS: Final = "SELECT seq, id, recorded_us, kind, line FROM entries"
 _INSERT: Final = "INSERT INTO entries (id, recorded_us, kind, line) VALUES (?, ?, ?, ?)"
 _SCHEMA: Final = (
@@ -79,6 +98,20 @@ def _expected_schema() -> frozenset[tuple[str, bytes, bytes | None]]:
         connection.close()
 
 
+def _check_timeout(timeout: object) -> float:
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0:
+        raise StoreError(f"timeout is a number of seconds, 0 or more, not {timeout!r}")
+    return float(timeout)
+
+
+def _read_only_media(path: Path) -> bool:
+    """Whether the file system holding ``path`` is mounted read-only."""
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def _name(row: tuple[str, bytes, bytes | None]) -> str:
     kind, name, _ = row
     return f"{kind} {name.decode('utf-8', 'replace')[:60]!r}"
@@ -103,17 +136,19 @@ class SqliteStore:
         *,
         clock: Clock | None = None,
         readonly: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
         self._path, self._clock, self._readonly = Path(path), clock, readonly
         self._lock = threading.RLock()
         self._ledger, self._seq = Ledger(clock=clock), 0  # rows up to seq are in the ledger
         self._writing = self._unsaved = False
         self._connection: sqlite3.Connection | None = None
-        self._sniff()
+        self._timeout = _check_timeout(timeout)
+        self._check_path()
         with self._sql_errors("cannot open the database"):
             connection = self._connect()
         try:
-            with self._sql_errors("not a SQLite database, or a damaged one"):
+            with self._sql_errors("cannot open the store"):
                 self._prepare(connection)
                 self._catch_up(connection)
         except BaseException:
@@ -141,33 +176,108 @@ class SqliteStore:
         try:
             yield
         except sqlite3.Error as error:
-            raise self._error(f"{context}: {error}") from error
+            raise self._error(self._explain(error, context)) from None
 
-    def _sniff(self) -> None:
-        if not self.path.exists():
+    def _explain(self, error: sqlite3.Error, context: str) -> str:
+        """What went wrong, said by SQLite's error code rather than guessed from the context."""
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = None if code is None else code & 0xFF
+        if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            return (
+                f"{context}: another connection holds the database locked; waited "
+                f"{self._timeout:g} s (timeout=); try again when it is done"
+            )
+        if primary == sqlite3.SQLITE_NOTADB:
+            return f"not a SQLite database{self._hint()}"
+        if primary == sqlite3.SQLITE_CORRUPT:
+            return f"a damaged SQLite database: {error}"
+        if primary == sqlite3.SQLITE_INTERRUPT:
+            return (
+                f"{context}: stopped after {_STEPS:,} steps of work: a ledger store's schema "
+                "is read in far fewer (a hostile or damaged file?)"
+            )
+        if primary == sqlite3.SQLITE_TOOBIG:
+            return f"{context}: a value is larger than a ledger line may be ({_MAX_LENGTH:,} bytes)"
+        if primary == sqlite3.SQLITE_FULL:
+            return f"{context}: the disk is full"
+        return f"{context}: {error}"
+
+    def _hint(self) -> str:
+        """A hint at what a file that is not a SQLite database is.
+
+        Only called once SQLite has said the file is not a database, so no connection of this
+        process holds a lock on it that opening and closing it here could drop.
+        """
+        try:
+            with self.path.open("rb") as file:
+                head = file.read(1)
+        except OSError:
+            return ""
+        return " (JSON Lines? open it with JsonlStore)" if head == b"{" else ""
+
+    def _check_path(self) -> None:
+        """Refuse a path that is no file, without opening it.
+
+        The file is never opened with Python while this process may hold a connection to it:
+        closing any descriptor of a file drops every POSIX lock the process holds on it, its
+        SQLite connections' locks included, and another process could then checkpoint and
+        delete the write-ahead log under them (acknowledged writes lost). SQLite reads the
+        header itself.
+        """
+        try:
+            status = self.path.stat()
+        except FileNotFoundError:
             if self._readonly:
-                raise self._error("no such file (a read-only store does not create one)")
+                raise self._error("no such file (a read-only store does not create one)") from None
             return
-        if not self.path.is_file():
+        except OSError as error:
+            raise self._error(f"cannot open the database: {error.strerror}") from None
+        if not stat.S_ISREG(status.st_mode):
             raise self._error("not a file")
-        with self.path.open("rb") as file:
-            head = file.read(len(_MAGIC))
-        if head and head != _MAGIC:
-            hint = " (JSON Lines? open it with JsonlStore)" if head[:1] == b"{" else ""
-            raise self._error(f"not a SQLite database{hint}")
 
     def _connect(self) -> sqlite3.Connection:
-        target = f"{self.path.absolute().as_uri()}?mode=ro" if self._readonly else str(self.path)
-        return sqlite3.connect(
+        uri = self.path.absolute().as_uri()
+        if not self._readonly:
+            target = uri
+        elif _read_only_media(self.path):
+            # Nobody can write there, and SQLite could not make the WAL index it would need
+            # to read a write-ahead-logged file: read the file as it stands.
+            target = f"{uri}?mode=ro&immutable=1"
+        else:
+            target = f"{uri}?mode=ro"
+        connection = sqlite3.connect(
             target,
-            timeout=_BUSY_TIMEOUT,
+            timeout=self._timeout,
             isolation_level=None,  # no implicit transactions: BEGIN IMMEDIATE is explicit
             check_same_thread=False,  # guarded by self._lock instead
-            uri=self._readonly,
+            uri=True,
         )
+        for limit, value in _LIMITS:
+            connection.setlimit(limit, value)
+        return connection
 
     def _prepare(self, connection: sqlite3.Connection) -> None:
+        """Check that the file is a ledger store (or make one), with its work bounded.
+
+        Until its schema is known to be the store's own, a file could make any read run long;
+        a progress handler stops SQLite after a bound of steps far above what opening takes.
+        """
+        steps = 0
+
+        def bounded() -> int:
+            nonlocal steps
+            steps += _STEP_CHECK
+            return 1 if steps > _STEPS else 0
+
+        connection.set_progress_handler(bounded, _STEP_CHECK)
+        try:
+            self._prepare_bounded(connection)
+        finally:
+            connection.set_progress_handler(None, 0)
+
+    def _prepare_bounded(self, connection: sqlite3.Connection) -> None:
         connection.execute("PRAGMA trusted_schema = OFF")
+        connection.execute("PRAGMA cell_size_check = ON")
         new = self._check_header(connection)
         if not self._readonly:
             (mode,) = connection.execute("PRAGMA journal_mode = WAL").fetchone()
