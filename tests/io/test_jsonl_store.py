@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import os
 import re
@@ -22,6 +23,7 @@ from diplomacy_ledger import (
     Ledger,
     LedgerError,
     RecordTimeError,
+    Source,
     StoreError,
 )
 from diplomacy_ledger.io._jsonl import load_jsonl
@@ -407,3 +409,31 @@ def test_a_store_that_cannot_be_opened_is_a_store_error_naming_its_path(
         JsonlStore(path)
     assert str(path) in str(caught.value)
     assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("readonly", [True, False], ids=["reader", "writer"])
+def test_a_store_behind_another_writers_lock_gives_up_after_its_timeout(
+    tmp_path: Path, readonly: bool
+) -> None:
+    """A reader used to wait for ever behind a writer that held its lock; now it says so."""
+    path = tmp_path / "ledger.jsonl"
+    with JsonlStore(path) as store:
+        store.append(Source(title="t"), id="a", recorded_at=T0)
+    holder = os.open(path, os.O_RDWR)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # another writer, in the middle of its write
+        with pytest.raises(StoreError, match=r"holds the file locked; waited 0\.1 s") as caught:
+            JsonlStore(path, readonly=readonly, timeout=0.1)
+        assert str(path) in str(caught.value)
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        with JsonlStore(path, readonly=readonly, timeout=0.1) as opened:
+            assert [entry.id for entry in opened.ledger()] == ["a"]
+    finally:
+        os.close(holder)
+
+
+@pytest.mark.parametrize("timeout", [-0.5, "1", float("nan"), None])
+def test_a_jsonl_store_timeout_is_a_number_of_seconds(tmp_path: Path, timeout: object) -> None:
+    with pytest.raises(StoreError, match="timeout is a number of seconds"):
+        JsonlStore(tmp_path / "ledger.jsonl", timeout=timeout)  # type: ignore[arg-type]
+    assert not (tmp_path / "ledger.jsonl").exists()

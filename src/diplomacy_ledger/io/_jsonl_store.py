@@ -34,6 +34,7 @@ import attrs
 
 from diplomacy_ledger._errors import LedgerError, StoreError
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
+from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout, flock_within
 from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
 from diplomacy_ledger.time import to_utc, tzdb_version
@@ -64,7 +65,9 @@ class JsonlStore:
     strictly. ``readonly=True`` opens an existing file without ever writing to it: damage is
     reported in :attr:`damage` and the file is left as it is. ``clock`` gives record times to
     appends without ``recorded_at=``; single appends read it under the lock, so clock-stamped
-    appends from several writers reach the file in clock order. POSIX only; a store is not
+    appends from several writers reach the file in clock order. A store waits at most
+    ``timeout`` seconds for another process's lock (a reader waits for a writer's), then raises
+    a :class:`StoreError` saying so. POSIX only; a store is not
     carried across ``fork`` (the child would share its lock): open another one in the child.
     """
 
@@ -74,7 +77,9 @@ class JsonlStore:
         *,
         clock: Clock | None = None,
         readonly: bool = False,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> None:
+        self._timeout = check_timeout(timeout)
         self._path = Path(path)
         self._clock = clock
         self._readonly = readonly
@@ -232,11 +237,19 @@ class JsonlStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        """The thread lock, then ``flock``: shared for a reader, exclusive for a writer."""
+        """The thread lock, then ``flock``: shared for a reader, exclusive for a writer.
+
+        Waits at most the store's timeout for another process's lock, then raises StoreError.
+        """
         with self._lock:
             if self._fd < 0:
                 raise StoreError("the store is closed", where=str(self._path))
-            fcntl.flock(self._fd, fcntl.LOCK_SH if self._readonly else fcntl.LOCK_EX)
+            flock_within(
+                self._fd,
+                exclusive=not self._readonly,
+                timeout=self._timeout,
+                where=str(self._path),
+            )
             try:
                 yield
             finally:

@@ -23,26 +23,18 @@ from typing import Final
 
 from diplomacy_ledger._errors import LedgerError, StoreError
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
+from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout
 from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
 from diplomacy_ledger.time import to_utc, tzdb_version, utc_micros
 
-__all__ = [
-    "APPLICATION_ID",
-    "DEFAULT_TIMEOUT",
-    "STORE_SCHEMA_VERSION",
-    "SqliteBatch",
-    "SqliteStore",
-]
+__all__ = ["APPLICATION_ID", "STORE_SCHEMA_VERSION", "SqliteBatch", "SqliteStore"]
 
 APPLICATION_ID: Final = 0x444C4752
 """The SQLite header's ``application_id`` of a ledger store ("DLGR")."""
 
 STORE_SCHEMA_VERSION: Final = 1
 """The store schema version this library writes, and the newest it opens."""
-
-DEFAULT_TIMEOUT: Final = 60.0
-"""Seconds a store waits for another connection's lock before it gives up with a StoreError."""
 
 _STEP_CHECK: Final = 1000
 _STEPS: Final = 50_000_000  # SQLite virtual-machine steps allowed while a file is opened
@@ -98,12 +90,6 @@ def _expected_schema() -> frozenset[tuple[str, bytes, bytes | None]]:
         connection.close()
 
 
-def _check_timeout(timeout: object) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0:
-        raise StoreError(f"timeout is a number of seconds, 0 or more, not {timeout!r}")
-    return float(timeout)
-
-
 def _read_only_media(path: Path) -> bool:
     """Whether the file system holding ``path`` is mounted read-only."""
     try:
@@ -127,7 +113,11 @@ class SqliteStore:
 
     Threads may share one store (its single connection is guarded by a lock, so calls run one at a
     time); several stores, in threads or processes, may open the same file, and SQLite's locks
-    serialise their writes. Do not use a store in a process forked after it was opened.
+    serialise their writes; a store waits at most ``timeout`` seconds for another connection's
+    lock, then raises a :class:`StoreError` saying so. A reader never waits for a writer (WAL)
+    unless that writer locked the file exclusively. A store never opens its file other than
+    through SQLite (closing any descriptor of it would drop the process's locks on it). Do not
+    use a store in a process forked after it was opened.
     """
 
     def __init__(
@@ -143,7 +133,7 @@ class SqliteStore:
         self._ledger, self._seq = Ledger(clock=clock), 0  # rows up to seq are in the ledger
         self._writing = self._unsaved = False
         self._connection: sqlite3.Connection | None = None
-        self._timeout = _check_timeout(timeout)
+        self._timeout = check_timeout(timeout)
         self._check_path()
         with self._sql_errors("cannot open the database"):
             connection = self._connect()

@@ -13,6 +13,7 @@ from typing import Final, Protocol, Self, runtime_checkable
 from diplomacy_ledger._errors import StoreError
 from diplomacy_ledger.io._jsonl import dump_jsonl
 from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
+from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT
 from diplomacy_ledger.io._sqlite_store import SqliteStore
 from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record
@@ -90,9 +91,15 @@ SQLITE_SUFFIXES: Final = frozenset({".sqlite", ".sqlite3", ".db"})
 
 
 def open_store(
-    path: str | os.PathLike[str], *, readonly: bool = False, clock: Clock | None = None
+    path: str | os.PathLike[str],
+    *,
+    readonly: bool = False,
+    clock: Clock | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Store:
     """Open (or create) the store a file name says: ``.jsonl``/``.ndjson`` or ``.sqlite``/``.db``.
+
+    ``timeout`` is how many seconds the store waits for another writer's lock.
 
     >>> import tempfile, pathlib
     >>> with open_store(pathlib.Path(tempfile.mkdtemp()) / "ledger.sqlite") as store:
@@ -102,9 +109,9 @@ def open_store(
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        return JsonlStore(file, clock=clock, readonly=readonly)
+        return JsonlStore(file, clock=clock, readonly=readonly, timeout=timeout)
     if suffix in SQLITE_SUFFIXES:
-        return SqliteStore(file, clock=clock, readonly=readonly)
+        return SqliteStore(file, clock=clock, readonly=readonly, timeout=timeout)
     known = ", ".join(sorted(JSONL_SUFFIXES | SQLITE_SUFFIXES))
     raise StoreError(f"cannot tell the format from the name; use one of {known}", where=str(file))
 
