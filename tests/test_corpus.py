@@ -50,6 +50,7 @@ REASONS: Final[dict[str, str]] = {
     "ledger": r".",
     "batch": r"batch|entry 'sotk'|entry 'vardenis'|not a JSON line",
     "injection": r"not a JSON line|unknown kind|unknown keys|expected \"type\"",
+    "chain": r"digest chain|carries no digest|digest: |missing keys \['digest'\]",
 }
 """What the message of each category's error must say (besides the file and line)."""
 

@@ -34,6 +34,7 @@ from diplomacy_ledger import (
     load_jsonl,
     read_jsonl,
 )
+from diplomacy_ledger.io import rechain_lines
 from diplomacy_ledger.model import Reference, reference_targets, references, whens_in
 from diplomacy_ledger.strategies import records
 from diplomacy_ledger.time._calendar import is_whole_period, period_bounds
@@ -188,7 +189,7 @@ def _seed_lines() -> list[str]:
 
 
 def _call_line(lines: list[str]) -> int:
-    return next(i for i, line in enumerate(lines) if line.startswith('{"v":1,"id":"call-'))
+    return next(i for i, line in enumerate(lines) if line.startswith('{"v":2,"id":"call-'))
 
 
 def test_a_shared_participant_does_not_let_an_unknown_key_through() -> None:
@@ -197,7 +198,8 @@ def test_a_shared_participant_does_not_let_an_unknown_key_through() -> None:
     bad = lines[index].replace('"office":"pm-armenia"}', '"office":"pm-armenia","side":"x"}', 1)
     assert bad != lines[index]
     # The good participant is read (and shared) first; the same one with an extra key is refused.
-    text = "\n".join([*lines, bad.replace('"id":"call-', '"id":"again-call-', 1)]) + "\n"
+    again = bad.replace('"id":"call-', '"id":"again-call-', 1)
+    text = "\n".join(rechain_lines([*lines, again])) + "\n"
     with pytest.raises(FormatError, match=r":62: record\.participants\[0\].*unknown keys"):
         read_jsonl(text)
 
@@ -207,7 +209,8 @@ def test_a_shared_when_does_not_let_a_bad_zone_through() -> None:
     index = _call_line(lines)
     bad = lines[index].replace('"zone":"Asia/Yerevan"', '"zone":"Asia/Yerevan_"', 1)
     assert bad != lines[index]
-    text = "\n".join([*lines, bad.replace('"id":"call-', '"id":"again-call-', 1)]) + "\n"
+    again = bad.replace('"id":"call-', '"id":"again-call-', 1)
+    text = "\n".join(rechain_lines([*lines, again])) + "\n"
     with pytest.raises(FormatError, match=r":62: record\.when\.zone"):
         read_jsonl(text)
 
@@ -243,7 +246,7 @@ def test_shared_whens_keep_their_own_words_and_read_back_byte_for_byte(tmp_path:
         )
         for n in range(2)
     ]
-    text = "\n".join([*lines[: index + 1], *copies, *lines[index + 1 :]]) + "\n"
+    text = "\n".join(rechain_lines([*lines[: index + 1], *copies, *lines[index + 1 :]])) + "\n"
     path = tmp_path / "seed.jsonl"
     path.write_text(text, encoding="utf-8")
     ledger = load_jsonl(path).ledger
@@ -268,4 +271,4 @@ def test_lines_appended_in_runs_still_fail_at_the_first_bad_line() -> None:
     lines[289] = lines[289].replace('"part_of":"armenia"', '"part_of":"atlantis"')
     lines[294] = "{not json"
     with pytest.raises(BadReferenceError, match=r"<data>:290: .*part_of.*atlantis"):
-        read_jsonl("\n".join(lines) + "\n")
+        read_jsonl("\n".join(rechain_lines(lines)) + "\n")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from diplomacy_ledger._errors import (
     AliasConflictError,
     BadReferenceError,
+    ChainError,
     DuplicateIdError,
     FormatError,
     InvalidIdError,
@@ -109,6 +110,7 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
     from diplomacy_ledger.io import (
         EVENT_COLUMNS,
         SCHEMA_VERSION,
+        ChainBreak,
         Damage,
         JsonlStore,
         LoadResult,
@@ -117,6 +119,7 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         SqliteBatch,
         SqliteStore,
         Store,
+        Verification,
         copy_entries,
         dump_jsonl,
         dumps_jsonl,
@@ -130,6 +133,8 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         open_store,
         plover_records,
         read_jsonl,
+        rechain_lines,
+        verify_file,
     )
     from diplomacy_ledger.model import (
         CAMEO_LABELS,
@@ -189,6 +194,7 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
             "io": (
                 "EVENT_COLUMNS",
                 "SCHEMA_VERSION",
+                "ChainBreak",
                 "Damage",
                 "JsonlStore",
                 "LoadResult",
@@ -197,6 +203,7 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
                 "SqliteBatch",
                 "SqliteStore",
                 "Store",
+                "Verification",
                 "copy_entries",
                 "dump_jsonl",
                 "dumps_jsonl",
@@ -210,6 +217,8 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
                 "open_store",
                 "plover_records",
                 "read_jsonl",
+                "rechain_lines",
+                "verify_file",
             ),
             "model": (
                 "CAMEO_LABELS",
@@ -258,6 +267,8 @@ __all__ = [
     "Call",
     "Ceasefire",
     "Certainty",
+    "ChainBreak",
+    "ChainError",
     "Check",
     "Checker",
     "Claim",
@@ -328,6 +339,7 @@ __all__ = [
     "UnknownPhraseError",
     "UnknownZoneError",
     "UnrecordedTenure",
+    "Verification",
     "When",
     "__version__",
     "available_zones",
@@ -358,9 +370,11 @@ __all__ = [
     "open_store",
     "plover_records",
     "read_jsonl",
+    "rechain_lines",
     "resolve_phrase",
     "resolve_zone",
     "system_clock",
     "timeline_svg",
     "unrecorded_tenures",
+    "verify_file",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "AliasConflictError",
     "BadReferenceError",
+    "ChainError",
     "DuplicateIdError",
     "FieldError",
     "FormatError",
@@ -159,6 +160,14 @@ class StoreError(LedgerError):
 
 class FormatError(LedgerError, ValueError):
     """A line that is not a valid entry of this format; ``where`` says the file, line and field."""
+
+
+class ChainError(FormatError):
+    """A ledger's entries do not match its digest chain: its history was edited.
+
+    An entry was changed, removed or put in, or a digest was; ``where`` names the first entry
+    at which the chain breaks (``diplomacy-ledger verify`` says the same without loading).
+    """
 
 
 class FieldError(LedgerError, ValueError):

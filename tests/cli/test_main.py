@@ -12,6 +12,7 @@ import pytest
 from diplomacy_ledger import __version__
 from diplomacy_ledger.__main__ import main
 from diplomacy_ledger.cli import _main as _cli
+from diplomacy_ledger.io import rechain_lines
 
 
 def test_resolve_seed_prints_the_articles_times_in_utc_and_local(
@@ -133,9 +134,13 @@ def test_dangling_references_in_a_file_are_findings(
 ) -> None:
     path = tmp_path / "seed.jsonl"
     main(["example", str(path)])
-    lines = path.read_text().splitlines(keepends=True)
-    path.write_text("".join(line for line in lines if '"id":"source-public-record"' not in line))
+    lines = path.read_text().splitlines()
+    kept = [line for line in lines if '"id":"source-public-record"' not in line]
+    path.write_text("".join(line + "\n" for line in kept))
     capsys.readouterr()
+    assert main(["check", str(path), "--only", "contradiction"]) == 2  # a line gone: history
+    assert "does not match the digest chain" in capsys.readouterr().err
+    path.write_text("".join(line + "\n" for line in rechain_lines(kept)))  # a tool's own file
     assert main(["check", str(path), "--only", "contradiction"]) == 1
     out = capsys.readouterr().out
     assert "dangling reference" in out

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tests.corpus_maker._base import CASES, CORPUS, DELETE, SEED, Case, context, get
 from tests.corpus_maker._batches import add_batches
+from tests.corpus_maker._chain import add_chain
 from tests.corpus_maker._encoding import add_encoding, add_truncated, add_whole_file
 from tests.corpus_maker._injection import add_injection
 from tests.corpus_maker._keys import add_missing_keys, add_unknown_keys
@@ -73,6 +74,7 @@ def build() -> list[Case]:
         add_ledger_rules,
         add_batches,
         add_injection,
+        add_chain,
     ):
         part()
     return sorted(CASES, key=lambda case: case.name)

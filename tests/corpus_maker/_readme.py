@@ -44,6 +44,9 @@ CATEGORIES: Final = {
     "backwards or out of range, alias conflicts, invalid ids, kinds, enums and record invariants.",
     "batch": "Batch markers that are malformed, out of order, interrupted or incomplete, and "
     "batches holding a bad entry.",
+    "chain": "Format 2 files whose digest chain is broken: a line edited (its digest kept, or "
+    "resealed alone), removed, put in, swapped, unchained after chained lines; digests malformed, "
+    "misplaced or missing.",
     "injection": "Lines that look like code (pickle, Python, YAML tags, class paths): data to be "
     "refused, never run.",
 }

@@ -147,7 +147,7 @@ def add_nesting() -> None:
 def add_versions() -> None:
     russia = seed("russia")
     for label, value, defect in (
-        ("2", 2, "a newer schema version (2)"),
+        ("3", 3, "a newer schema version (3)"),
         ("99", 99, "schema version 99"),
         ("0", 0, "schema version 0, which never existed"),
         ("minus-1", -1, "schema version -1"),
@@ -161,11 +161,11 @@ def add_versions() -> None:
         one_bad_line(
             f"version-{label}", "schema-version", defect, "russia", dump({**russia, "v": value})
         )
-    newer = {**russia, "v": 2, "id": "russia", "successor_field": {"anything": True}}
+    newer = {**russia, "v": 3, "id": "russia", "successor_field": {"anything": True}}
     one_bad_line(
-        "version-2-with-new-fields",
+        "version-3-with-new-fields",
         "schema-version",
-        "a version-2 line with a field this version does not know",
+        "a version-3 line with a field this version does not know",
         "russia",
         dump(newer),
     )

@@ -14,6 +14,7 @@ import pytest
 
 from diplomacy_ledger import SCHEMA_VERSION, FormatError, Ledger, LedgerError, When
 from diplomacy_ledger.examples import CEASEFIRE_REPORTED, seed_ledger
+from diplomacy_ledger.io._chain import rechain_lines
 from diplomacy_ledger.io._jsonl import dump_jsonl, dumps_jsonl, load_jsonl, read_jsonl
 from diplomacy_ledger.io._jsonl_store import JsonlStore
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
@@ -22,7 +23,9 @@ from tests.make_corpus import SEED, context
 
 ROOT: Final = Path(__file__).resolve().parent.parent.parent
 DOCS_SEED: Final = ROOT / "docs" / "examples" / "seed.jsonl"
-LINE_KEYS: Final = ("v", "id", "recorded_at", "kind", "record", "supersedes", "tzdb", "batch")
+LINE_KEYS: Final = (
+    "v", "id", "recorded_at", "kind", "record", "supersedes", "tzdb", "batch", "digest"
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +34,11 @@ def seed() -> Ledger:
 
 
 def without_tzdb(text: str) -> list[dict[str, Any]]:
+    """The lines without the tz database version, and so without the digests that cover it."""
     lines = [json.loads(line) for line in text.splitlines()]
     for line in lines:
         del line["tzdb"]
+        line.pop("digest", None)
     return lines
 
 
@@ -118,7 +123,7 @@ def test_a_line_is_compact_json_with_its_keys_in_the_documented_order(seed: Ledg
         line = encode_entry(entry, tzdb="2025b")
         data = json.loads(line)
         assert list(data) == [key for key in LINE_KEYS if key in data]
-        assert data["v"] == SCHEMA_VERSION == 1
+        assert data["v"] == SCHEMA_VERSION == 2
         assert data["tzdb"] == "2025b"
         assert data["kind"] == entry.kind
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?Z", data["recorded_at"])
@@ -153,11 +158,10 @@ def test_every_instant_is_written_in_utc_with_z(seed: Ledger) -> None:
 
 def test_batch_markers_load_as_one_batch(seed: Ledger) -> None:
     entries = list(seed)
-    text = "".join(
-        encode_entry(entry, batch=(index, len(entries))) + "\n"
-        for index, entry in enumerate(entries)
+    lines = rechain_lines(
+        encode_entry(entry, batch=(index, len(entries))) for index, entry in enumerate(entries)
     )
-    assert read_jsonl(text).ledger == seed
+    assert read_jsonl("".join(line + "\n" for line in lines)).ledger == seed
     assert decode_entry(encode_entry(entries[0], batch=(0, 2))).batch == (0, 2)
 
 
@@ -170,7 +174,7 @@ def test_a_newer_schema_version_is_refused_with_a_message_saying_to_upgrade() ->
     with pytest.raises(FormatError) as raised:
         read_jsonl(json.dumps(line) + "\n", name="ledger.jsonl")
     assert str(raised.value) == (
-        "ledger.jsonl:1: v: written with schema version 2, newer than this library reads (1); "
+        "ledger.jsonl:1: v: written with schema version 3, newer than this library reads (2); "
         "upgrade diplomacy-ledger to read it"
     )
 

@@ -70,7 +70,7 @@ def test_every_line_has_the_schema_version_and_the_tz_database(
     db: duckdb.DuckDBPyConnection, path: str, ledger: Ledger
 ) -> None:
     query = f"SELECT DISTINCT v, tzdb IS NOT NULL FROM {entries()}"
-    assert db.execute(query, {"path": path}).fetchall() == [(1, True)]
+    assert db.execute(query, {"path": path}).fetchall() == [(2, True)]
     query = f"SELECT id, supersedes FROM {entries()} WHERE supersedes IS NOT NULL"
     corrections = [(e.id, e.supersedes) for e in ledger if e.supersedes is not None]
     assert db.execute(query, {"path": path}).fetchall() == corrections

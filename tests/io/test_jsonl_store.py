@@ -26,6 +26,7 @@ from diplomacy_ledger import (
     Source,
     StoreError,
 )
+from diplomacy_ledger.io._chain import digest_of, sealed_digest
 from diplomacy_ledger.io._jsonl import load_jsonl
 from diplomacy_ledger.io._jsonl_store import Damage, JsonlStore
 from diplomacy_ledger.io._lines import encode_entry
@@ -198,30 +199,52 @@ def test_closed_and_readonly_stores_refuse(tmp_path: Path) -> None:
 # -- damaged tails -------------------------------------------------------------------------------
 
 
-def torn_batch(index: int) -> bytes:
-    """Lines 0..index-1 of a batch of three, whole, then half of line ``index``."""
+def torn_batch(index: int, previous: str) -> bytes:
+    """Lines 0..index-1 of a batch of three, whole, then half of line ``index``.
+
+    The lines chain on from ``previous``, as a writer cut short wrote them.
+    """
     entries = [Entry(f"b{i}", at(3), person(f"Batch {i}")) for i in range(3)]
-    lines = [encode_entry(e, batch=(i, 3)).encode() + b"\n" for i, e in enumerate(entries)]
-    return b"".join(lines[:index]) + lines[index][: len(lines[index]) // 2]
+    lines = []
+    for i, entry in enumerate(entries):
+        lines.append(encode_entry(entry, batch=(i, 3), previous=previous))
+        previous = sealed_digest(lines[-1])
+    raw = [line.encode() + b"\n" for line in lines]
+    return b"".join(raw[:index]) + raw[index][: len(raw[index]) // 2]
+
+
+def _whole_lines(index: int) -> Callable[[str], bytes]:
+    return lambda previous: torn_batch(index, previous)[
+        : torn_batch(index, previous).rindex(b"\n") + 1
+    ]
 
 
 @pytest.mark.parametrize(
-    ("tail", "reason"),
+    ("make_tail", "reason"),
     [
-        (b'{"v":1,"id":"half', "the last line has no newline"),
-        (b'{"v":1,"id":"x","recorded_at":"2022-09-13T03:00:00Z","kind":"actor"}', "no newline"),
-        (torn_batch(1)[: torn_batch(1).index(b"\n") + 1], r"incomplete \(1 of 3 lines\)"),
-        (torn_batch(2)[: torn_batch(2).rindex(b"\n") + 1], r"incomplete \(2 of 3 lines\)"),
-        (torn_batch(2), r"incomplete \(2 of 3 lines, then a line without its newline\)"),
-        (torn_batch(0), "the last line has no newline"),
+        (lambda _: b'{"v":1,"id":"half', "the last line has no newline"),
+        (
+            lambda _: b'{"v":1,"id":"x","recorded_at":"2022-09-13T03:00:00Z","kind":"actor"}',
+            "no newline",
+        ),
+        (_whole_lines(1), r"incomplete \(1 of 3 lines\)"),
+        (_whole_lines(2), r"incomplete \(2 of 3 lines\)"),
+        (
+            lambda previous: torn_batch(2, previous),
+            r"incomplete \(2 of 3 lines, then a line without its newline\)",
+        ),
+        (lambda previous: torn_batch(0, previous), "the last line has no newline"),
     ],
     ids=["half-a-line", "no-newline", "1-of-3", "2-of-3", "2-of-3-and-half", "half-of-batch"],
 )
 def test_a_damaged_tail_is_preserved_and_repaired_by_a_writer(
-    tmp_path: Path, tail: bytes, reason: str
+    tmp_path: Path, make_tail: Callable[[str], bytes], reason: str
 ) -> None:
     path = tmp_path / "ledger.jsonl"
     intact = filled(path)
+    head = digest_of(intact.splitlines()[-1])
+    assert head is not None
+    tail = make_tail(head)
     path.write_bytes(intact + tail)
     with JsonlStore(path, readonly=True) as reader:
         (found,) = reader.damage

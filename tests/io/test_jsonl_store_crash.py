@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from diplomacy_ledger import Ledger
+from diplomacy_ledger.io._chain import digest_of, sealed_digest
 from diplomacy_ledger.io._jsonl import load_jsonl
 from diplomacy_ledger.io._jsonl_store import JsonlStore
 from diplomacy_ledger.io._lines import encode_entry
@@ -119,12 +120,20 @@ def test_processes_append_concurrently(tmp_path: Path) -> None:
     check_whole(ledger, set(acked))  # each in one piece
 
 
-def expected_write(n: int, size: int) -> bytes:
-    """The bytes the ``tear`` child means to write: as JsonlStore encodes them."""
+def expected_write(before: bytes, n: int, size: int) -> bytes:
+    """The bytes the ``tear`` child means to write after ``before``: as JsonlStore encodes them.
+
+    Each line's digest chains on from the line before, the first from ``before``'s last line.
+    """
     batch = entries("torn", n, size, big=True)
     tzdb = tzdb_version()
     marker = (lambda i: (i, size)) if size > 1 else (lambda i: None)
-    lines = [encode_entry(e, tzdb=tzdb, batch=marker(i)) for i, e in enumerate(batch)]
+    previous = digest_of(before.splitlines()[-1])
+    assert previous is not None
+    lines = []
+    for i, entry in enumerate(batch):
+        lines.append(encode_entry(entry, tzdb=tzdb, batch=marker(i), previous=previous))
+        previous = sealed_digest(lines[-1])
     return "".join(line + "\n" for line in lines).encode()
 
 
@@ -169,7 +178,7 @@ def test_a_write_cut_short_by_sigkill(
 ) -> None:
     path = tmp_path / "ledger.jsonl"
     before, ledger = prepared(path)
-    data = expected_write(len(ledger), size)
+    data = expected_write(before, len(ledger), size)
     keep = cut(data)
     child = run_child("tear", path, keep, size)
     child.communicate(timeout=30)
@@ -194,7 +203,7 @@ def test_a_write_cut_short_by_sigkill(
 def test_a_whole_write_without_its_acknowledgement_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "ledger.jsonl"
     before, ledger = prepared(path)
-    data = expected_write(len(ledger), 3)
+    data = expected_write(before, len(ledger), 3)
     child = run_child("tear", path, len(data), 3)  # killed after writing, before fsync
     child.communicate(timeout=30)
     assert child.returncode == -signal.SIGKILL
@@ -207,7 +216,7 @@ def test_a_whole_write_without_its_acknowledgement_is_kept(tmp_path: Path) -> No
 def test_sigkill_during_repair_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "ledger.jsonl"
     before, ledger = prepared(path)
-    tail = expected_write(len(ledger), 3)[:-7]
+    tail = expected_write(before, len(ledger), 3)[:-7]
     path.write_bytes(before + tail)
     child = run_child("repair", path)  # dies after copying the tail, before cutting it off
     child.communicate(timeout=30)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -227,7 +227,7 @@ def cast() -> Ledger:
     return ledger
 
 
-@settings(max_examples=25)  # each example draws eight records
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])  # eleven draws each
 @given(st.data())
 def test_records_drawn_from_a_ledgers_ids_can_be_appended_to_it(data: st.DataObject) -> None:
     ledger = cast()

@@ -18,7 +18,7 @@ from typing import Final
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._version import __version__
 from diplomacy_ledger.checks import BUILTIN_CHECKS, check, context_for, time_text
-from diplomacy_ledger.cli import _contacts
+from diplomacy_ledger.cli import _contacts, _verify
 from diplomacy_ledger.cli._common import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
@@ -163,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
         "--seed", action="store_true", help="use the seed article's anchor, zone and phrases"
     )
     _contacts.add_parser(commands)
+    _verify.add_parser(commands)
     return parser
 
 
@@ -341,6 +342,7 @@ _COMMANDS: Final = {
     "example": _example,
     "resolve": _resolve,
     "contacts": _contacts.run,
+    "verify": _verify.run,
 }
 
 

@@ -5,6 +5,7 @@ dangling, and the contacts, whose graph it writes). Exports: PLOVER records, the
 as GraphML and node-link JSON, events as CSV, pandas or Arrow; outputs are written atomically.
 """
 
+from diplomacy_ledger.io._chain import rechain_lines
 from diplomacy_ledger.io._graph import graph_graphml, graph_node_link
 from diplomacy_ledger.io._jsonl import (
     LoadResult,
@@ -33,11 +34,13 @@ from diplomacy_ledger.io._tables import (
     events_csv,
     events_dataframe,
 )
+from diplomacy_ledger.io._verify import ChainBreak, Verification, verify_file
 
 __all__ = [
     "EVENT_COLUMNS",
     "SCHEMA_VERSION",
     "SQLITE_SUFFIXES",
+    "ChainBreak",
     "Damage",
     "JsonlStore",
     "LoadResult",
@@ -46,6 +49,7 @@ __all__ = [
     "SqliteBatch",
     "SqliteStore",
     "Store",
+    "Verification",
     "check_output",
     "copy_entries",
     "dump_jsonl",
@@ -61,5 +65,7 @@ __all__ = [
     "open_store",
     "plover_records",
     "read_jsonl",
+    "rechain_lines",
+    "verify_file",
     "write_output",
 ]

@@ -11,9 +11,10 @@ from typing import BinaryIO, Final, Literal
 
 import attrs
 
-from diplomacy_ledger._errors import BadReferenceError, LedgerError
+from diplomacy_ledger._errors import BadReferenceError, ChainError, LedgerError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks import dangling_references
+from diplomacy_ledger.io._chain import GENESIS, Chain, sealed_digest
 from diplomacy_ledger.io._lines import Line, decode_entry, encode_entry
 from diplomacy_ledger.io._values import forget_shared
 from diplomacy_ledger.ledger import Ledger
@@ -163,14 +164,21 @@ class _Loader:
         # and name the first bad one.
         self.in_runs = not skip_bad_lines and references == "strict"
         self.run: list[tuple[int, bytes, Line]] = []
+        self.chain = Chain()
 
     def line(self, number: int, raw: bytes, complete: bool) -> None:
         where = f"{self.name}:{number}"
+        broken = self.chain.follow(raw) if complete else None
         try:
             decoded = decode_entry(raw, where=where)
         except LedgerError as error:
             self.flush()  # an earlier line's error comes first
             self.fail(error, [(number, raw)], complete)
+            return
+        if broken is not None:
+            self.flush()
+            entry = f"entry {decoded.entry.id!r}: "
+            self.fail(ChainError(entry + broken, where=where), [(number, raw)], complete)
             return
         if not complete:
             # One rule with JsonlStore: a line ends with its newline, which is where a write is
@@ -364,9 +372,15 @@ def load_jsonl(
 
 
 def dumps_jsonl(entries: Iterable[Entry]) -> str:
-    """Entries as JSON Lines text, one per line, each ending with a newline."""
+    """Entries as JSON Lines text, one per line, each ending with a newline, digests chained."""
     tzdb = tzdb_version()
-    return "".join(encode_entry(entry, tzdb=tzdb) + "\n" for entry in entries)
+    previous = GENESIS
+    lines = []
+    for entry in entries:
+        line = encode_entry(entry, tzdb=tzdb, previous=previous)
+        previous = sealed_digest(line)
+        lines.append(line + "\n")
+    return "".join(lines)
 
 
 def dump_jsonl(entries: Iterable[Entry], path: str | os.PathLike[str]) -> None:

@@ -32,7 +32,8 @@ from typing import Final
 
 import attrs
 
-from diplomacy_ledger._errors import LedgerError, StoreError
+from diplomacy_ledger._errors import ChainError, LedgerError, StoreError
+from diplomacy_ledger.io._chain import Chain, sealed_digest
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
 from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout, flock_within
 from diplomacy_ledger.ledger import Batch, Ledger
@@ -87,6 +88,7 @@ class JsonlStore:
         self._ledger = Ledger()
         self._offset = 0  # the end of the intact, loaded prefix
         self._lines = 0  # lines in that prefix
+        self._chain = Chain()  # the digest chain along that prefix
         self._damage: list[Damage] = []
         self._fd = self._open()
         try:
@@ -288,11 +290,15 @@ class JsonlStore:
         position, line = 0, self._lines
         group: list[Entry] = []
         group_start, group_size = 0, 0
+        chain = self._chain.copy()  # moved on with the loaded prefix only
         while (end := data.find(_NEWLINE, position)) >= 0:
             line += 1
             where = f"{name}:{line}"
             start, position = position, end + 1
+            broken = chain.follow(data[start:end])
             decoded = decode_entry(data[start:end], where=where)
+            if broken is not None:
+                raise ChainError(f"entry {decoded.entry.id!r}: {broken}", where=where)
             if decoded.batch is None:
                 if group:
                     raise LedgerError("a batch ends early, before this line", where=where)
@@ -311,6 +317,7 @@ class JsonlStore:
                 self._apply(group, f"{name}:{line - size + 1}-{line}")
                 group = []
             self._offset, self._lines = base + position, line
+            self._chain = chain.copy()
         if group:
             return base + group_start, (
                 f"the last batch is incomplete ({len(group)} of {group_size} lines"
@@ -356,10 +363,11 @@ class JsonlStore:
         try:
             tzdb = tzdb_version()
             size = len(entries)
-            lines = [
-                encode_entry(entry, tzdb=tzdb, batch=(index, size) if size > 1 else None)
-                for index, entry in enumerate(entries)
-            ]
+            head, lines = self._chain.head, []
+            for index, entry in enumerate(entries):
+                batch = (index, size) if size > 1 else None
+                lines.append(encode_entry(entry, tzdb=tzdb, batch=batch, previous=head))
+                head = sealed_digest(lines[-1])
             data = "".join(line + "\n" for line in lines).encode("utf-8")
             _write_at(self._fd, data, self._offset)
             os.fsync(self._fd)
@@ -374,6 +382,7 @@ class JsonlStore:
             raise
         self._offset += len(data)
         self._lines += size
+        self._chain = Chain(head, self._chain.chained + size, self._chain.unchained)
 
 
 def _read_at(fd: int, offset: int, size: int) -> bytes:

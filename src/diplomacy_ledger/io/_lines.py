@@ -1,9 +1,12 @@
 """The file format: one ledger entry per JSON line, strict both ways, through a private converter.
 
-Line format, schema version 1 (the docs page "Files and stores" is the specification)::
+Line format, schema version 2 (the docs page "Files and stores" is the specification)::
 
-    {"v": 1, "id": "...", "recorded_at": "2022-09-13T02:30:00Z", "kind": "call",
-     "record": {...}, "supersedes": "...", "tzdb": "2025b"}
+    {"v": 2, "id": "...", "recorded_at": "2022-09-13T02:30:00Z", "kind": "call",
+     "record": {...}, "supersedes": "...", "tzdb": "2025b", "digest": "<64 hex digits>"}
+
+The digest chains each line to the one before it (see ``_chain``). Version 1 lines, the same
+without a digest, are still read.
 
 Times are ISO 8601 strings in UTC (``Z``), so DuckDB, Spark or BigQuery read them as they are; a
 When also keeps its precision, its zone's IANA key, its words and its wall-clock reading. Union
@@ -27,6 +30,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from diplomacy_ledger._errors import FieldError, FormatError, LedgerError
+from diplomacy_ledger.io._chain import CHAINED_VERSION, GENESIS, seal
 from diplomacy_ledger.io._values import (
     MAX_PROBLEMS,
     enum_hook,
@@ -60,16 +64,19 @@ __all__ = [
     "make_converter",
 ]
 
-SCHEMA_VERSION: Final = 1
-"""The schema version this library writes, and the newest it reads."""
+SCHEMA_VERSION: Final = CHAINED_VERSION
+"""The schema version this library writes, and the newest it reads (1 is read too).
+
+Version 2 added the digest chain; a version 1 line is the same without its ``"digest"``."""
 
 KINDS_BY_NAME: Final = {name: cls for cls, name in KIND_NAMES.items()}
 _LINE_KEYS: Final = frozenset(
-    {"v", "id", "recorded_at", "kind", "record", "supersedes", "tzdb", "batch"}
+    {"v", "id", "recorded_at", "kind", "record", "supersedes", "tzdb", "batch", "digest"}
 )
 _REQUIRED_LINE_KEYS_IN_ORDER: Final = ("v", "id", "recorded_at", "kind", "record")
 _REQUIRED_LINE_KEYS: Final = frozenset(_REQUIRED_LINE_KEYS_IN_ORDER)
 _SEP: Final = "\x00"
+_HEX_DIGEST: Final = re.compile("[0-9a-f]{64}")
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -80,6 +87,8 @@ class Line(NamedTuple):
     tzdb: str | None
     batch: tuple[int, int] | None
     """(index, size) when the line is one of a batch of entries written together."""
+    digest: str | None = None
+    """The line's digest in the chain; None on a line of format 1."""
 
 
 class _RepeatedKeyError(Exception):
@@ -183,9 +192,17 @@ _DECODER: Final = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
 
 
 def encode_entry(
-    entry: Entry, *, tzdb: str | None = None, batch: tuple[int, int] | None = None
+    entry: Entry,
+    *,
+    tzdb: str | None = None,
+    batch: tuple[int, int] | None = None,
+    previous: str = GENESIS,
 ) -> str:
-    """One entry as one line of JSON (no newline); ``batch`` is its (index, size) in a batch."""
+    """One entry as one line of JSON (no newline); ``batch`` is its (index, size) in a batch.
+
+    The line ends with its digest, chained to ``previous``: the digest of the line before it in
+    its file (:func:`digest_of` reads it), or :data:`GENESIS` for a first line.
+    """
     line: dict[str, Any] = {
         "v": SCHEMA_VERSION,
         "id": entry.id,
@@ -198,7 +215,8 @@ def encode_entry(
     line["tzdb"] = tzdb or tzdb_version()
     if batch is not None:
         line["batch"] = {"index": batch[0], "size": batch[1]}
-    return json.dumps(line, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    body = json.dumps(line, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return seal(body, previous)
 
 
 def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:
@@ -249,7 +267,29 @@ def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:
         raise FormatError("; ".join(_messages(error)), where=where) from None
     except LedgerError as error:
         raise FormatError(_message(error, ""), where=where) from None
-    return Line(entry, data.get("tzdb"), _batch(data.get("batch"), where))
+    batch = _batch(data.get("batch"), where)
+    _check_digest(data, text, where)  # after the record: a field's error says more
+    return Line(entry, data.get("tzdb"), batch, data.get("digest"))
+
+
+def _check_digest(data: Mapping[str, Any], text: str, where: str | None) -> None:
+    """A line of format 2 ends with its digest, as written; one of format 1 has none."""
+    digest = data.get("digest")
+    if data["v"] == 1:
+        if "digest" in data:
+            raise FormatError("digest: a line of format 1 carries no digest", where=where)
+        return
+    if digest is None:
+        raise FormatError(f"missing keys ['digest'] (format {data['v']})", where=where)
+    if (
+        type(digest) is not str
+        or _HEX_DIGEST.fullmatch(digest) is None
+        or not text.rstrip("\r").endswith(f',"digest":"{digest}"}}')
+    ):
+        raise FormatError(
+            'digest: expected 64 lowercase hex digits, written last: ,"digest":"..."}',
+            where=where,
+        )
 
 
 def _batch(value: Any, where: str | None) -> tuple[int, int] | None:

@@ -21,7 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final
 
-from diplomacy_ledger._errors import LedgerError, StoreError
+from diplomacy_ledger._errors import ChainError, LedgerError, StoreError
+from diplomacy_ledger.io._chain import Chain, sealed_digest
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
 from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout
 from diplomacy_ledger.ledger import Batch, Ledger
@@ -131,6 +132,7 @@ class SqliteStore:
         self._path, self._clock, self._readonly = Path(path), clock, readonly
         self._lock = threading.RLock()
         self._ledger, self._seq = Ledger(clock=clock), 0  # rows up to seq are in the ledger
+        self._chain = Chain()  # the digest chain along those rows
         self._writing = self._unsaved = False
         self._connection: sqlite3.Connection | None = None
         self._timeout = check_timeout(timeout)
@@ -335,12 +337,16 @@ class SqliteStore:
             raise self._error("the store is closed")
         return self._connection
 
-    def _decode(self, row: tuple[int, str, int, str, str]) -> Entry:
+    def _decode(self, row: tuple[int, str, int, str, str], chain: Chain) -> Entry:
+        """The row's entry, its columns checked against its line and its line against the chain."""
         seq, id, recorded_us, kind, line = row
         where = f"{self.path}: row {seq}"
         entry = decode_entry(line, where=where).entry
         if (entry.id, utc_micros(entry.recorded_at), entry.kind) != (id, recorded_us, kind):
             raise StoreError("the row's columns disagree with its line", where=where)
+        broken = chain.follow(line.encode("utf-8"))
+        if broken is not None:
+            raise ChainError(f"entry {entry.id!r}: {broken}", where=where)
         return entry
 
     def _catch_up(self, connection: sqlite3.Connection) -> None:
@@ -348,12 +354,13 @@ class SqliteStore:
         rows = connection.execute(f"{_ROWS} WHERE seq > ? ORDER BY seq", (self._seq,)).fetchall()
         if not rows:
             return
-        entries = [self._decode(row) for row in rows]
+        chain = self._chain.copy()
+        entries = [self._decode(row, chain) for row in rows]
         try:
             self._ledger.extend(entries)
         except LedgerError as error:
             raise error.at(str(self.path)) from None
-        self._seq = rows[-1][0]
+        self._seq, self._chain = rows[-1][0], chain
 
     def ledger(self) -> Ledger:
         """The ledger as the file holds it now: a snapshot, not changed by later appends."""
@@ -374,9 +381,9 @@ class SqliteStore:
             with self._sql_errors():
                 query = f"{_ROWS} WHERE recorded_us <= ? ORDER BY seq"
                 rows = connection.execute(query, (moment,)).fetchall()
-        known = Ledger(clock=self._clock)
+        known, chain = Ledger(clock=self._clock), Chain()  # record times never go back: a prefix
         try:
-            known.extend(self._decode(row) for row in rows)
+            known.extend(self._decode(row, chain) for row in rows)
         except LedgerError as error:
             raise error.at(str(self.path)) from None
         return known
@@ -423,15 +430,20 @@ class SqliteStore:
             pass  # the original error says more; SQLite rolls back on its own then
         if self._unsaved:  # checked in memory but not committed: reload from the file next time
             self._ledger, self._seq, self._unsaved = Ledger(clock=self._clock), 0, False
+            self._chain = Chain()
 
     def _insert(self, connection: sqlite3.Connection, entries: list[Entry]) -> None:
         for entry in entries:
             if not isinstance(entry, Entry):
                 raise LedgerError(f"expected an Entry, got {type(entry).__name__}")
         tzdb = tzdb_version()
-        lines = [encode_entry(entry, tzdb=tzdb) for entry in entries]
+        head, lines = self._chain.head, []
+        for entry in entries:
+            lines.append(encode_entry(entry, tzdb=tzdb, previous=head))
+            head = sealed_digest(lines[-1])
         self._ledger.extend(entries)  # all or nothing: on error it is left as it was
         self._unsaved = True
+        self._chain = Chain(head, self._chain.chained + len(entries), self._chain.unchained)
         with self._sql_errors("cannot write"):
             for entry, line in zip(entries, lines, strict=True):
                 values = (entry.id, utc_micros(entry.recorded_at), entry.kind, line)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from diplomacy_ledger import Entry, FindingKind, Ledger, Retraction, dumps_jsonl
+from diplomacy_ledger.io import rechain_lines
 from diplomacy_ledger.model import KIND_NAMES, nested_classes, plan_of
 from diplomacy_ledger.strategies._args import check_choice, check_size, check_strategy
 from diplomacy_ledger.strategies._ledgers import ledgers
@@ -272,7 +273,7 @@ def _duplicate(draw: st.DrawFn, ledger: Ledger, lines: list[str]) -> PayloadDefe
     copy.pop("supersedes", None)
     duplicate = json.dumps(copy, ensure_ascii=False, separators=(",", ":"))
     at = draw(st.integers(index + 1, len(lines)))
-    planted = [*lines[:at], duplicate, *lines[at:]]
+    planted = rechain_lines([*lines[:at], duplicate, *lines[at:]])
     found = ExpectedFinding("duplicate_id", "definite", (id,))
     return PayloadDefect("duplicate_id", tuple(planted), (found,), at + 1, ledger)
 
@@ -303,5 +304,9 @@ def _dangling(draw: st.DrawFn, ledger: Ledger, lines: list[str]) -> PayloadDefec
         if any(target in rejected for _, target in references_in(line)):
             rejected.add(line["id"])
             found.append(ExpectedFinding(FindingKind.DANGLING_REFERENCE, "definite", (line["id"],)))
-    planted = tuple(json.dumps(line, ensure_ascii=False, separators=(",", ":")) for line in decoded)
+    planted = tuple(
+        rechain_lines(
+            json.dumps(line, ensure_ascii=False, separators=(",", ":")) for line in decoded
+        )
+    )
     return PayloadDefect("dangling_reference", planted, tuple(found), broken + 1, ledger)
