@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import threading
 from pathlib import Path
@@ -51,3 +52,26 @@ def test_a_fifo_is_read_as_a_stream_not_by_its_size(tmp_path: Path, content: str
                 load_jsonl(fifo)
     finally:
         writer.join(timeout=10)
+
+
+def test_a_dash_writes_to_standard_output_where_an_output_stands_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["example", "-"]) == 0
+    text = capsys.readouterr().out
+    assert text == dumps_jsonl(seed_ledger())  # the file itself, no status line mixed in
+    assert not (tmp_path / "-").exists()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert main(["convert", "-", "-"]) == 0
+    assert capsys.readouterr().out == text
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    assert main(["convert", "-", "-", "--plover"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert {record["id"] for record in records} >= {"call-pashinyan-putin"}
+    # The timeline's listing is its standard output: an SVG there would be mixed into it.
+    path = tmp_path / "seed.jsonl"
+    path.write_text(text, encoding="utf-8")
+    assert main(["timeline", str(path), "--svg", "-"]) == 2
+    assert "--svg -" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists()

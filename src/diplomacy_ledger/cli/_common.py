@@ -28,6 +28,7 @@ __all__ = [
     "EXPLANATION",
     "Parser",
     "as_of",
+    "is_stdout",
     "load",
     "terminal",
 ]
@@ -72,6 +73,11 @@ def load(path: Path, *, references: References = "report") -> LoadResult:
     loaded = load_jsonl(path, references=references, progress=report)
     print(file=sys.stderr)
     return loaded
+
+
+def is_stdout(path: Path) -> bool:
+    """Whether an output path is ``-``: standard output."""
+    return str(path) == "-"
 
 
 def as_of(ledger: Ledger, text: str | None) -> Ledger:

@@ -27,6 +27,7 @@ from diplomacy_ledger.cli._common import (
     EXPLANATION,
     Parser,
     as_of,
+    is_stdout,
     load,
     terminal,
 )
@@ -209,6 +210,10 @@ def _report(
 def _timeline(args: argparse.Namespace) -> int:
     zone = validate_zone(args.zone, where="--zone") if args.zone else None
     if args.svg is not None:  # refused before the work, never over the input
+        if is_stdout(args.svg):
+            raise LedgerError(
+                "--svg -: the timeline's listing goes to standard output; write the SVG to a file"
+            )
         check_output(args.svg, force=args.force, inputs=[args.path])
     loaded = load(args.path)
     ledger = as_of(loaded.ledger, args.as_of)
@@ -270,8 +275,17 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     # A store is never overwritten (it would mix two ledgers); PLOVER records only with --force.
-    check_output(args.target, force=args.plover and args.force, inputs=[args.source])
+    if not is_stdout(args.target):
+        check_output(args.target, force=args.plover and args.force, inputs=[args.source])
     ledger = load(args.source, references="strict").ledger
+    if is_stdout(args.target):  # `-`: JSON Lines, or PLOVER records, on standard output
+        if args.plover:
+            sys.stdout.write(
+                json.dumps(plover_records(ledger), indent=2, ensure_ascii=False) + "\n"
+            )
+        else:
+            sys.stdout.write(dumps_jsonl(ledger))
+        return EXIT_OK
     if args.plover:
         records = plover_records(ledger)
         text = json.dumps(records, indent=2, ensure_ascii=False) + "\n"
@@ -292,6 +306,9 @@ def _example(args: argparse.Namespace) -> int:
     from diplomacy_ledger.examples import seed_ledger  # noqa: PLC0415 - builds on demand
 
     path: Path = args.path
+    if is_stdout(path):
+        sys.stdout.write(dumps_jsonl(seed_ledger()))
+        return EXIT_OK
     check_output(path, force=args.force)
     write_output(path, dumps_jsonl(seed_ledger()), force=args.force)
     shown = terminal(str(path))

@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         raise LedgerError(
             f"--head: expected 64 lowercase hex digits, got {head[:80]!r}", where="verify"
         )
-    found = verify_file(args.path, head=head)
+    path = Path("/dev/stdin") if str(args.path) == "-" else args.path  # POSIX, as the stores
+    found = verify_file(path, head=head)
     if args.format == "json":
         print(json.dumps(_as_json(found), indent=2, ensure_ascii=False))
     else:
