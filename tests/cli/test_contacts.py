@@ -146,11 +146,11 @@ def test_names_with_control_characters_are_escaped_for_the_terminal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ledger = cast()
-    ledger.append(Actor("Evil\x1b[2J Name", ActorKind.PERSON), id="evil", recorded_at=T)
+    ledger.append(Actor("Evil\u202e Name", ActorKind.PERSON), id="evil", recorded_at=T)
     call(ledger, "c", ("evil", "putin"), at(0, 0))
     path = tmp_path / "evil.jsonl"
     dump_jsonl(ledger, path)
     status, out, _ = run(["contacts", str(path), "--as-of", "2030-01-01T00:00Z"], capsys)
     assert status == 0
-    assert "\x1b" not in out
-    assert "Evil\\x1b[2J Name" in out
+    assert "\u202e" not in out
+    assert "Evil\\u202e Name" in out

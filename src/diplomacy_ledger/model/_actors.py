@@ -10,11 +10,11 @@ import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger.model._ids import (
+    line,
+    lines,
     normalise_name,
     optional_text,
     str_tuple,
-    text,
-    texts,
     valid_id,
 )
 from diplomacy_ledger.model._provenance import Provenance
@@ -62,7 +62,7 @@ def _iso3(instance: Actor, attribute: Any, value: Any) -> None:
 
 
 def _aliases(instance: Actor, attribute: Any, value: Any) -> None:
-    texts(instance, attribute, value)
+    lines(instance, attribute, value)
     seen: dict[str, str] = {}
     for alias in (instance.name, *instance.aliases):
         key = normalise_name(alias)
@@ -88,7 +88,7 @@ class Actor:
     ('armenia',)
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=line)
     kind: ActorKind = attrs.field(validator=attrs.validators.instance_of(ActorKind))
     aliases: tuple[str, ...] = attrs.field(default=(), converter=str_tuple, validator=_aliases)
     part_of: str | None = attrs.field(

@@ -8,7 +8,12 @@ from typing import Any, get_args
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
-from diplomacy_ledger.model._ids import str_tuple, text, valid_ids
+from diplomacy_ledger.model._ids import (
+    line,
+    str_tuple,
+    text,
+    valid_ids,
+)
 from diplomacy_ledger.time import Certainty
 
 __all__ = ["Finding", "FindingKind"]
@@ -47,7 +52,7 @@ class Finding:
     one order however the checks ran.
     """
 
-    kind: str = attrs.field(converter=str, validator=text)
+    kind: str = attrs.field(converter=str, validator=line)
     certainty: Certainty = attrs.field(validator=_certainty)
     entries: tuple[str, ...] = attrs.field(converter=str_tuple, validator=valid_ids)
     explanation: str = attrs.field(validator=text, order=False)

@@ -11,8 +11,12 @@ from diplomacy_ledger._errors import InvalidIdError, InvalidValueError
 
 __all__ = [
     "check_id",
+    "line",
+    "lines",
     "normalise_name",
+    "optional_line",
     "optional_text",
+    "shown",
     "str_tuple",
     "text",
     "texts",
@@ -87,28 +91,69 @@ def valid_ids(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidIdError(f"the same id appears twice in {value!r}", where=where)
 
 
-def text(instance: object, attribute: Any, value: Any) -> None:
-    """Attrs validator: a string with something in it."""
+# One-line text (names, titles, labels) holds no control character and no line or paragraph
+# separator; free text (descriptions, quotes, summaries, notes) may hold newlines, tabs and
+# carriage returns, but no other control character (no escape, bell or NUL). Either way the
+# text outputs escape what a terminal would act on; these rules keep data that no report of a
+# name could show on one line, or that is no text at all, out of the ledger.
+_NOT_IN_A_LINE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NOT_IN_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters: an error never echoes a whole huge value."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _check_text(instance: object, attribute: Any, value: Any, one_line: bool) -> None:
+    where = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(f"expected non-empty text, got {shown(value)}", where=where)
+    found = (_NOT_IN_A_LINE if one_line else _NOT_IN_TEXT).search(value)
+    if found is not None:
+        kind = "one line of text" if one_line else "text"
         raise InvalidValueError(
-            f"expected non-empty text, got {value!r}",
-            where=f"{type(instance).__name__}.{attribute.name}",
+            f"expected {kind}, got the control character {found.group()!r} at {found.start()} "
+            f"in {shown(value)}",
+            where=where,
         )
+
+
+def line(instance: object, attribute: Any, value: Any) -> None:
+    """Attrs validator: one line of text with something in it (a name, a title, a label)."""
+    _check_text(instance, attribute, value, one_line=True)
+
+
+def optional_line(instance: object, attribute: Any, value: Any) -> None:
+    """Attrs validator: None or one line of text with something in it."""
+    if value is not None:
+        _check_text(instance, attribute, value, one_line=True)
+
+
+def lines(instance: object, attribute: Any, value: Any) -> None:
+    """Attrs validator: a tuple of one-line texts (aliases, regions)."""
+    if not isinstance(value, tuple):
+        where = f"{type(instance).__name__}.{attribute.name}"
+        raise InvalidValueError(f"expected a tuple of strings, got {shown(value)}", where=where)
+    for item in value:
+        _check_text(instance, attribute, item, one_line=True)
+
+
+def text(instance: object, attribute: Any, value: Any) -> None:
+    """Attrs validator: free text with something in it; it may hold newlines and tabs."""
+    _check_text(instance, attribute, value, one_line=False)
 
 
 def optional_text(instance: object, attribute: Any, value: Any) -> None:
-    """Attrs validator: None or a string with something in it."""
+    """Attrs validator: None or free text with something in it."""
     if value is not None:
-        text(instance, attribute, value)
+        _check_text(instance, attribute, value, one_line=False)
 
 
 def texts(instance: object, attribute: Any, value: Any) -> None:
-    """Attrs validator: a tuple of non-empty strings."""
-    where = f"{type(instance).__name__}.{attribute.name}"
-    if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise InvalidValueError(
-            f"expected a tuple of non-empty strings, got {value!r}", where=where
-        )
+    """Attrs validator: a tuple of one-line texts (kept under its old name)."""
+    lines(instance, attribute, value)
 
 
 def str_tuple(values: Iterable[str]) -> tuple[str, ...]:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import attrs
 
-from diplomacy_ledger.model._ids import optional_text, text, valid_id
+from diplomacy_ledger.model._ids import (
+    line,
+    optional_text,
+    valid_id,
+)
 from diplomacy_ledger.model._provenance import Provenance
 from diplomacy_ledger.time import Span
 
@@ -23,7 +27,7 @@ class Office:
     'President of France'
     """
 
-    title: str = attrs.field(validator=text)
+    title: str = attrs.field(validator=line)
     jurisdiction: str | None = attrs.field(
         default=None, validator=valid_id, metadata={"ref": "actor"}, kw_only=True
     )

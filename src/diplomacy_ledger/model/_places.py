@@ -8,7 +8,14 @@ from typing import Any
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
-from diplomacy_ledger.model._ids import optional_text, str_tuple, text, texts, valid_ids
+from diplomacy_ledger.model._ids import (
+    line,
+    lines,
+    optional_line,
+    optional_text,
+    str_tuple,
+    valid_ids,
+)
 from diplomacy_ledger.model._provenance import Provenance
 from diplomacy_ledger.time import validate_zone
 
@@ -54,7 +61,7 @@ class Place:
     'Asia/Yerevan'
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=line)
     zone: str = attrs.field(validator=_zone, kw_only=True)
     states: tuple[str, ...] = attrs.field(
         default=(),
@@ -64,9 +71,9 @@ class Place:
         kw_only=True,
     )
     aliases: tuple[str, ...] = attrs.field(
-        default=(), converter=str_tuple, validator=texts, kw_only=True
+        default=(), converter=str_tuple, validator=lines, kw_only=True
     )
-    region: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    region: str | None = attrs.field(default=None, validator=optional_line, kw_only=True)
     coordinates: tuple[float, float] | None = attrs.field(
         default=None, converter=_as_floats, validator=_coordinates, kw_only=True
     )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from diplomacy_ledger.model._ids import optional_text, str_tuple, valid_id, valid_ids
+from diplomacy_ledger.model._ids import (
+    optional_line,
+    optional_text,
+    str_tuple,
+    valid_id,
+    valid_ids,
+)
 from diplomacy_ledger.time import When
 
 __all__ = ["Provenance", "Source"]
@@ -20,14 +26,14 @@ class Source:
     its publication is an imprecise :class:`When` (a day), not a made-up instant.
     """
 
-    title: str | None = attrs.field(default=None, validator=optional_text)
+    title: str | None = attrs.field(default=None, validator=optional_line)
     outlet: str | None = attrs.field(
         default=None, validator=valid_id, metadata={"ref": "actor"}, kw_only=True
     )
-    url: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    url: str | None = attrs.field(default=None, validator=optional_line, kw_only=True)
     published: When | None = attrs.field(default=None, validator=_optional_when, kw_only=True)
     retrieved: When | None = attrs.field(default=None, validator=_optional_when, kw_only=True)
-    language: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    language: str | None = attrs.field(default=None, validator=optional_line, kw_only=True)
 
     @property
     def time(self) -> When | None:

@@ -14,7 +14,14 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError, LedgerError
-from diplomacy_ledger.model._ids import optional_text, str_tuple, texts, valid_id, valid_ids
+from diplomacy_ledger.model._ids import (
+    lines,
+    optional_line,
+    optional_text,
+    str_tuple,
+    valid_id,
+    valid_ids,
+)
 from diplomacy_ledger.model._provenance import Provenance
 from diplomacy_ledger.time import Span, When
 
@@ -257,7 +264,7 @@ class Statement:
         default=(), converter=str_tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
     )
     words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
-    channel: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    channel: str | None = attrs.field(default=None, validator=optional_line, kw_only=True)
     during: str | None = attrs.field(default=None, validator=valid_id, metadata=ENTRY, kw_only=True)
     agreement: str | None = attrs.field(
         default=None, validator=valid_id, metadata=AGREEMENT, kw_only=True
@@ -297,7 +304,7 @@ class Claim:
     )
     when: When | Span | None = attrs.field(default=None, validator=_optional_moment, kw_only=True)
     words: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
-    cameo: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    cameo: str | None = attrs.field(default=None, validator=optional_line, kw_only=True)
     key: str | None = attrs.field(default=None, validator=valid_id, kw_only=True)
     office: str | None = attrs.field(
         default=None, validator=valid_id, metadata={"ref": "office", "of": "claimant"}, kw_only=True
@@ -382,7 +389,7 @@ class Ceasefire:
         default=(), converter=str_tuple, validator=valid_ids, metadata=PLACE, kw_only=True
     )
     regions: tuple[str, ...] = attrs.field(
-        default=(), converter=str_tuple, validator=texts, kw_only=True
+        default=(), converter=str_tuple, validator=lines, kw_only=True
     )
 
     def __attrs_post_init__(self) -> None:
@@ -424,7 +431,7 @@ class Hostility:
         default=(), converter=str_tuple, validator=valid_ids, metadata=PLACE, kw_only=True
     )
     means: tuple[str, ...] = attrs.field(
-        default=(), converter=str_tuple, validator=texts, kw_only=True
+        default=(), converter=str_tuple, validator=lines, kw_only=True
     )
     description: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
     between: tuple[str, ...] = attrs.field(
@@ -475,7 +482,7 @@ class Agreement:
         converter=str_tuple, validator=[_at_least(2), valid_ids], metadata=ACTOR
     )
     provenance: Provenance = attrs.field(validator=_provenance)
-    title: str | None = attrs.field(default=None, validator=optional_text, kw_only=True)
+    title: str | None = attrs.field(default=None, validator=optional_line, kw_only=True)
     signatories: tuple[Participant, ...] = attrs.field(
         default=(), converter=_participants, validator=_distinct_actors, kw_only=True
     )
