@@ -30,6 +30,7 @@ diplomacy_ledger.UnknownPhraseError: unknown time phrase 'the 1990s ago'; unders
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
@@ -44,8 +45,9 @@ from diplomacy_ledger._errors import (
     SkippedTimeError,
     UnknownPhraseError,
 )
-from diplomacy_ledger.time._calendar import Precision, period_bounds
-from diplomacy_ledger.time._when import When
+from diplomacy_ledger.time._calendar import EARTH_EAST, EARTH_WEST, Precision, period_bounds
+from diplomacy_ledger.time._instants import UTC_MAX, UTC_MIN
+from diplomacy_ledger.time._when import Span, When
 from diplomacy_ledger.time._zones import (
     Disambiguation,
     first_instant_at_or_after,
@@ -59,7 +61,10 @@ __all__ = [
     "DEFAULT_DECADE_PARTS",
     "DayParts",
     "DecadeParts",
+    "PhraseKind",
+    "PhraseReading",
     "Tense",
+    "read_phrase",
     "resolve_phrase",
 ]
 
@@ -129,6 +134,7 @@ class DecadeParts:
 DEFAULT_DAY_PARTS: Final = DayParts()
 DEFAULT_DECADE_PARTS: Final = DecadeParts()
 
+_ONE_MICROSECOND: Final = timedelta(microseconds=1)
 _MAX_ANCHOR_DATES: Final = 4000  # about eleven years: every date is read, so keep it bounded
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS: Final = "janfebmaraprmayjunjulaugsepoctnovdec"  # month n at 3 * (n - 1)
@@ -146,7 +152,11 @@ _CLOCK: Final = (
     r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
     r"|(?P<h12>\d{1,2})(?::(?P<m12>\d{2}))? ?(?P<half>[ap])\.?m\.?)"
 )
-_FILLER: Final = re.compile(r"^(?:(?:at|on|in|from|since|by|during|the) )+")
+_FILLER: Final = re.compile(r"^(?:(?:at|on|in|from|during|the) )+")
+_ONE_SIDED: Final = re.compile(
+    r"^(?P<word>by|no later than|not later than|before|after|until|till|up until|since) "
+    r"(?P<rest>.+)"
+)
 _QUOTES: Final = str.maketrans("‘’‛“”‐‑", "'''\"\"--")
 _DATE: Final = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR: Final = r"(?P<year>\d{4})"
@@ -176,6 +186,89 @@ _UNDERSTOOD: Final = (
 )
 
 _Reading = Callable[[date], When]  # a relative phrase: what it names on one anchor date
+
+
+class PhraseKind(enum.Enum):
+    """What a phrase says about the time ``T`` it names: the time itself, or a bound.
+
+    - ``AT``: the time is ``T`` ("on Tuesday", "in 1994").
+    - ``BY``: at or before the end of ``T`` ("by 1994", "no later than Tuesday"): a When from
+      the start of time to ``T``'s latest bound.
+    - ``BEFORE``: strictly before ``T`` began ("before Tuesday"): a When up to the last
+      microsecond before ``T``'s earliest bound.
+    - ``AFTER``: strictly after ``T`` ended ("after midnight"): a When from the microsecond after
+      ``T``'s latest bound to the end of time.
+    - ``SINCE``: something that began in ``T`` and is ongoing as of the anchor ("since 1994"): a
+      :class:`~diplomacy_ledger.Span`.
+    - ``UNTIL``: something that ended in ``T`` and began at some unknown time no later than
+      ``T``'s end ("until Tuesday", "till 1994"): a :class:`~diplomacy_ledger.Span`.
+    """
+
+    AT = "at"
+    BY = "by"
+    BEFORE = "before"
+    AFTER = "after"
+    SINCE = "since"
+    UNTIL = "until"
+
+    @property
+    def is_span(self) -> bool:
+        """True for the kinds whose value is a Span (``SINCE``, ``UNTIL``)."""
+        return self in (PhraseKind.SINCE, PhraseKind.UNTIL)
+
+
+_KIND_OF_WORD: Final = {
+    "by": PhraseKind.BY,
+    "no later than": PhraseKind.BY,
+    "not later than": PhraseKind.BY,
+    "before": PhraseKind.BEFORE,
+    "after": PhraseKind.AFTER,
+    "until": PhraseKind.UNTIL,
+    "till": PhraseKind.UNTIL,
+    "up until": PhraseKind.UNTIL,
+    "since": PhraseKind.SINCE,
+}
+
+
+@attrs.frozen
+class PhraseReading:
+    """What :func:`read_phrase` found: the kind of phrase, the time it names, and its value.
+
+    ``named`` is the time ``T`` the phrase speaks of ("Tuesday" in "by Tuesday"); ``value`` is
+    what the phrase says happened: ``named`` itself for :attr:`PhraseKind.AT`, a one-sided
+    :class:`~diplomacy_ledger.When` for ``BY``, ``BEFORE`` and ``AFTER``, a
+    :class:`~diplomacy_ledger.Span` for ``SINCE`` and ``UNTIL``.
+
+    >>> report = When.day("2022-09-13", zone="Asia/Yerevan")
+    >>> reading = read_phrase("by Tuesday", anchor=report, zone="Asia/Yerevan")
+    >>> reading.kind
+    <PhraseKind.BY: 'by'>
+    >>> reading.when.latest == reading.named.latest
+    True
+    """
+
+    kind: PhraseKind
+    named: When
+    value: When | Span
+
+    @property
+    def when(self) -> When:
+        """The value as a When; raises :class:`InvalidTimeError` for a Span (since, until)."""
+        if isinstance(self.value, Span):
+            raise InvalidTimeError(
+                f"{self.named.text!r} names a Span ({self.kind.value} {self.named}), not a When: "
+                "read .value or .span"
+            )
+        return self.value
+
+    @property
+    def span(self) -> Span:
+        """The value as a Span; raises :class:`InvalidTimeError` for a When."""
+        if not isinstance(self.value, Span):
+            raise InvalidTimeError(
+                f"{self.named.text!r} names a When ({self.kind.value}), not a Span: read .when"
+            )
+        return self.value
 
 
 @attrs.frozen
@@ -310,12 +403,41 @@ def _relative(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
     return lambda day: ctx.weekend(day, last)
 
 
-def _anchor_dates(anchor: When, zone: str) -> list[date]:
-    """Every local date in ``zone`` from the anchor's earliest to latest bound that occurred."""
-    rules = zone_tzinfo(zone)
+def _stated_dates(anchor: When) -> tuple[date, date] | None:
+    """The dates a zone-less anchor names, when it is whole dates *somewhere on Earth*.
+
+    A report dated 13 September with no zone was written on the 13th on its writer's calendar,
+    whatever the zone: its "Tuesday" is read from the 13th, not from each date the 50 hours of
+    "the 13th somewhere" cover in the phrase's zone (the 12th to the 14th, an 8-day window for a
+    weekday that is mostly not that weekday).
+    """
+    if anchor.zone is not None or not (
+        anchor.precision.is_calendar or anchor.precision is Precision.SPAN
+    ):
+        return None
     try:
-        first = anchor.earliest.astimezone(rules).date()
-        last = anchor.latest.astimezone(rules).date()
+        start = anchor.earliest + EARTH_EAST
+        after = anchor.latest + _ONE_MICROSECOND + EARTH_WEST
+    except OverflowError:
+        return None
+    if start.time() != time() or after.time() != time() or after.date() <= start.date():
+        return None
+    return start.date(), after.date() - timedelta(days=1)
+
+
+def _anchor_dates(anchor: When, zone: str) -> list[date]:
+    """The anchor's possible local dates in ``zone`` (or as stated, see below) that occurred.
+
+    Every local date in ``zone`` from the anchor's earliest to its latest bound; for an anchor
+    that is whole dates with no zone, those dates themselves (:func:`_stated_dates`).
+    """
+    rules = zone_tzinfo(zone)
+    stated = _stated_dates(anchor)
+    try:
+        first, last = stated or (
+            anchor.earliest.astimezone(rules).date(),
+            anchor.latest.astimezone(rules).date(),
+        )
     except OverflowError:
         raise InvalidTimeError(f"the anchor {anchor} has no end on the calendar") from None
     count = (last - first).days + 1
@@ -351,8 +473,10 @@ def resolve_phrase(
     ``zone`` is the IANA zone (or ``"+HH:MM"`` offset) whose clocks the phrase uses. The result
     keeps ``phrase`` as its ``text``. Case does not matter, runs of white space count as one,
     typographic quotes and apostrophes count as plain ones, and leading filler words (``at``,
-    ``on``, ``in``, ``from``, ``since``, ``by``, ``during``, ``the``, and runs such as ``in the``)
-    are dropped. The forms:
+    ``on``, ``in``, ``from``, ``during``, ``the``, and runs such as ``in the``) are dropped.
+    One-sided phrases are bounds, not filler (see :func:`read_phrase`): ``by T``, ``before T`` and
+    ``after T`` return a one-sided When (``by 1994`` ends with 1994 and has no start), and
+    ``since T`` and ``until T``, which name a Span, raise :class:`UnknownPhraseError`. The forms:
 
     - ``midnight``: 00:00 at the *start* of the day (some writers mean the midnight that ends it;
       "midnight on Tuesday" is read as the one that begins Tuesday). ``noon``, ``midday``: 12:00.
@@ -380,7 +504,9 @@ def resolve_phrase(
       century?) are refused.
 
     The anchor's possible local dates are every date from its earliest to its latest bound on
-    ``zone``'s clocks, save any date the zone skipped (at most 4000 of them). A relative phrase is
+    ``zone``'s clocks, save any date the zone skipped (at most 4000 of them). An anchor that is
+    whole dates with no zone (``When.day("2022-09-13")``) is read on those dates as written: the
+    writer's calendar showed them, whatever the writer's zone. A relative phrase is
     read on each: one reading is returned as it is, several give the window from the earliest to
     the latest (precision SPAN). A reading on a day the zone skipped raises
     :class:`SkippedTimeError`, as do skipped or repeated wall times under ``"raise"``.
@@ -401,6 +527,51 @@ def resolve_phrase(
     ...
     diplomacy_ledger.SkippedTimeError: resolve_phrase('Friday'): the whole day ...
     """
+    reading = read_phrase(
+        phrase,
+        anchor=anchor,
+        zone=zone,
+        tense=tense,
+        disambiguation=disambiguation,
+        day_parts=day_parts,
+        decade_parts=decade_parts,
+    )
+    if reading.kind.is_span:
+        raise UnknownPhraseError(
+            f"{phrase!r} names a Span ({reading.kind.value} {reading.named}), not a When; "
+            "read it with read_phrase(...).value",
+            text=phrase,
+        )
+    return reading.when
+
+
+def read_phrase(
+    phrase: str,
+    *,
+    anchor: When,
+    zone: str,
+    tense: Tense = "past",
+    disambiguation: Disambiguation = "raise",
+    day_parts: DayParts = DEFAULT_DAY_PARTS,
+    decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
+) -> PhraseReading:
+    """Read a time ``phrase`` as :func:`resolve_phrase` does, one-sided phrases included.
+
+    A phrase may start with one bound word, ``by``, ``no later than``, ``before``, ``after``,
+    ``until``, ``till``, ``up until`` or ``since``, followed by any form :func:`resolve_phrase`
+    reads; the result's :class:`PhraseKind` says which, ``named`` is the time after the word and
+    ``value`` what the phrase says (see :class:`PhraseKind`). Without a bound word the kind is
+    ``AT`` and the value is the time named. ``since T`` needs ``T`` to begin no later than the
+    anchor ends. Two bound words ("since before 1994") are refused.
+
+    >>> report = When.day("2022-09-13", zone="Asia/Yerevan")
+    >>> since = read_phrase("since 1994", anchor=report, zone="Asia/Yerevan")
+    >>> since.kind, str(since.value)
+    (<PhraseKind.SINCE: 'since'>, '1994[Asia/Yerevan] – (ongoing as of 2022-09-13[Asia/Yerevan])')
+    >>> after = read_phrase("after midnight", anchor=report, zone="Asia/Yerevan").when
+    >>> after.earliest.isoformat(), after.latest == UTC_MAX
+    ('2022-09-12T20:00:00.000001+00:00', True)
+    """
     validate_zone(zone, where="resolve_phrase")
     if tense not in get_args(Tense):
         raise InvalidValueError(f"tense must be 'past' or 'future', not {tense!r}")
@@ -408,6 +579,46 @@ def resolve_phrase(
         raise InvalidValueError(f"disambiguation must be one of {get_args(Disambiguation)}")
     ctx = _Context(phrase, zone, tense, disambiguation, day_parts, decade_parts)
     text = _normalise(phrase)
+    kind = PhraseKind.AT
+    bound = _ONE_SIDED.match(text)
+    if bound is not None:
+        kind = _KIND_OF_WORD[bound["word"]]
+        text = _FILLER.sub("", bound["rest"])
+        if _ONE_SIDED.match(text):
+            raise ctx.unknown(": one bound word at most")
+    named = _named(text, anchor, ctx)
+    return PhraseReading(kind, named, _bounded(kind, named, anchor, ctx))
+
+
+def _bounded(kind: PhraseKind, named: When, anchor: When, ctx: _Context) -> When | Span:
+    """What a phrase of ``kind`` says, given the time ``named`` after its bound word."""
+    zone, words = named.zone, ctx.phrase
+    if kind is PhraseKind.AT:
+        return named
+    if kind is PhraseKind.BY:
+        return When(UTC_MIN, named.latest, Precision.SPAN, zone, text=words)
+    if kind is PhraseKind.BEFORE:
+        if named.earliest == UTC_MIN:
+            raise InvalidTimeError(f"{words!r}: nothing is before the start of the calendar")
+        return When(UTC_MIN, named.earliest - _ONE_MICROSECOND, Precision.SPAN, zone, text=words)
+    if kind is PhraseKind.AFTER:
+        if named.latest == UTC_MAX:
+            raise InvalidTimeError(f"{words!r}: nothing is after the end of the calendar")
+        return When(named.latest + _ONE_MICROSECOND, UTC_MAX, Precision.SPAN, zone, text=words)
+    if kind is PhraseKind.SINCE:
+        if named.earliest > anchor.latest:
+            raise InvalidTimeError(
+                f"{words!r}: {named} begins after the anchor {anchor} ends, so nothing can have "
+                "lasted since then as of it"
+            )
+        return Span(named, ongoing_as_of=anchor)
+    start = When(UTC_MIN, named.latest, Precision.SPAN, zone, text=words)
+    return Span(start, named)
+
+
+def _named(text: str, anchor: When, ctx: _Context) -> When:
+    """The When a phrase without a bound word names (``text`` is normalised)."""
+    phrase, zone = ctx.phrase, ctx.zone
     form, match = next(
         ((name, found) for name, pattern in _FORMS.items() if (found := pattern.fullmatch(text))),
         ("", None),
