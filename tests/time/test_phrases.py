@@ -338,7 +338,6 @@ def test_bad_decade_parts_are_refused(years: object) -> None:
         "   ",
         "the",
         "25:00",
-        "24:00",
         "12:60",
         "13:00 pm",
         "0 am",
@@ -350,7 +349,12 @@ def test_bad_decade_parts_are_refused(years: object) -> None:
         "1995s",
         "31 September 2020",
         "0000",
-        "Tuesday 13 September 2022",
+        "Monday, 13 September 2022",  # it was a Tuesday
+        "at dawn",  # where? a zone does not say
+        "02:30 Springfield time",  # no IANA zone is named after it
+        "the night of 12 to 14 September",
+        "the '20s",  # said in 2022: the 1920s or the 2020s?
+        "0 days ago",
         "Tuesdays",
     ],
 )

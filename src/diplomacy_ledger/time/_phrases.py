@@ -30,11 +30,13 @@ diplomacy_ledger.UnknownPhraseError: unknown time phrase 'the 1990s ago'; unders
 
 from __future__ import annotations
 
+import calendar
 import enum
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 import attrs
 
@@ -50,6 +52,8 @@ from diplomacy_ledger.time._instants import UTC_MAX, UTC_MIN
 from diplomacy_ledger.time._when import Span, When
 from diplomacy_ledger.time._zones import (
     Disambiguation,
+    available_zones,
+    canonical_zone,
     first_instant_at_or_after,
     last_instant_before,
     validate_zone,
@@ -59,10 +63,12 @@ from diplomacy_ledger.time._zones import (
 __all__ = [
     "DEFAULT_DAY_PARTS",
     "DEFAULT_DECADE_PARTS",
+    "DEFAULT_WIDTHS",
     "DayParts",
     "DecadeParts",
     "PhraseKind",
     "PhraseReading",
+    "PhraseWidths",
     "Tense",
     "read_phrase",
     "resolve_phrase",
@@ -101,6 +107,10 @@ class DayParts:
     afternoon: tuple[time, time] = attrs.field(default=(time(12), time(18)), validator=_check_part)
     evening: tuple[time, time] = attrs.field(default=(time(18), time(0)), validator=_check_part)
     night: tuple[time, time] = attrs.field(default=(time(18), time(6)), validator=_check_part)
+    early: tuple[time, time] = attrs.field(default=(time(0), time(9)), validator=_check_part)
+    """The part of "early Tuesday" and "early on Tuesday", from midnight to before work."""
+    late: tuple[time, time] = attrs.field(default=(time(18), time(0)), validator=_check_part)
+    """The part of "late Monday", the evening to midnight."""
 
 
 def _check_years(
@@ -131,14 +141,73 @@ class DecadeParts:
     late: tuple[int, int] = attrs.field(default=(6, 9), validator=_check_years)
 
 
+def _check_range(low: int, high: int) -> Callable[[object, Any, object], None]:
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if not (
+            isinstance(value, tuple)
+            and len(value) == 2
+            and all(type(end) is int for end in value)
+            and low <= value[0] <= value[1] <= high
+        ):
+            raise InvalidTimeError(
+                f"PhraseWidths.{attribute.name} must be a (first, last) pair with "
+                f"{low} <= first <= last <= {high}, not {value!r}"
+            )
+
+    return check
+
+
+def _check_width(instance: object, attribute: Any, value: object) -> None:
+    if not (isinstance(value, timedelta) and timedelta(0) < value <= timedelta(hours=12)):
+        raise InvalidTimeError(
+            f"PhraseWidths.{attribute.name} must be a timedelta above zero and at most 12 hours, "
+            f"not {value!r}"
+        )
+
+
+@attrs.frozen
+class PhraseWidths:
+    """How wide the vague words of phrases are, where no calendar says it. Override any.
+
+    - ``early_month``, ``mid_month``, ``late_month``: the days (inclusive, 1 to 31; past the
+      month's end means its last day) of "early September", "mid-September", "late September".
+    - ``early_year``, ``mid_year``, ``late_year``: the months (inclusive, 1 to 12) of
+      "early 2020", "mid-2020", "late 2020".
+    - ``around``: "around 02:30" is from ``around`` before to ``around`` after (15 minutes).
+    - ``shortly``: "shortly after midnight" is the ``shortly`` after it (30 minutes), and
+      "shortly before" the ``shortly`` before.
+
+    >>> PhraseWidths(around=timedelta(minutes=5)).around
+    datetime.timedelta(seconds=300)
+    """
+
+    early_month: tuple[int, int] = attrs.field(default=(1, 10), validator=_check_range(1, 31))
+    mid_month: tuple[int, int] = attrs.field(default=(11, 20), validator=_check_range(1, 31))
+    late_month: tuple[int, int] = attrs.field(default=(21, 31), validator=_check_range(1, 31))
+    early_year: tuple[int, int] = attrs.field(default=(1, 4), validator=_check_range(1, 12))
+    mid_year: tuple[int, int] = attrs.field(default=(5, 8), validator=_check_range(1, 12))
+    late_year: tuple[int, int] = attrs.field(default=(9, 12), validator=_check_range(1, 12))
+    around: timedelta = attrs.field(default=timedelta(minutes=15), validator=_check_width)
+    shortly: timedelta = attrs.field(default=timedelta(minutes=30), validator=_check_width)
+
+
 DEFAULT_DAY_PARTS: Final = DayParts()
 DEFAULT_DECADE_PARTS: Final = DecadeParts()
+DEFAULT_WIDTHS: Final = PhraseWidths()
 
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
 _MAX_ANCHOR_DATES: Final = 4000  # about eleven years: every date is read, so keep it bounded
 _WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS: Final = "janfebmaraprmayjunjulaugsepoctnovdec"  # month n at 3 * (n - 1)
 _SHIFTS: Final = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_COUNTS: Final = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_NAMED_ZONES: Final = {"gmt": "UTC", "utc": "UTC", "z": "UTC"}
+_ZONE_SUFFIX: Final = re.compile(
+    r"(?P<rest>.+?) (?:(?P<abbr>gmt|utc|z)|(?P<city>[a-z][a-z' .-]*?) time)"
+)
 _NAMED_CLOCKS: Final = {"midnight": (0, 0), "noon": (12, 0), "midday": (12, 0)}
 
 _DAY: Final = rf"(?:{'|'.join(_WEEKDAYS)}|{'|'.join(_SHIFTS)})"
@@ -150,7 +219,7 @@ _MONTH: Final = (
 _CLOCK: Final = (
     r"(?:midnight|noon|midday"
     r"|(?P<h24>\d{1,2}):(?P<m24>\d{2})"
-    r"|(?P<h12>\d{1,2})(?::(?P<m12>\d{2}))? ?(?P<half>[ap])\.?m\.?)"
+    r"|(?P<h12>\d{1,2})(?:[:.](?P<m12>\d{2}))? ?(?P<half>[ap])\.?m\.?)"
 )
 _FILLER: Final = re.compile(r"^(?:(?:at|on|in|from|during|the) )+")
 _ONE_SIDED: Final = re.compile(
@@ -170,19 +239,49 @@ _FORMS: Final = {
     "part_of": re.compile(rf"(?P<part>{_PART}) of (?P<day>{_DAY})"),
     "day_part": re.compile(rf"(?P<day>{_DAY}) (?P<part>{_PART})"),
     "this": re.compile(r"this (?P<part>morning|afternoon|evening)|(?P<night>tonight|last night)"),
-    "weekend": re.compile(r"(?P<last>last )?(?:over (?:the )?)?weekend"),
+    "weekend": re.compile(r"(?:(?P<last>last |past )|(?P<this>this ))?(?:over (?:the )?)?weekend"),
     "year": re.compile(_YEAR),
     "month": re.compile(rf"(?P<month>{_MONTH}) (?:of )?{_YEAR}"),
     "dmy": re.compile(rf"{_DATE} (?:of )?(?P<month>{_MONTH}),? {_YEAR}"),
     "mdy": re.compile(rf"(?P<month>{_MONTH}) {_DATE},? {_YEAR}"),
     "decade": re.compile(r"(?:(?P<part>early|mid|late)[ -])?(?P<decade>\d{3}0)'?s"),
+    "short_decade": re.compile(r"(?:(?P<part>early|mid|late)[ -])?'(?P<tens>\d)0s"),
+    "week": re.compile(r"(?P<which>last|this|earlier this) week"),
+    "last_period": re.compile(r"last (?P<unit>month|year)"),
+    "ago": re.compile(rf"(?P<count>\d{{1,3}}|{'|'.join(_COUNTS)}) days? ago"),
+    "day_before": re.compile(r"(?P<two>day before yesterday)|day before|previous day"),
+    "early_late": re.compile(rf"(?P<which>early|late) (?:on )?(?P<day>{_DAY})"),
+    "overnight": re.compile(r"overnight"),
+    "night_of": re.compile(
+        rf"night of {_DATE}(?: to | and | ?[-–] ?)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+        rf"(?P<month>{_MONTH})(?:,? {_YEAR})?"
+    ),
+    "dated_weekday": re.compile(
+        rf"(?P<weekday>{'|'.join(_WEEKDAYS)}),? (?:(?:the )?{_DATE} (?:of )?(?P<month>{_MONTH})"
+        rf"|(?P<month2>{_MONTH}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,? {_YEAR})?"
+    ),
+    "dm": re.compile(rf"{_DATE} (?:of )?(?P<month>{_MONTH})"),
+    "md": re.compile(rf"(?P<month>{_MONTH}) {_DATE}"),
+    "month_part": re.compile(rf"(?P<part>early|mid|late)[ -](?P<month>{_MONTH})(?:,? {_YEAR})?"),
+    "year_part": re.compile(rf"(?P<part>early|mid|late)[ -]{_YEAR}"),
+    "near_clock": re.compile(
+        rf"(?P<near>around|about|shortly after|shortly before) (?P<clock>{_CLOCK})"
+        r"(?: \(?local time\)?)?"
+    ),
+    "sun": re.compile(r"(?P<sun>dawn|daybreak|sunrise|first light|dusk|sunset|nightfall)"),
 }
+_ABSOLUTE: Final = frozenset({"year", "month", "dmy", "mdy", "decade", "year_part"})
 _UNDERSTOOD: Final = (
-    "midnight, noon, HH:MM [local time], H[:MM] a.m./p.m., each optionally with '[on] <day>'; "
-    "a weekday, yesterday, today or tomorrow; early hours/morning/afternoon/evening/night of "
-    "<day> or <day> morning (etc.), this morning/afternoon/evening, tonight, last night; "
-    "(over/at) the weekend, last weekend; September 2020, 13 September 2022, September 13, 2022, "
-    "2020; the 1990s, early/mid/late 1990s"
+    "midnight, noon, HH:MM, 24:00, H[:MM] a.m./p.m. (2.30am), each optionally with '[on] <day>' "
+    "and 'local time', '<city> time', 'GMT' or 'UTC'; around/about/shortly after/shortly before "
+    "<clock>; a weekday, yesterday, today, tomorrow, N days ago, the day before, the previous "
+    "day; early hours/morning/afternoon/evening/night of <day> or <day> morning (etc.), early "
+    "[on] <day>, late <day>, this morning/afternoon/evening, tonight, last night, overnight, the "
+    "night of 12 to 13 September [2022]; (over/at) the weekend, this weekend, last/the past "
+    "weekend; this week, last week, earlier this week, last month, last year; September 2020, "
+    "13 September [2022], September 13[, 2022], Tuesday, 13 September [2022]; early/mid/late "
+    "September [2022]; 2020, early/mid/late 2020; the 1990s, early/mid/late 1990s, the '90s; "
+    "each may follow one of by, no later than, before, after, until, till, since"
 )
 
 _Reading = Callable[[date], When]  # a relative phrase: what it names on one anchor date
@@ -279,6 +378,7 @@ class _Context:
     disambiguation: Disambiguation
     day_parts: DayParts
     decade_parts: DecadeParts
+    widths: PhraseWidths = DEFAULT_WIDTHS
 
     def unknown(self, why: str = "") -> UnknownPhraseError:
         return UnknownPhraseError(
@@ -327,13 +427,54 @@ class _Context:
         else:
             hour, minute = int(match["h12"]) % 12, int(match["m12"] or 0)
             hour += 12 if match["half"] == "p" else 0
+        if hour == 24:  # 24:00 is the midnight that ends the day
+            day, hour = day + timedelta(days=1), 0
         wall = f"{day.isoformat()} {hour:02d}:{minute:02d}"
         return When.local(
             wall, zone=self.zone, disambiguation=self.disambiguation, text=self.phrase
         )
 
-    def weekend(self, anchor_day: date, last: bool) -> When:
+    def near(self, match: re.Match[str], day: date) -> When:
+        """Around, or shortly after or before, a clock time: widths of elapsed time."""
+        instant = self.clock(match, day).earliest
+        near = match["near"]
+        if near in {"around", "about"}:
+            width = self.widths.around
+            earliest, latest = instant - width, instant + width
+        elif near == "shortly after":
+            earliest, latest = instant + _ONE_MICROSECOND, instant + self.widths.shortly
+        else:
+            earliest, latest = instant - self.widths.shortly, instant - _ONE_MICROSECOND
+        return When(earliest, latest, Precision.SPAN, self.zone, text=self.phrase)
+
+    def days(self, first: date, last: date) -> When:
+        """From the start of ``first`` to the end of ``last``, local dates."""
+        start = datetime.combine(first, time())
+        return self.window(start, datetime.combine(last + timedelta(days=1), time()))
+
+    def closest(
+        self, anchor_day: date, period: Callable[[int], tuple[date, date]]
+    ) -> tuple[date, date]:
+        """A yearless period (``period(year)`` gives its dates) nearest the anchor date.
+
+        The latest that began on or before it (past), or the earliest that ends on or after it
+        (future), within eight years (29 February).
+        """
+        step = -1 if self.tense == "past" else 1
+        for year in range(anchor_day.year, anchor_day.year + 9 * step, step):
+            try:
+                first, last = period(year)
+            except ValueError:
+                continue  # 29 February in a common year
+            if (first <= anchor_day) if step < 0 else (last >= anchor_day):
+                return first, last
+        raise self.unknown(": no such date near the anchor")
+
+    def weekend(self, anchor_day: date, last: bool, this: bool = False) -> When:
         weekday = anchor_day.weekday()
+        if this:  # the weekend of the anchor's week, Monday to Sunday
+            saturday = anchor_day + timedelta(days=5 - weekday)
+            return self.days(saturday, saturday + timedelta(days=1))
         if self.tense == "past" or last or weekday >= 5:
             saturday = anchor_day - timedelta(days=(weekday - 5) % 7)
         else:
@@ -346,14 +487,17 @@ class _Context:
 
 def _normalise(phrase: str) -> str:
     text = " ".join(phrase.translate(_QUOTES).casefold().split())
-    text = text.strip("\"' ").rstrip(",;")
+    text = text.strip('" ').rstrip(",;").rstrip("'")
+    if text.startswith("'") and not text[1:2].isdigit():  # keep the apostrophe of '90s
+        text = text[1:]
     text = text[:-1] if text.endswith(".") and not text.endswith("m.") else text
     return _FILLER.sub("", text)
 
 
 def _valid_clock(match: re.Match[str]) -> bool:
     if match["h24"] is not None:
-        return int(match["h24"]) <= 23 and int(match["m24"]) <= 59
+        hour, minute = int(match["h24"]), int(match["m24"])
+        return (hour <= 23 and minute <= 59) or (hour, minute) == (24, 0)
     if match["h12"] is not None:
         return 1 <= int(match["h12"]) <= 12 and int(match["m12"] or 0) <= 59
     return True
@@ -399,8 +543,160 @@ def _relative(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
         word = "yesterday" if night == "last night" else "today"
         part = "night" if night else match["part"]
         return lambda day: ctx.part(ctx.target(word, day), part)
-    last = match["last"] is not None
-    return lambda day: ctx.weekend(day, last)
+    if form == "weekend":
+        last, this = match["last"] is not None, match["this"] is not None
+        return lambda day: ctx.weekend(day, last, this)
+    return _more(form, match, ctx)
+
+
+def _month_of(match: re.Match[str], group: str = "month") -> int:
+    return _MONTHS.index(match[group][:3]) // 3 + 1
+
+
+def _more(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
+    """The forms of reports beyond days and their parts: weeks, days ago, yearless dates, ..."""
+    if form == "near_clock":
+        return lambda day: ctx.near(match, day)
+    if form == "week":
+        which = match["which"]
+
+        def week(day: date) -> When:
+            monday = day - timedelta(days=day.weekday())
+            if which == "last":
+                return ctx.days(monday - timedelta(days=7), monday - timedelta(days=1))
+            if which == "this":
+                return ctx.days(monday, monday + timedelta(days=6))
+            return ctx.days(monday, day)  # earlier this week: Monday to the anchor date
+
+        return week
+    if form == "last_period":
+        if match["unit"] == "year":
+            return lambda day: When.year(day.year - 1, zone=ctx.zone, text=ctx.phrase)
+
+        def last_month(day: date) -> When:
+            previous = day.replace(day=1) - timedelta(days=1)
+            return When.month(previous.year, previous.month, zone=ctx.zone, text=ctx.phrase)
+
+        return last_month
+    if form == "ago":
+        count = _COUNTS.get(match["count"]) or int(match["count"])
+        if count == 0:
+            raise ctx.unknown(": '0 days ago' is today; say today")
+        return lambda day: ctx.whole_day(day - timedelta(days=count))
+    if form == "day_before":
+        back = 2 if match["two"] else 1
+        return lambda day: ctx.whole_day(day - timedelta(days=back))
+    if form == "early_late":
+        return lambda day: ctx.part(ctx.target(match["day"], day), match["which"])
+    if form == "overnight":
+        back = 1 if ctx.tense == "past" else 0
+        return lambda day: ctx.part(day - timedelta(days=back), "night")
+    if form in {"night_of", "dated_weekday", "dm", "md", "month_part"}:
+        return _yearless(form, match, ctx)
+    if form == "short_decade":
+        return lambda day: _short_decade(match, ctx, day)
+    raise ctx.unknown(  # "sun": dawn, dusk
+        f": {match['sun']} depends on the place's latitude and longitude and the date, which "
+        "a zone does not give; write the window you mean (e.g. 'early hours of Tuesday')"
+    )
+
+
+def _yearless(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
+    """A date or part of a month with or without its year (without: the closest, per tense)."""
+    if form == "month_part":
+        month = _month_of(match)
+        first_day, last_day = getattr(ctx.widths, f"{match['part']}_month")
+
+        def period(year: int) -> tuple[date, date]:
+            length = calendar.monthrange(year, month)[1]
+            return date(year, month, min(first_day, length)), date(
+                year, month, min(last_day, length)
+            )
+
+    else:
+        second = form == "dated_weekday" and match["month2"] is not None
+        month = _month_of(match, "month2" if second else "month")
+        number = int(match["day2"] if second else match["day"])
+
+        def period(year: int) -> tuple[date, date]:
+            day = date(year, month, number)
+            return day, day
+
+    def reading(anchor_day: date) -> When:
+        year = match.groupdict().get("year")
+        if year is not None:
+            if int(year) == 0:
+                raise ctx.unknown(": there is no year 0")
+            try:
+                first, last = period(int(year))
+            except ValueError as error:
+                raise ctx.unknown(f": {error}") from None
+        else:
+            first, last = ctx.closest(anchor_day, period)
+        if form == "night_of":
+            if (first + timedelta(days=1)).day != int(match["day2"]):
+                raise ctx.unknown(": a night runs from one date to the next")
+            return ctx.part(first, "night")
+        if form == "dated_weekday" and first.weekday() != _WEEKDAYS.index(match["weekday"]):
+            raise ctx.unknown(
+                f": {first:%d %B %Y} was a {_WEEKDAYS[first.weekday()].title()}, "
+                f"not a {match['weekday'].title()}"
+            )
+        return ctx.whole_day(first) if first == last else ctx.days(first, last)
+
+    return reading
+
+
+def _short_decade(match: re.Match[str], ctx: _Context, anchor_day: date) -> When:
+    """The '90s: the latest such decade ended before the anchor's year (or the next to come)."""
+    tens = int(match["tens"]) * 10
+    current = anchor_day.year - anchor_day.year % 100 + tens
+    if current <= anchor_day.year <= current + 9:
+        raise ctx.unknown(
+            f": said in {anchor_day.year}, the '{tens:02d}s may be this decade or one a century "
+            "away; write the century"
+        )
+    if ctx.tense == "past":
+        start = current if current + 9 < anchor_day.year else current - 100
+    else:
+        start = current if current > anchor_day.year else current + 100
+    first, last = getattr(ctx.decade_parts, match["part"] or "", (0, 9))
+    earliest, _ = period_bounds(Precision.YEAR, date(start + first, 1, 1), ctx.zone)
+    _, latest = period_bounds(Precision.YEAR, date(start + last, 1, 1), ctx.zone)
+    return When(earliest, latest, Precision.SPAN, ctx.zone, text=ctx.phrase)
+
+
+def _year_part(match: re.Match[str], ctx: _Context) -> When:
+    year = int(match["year"])
+    if year == 0:
+        raise ctx.unknown(": there is no year 0")
+    first, last = getattr(ctx.widths, f"{match['part']}_year")
+    end = date(year, last, calendar.monthrange(year, last)[1])
+    return ctx.days(date(year, first, 1), end)
+
+
+@functools.cache
+def _cities() -> dict[str, frozenset[str]]:
+    """The zones named after each city (the last part of the key, in lower case)."""
+    cities: dict[str, set[str]] = {}
+    for key in available_zones():
+        if "/" in key:
+            city = key.rsplit("/", 1)[1].replace("_", " ").casefold()
+            cities.setdefault(city, set()).add(canonical_zone(key))
+    return {city: frozenset(zones) for city, zones in cities.items()}
+
+
+def _named_zone(match: re.Match[str], ctx: _Context) -> str:
+    """The zone of '02:30 Yerevan time', '12:00 GMT': one IANA zone named after the city."""
+    if match["abbr"]:
+        return _NAMED_ZONES[match["abbr"]]
+    city = match["city"]
+    zones = _cities().get(city, frozenset())
+    if len(zones) != 1:
+        found = f"zones {sorted(zones)}" if zones else "no IANA zone"
+        raise ctx.unknown(f": {found} named after {city!r}; pass zone= and say 'local time'")
+    (zone,) = zones
+    return zone
 
 
 def _stated_dates(anchor: When) -> tuple[date, date] | None:
@@ -467,6 +763,7 @@ def resolve_phrase(
     disambiguation: Disambiguation = "raise",
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
+    widths: PhraseWidths = DEFAULT_WIDTHS,
 ) -> When:
     """The When a report's time ``phrase`` names, read against the report's time ``anchor``.
 
@@ -500,8 +797,37 @@ def resolve_phrase(
     - ``September 2020``, ``13 September 2022``, ``September 13, 2022``, ``2020`` (also ``Sept.``
       and ``13th``): the whole month, day or year in ``zone``.
     - ``the 1990s``, ``1990's``: the decade; ``early``/``mid``/``late 1990s``, ``mid-1990s``: the
-      years ``decade_parts`` gives. ``the 2000s`` (decade or century?) and ``the 90s`` (which
-      century?) are refused.
+      years ``decade_parts`` gives. ``the 2000s`` (decade or century?) and ``the 90s`` (ages?)
+      are refused. ``the '90s``, ``the early '90s``: the latest such decade that ended before
+      the anchor's year (``tense="future"``: the next to begin after it); said within such a
+      decade (``the '20s`` in 2022) it is refused.
+    - ``last week``, ``this week``, ``earlier this week``: the ISO week (Monday to Sunday) before
+      the anchor date's, the anchor date's, and its Monday to the anchor date.
+      ``last month``, ``last year``: the calendar month or year before the anchor date's.
+    - ``two days ago``, ``3 days ago`` (one to ten in words, or digits): that whole day. ``the day
+      before``, ``the previous day``: the day before the anchor date (pass the day the report
+      speaks of as the anchor); ``the day before yesterday``.
+    - ``early Tuesday``, ``early on Tuesday``, ``late Monday``: the ``early`` (00:00–09:00) and
+      ``late`` (18:00–24:00) parts of ``day_parts``. ``overnight``: the night that began the day
+      before the anchor date (``tense="future"``: on it). ``the night of 12 to 13 September``
+      (also ``12-13``, with or without a year): the night beginning on the 12th.
+    - ``this weekend``: the Saturday and Sunday of the anchor date's week, whatever the tense;
+      ``the past weekend``: as ``last weekend``.
+    - ``13 September``, ``September 13``, ``Tuesday, 13 September``: a date without its year is the
+      latest on or before the anchor date (``tense="future"``: the first on or after it). A
+      weekday with a date (``Tuesday, 13 September 2022``) must be that date's weekday.
+    - ``early``/``mid``/``late September`` [``2022``]: the days ``widths`` gives (1–10, 11–20,
+      21–end), without a year the latest that began on or before the anchor date (future: the
+      first that ends on or after it). ``early``/``mid``/``late 2020``: the months ``widths``
+      gives (January–April, May–August, September–December).
+    - ``2.30am`` (a dot in 12-hour times), ``24:00`` (the midnight that ends the day), ``02:30
+      Yerevan time`` (the one IANA zone named after the city; refused if none or several),
+      ``12:00 GMT``, ``02:30 UTC``: the clock is read in that zone, on the anchor's date in
+      ``zone``. ``around 02:30`` (or ``about``): ``widths.around`` (15 minutes) either side;
+      ``shortly after midnight``, ``shortly before noon``: within ``widths.shortly`` (30 minutes)
+      after or before, the instant itself excluded.
+    - ``dawn``, ``dusk``, ``sunrise``, ``sunset``, ``daybreak``, ``nightfall``, ``first light``
+      are refused: they depend on where, which a zone does not say.
 
     The anchor's possible local dates are every date from its earliest to its latest bound on
     ``zone``'s clocks, save any date the zone skipped (at most 4000 of them). An anchor that is
@@ -535,6 +861,7 @@ def resolve_phrase(
         disambiguation=disambiguation,
         day_parts=day_parts,
         decade_parts=decade_parts,
+        widths=widths,
     )
     if reading.kind.is_span:
         raise UnknownPhraseError(
@@ -554,6 +881,7 @@ def read_phrase(
     disambiguation: Disambiguation = "raise",
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
+    widths: PhraseWidths = DEFAULT_WIDTHS,
 ) -> PhraseReading:
     """Read a time ``phrase`` as :func:`resolve_phrase` does, one-sided phrases included.
 
@@ -577,7 +905,7 @@ def read_phrase(
         raise InvalidValueError(f"tense must be 'past' or 'future', not {tense!r}")
     if disambiguation not in get_args(Disambiguation):
         raise InvalidValueError(f"disambiguation must be one of {get_args(Disambiguation)}")
-    ctx = _Context(phrase, zone, tense, disambiguation, day_parts, decade_parts)
+    ctx = _Context(phrase, zone, tense, disambiguation, day_parts, decade_parts, widths)
     text = _normalise(phrase)
     kind = PhraseKind.AT
     bound = _ONE_SIDED.match(text)
@@ -618,18 +946,31 @@ def _bounded(kind: PhraseKind, named: When, anchor: When, ctx: _Context) -> When
 
 def _named(text: str, anchor: When, ctx: _Context) -> When:
     """The When a phrase without a bound word names (``text`` is normalised)."""
+    dates_zone = ctx.zone  # the zone of the report's dates, even for '02:30 Moscow time'
+    suffix = _ZONE_SUFFIX.fullmatch(text)
+    if (
+        suffix is not None
+        and suffix["city"] != "local"
+        and not any(pattern.fullmatch(text) for pattern in _FORMS.values())
+    ):
+        rest = suffix["rest"]
+        if _FORMS["clock"].fullmatch(rest) or _FORMS["near_clock"].fullmatch(rest):
+            ctx = attrs.evolve(ctx, zone=_named_zone(suffix, ctx))
+            text = rest
     phrase, zone = ctx.phrase, ctx.zone
     form, match = next(
         ((name, found) for name, pattern in _FORMS.items() if (found := pattern.fullmatch(text))),
         ("", None),
     )
-    if match is None or (form == "clock" and not _valid_clock(match)):
+    if match is None or (form in {"clock", "near_clock"} and not _valid_clock(match)):
         raise ctx.unknown()
     try:
-        if form in {"year", "month", "dmy", "mdy", "decade"}:
+        if form == "year_part":
+            return _year_part(match, ctx)
+        if form in _ABSOLUTE:
             return _absolute(form, match, ctx)
         reading = _relative(form, match, ctx)
-        results = {reading(day) for day in _anchor_dates(anchor, zone)}
+        results = {reading(day) for day in _anchor_dates(anchor, dates_zone)}
     except OverflowError:
         raise InvalidTimeError(f"{phrase!r} falls outside the supported calendar") from None
     except LedgerError as error:
