@@ -7,7 +7,7 @@ and a Span is built from Whens.
 from __future__ import annotations
 
 import zoneinfo
-from datetime import UTC, date, datetime, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Final, Self
 
 import attrs
@@ -439,6 +439,27 @@ class Span:
     def is_exact(self) -> bool:
         """True when both ends are exact instants."""
         return self.end is not None and self.start.is_exact and self.end.is_exact
+
+    @property
+    def duration(self) -> tuple[timedelta, timedelta | None]:
+        """How long it lasted, as the range ``(shortest, longest)``, longest None if open.
+
+        The shortest is from the latest start to the earliest end (zero when the bounds of the
+        two ends overlap: the start may come just before the end); the longest from the earliest
+        start to the latest end. An open end ("ongoing as of") makes the longest unbounded, and
+        its shortest is from the latest start to the earliest "as of".
+
+        >>> yerevan = When.parse("2022-09-13[Asia/Yerevan]")
+        >>> baku = When.parse("2022-09-14[Asia/Baku]")
+        >>> talks = Span(yerevan, baku)
+        >>> [str(length) for length in talks.duration]
+        ['0:00:00.000001', '1 day, 23:59:59.999999']
+        """
+        end_earliest, _ = self.end_bounds
+        shortest = max(end_earliest - self.start.latest, timedelta(0))
+        if self.end is None:
+            return shortest, None
+        return shortest, self.end.latest - self.start.earliest
 
     @property
     def start_bounds(self) -> tuple[datetime, datetime]:
