@@ -256,7 +256,6 @@ def test_weekends(phrase: str, anchor: str, tense: Tense, saturday: int, sunday:
         ("the 13th of Sept. 2022", Precision.DAY, date(2022, 9, 13), date(2022, 9, 13)),
         ("September 13, 2022", Precision.DAY, date(2022, 9, 13), date(2022, 9, 13)),
         ("Sep 1st 2022", Precision.DAY, date(2022, 9, 1), date(2022, 9, 1)),
-        ("since 1991", Precision.YEAR, date(1991, 1, 1), date(1991, 12, 31)),
         ("May 1994", Precision.MONTH, date(1994, 5, 1), date(1994, 5, 31)),
         ("feb. 2020", Precision.MONTH, date(2020, 2, 1), date(2020, 2, 29)),
         ("the 1990s", Precision.SPAN, date(1990, 1, 1), date(1999, 12, 31)),
@@ -339,7 +338,6 @@ def test_bad_decade_parts_are_refused(years: object) -> None:
         "   ",
         "the",
         "25:00",
-        "24:00",
         "12:60",
         "13:00 pm",
         "0 am",
@@ -351,7 +349,12 @@ def test_bad_decade_parts_are_refused(years: object) -> None:
         "1995s",
         "31 September 2020",
         "0000",
-        "Tuesday 13 September 2022",
+        "Monday, 13 September 2022",  # it was a Tuesday
+        "at dawn",  # where? a zone does not say
+        "02:30 Springfield time",  # no IANA zone is named after it
+        "the night of 12 to 14 September",
+        "the '20s",  # said in 2022: the 1920s or the 2020s?
+        "0 days ago",
         "Tuesdays",
     ],
 )

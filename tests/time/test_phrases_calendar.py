@@ -224,18 +224,19 @@ def test_an_anchor_over_a_month() -> None:
     assert bounds(when) == (at(4, "2022-09-06"), at(4, "2022-10-05") - US)  # Tue 6 Sep .. Tue 4 Oct
 
 
-def test_an_anchor_with_no_zone_is_any_date_it_was_somewhere() -> None:
-    # 13 September somewhere on Earth: 2022-09-12T10:00Z to 2022-09-14T11:59:59.999999Z, which
-    # in Yerevan (UTC+4) are the 12th, 13th and 14th.
+def test_an_anchor_date_with_no_zone_is_read_on_that_date() -> None:
+    # 13 September somewhere on Earth: the writer's calendar showed the 13th, whatever their
+    # zone, so "today" and "midnight" are Yerevan's 13th (not each of the 12th, 13th and 14th
+    # that the 50 hours of "the 13th somewhere" cover in Yerevan).
     anywhere = When.day("2022-09-13")
     assert bounds(resolve("today", anchor=anywhere)) == (
-        at(4, "2022-09-12"),
-        at(4, "2022-09-15") - US,
+        at(4, "2022-09-13"),
+        at(4, "2022-09-14") - US,
     )
-    assert bounds(resolve("midnight", anchor=anywhere)) == (
-        at(4, "2022-09-12"),
-        at(4, "2022-09-14"),
-    )
+    assert bounds(resolve("midnight", anchor=anywhere)) == (at(4, "2022-09-13"),) * 2
+    # An instant with no zone (UTC) is read on the phrase zone's date at that instant.
+    utc = When.parse("2022-09-12T21:00Z")  # 01:00 on the 13th in Yerevan
+    assert bounds(resolve("today", anchor=utc)) == (at(4, "2022-09-13"), at(4, "2022-09-14") - US)
 
 
 def test_readings_that_agree_give_the_reading_itself() -> None:

@@ -23,6 +23,11 @@ Tense = Literal["past", "future"]
 US = timedelta(microseconds=1)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 PARTS = {name: name.replace("_", " ") for name in attrs.fields_dict(DayParts)}
+# "early Tuesday" and "late Monday" are said only before the day, and never "early of Tuesday".
+FORMS_OF = {
+    part: ["{part} {day}"] if part in {"early", "late"} else ["{part} of {day}", "{day} {part}"]
+    for part in PARTS
+}
 
 zones = st.sampled_from(sorted(available_zones()))
 days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
@@ -108,7 +113,7 @@ def test_a_weekday_is_the_whole_day_with_that_name(
     tense=tenses,
     part=st.sampled_from(sorted(PARTS)),
     bounds=st.none() | st.tuples(walls, walls),
-    form=st.sampled_from(["{part} of {day}", "{day} {part}"]),
+    form=st.sampled_from([0, 1]),
 )
 def test_a_part_of_a_day_is_exactly_the_instants_showing_its_wall_times(
     *,
@@ -117,7 +122,7 @@ def test_a_part_of_a_day_is_exactly_the_instants_showing_its_wall_times(
     tense: Tense,
     part: str,
     bounds: tuple[time, time] | None,
-    form: str,
+    form: int,
 ) -> None:
     zone, target = zone_day
     anchor = day_anchor(anchor_day_for(target, offset, tense), zone)
@@ -127,7 +132,8 @@ def test_a_part_of_a_day_is_exactly_the_instants_showing_its_wall_times(
     start, end = getattr(parts, part)
     start_wall = datetime.combine(target, start)
     end_wall = datetime.combine(target + timedelta(days=0 if end > start else 1), end)
-    phrase = form.format(part=PARTS[part], day=WEEKDAYS[target.weekday()])
+    forms = FORMS_OF[part]
+    phrase = forms[form % len(forms)].format(part=PARTS[part], day=WEEKDAYS[target.weekday()])
     try:
         when = resolve_phrase(phrase, anchor=anchor, zone=zone, tense=tense, day_parts=parts)
     except SkippedTimeError:

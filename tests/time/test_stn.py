@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomacy_ledger import InvalidValueError, NaiveDatetimeError, UnknownEntryError, When
+from diplomacy_ledger import InvalidValueError, NaiveDatetimeError, Span, UnknownEntryError, When
 from diplomacy_ledger.examples import CEASEFIRE_AT, MIDNIGHT
 from diplomacy_ledger.time._stn import SimpleTemporalNetwork, TemporalConstraint
 
@@ -265,3 +265,48 @@ def test_invalid_constraints_and_queries() -> None:
     assert network.bounds("origin") == (timedelta(0), timedelta(0))
     assert str(TemporalConstraint("a", "b")) == "b − a unbounded"
     assert str(TemporalConstraint("a", "b", -HOUR, HOUR)) == "-1:00:00 ≤ b − a ≤ 1:00:00"
+
+
+# -- durations of uncertain intervals (#17) ----------------------------------------------------
+
+
+def test_lasted_at_least_and_at_most() -> None:
+    hour = timedelta(hours=1)
+    network = SimpleTemporalNetwork()
+    assert network.add(TemporalConstraint.exactly("origin", "talks.start", timedelta(0))).ok
+    assert network.add(TemporalConstraint.lasted("talks.start", "talks.end", at_most=3 * hour)).ok
+    assert network.bounds("talks.end") == (timedelta(0), 3 * hour)
+    refused = network.add(
+        TemporalConstraint.lasted("talks.start", "talks.end", at_least=4 * hour, reason="readout")
+    )
+    assert not refused.ok
+    assert refused.conflict is not None
+    assert refused.conflict.excess == hour
+    with pytest.raises(InvalidValueError, match="negative"):
+        TemporalConstraint.lasted("a", "b", at_least=-hour)
+
+
+def test_a_spans_duration_range_as_a_constraint() -> None:
+    # Talks began on 13 September and ended on the 14th (Yerevan, UTC+4): they lasted from a
+    # moment to two days; "they lasted at least a day" is consistent, "at least three" is not.
+    talks = Span(
+        When.day("2022-09-13", zone="Asia/Yerevan"), When.day("2022-09-14", zone="Asia/Yerevan")
+    )
+    shortest, longest = talks.duration
+    assert (shortest, longest) == (
+        timedelta(microseconds=1),
+        timedelta(days=2) - timedelta(microseconds=1),
+    )
+    epoch = datetime(2022, 9, 12, 20, tzinfo=UTC)
+    network = SimpleTemporalNetwork(epoch=epoch)
+    assert network.add_when("start", talks.start).ok
+    assert network.add_when("end", talks.end).ok  # type: ignore[arg-type]
+    assert network.add(TemporalConstraint.lasted("start", "end", at_least=timedelta(days=1))).ok
+    assert not network.add(TemporalConstraint.lasted("start", "end", at_least=timedelta(days=3))).ok
+
+
+def test_an_open_span_has_no_longest_duration() -> None:
+    start = When.local("2022-09-13 00:00", zone="Asia/Yerevan")
+    shelling = Span(start, ongoing_as_of=When.local("2022-09-13 06:00", zone="Asia/Yerevan"))
+    assert shelling.duration == (timedelta(hours=6), None)
+    assert Span(start).duration == (timedelta(0), None)

@@ -16,6 +16,7 @@ from diplomacy_ledger import (
     SkippedTimeError,
     Span,
     TimeParseError,
+    Truth,
     UnknownZoneError,
     When,
 )
@@ -408,3 +409,25 @@ def test_a_wall_time_moved_off_the_minute_by_an_old_offset_keeps_its_seconds() -
     assert when.earliest == utc(1937, 6, 30, 22, 40, 28)
     assert when.precision is Precision.SECOND
     assert str(when) == "1937-07-01T00:00:28+01:20[Europe/Amsterdam]"
+
+
+def test_consecutive_days_overlap_in_a_fold_at_midnight() -> None:
+    # America/St_Johns set its clocks back from 00:01 to 23:01 on 7 November 2010: midnight
+    # starting the 7th happened twice, so the 6th ended after the 7th began.
+    rules = zoneinfo.ZoneInfo("America/St_Johns")
+    seventh_begins = datetime(2010, 11, 7, tzinfo=rules).astimezone(UTC)
+    sixth_ends = datetime(2010, 11, 7, fold=1, tzinfo=rules).astimezone(UTC) - timedelta(
+        microseconds=1
+    )
+    assert sixth_ends - seventh_begins > timedelta(minutes=59)
+    saturday = When.day("2010-11-06", zone="America/St_Johns")
+    sunday = When.day("2010-11-07", zone="America/St_Johns")
+    assert (saturday.latest, sunday.earliest) == (sixth_ends, seventh_begins)
+    assert saturday.before(sunday) is Truth.POSSIBLY
+    # Elsewhere on the same dates they do not overlap.
+    assert (
+        When.day("2010-11-06", zone="Asia/Yerevan").before(
+            When.day("2010-11-07", zone="Asia/Yerevan")
+        )
+        is Truth.DEFINITELY
+    )

@@ -15,9 +15,11 @@ from diplomacy_ledger import (
     Disambiguation,
     RepeatedTimeError,
     SkippedTimeError,
+    Span,
     UnknownZoneError,
     When,
     available_zones,
+    canonical_zone,
 )
 from tests._times import INTERESTING_ZONES, whens, zone_keys
 
@@ -54,7 +56,8 @@ def test_instants_survive_zone_conversion(moment: datetime, other_zone: str) -> 
         assert key not in ZONES  # only keys outside the IANA list may be refused
         return
     assert when.earliest == moment.astimezone(UTC)
-    assert when.zone == key
+    # A backward-compatible name (Asia/Harbin) becomes the zone's own (Asia/Shanghai).
+    assert when.zone == canonical_zone(key) if key is not None else when.zone is None
     moved = when.to_zone(other_zone)
     assert moved.earliest == moved.latest == when.earliest
     assert When.parse(str(moved)) == moved
@@ -169,3 +172,20 @@ def test_to_zone_never_moves_the_bounds(when: When, zone: str) -> None:
     assert When.parse(str(moved)) == moved
     # A clock reading stays a clock reading (perhaps finer); a window stays a window.
     assert moved.precision.is_clock == when.precision.is_clock
+
+
+@given(whens(), whens(), st.floats(0, 1), st.floats(0, 1))
+def test_every_placement_of_a_span_lasts_within_its_duration_range(
+    first: When, second: When, at_start: float, at_end: float
+) -> None:
+    start, end = sorted((first, second), key=lambda when: when.earliest)
+    if not end.latest > start.earliest:
+        return
+    span = Span(start, end)
+    shortest, longest = span.duration
+    assert longest is not None
+    assert timedelta(0) <= shortest <= longest
+    began = start.earliest + (start.latest - start.earliest) * at_start
+    ended = end.earliest + (end.latest - end.earliest) * at_end
+    if ended > began:  # a placement where it lasted
+        assert shortest - ONE <= ended - began <= longest + ONE  # floats round to a microsecond

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomacy_ledger import LedgerError, UnknownZoneError, When, available_zones, resolve_zone
-from diplomacy_ledger.time._zones import validate_zone
+from diplomacy_ledger import (
+    LedgerError,
+    UnknownZoneError,
+    When,
+    allow_legacy_zones,
+    available_zones,
+    canonical_zone,
+    resolve_zone,
+)
+from diplomacy_ledger.time._zones import _database_keys, validate_zone
 
 
 @pytest.mark.parametrize(
@@ -87,3 +96,132 @@ def test_fixed_offsets_from_datetime_tzinfo() -> None:
     plus_four = timezone(timedelta(hours=4))
     assert When.instant(datetime(2022, 9, 13, 2, 30, tzinfo=plus_four)).zone == "+04:00"
     assert When.instant(datetime(2022, 9, 13, tzinfo=UTC)).zone is None
+
+
+# -- legacy keys named like abbreviations -------------------------------------------------------
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"),
+    [
+        # The offset each key stands for in winter, from the tzdb's own documentation.
+        ("EST", "-05:00"),
+        ("MST", "-07:00"),
+        ("HST", "-10:00"),
+        ("CET", "+01:00"),
+        ("EET", "+02:00"),
+        ("WET", "+00:00"),
+        ("MET", "+01:00"),
+        ("EST5EDT", "-05:00"),
+        ("CST6CDT", "-06:00"),
+        ("MST7MDT", "-07:00"),
+        ("PST8PDT", "-08:00"),
+        ("Etc/GMT+5", "-05:00"),  # the sign is inverted: five hours behind UTC
+        ("Etc/GMT-14", "+14:00"),
+    ],
+)
+def test_legacy_keys_are_refused_naming_the_offset(zone: str, offset: str) -> None:
+    if zone not in _database_keys():  # pragma: no cover - every tzdb since 1990s has them
+        pytest.skip(f"{zone} is not in this machine's time zone database")
+    with pytest.raises(UnknownZoneError, match="legacy") as caught:
+        validate_zone(zone)
+    message = str(caught.value)
+    assert repr(offset) in message
+    assert "legacy=True" in message
+    assert "allow_legacy_zones" in message
+    assert caught.value.zone == zone
+    with pytest.raises(UnknownZoneError, match="legacy"):
+        When.local("2022-07-01 12:00", zone=zone)
+    assert zone not in available_zones()  # every listed key is accepted
+    assert validate_zone(zone, legacy=True) == zone
+    assert resolve_zone(zone, legacy=True) == zone
+
+
+def test_the_inverted_sign_is_said() -> None:
+    with pytest.raises(UnknownZoneError, match=r"inverted.*-05:00.*behind"):
+        validate_zone("Etc/GMT+5")
+
+
+@pytest.mark.parametrize(
+    "zone", ["UTC", "GMT", "Etc/GMT", "Etc/GMT0", "PRC", "ROK", "NZ", "GB", "Japan", "Etc/UTC"]
+)
+def test_keys_that_only_look_short_are_accepted(zone: str) -> None:
+    # UTC under any name is the same everywhere; PRC, ROK, NZ are country names, not abbreviations.
+    assert validate_zone(zone) == zone
+
+
+def test_est_in_july_is_an_hour_off_new_york() -> None:
+    # Why the key is refused: what a user means by EST is New York's clocks.
+    with allow_legacy_zones("EST"):
+        est = When.local("2022-07-01 12:00", zone="EST")
+    new_york = datetime(2022, 7, 1, 12, tzinfo=NEW_YORK).astimezone(UTC)
+    assert est.earliest - new_york == timedelta(hours=1)
+    assert est.zone == "EST"  # kept as written, not mapped to another zone
+
+
+def test_the_opt_in_is_per_key_and_per_block() -> None:
+    with allow_legacy_zones("CET"):
+        assert When.day("2022-09-13", zone="CET").zone == "CET"
+        with pytest.raises(UnknownZoneError, match="'EST' is a legacy key"):
+            When.day("2022-09-13", zone="EST")
+    with allow_legacy_zones():  # every legacy key
+        assert validate_zone("EST") == "EST"
+        inside = When.day("2022-09-13", zone="MET")
+    with pytest.raises(UnknownZoneError, match="legacy"):
+        validate_zone("CET")
+    # A When built inside keeps working outside.
+    assert str(inside) == "2022-09-13[MET]"
+    assert inside.local_bounds()[0].utcoffset() == timedelta(hours=2)
+    with pytest.raises(UnknownZoneError), allow_legacy_zones("Mars/Olympus_Mons"):
+        pass  # pragma: no cover
+
+
+# -- backward-compatible names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("US/Eastern", "America/New_York"),
+        ("Asia/Katmandu", "Asia/Kathmandu"),
+    ],
+)
+def test_backward_names_are_one_zone(old: str, new: str) -> None:
+    assert canonical_zone(old) == new
+    wall = "2022-09-13 02:30"
+    written = When.local(wall, zone=old)
+    assert written == When.local(wall, zone=new)
+    assert hash(written) == hash(When.local(wall, zone=new))
+    assert written.zone == new
+    assert written.text == old  # what was written is kept
+    assert When.local(wall, zone=old, text="02:30 local time").text == "02:30 local time"
+    parsed = When.parse(f"2022-09-13[{old}]")
+    assert parsed == When.day("2022-09-13", zone=new)
+    assert parsed.text == f"2022-09-13[{old}]"
+    assert When(written.earliest, written.latest, written.precision, old) == written
+    assert When.parse(f"2022-09-13T02:30[{old}]", zone=new) == written
+
+
+def test_canonical_names_stay() -> None:
+    for zone in ("Asia/Yerevan", "Europe/Oslo", "Atlantic/Reykjavik", "UTC", "+04:00"):
+        assert canonical_zone(zone) == zone  # Oslo is Norway's zone in zone.tab, merged or not
+    assert canonical_zone("Etc/UTC") == "UTC"
+    assert When.day("2022-09-13", zone="Europe/Oslo").zone == "Europe/Oslo"
+
+
+@given(st.sampled_from(sorted(available_zones())))
+def test_a_renamed_zone_has_the_rules_of_its_new_name(zone: str) -> None:
+    new = canonical_zone(zone)
+    assert new in available_zones()
+    assert canonical_zone(new) == new
+    old_rules, new_rules = ZoneInfo(zone), ZoneInfo(new)
+    for year in (1975, 1995, 2010, 2022):
+        for month in (1, 7):
+            moment = datetime(year, month, 1, tzinfo=UTC)
+            assert moment.astimezone(old_rules).utcoffset() == (
+                moment.astimezone(new_rules).utcoffset()
+            )

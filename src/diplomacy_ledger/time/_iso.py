@@ -31,7 +31,13 @@ from diplomacy_ledger.time._calendar import (
     period_label,
     period_start,
 )
-from diplomacy_ledger.time._zones import Disambiguation, resolve_local, validate_zone, zone_tzinfo
+from diplomacy_ledger.time._zones import (
+    Disambiguation,
+    canonical_zone,
+    resolve_local,
+    validate_zone,
+    zone_tzinfo,
+)
 
 __all__ = ["Parsed", "format_when", "parse_when"]
 
@@ -168,7 +174,11 @@ def _parse_single(
             "'2022-09-13', '2020-09' or '1992'",
         )
     bracket_zone = _suffix_zone(text, match["suffix"])
-    if bracket_zone is not None and zone is not None and bracket_zone != zone:
+    if (
+        bracket_zone is not None
+        and zone is not None
+        and canonical_zone(bracket_zone) != canonical_zone(zone)
+    ):
         raise _fail(text, f"it names zone {bracket_zone!r} but zone={zone!r} was passed")
     named_zone = bracket_zone or zone
     year, month, day = int(match["year"]), match["month"], match["day"]

@@ -94,6 +94,32 @@ class TemporalConstraint:
         """``t(target) − t(source) = delta``."""
         return cls(source, target, delta, delta, reason=reason)
 
+    @classmethod
+    def lasted(
+        cls,
+        start: str,
+        end: str,
+        *,
+        at_least: timedelta | None = None,
+        at_most: timedelta | None = None,
+        reason: str | None = None,
+    ) -> TemporalConstraint:
+        """Something that began at point ``start`` and ended at ``end`` lasted at least / at most.
+
+        ``at_least`` defaults to zero: an end is never before its start. With
+        :attr:`Span.duration <diplomacy_ledger.Span.duration>`, a Span's length range becomes a
+        constraint: ``lasted("s", "e", at_least=shortest, at_most=longest)``.
+
+        >>> str(TemporalConstraint.lasted("talks.start", "talks.end", at_most=timedelta(hours=3)))
+        '0:00:00 ≤ talks.end − talks.start ≤ 3:00:00'
+        """
+        lower = timedelta(0) if at_least is None else at_least
+        if lower < timedelta(0):
+            raise InvalidValueError(
+                f"a duration cannot be negative, not {at_least}", where="TemporalConstraint.lasted"
+            )
+        return cls(start, end, lower, at_most, reason=reason)
+
     def __str__(self) -> str:
         difference = f"{self.target} − {self.source}"
         lower, upper = self.lower, self.upper

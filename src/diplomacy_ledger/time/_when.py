@@ -7,7 +7,7 @@ and a Span is built from Whens.
 from __future__ import annotations
 
 import zoneinfo
-from datetime import UTC, date, datetime, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Final, Self
 
 import attrs
@@ -27,6 +27,7 @@ from diplomacy_ledger.time._order import (
 )
 from diplomacy_ledger.time._zones import (
     Disambiguation,
+    canonical_zone,
     resolve_local,
     to_utc,
     validate_zone,
@@ -52,6 +53,18 @@ def _zone(instance: object, attribute: Any, value: Any) -> None:
         validate_zone(value, where=f"When.{attribute.name}")
 
 
+def _canonical(value: Any) -> Any:
+    """A backward-compatible name becomes the zone's own (``Europe/Kiev`` → ``Europe/Kyiv``)."""
+    return canonical_zone(value) if isinstance(value, str) else value
+
+
+def _written(zone: str | None, text: str | None) -> str | None:
+    """The words to keep: the caller's, else the zone name as written when it is renamed."""
+    if text is None and zone is not None and canonical_zone(zone) != zone:
+        return zone
+    return text
+
+
 @attrs.frozen
 class When:
     """When something happened: a moment known to lie somewhere in [``earliest``, ``latest``].
@@ -60,7 +73,10 @@ class When:
     also keeps the :class:`Precision` it was stated with, the ``zone`` it was expressed in (an IANA
     key such as ``"Asia/Yerevan"``, a fixed offset such as ``"+04:00"``, or None), and the original
     words in ``text``. Equality and hashing use the UTC bounds, the precision and the zone, never
-    wall-clock fields or the words.
+    wall-clock fields or the words. A backward-compatible zone name is replaced by the zone's own
+    on construction (``"Europe/Kiev"`` becomes ``"Europe/Kyiv"``, see
+    :func:`~diplomacy_ledger.canonical_zone`); the named constructors keep the name as written in
+    ``text`` when no words were given.
 
     Build one with a named constructor rather than from bounds:
 
@@ -76,7 +92,7 @@ class When:
     earliest: datetime = attrs.field(converter=_earliest)
     latest: datetime = attrs.field(converter=_latest)
     precision: Precision = attrs.field(validator=attrs.validators.instance_of(Precision))
-    zone: str | None = attrs.field(default=None, validator=_zone)
+    zone: str | None = attrs.field(default=None, converter=_canonical, validator=_zone)
     text: str | None = attrs.field(default=None, eq=False, kw_only=True)
     wall: datetime | None = attrs.field(default=None, eq=False, kw_only=True)
     """The local wall time this instant was stated as (by :meth:`local`), if it was.
@@ -122,7 +138,7 @@ class When:
             raise InvalidTimeError(
                 f"an instant's precision is hour, minute or second, not {precision}"
             )
-        return cls(instant, instant, precision, zone, text=text)
+        return cls(instant, instant, precision, zone, text=_written(zone, text))
 
     @classmethod
     def local(
@@ -150,7 +166,9 @@ class When:
                     "datetime"
                 )
             instant = resolve_local(wall, zone, disambiguation, where="When.local")
-            return cls(instant, instant, Precision.SECOND, zone, text=text, wall=wall)
+            return cls(
+                instant, instant, Precision.SECOND, zone, text=_written(zone, text), wall=wall
+            )
         match = _SINGLE.fullmatch(wall.strip())
         if match is None or match["hour"] is None or match["offset"] or match["suffix"]:
             raise TimeParseError(
@@ -159,7 +177,7 @@ class When:
                 text=str(wall),
             )
         parsed = parse_when(wall, zone=zone, disambiguation=disambiguation, where="When.local")
-        return cls(*parsed[:4], text=text, wall=parsed.wall)
+        return cls(*parsed[:4], text=_written(zone, text), wall=parsed.wall)
 
     @classmethod
     def day(cls, day: date | str, *, zone: str | None = None, text: str | None = None) -> Self:
@@ -196,7 +214,7 @@ class When:
         if zone is not None:
             validate_zone(zone, where=f"When.{precision.value}")
         earliest, latest = period_bounds(precision, start, zone)
-        return cls(earliest, latest, precision, zone, text=text)
+        return cls(earliest, latest, precision, zone, text=_written(zone, text))
 
     @classmethod
     def between(
@@ -251,7 +269,8 @@ class When:
         True
         """
         parsed = parse_when(text, zone=zone, disambiguation=disambiguation)
-        return cls(*parsed[:4], wall=parsed.wall)
+        renamed = parsed.zone is not None and canonical_zone(parsed.zone) != parsed.zone
+        return cls(*parsed[:4], wall=parsed.wall, text=text if renamed else None)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -270,10 +289,12 @@ class When:
         >>> start.isoformat(), end.isoformat(timespec="minutes")
         ('2022-09-12T22:00:00+02:00', '2022-09-13T21:59+02:00')
         """
-        target = zone if zone is not None else self.zone
+        if zone is not None:
+            validate_zone(zone, where="When.local_bounds")
+        target = zone if zone is not None else self.zone  # its own zone was checked when built
         if target is None:
             return self.earliest, self.latest
-        rules = zone_tzinfo(validate_zone(target))
+        rules = zone_tzinfo(target)
         return self.earliest.astimezone(rules), self.latest.astimezone(rules)
 
     def to_zone(self, zone: str | None) -> When:
@@ -285,6 +306,7 @@ class When:
         """
         if zone is not None:
             validate_zone(zone, where="When.to_zone")
+            zone = canonical_zone(zone)
         if zone == self.zone:
             return self
         if self.precision.is_calendar or self.precision is Precision.SPAN:
@@ -417,6 +439,27 @@ class Span:
     def is_exact(self) -> bool:
         """True when both ends are exact instants."""
         return self.end is not None and self.start.is_exact and self.end.is_exact
+
+    @property
+    def duration(self) -> tuple[timedelta, timedelta | None]:
+        """How long it lasted, as the range ``(shortest, longest)``, longest None if open.
+
+        The shortest is from the latest start to the earliest end (zero when the bounds of the
+        two ends overlap: the start may come just before the end); the longest from the earliest
+        start to the latest end. An open end ("ongoing as of") makes the longest unbounded, and
+        its shortest is from the latest start to the earliest "as of".
+
+        >>> yerevan = When.parse("2022-09-13[Asia/Yerevan]")
+        >>> baku = When.parse("2022-09-14[Asia/Baku]")
+        >>> talks = Span(yerevan, baku)
+        >>> [str(length) for length in talks.duration]
+        ['0:00:00.000001', '1 day, 23:59:59.999999']
+        """
+        end_earliest, _ = self.end_bounds
+        shortest = max(end_earliest - self.start.latest, timedelta(0))
+        if self.end is None:
+            return shortest, None
+        return shortest, self.end.latest - self.start.earliest
 
     @property
     def start_bounds(self) -> tuple[datetime, datetime]:

@@ -5,16 +5,33 @@ written ``"+04:00"``. Nothing else is accepted: not the empty string (``dateutil
 the machine's zone), not a file path, not a POSIX TZ string such as ``"UTC+3"`` (whose sign is the
 reverse of what it seems), not an abbreviation such as ``"EDT"``. Zone rules come from
 ``dateutil.tz``.
+
+Two kinds of IANA key get special treatment, both read from the time zone database the machine
+has (``tzdata.zi`` on the zoneinfo search path, else the ``tzdata`` package), never from a list
+kept here:
+
+- *Legacy keys named like abbreviations* (``EST``, ``MST``, ``HST``, ``CET``, ``EET``, ``WET``,
+  ``MET``, ``EST5EDT`` and its kin, and ``Etc/GMT+5``, whose sign is inverted) are refused unless
+  the caller opts in (``legacy=True``, or :func:`allow_legacy_zones`): ``EST`` is ``-05:00`` all
+  year, an hour off New York in July. A key is legacy when it has no ``/``, is spelled as one of
+  the abbreviations its own rules use (or as a POSIX ``STDoffsetDST`` string of them), and is not
+  UTC itself.
+- *Backward-compatible names* (``Europe/Kiev`` for ``Europe/Kyiv``, ``Asia/Calcutta`` for
+  ``Asia/Kolkata``) are the database's links whose name is no country's zone in ``zone.tab``;
+  :func:`canonical_zone` maps them to the zone they link to.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import importlib
+import importlib.resources
 import os
 import re
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Final, Literal
 
@@ -30,9 +47,12 @@ from diplomacy_ledger._errors import (
 
 __all__ = [
     "Disambiguation",
+    "allow_legacy_zones",
     "available_zones",
+    "canonical_zone",
     "first_instant_at_or_after",
     "last_instant_before",
+    "legacy_zone_reason",
     "local_candidates",
     "local_status",
     "resolve_local",
@@ -64,11 +84,28 @@ _ABBREVIATION: Final = re.compile(r"^[A-Z]{2,5}$")
 # that only exist for the zic compiler.
 _NOT_ZONES: Final = frozenset({"localtime", "posixrules", "Factory"})
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
+_POSIX_LIKE: Final = re.compile(r"^(?P<std>[A-Z]{3,5})(?P<hours>\d{1,2})(?P<dst>[A-Z]{3,5})$")
+_ETC_GMT: Final = re.compile(r"^Etc/GMT(?P<sign>[+-])(?P<hours>\d{1,2})$")
+_SAMPLE_YEARS: Final = range(1970, 2031, 5)
+# The legacy keys the caller allowed in this context: None for none, or a set (empty: all).
+_LEGACY_ALLOWED: Final[contextvars.ContextVar[frozenset[str] | None]] = contextvars.ContextVar(
+    "diplomacy_ledger_legacy_zones", default=None
+)
 
 
 @functools.cache
 def available_zones() -> frozenset[str]:
-    """The IANA zone keys this machine knows (system database, or the ``tzdata`` package)."""
+    """The IANA zone keys this machine knows (system database, or the ``tzdata`` package).
+
+    Every key listed is accepted where a zone is taken: the legacy keys refused by default
+    (``"EST"``, ``"Etc/GMT+5"``) are left out. Backward-compatible names such as
+    ``"Europe/Kiev"`` are listed; :func:`canonical_zone` says which zone they stand for.
+    """
+    return frozenset(key for key in _database_keys() if legacy_zone_reason(key) is None)
+
+
+@functools.cache
+def _database_keys() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones() - _NOT_ZONES)
 
 
@@ -80,8 +117,14 @@ def _offset_minutes(zone: str) -> int | None:
     return -minutes if match["sign"] == "-" else minutes
 
 
-def validate_zone(zone: object, *, where: str | None = None) -> str:
+def validate_zone(zone: object, *, where: str | None = None, legacy: bool = False) -> str:
     """Return ``zone`` if it is an IANA key or a ``"+HH:MM"`` offset; raise otherwise.
+
+    A legacy key named like an abbreviation (``"EST"``, ``"CET"``, ``"Etc/GMT+5"``, see the
+    module documentation) is refused, with a message naming the fixed offset or the zone it likely
+    stands for, unless ``legacy`` is true or :func:`allow_legacy_zones` allows it. The key is
+    returned as given: see :func:`canonical_zone` for the zone a backward-compatible name stands
+    for.
 
     >>> validate_zone("Asia/Yerevan")
     'Asia/Yerevan'
@@ -89,6 +132,12 @@ def validate_zone(zone: object, *, where: str | None = None) -> str:
     Traceback (most recent call last):
     ...
     diplomacy_ledger.UnknownZoneError: 'UTC+3' is not an IANA time zone key: ...
+    >>> validate_zone("EST")
+    Traceback (most recent call last):
+    ...
+    diplomacy_ledger.UnknownZoneError: 'EST' is a legacy key ... the fixed offset -05:00 ...
+    >>> validate_zone("EST", legacy=True)
+    'EST'
     """
     if not isinstance(zone, str):
         raise UnknownZoneError(
@@ -96,9 +145,203 @@ def validate_zone(zone: object, *, where: str | None = None) -> str:
             zone=repr(zone),
             where=where,
         )
-    if zone in available_zones() or (_offset_minutes(zone) is not None and zone != "-00:00"):
+    if zone in _database_keys():
+        if not legacy and not _legacy_allowed(zone):
+            reason = legacy_zone_reason(zone)
+            if reason is not None:
+                raise UnknownZoneError(reason, zone=zone, where=where)
+        return zone
+    if _offset_minutes(zone) is not None and zone != "-00:00":
         return zone
     raise UnknownZoneError(_why_not_a_zone(zone), zone=zone, where=where)
+
+
+def _legacy_allowed(zone: str) -> bool:
+    allowed = _LEGACY_ALLOWED.get()
+    return allowed is not None and (not allowed or zone in allowed)
+
+
+@contextlib.contextmanager
+def allow_legacy_zones(*zones: str) -> Iterator[None]:
+    """Accept the legacy keys ``zones`` (all of them if none are named) inside a ``with`` block.
+
+    Use it to load or build times recorded with legacy keys such as ``"EST"`` or ``"CET"`` on
+    purpose; the keys are kept as written, not mapped to another zone. Build and read the times
+    inside the block: a When made there keeps its zone afterwards, but a new When naming the key
+    outside the block is refused again.
+
+    >>> with allow_legacy_zones("CET"):
+    ...     validate_zone("CET")
+    'CET'
+    """
+    for zone in zones:
+        validate_zone(zone, where="allow_legacy_zones", legacy=True)
+    token = _LEGACY_ALLOWED.set(frozenset(zones))
+    try:
+        yield
+    finally:
+        _LEGACY_ALLOWED.reset(token)
+
+
+def _sign_offset(offset: timedelta) -> str:
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+_HOW_TO_KEEP: Final = "to keep the legacy key, pass legacy=True or use allow_legacy_zones()"
+
+
+@functools.cache
+def legacy_zone_reason(zone: str) -> str | None:
+    """Why ``zone``, an IANA key, is a legacy key named like an abbreviation; None if it is not.
+
+    Read from the zone's own rules: a key with no ``/`` spelled as an abbreviation its rules use
+    (or a POSIX ``STDoffsetDST`` string of two of them) that is not UTC, or an ``Etc/GMT±N`` key
+    (whose sign is the reverse of ISO 8601's).
+
+    >>> print(legacy_zone_reason("Etc/GMT+5"))
+    'Etc/GMT+5' is a legacy key whose sign is inverted (POSIX style): ... offset -05:00, ...
+    >>> legacy_zone_reason("Asia/Yerevan") is None
+    True
+    """
+    etc = _ETC_GMT.match(zone)
+    if etc is not None:
+        hours = int(etc["hours"])
+        if hours == 0:
+            return None
+        offset = timedelta(hours=-hours if etc["sign"] == "+" else hours)
+        words = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "thirteen", "fourteen")  # fmt: skip
+        side = "behind" if offset < timedelta(0) else "ahead of"
+        return (
+            f"{zone!r} is a legacy key whose sign is inverted (POSIX style): it is the fixed "
+            f"offset {_sign_offset(offset)}, {words[hours - 1]} hour{'s' if hours > 1 else ''} "
+            f"*{side}* UTC; write {_sign_offset(offset)!r}; {_HOW_TO_KEEP}"
+        )
+    if "/" in zone or zone not in _database_keys():
+        return None
+    rules = zoneinfo.ZoneInfo(zone)
+    samples = [
+        datetime(year, month, 15, 12, tzinfo=rules) for year in _SAMPLE_YEARS for month in (1, 7)
+    ]
+    names = {sample.tzname() for sample in samples}
+    offsets = {sample.utcoffset() for sample in samples}
+    if offsets == {timedelta(0)}:
+        return None  # UTC, GMT, UCT, Zulu: the same everywhere
+    posix = _POSIX_LIKE.match(zone)
+    if zone not in names and not (posix and {posix["std"], posix["dst"]} <= names):
+        return None
+    target = _links().get(zone) or _links(package=True).get(zone)
+    linked = f" (the time zone database links it to {target!r})" if target else ""
+    standard = sorted(
+        {sample.utcoffset() or timedelta(0) for sample in samples if not sample.dst()}
+    )
+    if len(offsets) == 1:
+        shown = _sign_offset(standard[0])
+        return (
+            f"{zone!r} is a legacy key of the time zone database, named like an abbreviation: "
+            f"it is the fixed offset {shown} all year{linked}, never daylight saving time, so in "
+            f"summer it is an hour off places that use {zone} in winter; write {shown!r} for "
+            f"that offset or name the place's IANA zone; {_HOW_TO_KEEP}"
+        )
+    shown = _sign_offset(standard[0]) if standard else "?"
+    likely = f" (the time zone database links it to {target!r})" if target else ""
+    return (
+        f"{zone!r} is a legacy key of the time zone database, named like an abbreviation: it "
+        f"follows one set of daylight saving rules ({'/'.join(sorted(str(n) for n in names))}, "
+        f"standard time {shown}), which need not be the history of the place you mean; "
+        f"name the place's IANA zone{likely}, or write the fixed offset {shown!r} for its "
+        f"standard time; {_HOW_TO_KEEP}"
+    )
+
+
+def _tzdata_file(name: str) -> str | None:
+    """The text of ``name`` (``tzdata.zi``, ``zone.tab``) from the database the rules come from.
+
+    The machine's database on the zoneinfo search path first, as ``zoneinfo`` and ``dateutil``
+    read it, then the ``tzdata`` package.
+    """
+    for directory in zoneinfo.TZPATH:
+        if os.path.exists(os.path.join(directory, "tzdata.zi")):
+            try:
+                with open(os.path.join(directory, name), encoding="utf-8") as file:
+                    return file.read()
+            except OSError:
+                return None
+    return _tzdata_package_file(name)
+
+
+def _tzdata_package_file(name: str) -> str | None:
+    try:
+        package = importlib.resources.files("tzdata").joinpath("zoneinfo", name)
+        return package.read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return None
+
+
+@functools.cache
+def _links(*, package: bool = False) -> dict[str, str]:
+    """Every link of the database (``L target name`` lines), its chain followed to a zone.
+
+    With ``package``, of the ``tzdata`` package's database (newer ones link legacy keys to the
+    zone they stand for, which makes a better hint than none).
+    """
+    text = (_tzdata_package_file("tzdata.zi") if package else _tzdata_file("tzdata.zi")) or ""
+    links: dict[str, str] = {}
+    for line in text.splitlines():
+        fields = line.split()
+        if len(fields) == 3 and fields[0] == "L":
+            links[fields[2]] = fields[1]
+    resolved: dict[str, str] = {}
+    for name, first in links.items():
+        seen, target = {name}, first
+        while target in links and target not in seen:
+            seen.add(target)
+            target = links[target]
+        resolved[name] = target
+    return resolved
+
+
+@functools.cache
+def _renamed() -> dict[str, str]:
+    """The backward-compatible names: links whose name is no country's zone in ``zone.tab``."""
+    table = _tzdata_file("zone.tab") or ""
+    countries = {
+        fields[2]
+        for line in table.splitlines()
+        if not line.startswith("#") and len(fields := line.split("\t")) >= 3
+    }
+    zones = _database_keys()
+    renamed = {
+        name: target
+        for name, target in _links().items()
+        if name not in countries and target in zones and name in zones
+    }
+    # The UTC family goes by the name this library writes everywhere, "UTC".
+    renamed = {name: "UTC" if target == "Etc/UTC" else target for name, target in renamed.items()}
+    renamed.pop("UTC", None)
+    if "Etc/UTC" in zones:
+        renamed["Etc/UTC"] = "UTC"
+    return renamed
+
+
+def canonical_zone(zone: str) -> str:
+    """The zone a backward-compatible name stands for (``"Europe/Kiev"`` → ``"Europe/Kyiv"``).
+
+    Any other zone is returned as it is: a canonical key, a fixed offset, a legacy key (kept as
+    written when allowed), or a link that ``zone.tab`` gives as a country's zone (such as
+    ``"Europe/Oslo"`` where the database merged it into another). Whens canonicalise their zone
+    on construction, so equal instants in two names of one zone are equal Whens.
+
+    >>> canonical_zone("Asia/Calcutta")
+    'Asia/Kolkata'
+    >>> canonical_zone("Asia/Yerevan")
+    'Asia/Yerevan'
+    """
+    if "/" not in zone and legacy_zone_reason(zone) is not None:
+        return zone
+    return _renamed().get(zone, zone)
 
 
 def _why_not_a_zone(zone: str) -> str:
@@ -132,17 +375,21 @@ def _why_not_a_zone(zone: str) -> str:
     return f"{shown} is not an IANA time zone key"
 
 
-def resolve_zone(name: str, *, aliases: Mapping[str, str] | None = None) -> str:
+def resolve_zone(
+    name: str, *, aliases: Mapping[str, str] | None = None, legacy: bool = False
+) -> str:
     """Map a zone name through the caller's ``aliases``, then validate it.
 
     This is the one place abbreviations are welcome, because the caller says what they mean:
 
     >>> resolve_zone("EDT", aliases={"EDT": "America/New_York"})
     'America/New_York'
+
+    ``legacy=True`` accepts a legacy key such as ``"EST"`` (see :func:`legacy_zone_reason`).
     """
     if aliases is not None and name in aliases:
-        return validate_zone(aliases[name], where=f"zone alias {name!r}")
-    return validate_zone(name)
+        return validate_zone(aliases[name], where=f"zone alias {name!r}", legacy=legacy)
+    return validate_zone(name, legacy=legacy)
 
 
 @functools.cache
@@ -151,7 +398,7 @@ def zone_tzinfo(zone: str) -> tzinfo:
     minutes = _offset_minutes(zone)
     if minutes is not None:
         return timezone(timedelta(minutes=minutes)) if minutes else UTC
-    validate_zone(zone)
+    validate_zone(zone, legacy=True)  # a legacy key was allowed (or refused) where it was named
     if zone == "UTC":
         return UTC
     rules = dateutil_tz.gettz(zone)
@@ -301,14 +548,9 @@ def tzdb_version() -> str:
     The machine's database (on the same search path ``zoneinfo`` and ``dateutil`` use) comes
     first, then the ``tzdata`` package.
     """
-    for directory in zoneinfo.TZPATH:
-        try:
-            with open(os.path.join(directory, "tzdata.zi"), encoding="utf-8") as file:
-                first = file.readline()
-        except OSError:
-            continue
-        if first.startswith("# version "):
-            return first.split()[-1]
+    first = (_tzdata_file("tzdata.zi") or "").partition("\n")[0]
+    if first.startswith("# version "):
+        return first.split()[-1]
     try:
         tzdata = importlib.import_module("tzdata")  # optional: the IANA database as a package
     except ImportError:
