@@ -87,6 +87,11 @@ def mediation(w: World) -> None:
         w.events.append(w.add(ceasefire, "ceasefire"))
         if until is None:
             w.open_ceasefire_parties.update(everyone[1:])
+    elif between_states and w.room() >= 1 and w.coin():  # talks that end in a joint statement
+        _agreement(
+            w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
+            effective=None, source=source,
+        )  # fmt: skip
 
 
 def fighting_states(w: World) -> list[StateCast]:
@@ -212,7 +217,7 @@ def _agreement(
     *,
     mediator: str | None,
     signed: When | Span | None,
-    effective: When,
+    effective: When | None,
     source: str,
 ) -> str:
     """The agreement a ceasefire sets out: its parties, perhaps a signatory in an office."""
