@@ -59,7 +59,7 @@ def rechain_lines(lines: Iterable[str]) -> list[str]:
     """Ledger lines (format 1 or 2, any JSON spacing) as format 2 lines, digests worked out anew.
 
     For tools that write ledger files themselves, or edit them on purpose: the lines chain
-    again, from :data:`GENESIS`, and the file gets a new head. That is also all someone
+    again, from the first line's 64 zeros, and the file gets a new head. That is also all someone
     rewriting history needs to do, which is why a head kept elsewhere is what proves a file
     unchanged (``diplomacy-ledger verify --head``). A line that is not a JSON object is kept as
     it is, outside the chain.

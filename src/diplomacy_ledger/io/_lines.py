@@ -201,7 +201,7 @@ def encode_entry(
     """One entry as one line of JSON (no newline); ``batch`` is its (index, size) in a batch.
 
     The line ends with its digest, chained to ``previous``: the digest of the line before it in
-    its file (:func:`digest_of` reads it), or :data:`GENESIS` for a first line.
+    its file (the last 64 hex digits of that line), or 64 zeros for a first line.
     """
     line: dict[str, Any] = {
         "v": SCHEMA_VERSION,
