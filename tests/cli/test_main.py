@@ -9,7 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from diplomacy_ledger import __version__
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Ledger,
+    Participant,
+    Provenance,
+    Source,
+    Span,
+    When,
+    __version__,
+    dump_jsonl,
+)
 from diplomacy_ledger.__main__ import main
 from diplomacy_ledger.cli import _main as _cli
 from diplomacy_ledger.io import rechain_lines
@@ -231,3 +243,43 @@ def test_internal_errors_exit_3(
     monkeypatch.setitem(_cli._COMMANDS, "resolve", broken)
     assert main(["resolve", "--seed"]) == 3
     assert "internal error" in capsys.readouterr().err
+
+
+def test_resolve_refuses_a_repeated_wall_time_unless_told_which(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """01:30 in London on 30 October 2022 happened twice: at 00:30 and at 01:30 UTC."""
+    argv = ["resolve", "01:30", "--anchor", "2022-10-30[Europe/London]", "--zone", "Europe/London"]
+    assert main(argv) == 2
+    assert "happened twice in Europe/London" in capsys.readouterr().err
+    assert main([*argv, "--disambiguation", "earlier"]) == 0
+    assert "UTC            2022-10-30T00:30+00:00" in capsys.readouterr().out
+    assert main([*argv, "--disambiguation", "later"]) == 0
+    assert "UTC            2022-10-30T01:30+00:00" in capsys.readouterr().out
+
+
+def test_the_timeline_shows_offsets_where_a_fold_makes_wall_times_ambiguous(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A call from 01:50 (summer time) to 01:10 (winter time) reads only with its offsets."""
+
+    moment = When.local("2022-10-30 01:50", zone="Europe/London", disambiguation="earlier")
+    until = When.local("2022-10-30 01:10", zone="Europe/London", disambiguation="later")
+    recorded = until.latest
+    ledger = Ledger()
+    ledger.append(Source(title="t"), id="s", recorded_at=recorded)
+    for name in ("a", "b"):
+        ledger.append(Actor(name.upper(), ActorKind.PERSON), id=name, recorded_at=recorded)
+    call = Call((Participant("a"), Participant("b")), Span(moment, until), Provenance("s"))
+    ledger.append(call, id="c", recorded_at=recorded)
+    path = tmp_path / "fold.jsonl"
+    dump_jsonl(ledger, path)
+    assert main(["timeline", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2022-10-30 01:50+01:00 Europe/London" in out
+    assert "2022-10-30 01:10+00:00 Europe/London" in out
+    assert main(["timeline", str(path), "--zone", "Asia/Yerevan"]) == 0
+    yerevan = capsys.readouterr().out  # no fold there: no offsets
+    assert (
+        "(2022-10-30 04:50 Asia/Yerevan) to 2022-10-30 01:10 UTC (2022-10-30 05:10 Asia" in yerevan
+    )

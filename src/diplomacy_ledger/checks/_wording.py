@@ -13,7 +13,7 @@ from typing import Final
 
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Actor, Entry, Office, Place, Source
-from diplomacy_ledger.time import Span, When
+from diplomacy_ledger.time import Span, When, local_status
 
 __all__ = ["Wording", "time_text"]
 
@@ -89,9 +89,22 @@ def time_text(moment: When | Span | None, zone: str | None = None) -> str:
     return f"{utc} ({_bounds_text(early, late, local_zone)})"
 
 
+def _clock(moment: datetime, zone: str) -> str:
+    """A moment on a clock, with its offset where the clock showed that time twice.
+
+    In a fold (clocks set back) a wall time alone is ambiguous: a call from 01:50 to 01:10 is
+    unreadable without the offsets, so they are shown there, and only there.
+    """
+    shown = f"{moment:%Y-%m-%d %H:%M}"
+    if zone != "UTC" and local_status(moment.replace(tzinfo=None), zone) == "repeated":
+        offset = moment.strftime("%z")
+        shown += f"{offset[:3]}:{offset[3:]}"  # 01:50+01:00, as ISO 8601 writes it
+    return shown
+
+
 def _bounds_text(earliest: datetime, latest: datetime, zone: str) -> str:
     if earliest == latest:
-        return f"{earliest:%Y-%m-%d %H:%M} {zone}"
+        return f"{_clock(earliest, zone)} {zone}"
     if latest.year == _FOREVER_YEAR:
-        return f"{earliest:%Y-%m-%d %H:%M} {zone} or later"
-    return f"between {earliest:%Y-%m-%d %H:%M} and {latest:%Y-%m-%d %H:%M} {zone}"
+        return f"{_clock(earliest, zone)} {zone} or later"
+    return f"between {_clock(earliest, zone)} and {_clock(latest, zone)} {zone}"

@@ -163,6 +163,12 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument(
         "--seed", action="store_true", help="use the seed article's anchor, zone and phrases"
     )
+    resolve.add_argument(
+        "--disambiguation",
+        choices=("raise", "earlier", "later", "compatible"),
+        default="raise",
+        help="a wall time clocks skipped or showed twice: refuse it (default) or pick one",
+    )
     _contacts.add_parser(commands)
     _verify.add_parser(commands)
     return parser
@@ -332,7 +338,16 @@ def _resolve(args: argparse.Namespace) -> int:
         validate_zone(other, where="--show-zone")
     # Resolve every phrase before printing anything: a bad one fails the whole run.
     resolved = [
-        (phrase, resolve_phrase(phrase, anchor=anchor, zone=zone, tense=args.tense))
+        (
+            phrase,
+            resolve_phrase(
+                phrase,
+                anchor=anchor,
+                zone=zone,
+                tense=args.tense,
+                disambiguation=args.disambiguation,
+            ),
+        )
         for phrase in phrases
     ]
     print(f"anchor: {anchor}   local time: {zone}")
