@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from diplomacy_ledger.strategies._times import instants, spans, whens
     from diplomacy_ledger.strategies._values import (
         actors,
+        findings,
         offices,
         participants,
         places,
@@ -100,6 +101,7 @@ __all__ = [
     "claims",
     "consistent_ledgers",
     "entries",
+    "findings",
     "fixed_offsets",
     "hostilities",
     "ids",
@@ -158,6 +160,7 @@ _LAZY: Final = {
     "_texts": ("ids",),
     "_values": (
         "actors",
+        "findings",
         "offices",
         "participants",
         "places",

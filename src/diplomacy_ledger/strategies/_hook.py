@@ -38,6 +38,7 @@ _STRATEGIES = {
     "Retraction": "retractions",
     "Entry": "entries",
     "Ledger": "ledgers",
+    "Finding": "findings",
 }
 
 

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from diplomacy_ledger import (
     Actor,
     ActorKind,
+    Finding,
+    FindingKind,
     Office,
     Participant,
     Place,
@@ -47,6 +49,7 @@ __all__ = [
     "actors",
     "default_spans",
     "default_whens",
+    "findings",
     "ids_or_default",
     "maybe",
     "offices",
@@ -280,3 +283,17 @@ def participant_tuples(
 ) -> tuple[Participant, ...]:
     chosen = draw(st.lists(actor_ids, min_size=least, max_size=least + 2, unique=True))
     return tuple(Participant(actor, draw(maybe(offices))) for actor in chosen)
+
+
+def findings(*, entry_ids: Ids = None) -> st.SearchStrategy[Finding]:
+    """Findings as the checks make them: a kind, a certainty, the entries, an explanation.
+
+    Requires hypothesis. ``entry_ids`` draws the entries' ids (any valid ids by default).
+    """
+    return st.builds(
+        Finding,
+        st.sampled_from([kind.value for kind in FindingKind]),
+        st.sampled_from(("definite", "possible")),
+        st.lists(ids_or_default(entry_ids, "entry_ids"), min_size=1, max_size=3, unique=True),
+        texts(SUMMARIES),
+    )

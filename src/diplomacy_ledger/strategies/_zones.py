@@ -102,9 +102,43 @@ def _zones(*, fixed_offsets: bool) -> st.SearchStrategy[str]:
     return keys
 
 
+@functools.cache
+def used_offsets() -> tuple[str, ...]:
+    """Every whole-minute UTC offset some zone's clocks have shown since 1970, as ``"+HH:MM"``.
+
+    Read from the tz database's own tables (dateutil's compiled zone files), so it follows the
+    tzdata installed: ``+05:45`` (Kathmandu) and ``-09:30`` (the Marquesas) are in it, ``-10:15``
+    is not.
+    """
+    since = datetime(1970, 1, 1, tzinfo=UTC).timestamp()
+    found = {0}
+    for zone in _all_zones():
+        rules = dateutil_tz.gettz(zone)
+        infos = getattr(rules, "_ttinfo_list", None) or []
+        moments = getattr(rules, "_trans_utc", None) or []
+        kinds = getattr(rules, "_trans_idx", None) or []
+        # The kinds of time in force since 1970: the one before the first later change, and
+        # each change's; for a zone with no change since, the last one (its standard time).
+        later = [index for index, moment in enumerate(moments) if moment >= since]
+        chosen = [kinds[index] for index in later if index < len(kinds)]
+        if later and later[0] > 0 and later[0] - 1 < len(kinds):
+            chosen.append(kinds[later[0] - 1])
+        elif not later and kinds:
+            chosen.append(kinds[-1])
+        for kind in chosen:
+            info = infos[kind] if isinstance(kind, int) else kind
+            seconds = int(info.utcoff.total_seconds())
+            if seconds % 60 == 0 and abs(seconds) < 24 * 3600:
+                found.add(seconds // 60)
+    return tuple(_minutes_text(minutes) for minutes in sorted(found, key=abs))
+
+
 def _fixed_offsets() -> st.SearchStrategy[str]:
-    # Quarter hours from UTC-12 to UTC+14; shrinks toward "+00:00".
-    return st.integers(min_value=-12 * 4, max_value=14 * 4).map(_offset_text)
+    # Mostly offsets that clocks really showed (shrinking toward "+00:00"); now and then any
+    # quarter hour from UTC-12 to UTC+14, which the format allows too.
+    real = st.sampled_from(used_offsets())
+    quarters = st.integers(min_value=-12 * 4, max_value=14 * 4).map(_offset_text)
+    return st.one_of(real, real, real, real, real, real, real, real, real, quarters)
 
 
 def fixed_offsets() -> st.SearchStrategy[str]:
@@ -116,9 +150,12 @@ def fixed_offsets() -> st.SearchStrategy[str]:
 
 
 def _offset_text(quarters: int) -> str:
-    sign = "-" if quarters < 0 else "+"
-    minutes = abs(quarters) * 15
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return _minutes_text(quarters * 15)
+
+
+def _minutes_text(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def rules(zone: str | None) -> tzinfo:
