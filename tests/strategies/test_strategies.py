@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import inspect
+import re
 import subprocess
 import sys
 import textwrap
@@ -31,6 +32,7 @@ from diplomacy_ledger import (
 )
 from diplomacy_ledger.io._lines import decode_entry, encode_entry
 from diplomacy_ledger.strategies import (
+    actors,
     agreements,
     calls,
     claims,
@@ -43,8 +45,10 @@ from diplomacy_ledger.strategies import (
     records,
     reports,
     same_events,
+    spans,
     statements,
     tenures,
+    whens,
 )
 from diplomacy_ledger.strategies._hook import _hypothesis_setup_hook
 
@@ -294,3 +298,29 @@ def test_a_strategy_of_kinds_that_draws_a_bad_kind_is_refused() -> None:
 
     with pytest.raises(InvalidArgument, match="nonsense"):
         draws()
+
+
+@pytest.mark.parametrize(
+    ("build", "named"),
+    [
+        (lambda: whens(zones=st.just("EDT")), "zones drew 'EDT'"),
+        (lambda: whens(zones=st.just("Mars/Olympus")), "zones drew 'Mars/Olympus'"),
+        (lambda: whens(precisions=st.just("day")), "precisions drew 'day'"),  # type: ignore[arg-type]
+        (lambda: spans(zones=st.just("EST5EDT")), "zones drew 'EST5EDT'"),
+        (lambda: actors(actor_ids=st.just("not an id")), "actor_ids drew 'not an id'"),
+        (lambda: calls(actor_ids=st.sampled_from([5, 6])), "actor_ids drew 5"),
+        (lambda: claims(record_ids=st.just("a b")), "record_ids drew 'a b'"),
+    ],
+)
+def test_a_bad_value_drawn_from_a_users_strategy_is_an_invalid_argument(
+    build: Any, named: str
+) -> None:
+    """It was a LookupError, a KeyError or an AttributeError from deep inside a draw."""
+
+    @settings(max_examples=5, database=None)
+    @given(build())
+    def draw(value: object) -> None:
+        pass
+
+    with pytest.raises(InvalidArgument, match=re.escape(named)):
+        draw()

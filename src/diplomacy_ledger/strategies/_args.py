@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
+
+from diplomacy_ledger import LedgerError, Precision
+from diplomacy_ledger.model import check_id
+from diplomacy_ledger.time import validate_zone
 
 __all__ = [
     "check_bool",
@@ -17,6 +21,9 @@ __all__ = [
     "check_range",
     "check_size",
     "check_strategy",
+    "checked_ids",
+    "checked_precisions",
+    "checked_zones",
 ]
 
 
@@ -90,3 +97,52 @@ def check_choice(value: Any, name: str, choices: Collection[str]) -> None:
         raise InvalidArgument(
             f"{name}={value!r} must be one of {sorted(choices)} or a strategy of them"
         )
+
+
+T = TypeVar("T")
+
+
+def _drawn(strategy: st.SearchStrategy[T], name: str, check: Callable[[T], None]) -> Any:
+    """``strategy``, each value it draws checked: a bad one raises InvalidArgument naming ``name``.
+
+    A user's strategy that draws what the library refuses is a bad argument, said as Hypothesis
+    says it, not a LookupError or a KeyError from deep inside a draw.
+    """
+
+    def checked(value: T) -> T:
+        try:
+            check(value)
+        except (LedgerError, TypeError, ValueError) as error:
+            raise InvalidArgument(f"{name} drew {value!r}, which is refused: {error}") from None
+        return value
+
+    return strategy.map(checked)
+
+
+def checked_zones(strategy: st.SearchStrategy[str | None], name: str = "zones") -> Any:
+    """Zones drawn by a user's strategy: IANA keys, fixed offsets or None."""
+
+    def check(value: str | None) -> None:
+        if value is not None:
+            validate_zone(value, where=name)
+
+    return _drawn(strategy, name, check)
+
+
+def checked_precisions(strategy: st.SearchStrategy[Precision], name: str = "precisions") -> Any:
+    """Precisions drawn by a user's strategy: members of :class:`Precision`."""
+
+    def check(value: Precision) -> None:
+        if not isinstance(value, Precision):
+            raise TypeError(f"expected a Precision, such as Precision.DAY, got {value!r}")
+
+    return _drawn(strategy, name, check)
+
+
+def checked_ids(strategy: st.SearchStrategy[str], name: str) -> Any:
+    """Ids drawn by a user's strategy: valid entry ids."""
+
+    def check(value: str) -> None:
+        check_id(value, where=name)
+
+    return _drawn(strategy, name, check)

@@ -22,7 +22,13 @@ from diplomacy_ledger import (
     Span,
     When,
 )
-from diplomacy_ledger.strategies._args import check_bool, check_range, check_strategy
+from diplomacy_ledger.strategies._args import (
+    check_bool,
+    check_range,
+    check_strategy,
+    checked_precisions,
+    checked_zones,
+)
 from diplomacy_ledger.strategies._zones import rules, zones
 
 __all__ = [
@@ -97,8 +103,10 @@ def whens(
     check_strategy(zones, "zones")
     check_strategy(precisions, "precisions")
     check_range(min_value, max_value, lowest=LOWEST, highest=HIGHEST)
-    zone_strategy = default_zones() if zones is None else zones
-    precision_strategy = st.sampled_from(PRECISIONS) if precisions is None else precisions
+    zone_strategy = default_zones() if zones is None else checked_zones(zones)
+    precision_strategy = (
+        st.sampled_from(PRECISIONS) if precisions is None else checked_precisions(precisions)
+    )
     moments = instants(min_value=min_value, max_value=max_value)
 
     @st.composite
@@ -129,7 +137,7 @@ def spans(
     check_range(min_value, max_value, lowest=LOWEST, highest=HIGHEST - timedelta(days=61))
     check_bool(open_ends, "open_ends")
     starts = whens(zones=zones, min_value=min_value, max_value=max_value)
-    zone_strategy = default_zones() if zones is None else zones
+    zone_strategy = default_zones() if zones is None else checked_zones(zones)
     shapes = ("closed", "open", "ongoing") if open_ends else ("closed",)
 
     @st.composite

@@ -24,7 +24,7 @@ from diplomacy_ledger import (
     Tenure,
     When,
 )
-from diplomacy_ledger.strategies._args import check_strategy
+from diplomacy_ledger.strategies._args import check_strategy, checked_ids
 from diplomacy_ledger.strategies._texts import (
     FIRST_NAMES,
     HEADLINES,
@@ -69,7 +69,7 @@ Times = st.SearchStrategy[When | Span] | None
 
 def ids_or_default(value: Ids, name: str) -> st.SearchStrategy[str]:
     check_strategy(value, name)
-    return ids() if value is None else value
+    return ids() if value is None else checked_ids(value, name)
 
 
 def maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
