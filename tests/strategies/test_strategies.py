@@ -324,3 +324,15 @@ def test_a_bad_value_drawn_from_a_users_strategy_is_an_invalid_argument(
 
     with pytest.raises(InvalidArgument, match=re.escape(named)):
         draw()
+
+
+def test_a_strategy_names_itself_and_the_arguments_given_in_its_repr() -> None:
+    """Every composite printed as ``build()``; a failing test now says what it drew from."""
+    for name in strategies.__all__:
+        function = getattr(strategies, name)
+        if callable(function) and not isinstance(function, type) and name.islower():
+            assert "build()" not in repr(function()), name
+    assert repr(ledgers()) == "ledgers()"
+    assert repr(ledgers(min_size=3, max_size=8)) == "ledgers(max_size=8, min_size=3)"
+    assert repr(whens(zones=st.just("Asia/Yerevan"))) == "whens(zones=just('Asia/Yerevan'))"
+    assert repr(calls(actor_ids=st.just("a"))) == "calls(actor_ids=just('a'))"

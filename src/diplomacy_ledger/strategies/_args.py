@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import sys
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -24,6 +26,7 @@ __all__ = [
     "checked_ids",
     "checked_precisions",
     "checked_zones",
+    "shown_arguments",
 ]
 
 
@@ -146,3 +149,26 @@ def checked_ids(strategy: st.SearchStrategy[str], name: str) -> Any:
         check_id(value, where=name)
 
     return _drawn(strategy, name, check)
+
+
+def shown_arguments(**arguments: object) -> dict[str, object]:
+    """The arguments a user gave a public strategy, for its repr: ``whens(zones=just('EDT'))``.
+
+    Called in the public strategy function, which passes them on to the composite that draws
+    the values (named as the function, and ignoring them): Hypothesis shows a composite's
+    arguments in its repr, so a failing test names the strategy as it was called. Arguments
+    equal to the function's defaults are left out.
+    """
+    caller = sys._getframe(1)  # the public function; its module holds it under its name
+    function = caller.f_globals.get(caller.f_code.co_name)
+    defaults: dict[str, object] = {}
+    if callable(function):
+        defaults = {
+            name: parameter.default
+            for name, parameter in inspect.signature(function).parameters.items()
+        }
+    return {
+        name: value
+        for name, value in arguments.items()
+        if value is not None and not (name in defaults and defaults[name] == value)
+    }

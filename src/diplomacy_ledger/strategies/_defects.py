@@ -39,7 +39,7 @@ from diplomacy_ledger import (
     When,
     normalise_name,
 )
-from diplomacy_ledger.strategies._args import check_choice, check_size
+from diplomacy_ledger.strategies._args import check_choice, check_size, shown_arguments
 from diplomacy_ledger.strategies._ledgers import build_world
 from diplomacy_ledger.strategies._plant import (
     CLOCKS,
@@ -125,7 +125,7 @@ def ledgers_with_defect(
         kinds = kind
 
     @st.composite
-    def build(draw: st.DrawFn) -> LedgerDefect:
+    def ledgers_with_defect(draw: st.DrawFn, /, **shown: object) -> LedgerDefect:
         chosen = draw(kinds)
         if chosen not in _PLANTERS:
             raise InvalidArgument(f"kind drew {chosen!r}, not one of {list(LEDGER_DEFECTS)}")
@@ -137,7 +137,7 @@ def ledgers_with_defect(
         planted = tuple(entry.id for entry in list(world.ledger)[before:])
         return LedgerDefect(chosen, world.ledger, tuple(sorted(expected)), planted, description)
 
-    return build()
+    return ledgers_with_defect(**shown_arguments(min_size=min_size, max_size=max_size, kind=kind))
 
 
 def _variant(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import Final
 from hypothesis import strategies as st
 
 from diplomacy_ledger import Ledger
-from diplomacy_ledger.strategies._args import check_size
+from diplomacy_ledger.strategies._args import check_size, shown_arguments
 from diplomacy_ledger.strategies._cast import cast, finish, pad
 from diplomacy_ledger.strategies._conflict import conflict, fighting_states, mediation
 from diplomacy_ledger.strategies._stories import claims, contact, statement, voices_of
@@ -88,10 +88,10 @@ def ledgers(*, min_size: int = 0, max_size: int = DEFAULT_MAX_SIZE) -> st.Search
     check_size(min_size, max_size)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Ledger:
+    def ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
         return build_world(draw, consistent=False, min_size=min_size, max_size=max_size).ledger
 
-    return build()
+    return ledgers(**shown_arguments(min_size=min_size, max_size=max_size))
 
 
 def consistent_ledgers(
@@ -108,7 +108,7 @@ def consistent_ledgers(
     check_size(min_size, max_size)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Ledger:
+    def consistent_ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
         return build_world(draw, consistent=True, min_size=min_size, max_size=max_size).ledger
 
-    return build()
+    return consistent_ledgers(**shown_arguments(min_size=min_size, max_size=max_size))

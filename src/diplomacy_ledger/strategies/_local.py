@@ -9,7 +9,12 @@ from hypothesis import reject
 from hypothesis import strategies as st
 
 from diplomacy_ledger import Disambiguation, When
-from diplomacy_ledger.strategies._args import check_bool, check_range, check_strategy
+from diplomacy_ledger.strategies._args import (
+    check_bool,
+    check_range,
+    check_strategy,
+    shown_arguments,
+)
 from diplomacy_ledger.strategies._zones import (
     DST_ZONES,
     SCAN_END,
@@ -92,7 +97,7 @@ def local_times(
         zone_strategy = zones
 
     @st.composite
-    def build(draw: st.DrawFn) -> LocalTime:
+    def local_times(draw: st.DrawFn, /, **shown: object) -> LocalTime:
         zone = draw(zone_strategy)
         changes = sorted(
             (c for c in transitions(zone) if min_value <= c.at <= max_value),
@@ -118,7 +123,11 @@ def local_times(
         policy = draw(st.sampled_from(choices))
         return LocalTime(wall, zone, policy, _resolve(wall, zone, policy, status), status)
 
-    return build()
+    return local_times(
+        **shown_arguments(
+            zones=zones, min_value=min_value, max_value=max_value, unresolved=unresolved
+        )
+    )
 
 
 def _zones_default() -> st.SearchStrategy[str]:

@@ -18,7 +18,12 @@ from hypothesis.errors import InvalidArgument
 from diplomacy_ledger import Entry, FindingKind, Ledger, Retraction, dumps_jsonl
 from diplomacy_ledger.io import rechain_lines
 from diplomacy_ledger.model import KIND_NAMES, nested_classes, plan_of
-from diplomacy_ledger.strategies._args import check_choice, check_size, check_strategy
+from diplomacy_ledger.strategies._args import (
+    check_choice,
+    check_size,
+    check_strategy,
+    shown_arguments,
+)
 from diplomacy_ledger.strategies._ledgers import ledgers
 from diplomacy_ledger.strategies._plant import ExpectedFinding
 from diplomacy_ledger.strategies._records import entries
@@ -164,7 +169,7 @@ def broken_jsonl_lines(
     source = jsonl_lines() if lines is None else lines
 
     @st.composite
-    def build(draw: st.DrawFn) -> BrokenLine:
+    def broken_jsonl_lines(draw: st.DrawFn, /, **shown: object) -> BrokenLine:
         original = draw(source)
         data = json.loads(original)
         path, field, problem, value = draw(st.sampled_from(_breakages(data)))
@@ -175,7 +180,7 @@ def broken_jsonl_lines(
         line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return BrokenLine(line, field, problem, original)
 
-    return build()
+    return broken_jsonl_lines(**shown_arguments(lines=lines))
 
 
 def references_in(line: dict[str, Any]) -> Iterator[tuple[_Path, str]]:
@@ -252,7 +257,7 @@ def payloads_with_defect(
     sources = ledgers(min_size=min_size, max_size=max_size)
 
     @st.composite
-    def build(draw: st.DrawFn) -> PayloadDefect:
+    def payloads_with_defect(draw: st.DrawFn, /, **shown: object) -> PayloadDefect:
         chosen = draw(kinds)
         if chosen not in PAYLOAD_DEFECTS:
             raise InvalidArgument(f"kind drew {chosen!r}, not one of {list(PAYLOAD_DEFECTS)}")
@@ -262,7 +267,7 @@ def payloads_with_defect(
             return _duplicate(draw, ledger, lines)
         return _dangling(draw, ledger, lines)
 
-    return build()
+    return payloads_with_defect(**shown_arguments(min_size=min_size, max_size=max_size, kind=kind))
 
 
 def _duplicate(draw: st.DrawFn, ledger: Ledger, lines: list[str]) -> PayloadDefect:

@@ -33,7 +33,7 @@ from diplomacy_ledger import (
     Status,
     When,
 )
-from diplomacy_ledger.strategies._args import check_strategy
+from diplomacy_ledger.strategies._args import check_strategy, shown_arguments
 from diplomacy_ledger.strategies._texts import (
     CHANNELS,
     MEANS,
@@ -113,7 +113,7 @@ def calls(
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Call:
+    def calls(draw: st.DrawFn, /, **shown: object) -> Call:
         people = draw(participant_tuples(refs, office_refs, 2))
         initiator = draw(maybe(st.sampled_from([p.actor for p in people])))
         return Call(
@@ -126,7 +126,11 @@ def calls(
             status=draw(_STATUSES),
         )
 
-    return build()
+    return calls(
+        **shown_arguments(
+            actor_ids=actor_ids, office_ids=office_ids, source_ids=source_ids, times=times
+        )
+    )
 
 
 def meetings(
@@ -151,7 +155,7 @@ def meetings(
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Meeting:
+    def meetings(draw: st.DrawFn, /, **shown: object) -> Meeting:
         first, *visitors = draw(participant_tuples(refs, office_refs, 2))
         host: Participant | None = first
         if draw(st.integers(0, 3)) == 0:
@@ -167,7 +171,15 @@ def meetings(
             status=draw(_STATUSES),
         )
 
-    return build()
+    return meetings(
+        **shown_arguments(
+            actor_ids=actor_ids,
+            office_ids=office_ids,
+            place_ids=place_ids,
+            source_ids=source_ids,
+            times=times,
+        )
+    )
 
 
 def statements(
@@ -222,7 +234,7 @@ def claims(
     office_refs = given_ids(office_ids, "office_ids")
 
     @st.composite
-    def build(draw: st.DrawFn) -> Claim:
+    def claims(draw: st.DrawFn, /, **shown: object) -> Claim:
         stance = draw(st.sampled_from(Stance))
         shape = draw(st.sampled_from(("about", "proposition", "both", "key")))
         about = draw(records_) if shape in ("about", "both") else None
@@ -244,7 +256,15 @@ def claims(
             office=draw(office_refs),
         )
 
-    return build()
+    return claims(
+        **shown_arguments(
+            actor_ids=actor_ids,
+            office_ids=office_ids,
+            source_ids=source_ids,
+            record_ids=record_ids,
+            times=times,
+        )
+    )
 
 
 def mediations(
@@ -259,7 +279,7 @@ def mediations(
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Mediation:
+    def mediations(draw: st.DrawFn, /, **shown: object) -> Mediation:
         everyone = draw(st.lists(refs, min_size=3, max_size=5, unique=True))
         split = draw(st.integers(1, len(everyone) - 2))
         return Mediation(
@@ -271,7 +291,7 @@ def mediations(
             status=draw(_STATUSES),
         )
 
-    return build()
+    return mediations(**shown_arguments(actor_ids=actor_ids, source_ids=source_ids, times=times))
 
 
 def ceasefires(
@@ -300,7 +320,7 @@ def ceasefires(
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Ceasefire:
+    def ceasefires(draw: st.DrawFn, /, **shown: object) -> Ceasefire:
         effective = draw(effective_strategy)
         until = None
         if draw(st.booleans()):
@@ -319,7 +339,16 @@ def ceasefires(
             regions=tuple(draw(st.lists(st.sampled_from(TOWNS), max_size=1))),
         )
 
-    return build()
+    return ceasefires(
+        **shown_arguments(
+            actor_ids=actor_ids,
+            place_ids=place_ids,
+            source_ids=source_ids,
+            record_ids=record_ids,
+            agreement_ids=agreement_ids,
+            whens=whens,
+        )
+    )
 
 
 def agreements(
@@ -343,7 +372,7 @@ def agreements(
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Agreement:
+    def agreements(draw: st.DrawFn, /, **shown: object) -> Agreement:
         everyone = draw(st.lists(refs, min_size=2, max_size=5, unique=True))
         split = draw(st.integers(2, min(3, len(everyone))))
         signatories = draw(st.one_of(st.just(()), participant_tuples(refs, office_refs, 1)))
@@ -359,7 +388,15 @@ def agreements(
             status=draw(_STATUSES),
         )
 
-    return build()
+    return agreements(
+        **shown_arguments(
+            actor_ids=actor_ids,
+            office_ids=office_ids,
+            source_ids=source_ids,
+            times=times,
+            whens=whens,
+        )
+    )
 
 
 def hostilities(
@@ -380,7 +417,7 @@ def hostilities(
     span_strategy = default_spans() if spans is None else spans
 
     @st.composite
-    def build(draw: st.DrawFn) -> Hostility:
+    def hostilities(draw: st.DrawFn, /, **shown: object) -> Hostility:
         sides = draw(st.lists(refs, min_size=2, max_size=3, unique=True))
         between = draw(st.integers(0, 3)) == 0
         return Hostility(
@@ -396,7 +433,11 @@ def hostilities(
             description=draw(maybe(texts(SUMMARIES))),
         )
 
-    return build()
+    return hostilities(
+        **shown_arguments(
+            actor_ids=actor_ids, place_ids=place_ids, source_ids=source_ids, spans=spans
+        )
+    )
 
 
 def reports(

@@ -28,6 +28,7 @@ from diplomacy_ledger.strategies._args import (
     check_strategy,
     checked_precisions,
     checked_zones,
+    shown_arguments,
 )
 from diplomacy_ledger.strategies._zones import rules, zones
 
@@ -110,13 +111,17 @@ def whens(
     moments = instants(min_value=min_value, max_value=max_value)
 
     @st.composite
-    def build(draw: st.DrawFn) -> When:
+    def whens(draw: st.DrawFn, /, **shown: object) -> When:
         anchor = draw(moments)
         zone = draw(zone_strategy)
         precision = draw(precision_strategy)
         return when_near(draw, anchor, zone, precision)
 
-    return build()
+    return whens(
+        **shown_arguments(
+            zones=zones, precisions=precisions, min_value=min_value, max_value=max_value
+        )
+    )
 
 
 def spans(
@@ -141,7 +146,7 @@ def spans(
     shapes = ("closed", "open", "ongoing") if open_ends else ("closed",)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Span:
+    def spans(draw: st.DrawFn, /, **shown: object) -> Span:
         start = draw(starts)
         shape = draw(st.sampled_from(shapes))
         if shape == "open":
@@ -153,7 +158,11 @@ def spans(
             return Span.ongoing(start, as_of=end)
         return Span(start, end)
 
-    return build()
+    return spans(
+        **shown_arguments(
+            zones=zones, min_value=min_value, max_value=max_value, open_ends=open_ends
+        )
+    )
 
 
 @functools.cache

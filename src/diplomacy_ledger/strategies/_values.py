@@ -24,7 +24,7 @@ from diplomacy_ledger import (
     Tenure,
     When,
 )
-from diplomacy_ledger.strategies._args import check_strategy, checked_ids
+from diplomacy_ledger.strategies._args import check_strategy, checked_ids, shown_arguments
 from diplomacy_ledger.strategies._texts import (
     FIRST_NAMES,
     HEADLINES,
@@ -166,7 +166,7 @@ def actors(
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
 
     @st.composite
-    def build(draw: st.DrawFn) -> Actor:
+    def actors(draw: st.DrawFn, /, **shown: object) -> Actor:
         kind = draw(kind_strategy)
         name, aliases = draw(_name(kind))
         name = draw(texts((name,)))
@@ -186,7 +186,7 @@ def actors(
             provenance=draw(maybe(provenance)),
         )
 
-    return build()
+    return actors(**shown_arguments(kinds=kinds, actor_ids=actor_ids, source_ids=source_ids))
 
 
 def offices(*, actor_ids: Ids = None, source_ids: Ids = None) -> st.SearchStrategy[Office]:
