@@ -20,6 +20,7 @@ from diplomacy_ledger.time._buckets import (
     skipped_days,
 )
 from diplomacy_ledger.time._calendar import Precision
+from diplomacy_ledger.time._edtf import Qualifiers, from_edtf, to_edtf
 from diplomacy_ledger.time._instants import EPOCH, UTC_MAX, UTC_MIN, utc_micros
 from diplomacy_ledger.time._order import (
     Allen,
@@ -120,6 +121,7 @@ __all__ = [
     "PointInterval",
     "Precision",
     "Propagation",
+    "Qualifiers",
     "SimpleTemporalNetwork",
     "Span",
     "TemporalConstraint",
@@ -137,6 +139,7 @@ __all__ = [
     "compose_allen",
     "day_exists",
     "first_instant_at_or_after",
+    "from_edtf",
     "legacy_zone_reason",
     "local_candidates",
     "local_date",
@@ -146,6 +149,7 @@ __all__ = [
     "resolve_zone",
     "skipped_days",
     "start_of",
+    "to_edtf",
     "to_utc",
     "tzdb_version",
     "utc_micros",
