@@ -18,6 +18,7 @@ from diplomacy_ledger.time import validate_zone
 __all__ = [
     "check_bool",
     "check_choice",
+    "check_id_prefix",
     "check_instant",
     "check_length",
     "check_range",
@@ -172,3 +173,23 @@ def shown_arguments(**arguments: object) -> dict[str, object]:
         for name, value in arguments.items()
         if value is not None and not (name in defaults and defaults[name] == value)
     }
+
+
+def check_id_prefix(value: object) -> None:
+    """A prefix that keeps ids valid.
+
+    Empty, or letters, digits and ``_.:@/-`` from a letter or digit, short enough to leave room
+    for the id after it.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgument(f"id_prefix={value!r} must be a string")
+    if value:
+        try:
+            check_id(f"{value}x", where="id_prefix")
+        except LedgerError:
+            raise InvalidArgument(
+                f"id_prefix={value!r} would make invalid ids: use letters, digits and "
+                "_ . : @ / -, starting with a letter or digit"
+            ) from None
+        if len(value) > 100:
+            raise InvalidArgument(f"id_prefix is {len(value)} characters; at most 100")

@@ -95,8 +95,11 @@ class Contact:
 class World:
     """A ledger under construction, with everything the strategies need to know about it."""
 
-    def __init__(self, draw: st.DrawFn, *, consistent: bool, budget: int) -> None:
+    def __init__(
+        self, draw: st.DrawFn, *, consistent: bool, budget: int, id_prefix: str = ""
+    ) -> None:
         self.draw = draw
+        self.id_prefix = id_prefix
         self.consistent = consistent
         self.budget = budget
         self.ledger = Ledger()
@@ -143,9 +146,9 @@ class World:
         return self.budget - len(self.ledger) - self.reserved
 
     def new_id(self, prefix: str) -> str:
-        """A fresh id: ``call-1``, ``call-2``, …"""
+        """A fresh id: ``call-1``, ``call-2``, … (after the world's ``id_prefix``, if any)."""
         self._counts[prefix] += 1
-        return f"{prefix}-{self._counts[prefix]}"
+        return f"{self.id_prefix}{prefix}-{self._counts[prefix]}"
 
     def add(self, record: Record, prefix: str, *, supersedes: str | None = None) -> str:
         """Append ``record`` under a fresh id at the current record time."""
