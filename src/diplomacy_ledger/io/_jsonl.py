@@ -14,8 +14,8 @@ import attrs
 from diplomacy_ledger._errors import BadReferenceError, ChainError, LedgerError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks import dangling_references
-from diplomacy_ledger.io._chain import GENESIS, Chain, sealed_digest
-from diplomacy_ledger.io._lines import Line, decode_entry, encode_entry
+from diplomacy_ledger.io._chain import GENESIS, Chain
+from diplomacy_ledger.io._lines import Line, decode_entry, encode_chained
 from diplomacy_ledger.io._values import forget_shared
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Entry, Finding, FindingKind, whens_in
@@ -373,14 +373,8 @@ def load_jsonl(
 
 def dumps_jsonl(entries: Iterable[Entry]) -> str:
     """Entries as JSON Lines text, one per line, each ending with a newline, digests chained."""
-    tzdb = tzdb_version()
-    previous = GENESIS
-    lines = []
-    for entry in entries:
-        line = encode_entry(entry, tzdb=tzdb, previous=previous)
-        previous = sealed_digest(line)
-        lines.append(line + "\n")
-    return "".join(lines)
+    lines, _ = encode_chained(list(entries), previous=GENESIS, tzdb=tzdb_version())
+    return "".join(line + "\n" for line in lines)
 
 
 def dump_jsonl(entries: Iterable[Entry], path: str | os.PathLike[str]) -> None:

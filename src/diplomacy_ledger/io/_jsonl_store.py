@@ -33,8 +33,8 @@ from typing import Final
 import attrs
 
 from diplomacy_ledger._errors import ChainError, LedgerError, StoreError
-from diplomacy_ledger.io._chain import Chain, sealed_digest
-from diplomacy_ledger.io._lines import decode_entry, encode_entry
+from diplomacy_ledger.io._chain import Chain
+from diplomacy_ledger.io._lines import decode_entry, encode_chained
 from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout, flock_within
 from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
@@ -363,11 +363,7 @@ class JsonlStore:
         try:
             tzdb = tzdb_version()
             size = len(entries)
-            head, lines = self._chain.head, []
-            for index, entry in enumerate(entries):
-                batch = (index, size) if size > 1 else None
-                lines.append(encode_entry(entry, tzdb=tzdb, batch=batch, previous=head))
-                head = sealed_digest(lines[-1])
+            lines, head = encode_chained(entries, previous=self._chain.head, tzdb=tzdb, batch=True)
             data = "".join(line + "\n" for line in lines).encode("utf-8")
             _write_at(self._fd, data, self._offset)
             os.fsync(self._fd)

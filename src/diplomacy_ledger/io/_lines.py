@@ -30,7 +30,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from diplomacy_ledger._errors import FieldError, FormatError, LedgerError
-from diplomacy_ledger.io._chain import CHAINED_VERSION, GENESIS, seal
+from diplomacy_ledger.io._chain import CHAINED_VERSION, GENESIS, seal, sealed_digest
 from diplomacy_ledger.io._values import (
     MAX_PROBLEMS,
     enum_hook,
@@ -60,6 +60,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "FormatError",
     "decode_entry",
+    "encode_chained",
     "encode_entry",
     "make_converter",
 ]
@@ -217,6 +218,22 @@ def encode_entry(
         line["batch"] = {"index": batch[0], "size": batch[1]}
     body = json.dumps(line, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return seal(body, previous)
+
+
+def encode_chained(
+    entries: list[Entry], *, previous: str, tzdb: str, batch: bool = False
+) -> tuple[list[str], str]:
+    """Entries as lines chained on from ``previous``, and the digest of the last (the new head).
+
+    With ``batch``, and more than one entry, each line carries its place in the batch.
+    """
+    lines = []
+    size = len(entries)
+    for index, entry in enumerate(entries):
+        marker = (index, size) if batch and size > 1 else None
+        lines.append(encode_entry(entry, tzdb=tzdb, batch=marker, previous=previous))
+        previous = sealed_digest(lines[-1])
+    return lines, previous
 
 
 def decode_entry(text: str | bytes, *, where: str | None = None) -> Line:

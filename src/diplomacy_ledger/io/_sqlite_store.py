@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Final
 
 from diplomacy_ledger._errors import ChainError, LedgerError, StoreError
-from diplomacy_ledger.io._chain import Chain, sealed_digest
-from diplomacy_ledger.io._lines import decode_entry, encode_entry
+from diplomacy_ledger.io._chain import Chain
+from diplomacy_ledger.io._lines import decode_entry, encode_chained
 from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout
 from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
@@ -437,10 +437,7 @@ class SqliteStore:
             if not isinstance(entry, Entry):
                 raise LedgerError(f"expected an Entry, got {type(entry).__name__}")
         tzdb = tzdb_version()
-        head, lines = self._chain.head, []
-        for entry in entries:
-            lines.append(encode_entry(entry, tzdb=tzdb, previous=head))
-            head = sealed_digest(lines[-1])
+        lines, head = encode_chained(entries, previous=self._chain.head, tzdb=tzdb)
         self._ledger.extend(entries)  # all or nothing: on error it is left as it was
         self._unsaved = True
         self._chain = Chain(head, self._chain.chained + len(entries), self._chain.unchained)

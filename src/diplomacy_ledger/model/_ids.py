@@ -19,7 +19,6 @@ __all__ = [
     "shown",
     "str_tuple",
     "text",
-    "texts",
     "valid_id",
     "valid_ids",
 ]
@@ -149,11 +148,6 @@ def optional_text(instance: object, attribute: Any, value: Any) -> None:
     """Attrs validator: None or free text with something in it."""
     if value is not None:
         _check_text(instance, attribute, value, one_line=False)
-
-
-def texts(instance: object, attribute: Any, value: Any) -> None:
-    """Attrs validator: a tuple of one-line texts (kept under its old name)."""
-    lines(instance, attribute, value)
 
 
 def str_tuple(values: Iterable[str]) -> tuple[str, ...]:
