@@ -38,7 +38,7 @@ from diplomacy_ledger.io._lines import decode_entry, encode_chained
 from diplomacy_ledger.io._locks import DEFAULT_TIMEOUT, check_timeout, flock_within
 from diplomacy_ledger.ledger import Batch, Ledger
 from diplomacy_ledger.model import Clock, Entry, Record, record_time
-from diplomacy_ledger.time import to_utc, tzdb_version
+from diplomacy_ledger.time import tzdb_version
 
 __all__ = ["Damage", "JsonlStore"]
 
@@ -164,15 +164,14 @@ class JsonlStore:
         record: Record,
         *,
         id: str,
-        recorded_at: datetime | None = None,
+        recorded_at: datetime | str | None = None,
         supersedes: str | None = None,
     ) -> Entry:
         """Record ``record`` under ``id``; the entry is on disk when this returns."""
         self._writable()
         if recorded_at is not None:
-            entry = Entry(
-                id, to_utc(recorded_at, where="recorded_at"), record, supersedes=supersedes
-            )
+            stamp = record_time(recorded_at, None, owner="the store")
+            entry = Entry(id, stamp, record, supersedes=supersedes)
             self.extend([entry])
             return entry
         with self._locked():

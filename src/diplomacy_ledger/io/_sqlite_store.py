@@ -448,7 +448,7 @@ class SqliteStore:
                 assert cursor.lastrowid is not None
                 self._seq = cursor.lastrowid
 
-    def _now(self, recorded_at: datetime | None) -> datetime:
+    def _now(self, recorded_at: datetime | str | None) -> datetime:
         return record_time(recorded_at, self._clock, owner="the store")
 
     def append(
@@ -456,7 +456,7 @@ class SqliteStore:
         record: Record,
         *,
         id: str,
-        recorded_at: datetime | None = None,
+        recorded_at: datetime | str | None = None,
         supersedes: str | None = None,
     ) -> Entry:
         """Record ``record`` under ``id``, write it to the file, and return the new entry."""

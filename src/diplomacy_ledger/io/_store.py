@@ -58,7 +58,7 @@ class Store(Protocol):
         record: Record,
         *,
         id: str,
-        recorded_at: datetime | None = None,
+        recorded_at: datetime | str | None = None,
         supersedes: str | None = None,
     ) -> Entry:
         """Record ``record`` under ``id``; the entry is on disk when this returns."""

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 import sys
 import types
 import typing
 import weakref
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Final
 
 import cattrs
 
-from diplomacy_ledger._errors import FieldError, LedgerError, NaiveDatetimeError
-from diplomacy_ledger.time import Precision, Span, When
+from diplomacy_ledger._errors import FieldError, LedgerError, TimeParseError
+from diplomacy_ledger.time import (
+    Precision,
+    Span,
+    When,
+    format_utc_instant,
+    parse_utc_instant,
+)
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -154,42 +159,14 @@ def tuple_hook(converter: cattrs.Converter) -> Callable[[Any], Callable[[Any, An
 # -- instants, When and Span ---------------------------------------------------------------------
 
 
-def format_utc_instant(moment: datetime) -> str:
-    """An aware datetime as ISO 8601 in UTC with ``Z`` (microseconds only when present)."""
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
-
-
-_INSTANT: Final = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?", re.ASCII
-)
-"""An instant as the format documents it: RFC 3339, ``T``, seconds, at most microseconds, and
-``Z`` (as the library writes) or ``±HH:MM``. No other ISO 8601 form: no space for ``T``, no basic
-format, no week or ordinal dates, no ``+0400``."""
-
-
 def parse_instant(value: Any, field: str) -> datetime:
     """An RFC 3339 date-time with an offset, as an aware UTC datetime; a naive one is refused."""
     if type(value) is not str:
         raise FieldError(f"expected an ISO 8601 string, got {json_type(value)}", where=field)
-    form = _INSTANT.fullmatch(value)
-    if form is None or form.group(1) is None:
-        try:
-            naive = datetime.fromisoformat(value).tzinfo is None
-        except ValueError:
-            naive = False
-        if naive:  # no offset, whatever else is wrong: the first thing to say
-            raise NaiveDatetimeError(f"naive datetime {value[:80]!r} (no offset)", where=field)
-        raise FieldError(
-            f"not an RFC 3339 date-time such as 2022-09-13T02:30:00Z: {value[:80]!r}", where=field
-        )
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise FieldError(f"not an ISO 8601 date-time: {value!r}", where=field) from None
-    try:
-        return moment.astimezone(UTC)
-    except OverflowError:
-        raise FieldError(f"{value!r} is outside the range of dates in UTC", where=field) from None
+        return parse_utc_instant(value, where=field)
+    except TimeParseError as error:
+        raise FieldError(error.message, where=field) from None
 
 
 def unstructure_when(when: When) -> dict[str, Any]:

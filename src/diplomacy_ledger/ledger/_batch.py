@@ -33,7 +33,7 @@ class Batch:
         record: Record,
         *,
         id: str,
-        recorded_at: datetime | None = None,
+        recorded_at: datetime | str | None = None,
         supersedes: str | None = None,
     ) -> Entry:
         """Add an entry to the batch (checked when the batch commits)."""

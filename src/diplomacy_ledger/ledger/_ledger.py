@@ -75,7 +75,7 @@ class Ledger:
         record: Record,
         *,
         id: str,
-        recorded_at: datetime | None = None,
+        recorded_at: datetime | str | None = None,
         supersedes: str | None = None,
     ) -> Entry:
         """Record ``record`` under ``id`` and return the new entry."""
@@ -155,7 +155,24 @@ class Ledger:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<Ledger: {len(self._state.entries)} entries>"
+        """Python that rebuilds an equal ledger: its entries, one per line, in the order recorded.
+
+        >>> from diplomacy_ledger import Actor, ActorKind
+        >>> ledger = Ledger()
+        >>> _ = ledger.append(Actor("Armenia", ActorKind.STATE), id="armenia",
+        ...                   recorded_at="2022-09-13T02:00:00Z")
+        >>> ledger
+        Ledger([
+            Entry('armenia', '2022-09-13T02:00:00Z', Actor('Armenia', ActorKind.STATE)),
+        ])
+        >>> Ledger()
+        Ledger()
+        """
+        entries = self._state.entries
+        if not entries:
+            return "Ledger()"
+        lines = "".join(f"    {entry!r},\n" for entry in entries)
+        return f"Ledger([\n{lines}])"
 
     def index(self, id: str) -> int:
         """The position of the entry ``id`` in the order recorded: 0 for the first entry.

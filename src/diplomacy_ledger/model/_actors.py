@@ -9,6 +9,7 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._ids import (
     line,
     lines,
@@ -26,6 +27,7 @@ _QID: Final = re.compile(r"^Q[1-9][0-9]*$")
 _ISO3: Final = re.compile(r"^[A-Z]{3}$")
 
 
+@python_repr
 class ActorKind(enum.Enum):
     """What sort of actor this is."""
 
@@ -71,6 +73,7 @@ def _aliases(instance: Actor, attribute: Any, value: Any) -> None:
         seen.setdefault(key, alias)
 
 
+@python_repr
 @attrs.frozen
 class Actor:
     """Someone who acts or speaks. Its id is the id of the ledger entry that records it.

@@ -26,6 +26,7 @@ from typing import Final, Self
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._actors import Actor
 from diplomacy_ledger.model._kinds import Record
 from diplomacy_ledger.model._records import (
@@ -115,6 +116,7 @@ def _ids(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
+@python_repr
 @attrs.frozen
 class EventCode:
     """A record's code in CAMEO and in PLOVER, with CAMEO's source and target actors.

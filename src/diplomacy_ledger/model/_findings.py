@@ -8,6 +8,7 @@ from typing import Any, get_args
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._ids import (
     line,
     str_tuple,
@@ -19,6 +20,7 @@ from diplomacy_ledger.time import Certainty
 __all__ = ["Finding", "FindingKind"]
 
 
+@python_repr
 class FindingKind(enum.StrEnum):
     """The kinds of finding the library's own checks and loaders report, by their stable names.
 
@@ -44,6 +46,7 @@ def _certainty(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidValueError(f"certainty is 'definite' or 'possible', not {value!r}")
 
 
+@python_repr
 @attrs.frozen(order=True)
 class Finding:
     """A problem a check found: its kind, how certain it is, the entries involved, and why.

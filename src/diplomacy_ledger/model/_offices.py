@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._ids import (
     line,
     optional_text,
@@ -17,6 +18,7 @@ __all__ = ["Office", "Tenure"]
 _provenance = attrs.validators.instance_of(Provenance)
 
 
+@python_repr
 @attrs.frozen
 class Office:
     """A position someone holds: "Prime Minister of Armenia", "President of France".
@@ -42,6 +44,7 @@ class Office:
         return None
 
 
+@python_repr
 @attrs.frozen
 class Tenure:
     """A person's time in an office: a :class:`Span` whose ends may be imprecise or open.

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._ids import (
     line,
     lines,
@@ -50,6 +51,7 @@ def _as_floats(value: Any) -> Any:
     return value
 
 
+@python_repr
 @attrs.frozen
 class Place:
     """A named place, the state or states it lies in, and its IANA time zone.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._ids import (
     optional_line,
     optional_text,
@@ -18,6 +19,7 @@ __all__ = ["Provenance", "Source"]
 _optional_when = attrs.validators.optional(attrs.validators.instance_of(When))
 
 
+@python_repr
 @attrs.frozen
 class Source:
     """A document records come from: an article, a readout, a press release.
@@ -41,6 +43,7 @@ class Source:
         return self.published
 
 
+@python_repr
 @attrs.frozen
 class Provenance:
     """How a record is known: which source, and through whom.

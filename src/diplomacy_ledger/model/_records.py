@@ -14,6 +14,7 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError, LedgerError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.model._ids import (
     lines,
     optional_line,
@@ -66,6 +67,7 @@ def _at_least(count: int) -> Callable[[object, Any, Any], None]:
     return check
 
 
+@python_repr
 class Medium(enum.Enum):
     """How a call or meeting took place."""
 
@@ -75,6 +77,7 @@ class Medium(enum.Enum):
     WRITTEN = "written"
 
 
+@python_repr
 class Status(enum.Enum):
     """Whether an event took place, or was only planned, or was called off.
 
@@ -90,6 +93,7 @@ class Status(enum.Enum):
     CANCELLED = "cancelled"
 
 
+@python_repr
 class Stance(enum.Enum):
     """What a claim does with what it is about."""
 
@@ -98,6 +102,7 @@ class Stance(enum.Enum):
     ACCUSES = "accuses"
 
 
+@python_repr
 @attrs.frozen
 class Participant:
     """An actor taking part, and the office the record names them in, if it names one.
@@ -139,6 +144,7 @@ def _distinct_actors(
         )
 
 
+@python_repr
 @attrs.frozen
 class Call:
     """A call between two or more participants (by phone, unless ``medium`` says otherwise).
@@ -184,6 +190,7 @@ def _optional_participant(value: Participant | str | None) -> Participant | None
     return None if value is None else _participant(value)
 
 
+@python_repr
 @attrs.frozen
 class Meeting:
     """A meeting or visit: a host receives visitors, at a place; or a meeting with no host.
@@ -249,6 +256,7 @@ class Meeting:
         return self.when
 
 
+@python_repr
 @attrs.frozen
 class Statement:
     """Something an actor said: its words, to whom, through which channel, during which call.
@@ -276,6 +284,7 @@ class Statement:
         return self.when
 
 
+@python_repr
 @attrs.frozen
 class Claim:
     """A claim made by an actor: it asserts, denies or accuses.
@@ -325,6 +334,7 @@ class Claim:
         return self.when
 
 
+@python_repr
 @attrs.frozen
 class Mediation:
     """Mediators working between parties, with an outcome.
@@ -355,6 +365,7 @@ class Mediation:
         return self.when
 
 
+@python_repr
 @attrs.frozen
 class Ceasefire:
     """A ceasefire between parties, effective from a moment, perhaps agreed through a mediation.
@@ -411,6 +422,7 @@ class Ceasefire:
         return bool(self.places or self.regions)
 
 
+@python_repr
 @attrs.frozen
 class Hostility:
     """Fighting: an attacker (if attributed), a target, places, means, and how long it lasted.
@@ -466,6 +478,7 @@ class Hostility:
         return self.span
 
 
+@python_repr
 @attrs.frozen
 class Agreement:
     """A signed or announced document: parties, signatories, mediators, when signed and in force.
@@ -510,6 +523,7 @@ class Agreement:
         return self.signed
 
 
+@python_repr
 @attrs.frozen
 class Report:
     """An actor reported a record ("Armenian media reported that Russia had mediated …")."""
@@ -525,6 +539,7 @@ class Report:
         return self.when
 
 
+@python_repr
 @attrs.frozen
 class SameEvent:
     """Two or more records describe one event (each side's readout of one call)."""
@@ -540,6 +555,7 @@ class SameEvent:
         return None
 
 
+@python_repr
 @attrs.frozen
 class Retraction:
     """The recorder withdraws an entry (a data error). It is not a claim by an actor.

@@ -39,6 +39,7 @@ from diplomacy_ledger import (
     When,
     normalise_name,
 )
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.strategies._args import check_choice, check_size, shown_arguments
 from diplomacy_ledger.strategies._ledgers import build_world
 from diplomacy_ledger.strategies._plant import (
@@ -75,7 +76,8 @@ LEDGER_DEFECTS: Final = (
 """The defects planted in ledgers: the finding kinds of the built-in checks."""
 
 
-@attrs.frozen(eq=False)
+@python_repr
+@attrs.frozen(unsafe_hash=False)
 class LedgerDefect:
     """A ledger with one planted defect, and the findings a check must report on it.
 

@@ -48,6 +48,14 @@ class LocalTime(NamedTuple):
     when: When
     status: Literal["ok", "skipped", "repeated"]
 
+    def __repr__(self) -> str:
+        """Python that builds it again (after ``from datetime import datetime``)."""
+        return (
+            f"LocalTime(wall=datetime.fromisoformat({self.wall.isoformat()!r}), "
+            f"zone={self.zone!r}, disambiguation={self.disambiguation!r}, when={self.when!r}, "
+            f"status={self.status!r})"
+        )
+
 
 def local_status(wall: datetime, zone: str) -> tuple[LocalStatus, tuple[datetime, ...]]:
     """Whether ``zone``'s clocks showed ``wall`` once, never or twice, and at which instants.

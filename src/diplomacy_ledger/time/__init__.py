@@ -21,7 +21,14 @@ from diplomacy_ledger.time._buckets import (
 )
 from diplomacy_ledger.time._calendar import Precision
 from diplomacy_ledger.time._edtf import Qualifiers, from_edtf, to_edtf
-from diplomacy_ledger.time._instants import EPOCH, UTC_MAX, UTC_MIN, utc_micros
+from diplomacy_ledger.time._instants import (
+    EPOCH,
+    UTC_MAX,
+    UTC_MIN,
+    format_utc_instant,
+    parse_utc_instant,
+    utc_micros,
+)
 from diplomacy_ledger.time._order import (
     Allen,
     Certainty,
@@ -139,11 +146,13 @@ __all__ = [
     "compose_allen",
     "day_exists",
     "first_instant_at_or_after",
+    "format_utc_instant",
     "from_edtf",
     "legacy_zone_reason",
     "local_candidates",
     "local_date",
     "local_status",
+    "parse_utc_instant",
     "read_phrase",
     "resolve_phrase",
     "resolve_zone",

@@ -11,7 +11,7 @@ the point algebra on the real line. ``r3`` is in ``r1 ∘ r2`` iff there is a pl
 intervals A, B, C with ``r1(A, B)``, ``r2(B, C)`` and ``r3(A, C)``.
 
 >>> compose_allen(Allen.MEETS, Allen.MEETS)
-<Allen.BEFORE: 1>
+Allen.BEFORE
 >>> describe(compose_allen(Allen.OVERLAPS, Allen.OVERLAPS))
 '{before, meets, overlaps}'
 
@@ -36,6 +36,7 @@ from typing import Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError, UnknownEntryError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.time._order import _ALLEN_TABLE, Allen
 from diplomacy_ledger.time._when import Span
 
@@ -112,7 +113,7 @@ def compose_allen(first: Allen, second: Allen) -> Allen:
     For sets of relations, the union of the compositions of their members.
 
     >>> compose_allen(Allen.DURING, Allen.DURING)
-    <Allen.DURING: 16>
+    Allen.DURING
     >>> compose_allen(Allen.BEFORE, Allen.AFTER) == ALL_RELATIONS
     True
     """
@@ -135,6 +136,7 @@ def describe(relations: Allen) -> str:
 # -- networks ---------------------------------------------------------------------------------
 
 
+@python_repr
 @attrs.frozen
 class AllenConstraint:
     """A stated fact: interval ``first`` stands in one of ``relations`` to interval ``second``."""
@@ -149,6 +151,7 @@ class AllenConstraint:
         return f"{text} ({self.reason})" if self.reason else text
 
 
+@python_repr
 @attrs.frozen
 class AllenConflict:
     """Why a network has no placement: its relation between ``first`` and ``second`` emptied.
@@ -203,7 +206,7 @@ class AllenNetwork:
         >>> night = Span(When.parse("2022-09-12T20:00Z"), When.parse("2022-09-13T02:00Z"))
         >>> talks = Span(When.parse("2022-09-12T21:00Z"), When.parse("2022-09-12T22:00Z"))
         >>> AllenNetwork.from_spans({"night": night, "talks": talks}).relation("talks", "night")
-        <Allen.DURING: 16>
+        Allen.DURING
         """
         network = cls(spans)
         for (a, span_a), (b, span_b) in itertools.combinations(spans.items(), 2):

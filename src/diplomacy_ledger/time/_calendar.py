@@ -14,6 +14,7 @@ from typing import Final
 from dateutil import tz as dateutil_tz
 
 from diplomacy_ledger._errors import InvalidTimeError, SkippedTimeError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.time._instants import UTC_MAX, UTC_MIN
 from diplomacy_ledger.time._zones import (
     first_instant_at_or_after,
@@ -32,6 +33,7 @@ _ONE_MICROSECOND: Final = timedelta(microseconds=1)
 _MIDNIGHT: Final = time()
 
 
+@python_repr
 class Precision(enum.Enum):
     """How finely a :class:`~diplomacy_ledger.When` was stated.
 

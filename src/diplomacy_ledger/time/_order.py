@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import Literal, Self, TypeVar, cast
 
 from diplomacy_ledger._errors import InvalidTimeError
+from diplomacy_ledger._repr import python_repr
 
 __all__ = [
     "Allen",
@@ -47,6 +48,7 @@ for). A :class:`Truth` that holds is one of the two: see :attr:`Truth.certainty`
 """
 
 
+@python_repr
 class Truth(enum.Enum):
     """The answer to a question about imprecise times: definitely, possibly, or not.
 
@@ -138,6 +140,7 @@ class _RelationSet(enum.Flag):
         return result
 
 
+@python_repr
 class Order(_RelationSet):
     """How one :class:`~diplomacy_ledger.When` may lie relative to another."""
 
@@ -146,6 +149,7 @@ class Order(_RelationSet):
     AFTER = enum.auto()
 
 
+@python_repr
 class PointInterval(_RelationSet):
     """How a :class:`~diplomacy_ledger.When` may lie relative to a :class:`~diplomacy_ledger.Span`.
 
@@ -159,6 +163,7 @@ class PointInterval(_RelationSet):
     AFTER = enum.auto()
 
 
+@python_repr
 class Allen(_RelationSet):
     """Allen's thirteen relations between two intervals (Allen 1983), as a set.
 

@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidTimeError
+from diplomacy_ledger._repr import python_repr
 
 __all__ = [
     "DEFAULT_DAY_PARTS",
@@ -37,6 +38,7 @@ def _check_part(
         )
 
 
+@python_repr
 @attrs.frozen
 class DayParts:
     """How long each part of a day lasts, as half-open ``(start, end)`` wall-clock times.
@@ -74,6 +76,7 @@ def _check_years(
         )
 
 
+@python_repr
 @attrs.frozen
 class DecadeParts:
     """Which years of a decade "early", "mid" and "late" cover: inclusive offsets from 0 to 9.
@@ -111,6 +114,7 @@ def _check_width(instance: object, attribute: Any, value: object) -> None:
         )
 
 
+@python_repr
 @attrs.frozen
 class PhraseWidths:
     """How wide the vague words of phrases are, where no calendar says it. Override any.

@@ -47,6 +47,7 @@ from diplomacy_ledger._errors import (
     SkippedTimeError,
     UnknownPhraseError,
 )
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.time._calendar import EARTH_EAST, EARTH_WEST, Precision, period_bounds
 from diplomacy_ledger.time._instants import UTC_MAX, UTC_MIN
 from diplomacy_ledger.time._phrase_forms import (
@@ -106,6 +107,7 @@ Tense = Literal["past", "future"]
 _Reading = Callable[[date], When]  # a relative phrase: what it names on one anchor date
 
 
+@python_repr
 class PhraseKind(enum.Enum):
     """What a phrase says about the time ``T`` it names: the time itself, or a bound.
 
@@ -148,6 +150,7 @@ _KIND_OF_WORD: Final = {
 }
 
 
+@python_repr
 @attrs.frozen
 class PhraseReading:
     """What :func:`read_phrase` found: the kind of phrase, the time it names, and its value.
@@ -160,7 +163,7 @@ class PhraseReading:
     >>> report = When.day("2022-09-13", zone="Asia/Yerevan")
     >>> reading = read_phrase("by Tuesday", anchor=report, zone="Asia/Yerevan")
     >>> reading.kind
-    <PhraseKind.BY: 'by'>
+    PhraseKind.BY
     >>> reading.when.latest == reading.named.latest
     True
     """
@@ -714,7 +717,7 @@ def read_phrase(
     >>> report = When.day("2022-09-13", zone="Asia/Yerevan")
     >>> since = read_phrase("since 1994", anchor=report, zone="Asia/Yerevan")
     >>> since.kind, str(since.value)
-    (<PhraseKind.SINCE: 'since'>, '1994[Asia/Yerevan] – (ongoing as of 2022-09-13[Asia/Yerevan])')
+    (PhraseKind.SINCE, '1994[Asia/Yerevan] – (ongoing as of 2022-09-13[Asia/Yerevan])')
     >>> after = read_phrase("after midnight", anchor=report, zone="Asia/Yerevan").when
     >>> after.earliest.isoformat(), after.latest == UTC_MAX
     ('2022-09-12T20:00:00.000001+00:00', True)

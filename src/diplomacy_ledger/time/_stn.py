@@ -32,6 +32,7 @@ from typing import Final
 import attrs
 
 from diplomacy_ledger._errors import InvalidValueError, NaiveDatetimeError, UnknownEntryError
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.time._when import When
 
 __all__ = [
@@ -66,6 +67,7 @@ def _check_bounds(instance: TemporalConstraint, attribute: object, value: timede
         )
 
 
+@python_repr
 @attrs.frozen
 class TemporalConstraint:
     """``lower ≤ t(target) − t(source) ≤ upper``; a missing bound is no bound.
@@ -146,6 +148,7 @@ class _Edge:
     constraint: TemporalConstraint
 
 
+@python_repr
 @attrs.frozen
 class NegativeCycle:
     """Constraints that cannot all hold: their distance-graph edges form a negative cycle.
@@ -171,6 +174,7 @@ class NegativeCycle:
         return "\n".join(lines)
 
 
+@python_repr
 @attrs.frozen
 class Propagation:
     """The outcome of :meth:`SimpleTemporalNetwork.add`.

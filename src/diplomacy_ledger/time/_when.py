@@ -12,7 +12,13 @@ from typing import Any, Final, Self
 
 import attrs
 
-from diplomacy_ledger._errors import InvalidTimeError, TimeParseError
+from diplomacy_ledger._errors import (
+    InvalidTimeError,
+    RepeatedTimeError,
+    SkippedTimeError,
+    TimeParseError,
+)
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.time._calendar import Precision, period_bounds
 from diplomacy_ledger.time._instants import UTC_MAX
 from diplomacy_ledger.time._iso import _SINGLE, check_shape, format_offset, format_when, parse_when
@@ -86,7 +92,7 @@ class When:
     >>> ceasefire.earliest.isoformat()
     '2022-09-12T22:30:00+00:00'
     >>> When.parse("2020-09").precision
-    <Precision.MONTH: 'month'>
+    Precision.MONTH
     """
 
     earliest: datetime = attrs.field(converter=_earliest)
@@ -250,10 +256,12 @@ class When:
     @classmethod
     def parse(
         cls,
-        text: str,
+        iso: str | None = None,
+        /,
         *,
         zone: str | None = None,
         disambiguation: Disambiguation = "raise",
+        text: str | None = None,
     ) -> Self:
         """Read a When from ISO 8601 / RFC 3339 / RFC 9557 text; ``str(when)`` reads back equal.
 
@@ -261,21 +269,70 @@ class When:
         ``2022-09-12T22:30Z`` (UTC), ``2022-09-13T02:30+04:00`` (fixed offset),
         ``2022-09-13[Asia/Yerevan]`` (a day in a zone), ``2020-09`` and ``1992`` (a month or year
         anywhere on Earth unless ``zone`` is passed), and ``A/B`` (a window from A to B). A time
-        of day with neither offset nor zone is refused: it could be any of 26 hours.
+        of day with neither offset nor zone is refused: it could be any of 26 hours. ``text``
+        keeps the original words (by default, the text read when it names a renamed zone); the
+        text to read given alone by keyword, ``When.parse(text="2020-09")``, is still read.
 
         >>> When.parse("2022-09-13T02:30+04:00[Asia/Yerevan]") == When.local(
         ...     "2022-09-13 02:30", zone="Asia/Yerevan"
         ... )
         True
         """
-        parsed = parse_when(text, zone=zone, disambiguation=disambiguation)
-        renamed = parsed.zone is not None and canonical_zone(parsed.zone) != parsed.zone
-        return cls(*parsed[:4], wall=parsed.wall, text=text if renamed else None)
+        if iso is None:  # the ISO text by its old keyword, When.parse(text=...): still read
+            if text is None:
+                raise TimeParseError("When.parse needs the ISO 8601 text to read", text="")
+            iso, text = text, None
+        parsed = parse_when(iso, zone=zone, disambiguation=disambiguation)
+        if text is None and parsed.zone is not None and canonical_zone(parsed.zone) != parsed.zone:
+            text = iso
+        return cls(*parsed[:4], wall=parsed.wall, text=text)
 
     # -- reading -----------------------------------------------------------------------------
 
     def __str__(self) -> str:
         return format_when(self.earliest, self.latest, self.precision, self.zone)
+
+    def __repr__(self) -> str:
+        """Python that builds an equal When, its words and wall time too.
+
+        >>> When.local("2022-09-13 02:30", zone="Asia/Yerevan")
+        When.local('2022-09-13 02:30', zone='Asia/Yerevan')
+        >>> When.day("2022-09-13", zone="Asia/Yerevan", text="Tuesday")
+        When.parse('2022-09-13[Asia/Yerevan]', text='Tuesday')
+        """
+        words = "" if self.text is None else f", text={self.text!r}"
+        if self.wall is None:
+            return f"When.parse({str(self)!r}{words})"
+        local = self._local_call()
+        if local is not None:
+            return f"When.local({local}{words})"
+        # A wall time today's rules no longer give this instant for: every field, as it is.
+        bounds = ", ".join(
+            f"datetime.fromisoformat({bound.isoformat()!r})"
+            for bound in (self.earliest, self.latest)
+        )
+        return (
+            f"When({bounds}, {self.precision!r}, {self.zone!r}{words}, "
+            f"wall=datetime.fromisoformat({self.wall.isoformat()!r}))"
+        )
+
+    def _local_call(self) -> str | None:
+        """The arguments of the ``When.local`` call that gives this instant and wall, if any."""
+        wall, zone = self.wall, self.zone
+        if wall is None or zone is None:
+            return None
+        spec = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}.get(self.precision, "auto")
+        shown = f"{wall.date().isoformat()} {wall.time().isoformat(timespec=spec)}"
+        choices: tuple[Disambiguation, ...] = ("raise", "earlier", "later")
+        for choice in choices:
+            try:
+                again = When.local(shown, zone=zone, disambiguation=choice)
+            except (SkippedTimeError, RepeatedTimeError):
+                continue
+            if again == self and again.wall == wall:
+                chosen = "" if choice == "raise" else f", disambiguation={choice!r}"
+                return f"{shown!r}, zone={zone!r}{chosen}"
+        return None
 
     @property
     def is_exact(self) -> bool:
@@ -376,6 +433,7 @@ def _as_optional_when(value: When | datetime | None) -> When | None:
     return None if value is None else _as_when(value)
 
 
+@python_repr
 @attrs.frozen
 class Span:
     """Something that lasted: it began at ``start`` and ended at ``end``.
@@ -481,7 +539,7 @@ class Span:
         >>> a = Span(When.parse("2022-09-12T20:00Z"), When.parse("2022-09-13T06:00Z"))
         >>> b = Span(When.parse("2022-09-12T22:30Z"), When.parse("2022-09-14"))
         >>> a.allen(b)
-        <Allen.OVERLAPS: 4>
+        Allen.OVERLAPS
         """
         return allen_of(self.start_bounds, self.end_bounds, other.start_bounds, other.end_bounds)
 
