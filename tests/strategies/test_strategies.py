@@ -1,9 +1,10 @@
-"""The public strategies module: its API, single records, argument checks, import isolation, and
-the Hypothesis entry point that registers the strategies with ``st.from_type``."""
+"""The public strategies module: its API, single records, argument checks and import isolation.
+
+The Hypothesis entry point that registers the strategies with ``st.from_type`` is tested in
+``test_hook.py``."""
 
 from __future__ import annotations
 
-import importlib.metadata
 import inspect
 import re
 import subprocess
@@ -50,7 +51,6 @@ from diplomacy_ledger.strategies import (
     tenures,
     whens,
 )
-from diplomacy_ledger.strategies._hook import _hypothesis_setup_hook
 
 T = datetime(2022, 9, 13, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -107,99 +107,6 @@ def test_the_strategies_module_says_it_needs_hypothesis(tmp_path: Path) -> None:
             print(error)
     """
     assert "pip install 'diplomacy-ledger[hypothesis]'" in run(script, tmp_path)
-
-
-# -- from_type, through the entry point ------------------------------------------------------------
-
-FROM_TYPE = """
-    import sys
-    import hypothesis  # runs the setup hook of every installed plugin
-
-    assert "diplomacy_ledger.strategies._hook" in sys.modules, "the hook did not run"
-    assert "diplomacy_ledger.strategies._records" not in sys.modules, "the hook is not lazy"
-
-    import re
-    from datetime import datetime, timezone
-    from hypothesis import given, settings, strategies as st
-    import diplomacy_ledger as dl
-    from diplomacy_ledger.io._lines import decode_entry, encode_entry
-
-    ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,199}$")
-    T = datetime(2022, 9, 13, tzinfo=timezone.utc)
-    A, B = dl.Participant("a"), dl.Participant("b")
-
-    def aware(when):
-        assert when.earliest.tzinfo is not None and when.latest.tzinfo is not None
-
-    def valid(value):
-        if isinstance(value, dl.When):
-            aware(value)
-            assert dl.When.parse(str(value)) == value
-        elif isinstance(value, dl.Span):
-            for when in (value.start, value.end, value.ongoing_as_of):
-                if when is not None:
-                    aware(when)
-            valid(dl.Hostility(value, dl.Provenance("s")))
-        elif isinstance(value, dl.Provenance):
-            valid(dl.Call((A, B), dl.When.instant(T), value))
-        elif isinstance(value, dl.Participant):
-            assert ID.match(value.actor)
-            valid(dl.Call((value, A if value.actor != "a" else B), dl.When.instant(T),
-                          dl.Provenance("s")))
-        elif isinstance(value, dl.Entry):
-            assert decode_entry(encode_entry(value)).entry == value
-        elif isinstance(value, dl.Ledger):
-            text = dl.dumps_jsonl(value)
-            assert dl.read_jsonl(text, allow_empty=True).ledger == value
-        else:
-            if isinstance(value, dl.Call):
-                assert len(set(value.actors)) == len(value.actors) >= 2
-                assert all(ID.match(actor) for actor in value.actors)
-            line = encode_entry(dl.Entry("x", T, value))
-            assert decode_entry(line).entry.record == value
-
-    TYPES = [
-        dl.When, dl.Span, dl.Provenance, dl.Participant, dl.Actor, dl.Office, dl.Tenure,
-        dl.Place, dl.Source, dl.Call, dl.Meeting, dl.Statement, dl.Claim, dl.Mediation,
-        dl.Ceasefire, dl.Hostility, dl.Report, dl.SameEvent, dl.Retraction, dl.Entry, dl.Ledger,
-    ]
-    seen = {}
-    for kind in TYPES:
-        @settings(max_examples=12, database=None, deadline=None)
-        @given(st.from_type(kind))
-        def check(value):
-            assert type(value) is kind
-            valid(value)
-            seen[kind.__name__] = seen.get(kind.__name__, 0) + 1
-        check()
-    print(sorted(seen))
-"""
-
-
-def test_from_type_gives_valid_values_of_every_public_type(tmp_path: Path) -> None:
-    names = [
-        "Actor", "Call", "Ceasefire", "Claim", "Entry", "Hostility", "Ledger", "Mediation",
-        "Meeting", "Office", "Participant", "Place", "Provenance", "Report", "Retraction",
-        "SameEvent", "Source", "Span", "Statement", "Tenure", "When",
-    ]  # fmt: skip
-    assert run(FROM_TYPE, tmp_path).strip() == repr(names)
-
-
-def test_the_entry_point_is_installed() -> None:
-    found = {e.name: e.value for e in importlib.metadata.entry_points(group="hypothesis")}
-    assert found.get("diplomacy_ledger") == (
-        "diplomacy_ledger.strategies._hook:_hypothesis_setup_hook"
-    )
-
-
-def test_the_setup_hook_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: object) -> None:
-        raise RuntimeError("a failing registration")
-
-    monkeypatch.setattr(st, "register_type_strategy", broken)
-    _hypothesis_setup_hook()  # no exception
-    monkeypatch.setattr(importlib, "import_module", broken)
-    _hypothesis_setup_hook()
 
 
 # -- single records --------------------------------------------------------------------------------
