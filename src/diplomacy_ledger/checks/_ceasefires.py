@@ -193,6 +193,7 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> 
             for d in context.disputed(truce)
         ),
         *hostility_doubts(context, fight),
+        *(d for entry in (*truces, *fights) for d in context.policy_choices(entry)),
         *(
             f"{context.words.describe(truce)} was only planned, not known to have taken effect"
             for truce in truces

@@ -85,7 +85,7 @@ class CheckContext:
                 about[root[record.about]].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
-        self._choices: dict[tuple[datetime, str, datetime], str] = {}
+        self._choices: dict[tuple[datetime, str, datetime, datetime], str] = {}
         self.memo: dict[str, object] = {}  # what several checks derive alike, by name
         self.words = Wording(ledger, self.current)
         self._disputed: dict[str, list[Entry]] = {}
@@ -172,7 +172,7 @@ class CheckContext:
         for when in () if moment is None else whens_in(moment):
             if when.wall is None or when.zone is None:
                 continue
-            key = (when.wall, when.zone, when.earliest)
+            key = (when.wall, when.zone, when.earliest, when.latest)
             words = self._choices.get(key)
             if words is None:
                 words = self._choices[key] = _policy_words(when)
@@ -269,6 +269,8 @@ def _policy_words(when: When) -> str:
     if status == "ok":
         return ""
     wall = f"the wall time {when.wall.isoformat(sep=' ')}"
+    if when.either:
+        return f"{wall} happened twice in {when.zone}, and was recorded as either of the two"
     if status == "skipped":
         return f"{wall} did not exist in {when.zone}; a policy took {when.earliest:%H:%M} UTC"
     candidates = sorted(local_candidates(when.wall, when.zone))

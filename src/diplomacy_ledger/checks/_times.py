@@ -86,7 +86,15 @@ def _life(entry: Entry) -> Span:
 
 
 def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
-    return "possible" if any(context.disputed(entry) for entry in entries) else "definite"
+    """Possible when a record it rests on is disputed, or its time is a policy's choice."""
+    doubted = any(context.disputed(entry) or context.policy_choices(entry) for entry in entries)
+    return "possible" if doubted else "definite"
+
+
+def _doubts(context: CheckContext, entry: Entry) -> str:
+    """The words that say why a finding is at most possible for its time, if any."""
+    choices = context.policy_choices(entry)
+    return f" At most possible: {'; '.join(choices)}." if choices else ""
 
 
 def _before_its_subject(
@@ -109,7 +117,7 @@ def _before_its_subject(
         (entry.id, subject.id),
         f"{context.words.describe(entry)} {time_text(record.time)} speaks of "
         f"{context.words.describe(subject)} as having happened, but that began "
-        f"{time_text(subject.record.time)}.",
+        f"{time_text(subject.record.time)}." + _doubts(context, entry),
     )
 
 
@@ -137,7 +145,7 @@ def _outside_lifespans(
             _certainty(context, entry),
             (entry.id, actor_entry.id),
             f"{context.words.describe(entry)} {time_text(entry.record.time)} names "
-            f"{context.words.name(actor_id)} {when}.",
+            f"{context.words.name(actor_id)} {when}." + _doubts(context, entry),
         )
 
 
@@ -165,7 +173,8 @@ def _after_publication(
             _certainty(context, entry),
             (entry.id, provenance.source),
             f"{context.words.describe(entry)} began {time_text(entry.record.time)}, after its "
-            f"source {provenance.source!r} was published ({time_text(when)}).",
+            f"source {provenance.source!r} was published ({time_text(when)})."
+            + _doubts(context, entry),
         )
 
 
@@ -184,8 +193,8 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
         status = statuses.get(key)
         if status is None:
             status = statuses[key] = local_status(when.wall, when.zone)
-        if status == "ok":
-            continue
+        if status == "ok" or (when.either and status == "repeated"):
+            continue  # an "either" time was not resolved: it is kept as the two instants
         what = "did not exist" if status == "skipped" else "happened twice"
         yield Finding(
             FindingKind.UNRESOLVED_LOCAL_TIME,

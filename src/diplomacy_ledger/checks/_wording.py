@@ -82,11 +82,24 @@ def time_text(moment: When | Span | None, zone: str | None = None) -> str:
         )
         return f"from {time_text(moment.start, zone)} to {end}"
     local_zone = zone or moment.zone
+    if moment.either:
+        return _either_text(moment, local_zone)
     utc = _bounds_text(moment.earliest, moment.latest, "UTC")
     if local_zone is None or local_zone == "UTC":
         return utc
     early, late = moment.local_bounds(local_zone)
     return f"{utc} ({_bounds_text(early, late, local_zone)})"
+
+
+def _either_text(moment: When, zone: str | None) -> str:
+    """A wall time the clocks showed twice, recorded as either: the two instants, not a window."""
+    first, second = moment.earliest, moment.latest
+    later = f"{second:%H:%M}" if second.date() == first.date() else _clock(second, "UTC")
+    utc = f"either {_clock(first, 'UTC')} or {later} UTC"
+    if zone is None or zone == "UTC":
+        return utc
+    early, late = moment.local_bounds(zone)
+    return f"{utc} ({_clock(early, zone)} or {_clock(late, zone)[11:]} {zone})"
 
 
 def _clock(moment: datetime, zone: str) -> str:

@@ -165,9 +165,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     resolve.add_argument(
         "--disambiguation",
-        choices=("raise", "earlier", "later", "compatible"),
+        choices=("raise", "earlier", "later", "compatible", "either"),
         default="raise",
-        help="a wall time clocks skipped or showed twice: refuse it (default) or pick one",
+        help="a wall time clocks skipped or showed twice: refuse it (default), pick one, or "
+        "keep both instants of a repeated one (either)",
     )
     _contacts.add_parser(commands)
     _verify.add_parser(commands)
@@ -363,6 +364,8 @@ def _bounds(when: When, zone: str | None) -> str:
     earliest, latest = when.local_bounds(zone) if zone else (when.earliest, when.latest)
     if when.is_exact:
         return earliest.isoformat(timespec="minutes")
+    if when.either:  # two instants, not the window between them
+        return f"{earliest.isoformat(timespec='minutes')} or {latest.isoformat(timespec='minutes')}"
     return f"{earliest.isoformat(timespec='minutes')} … {latest.isoformat(timespec='seconds')}"
 
 

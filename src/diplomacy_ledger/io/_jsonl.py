@@ -315,7 +315,8 @@ def _rules_changed(entry: Entry, written_with: str | None, where: str) -> Iterat
     for when in whens_in(entry.record):
         if when.wall is None or when.zone is None:
             continue
-        if when.earliest in local_candidates(when.wall, when.zone):
+        candidates = local_candidates(when.wall, when.zone)
+        if when.earliest in candidates and (not when.either or when.latest in candidates):
             continue
         yield Finding(
             FindingKind.ZONE_RULES_CHANGED,

@@ -35,7 +35,9 @@ __all__ = [
     "parse_instant",
 ]
 
-_WHEN_KEYS: Final = frozenset({"type", "earliest", "latest", "precision", "zone", "text", "wall"})
+_WHEN_KEYS: Final = frozenset(
+    {"type", "earliest", "latest", "precision", "zone", "text", "wall", "either"}
+)
 _SPAN_KEYS: Final = frozenset({"type", "start", "end", "ongoing_as_of"})
 # Required keys, in the order a message lists the missing ones.
 _WHEN_REQUIRED: Final = dict.fromkeys(("earliest", "latest", "precision"))
@@ -182,6 +184,8 @@ def unstructure_when(when: When) -> dict[str, Any]:
         data["text"] = when.text
     if when.wall is not None:
         data["wall"] = when.wall.isoformat()
+    if when.either:
+        data["either"] = True
     return data
 
 
@@ -196,6 +200,12 @@ def structure_when(value: Any, _: Any = None) -> When:
         if field_value is not None and type(field_value) is not str:
             raise FieldError(f"expected a string, got {json_type(field_value)}", where=name)
     earliest, latest = value["earliest"], value["latest"]
+    if "either" in value:
+        if value["either"] is not True:
+            raise FieldError(
+                f"expected true (or no key), got {json_type(value['either'])}", where="either"
+            )
+        return _when_from_parts(earliest, latest, precision, zone, text, wall, either=True)
     if type(earliest) is str and type(latest) is str:
         zone = None if zone is None else sys.intern(zone)
         return _when_from_text(earliest, latest, precision, zone, text, wall)
@@ -203,7 +213,14 @@ def structure_when(value: Any, _: Any = None) -> When:
 
 
 def _when_from_parts(  # noqa: PLR0917 - the fields of a When
-    earliest: Any, latest: Any, precision: str, zone: str | None, text: str | None, wall: str | None
+    earliest: Any,
+    latest: Any,
+    precision: str,
+    zone: str | None,
+    text: str | None,
+    wall: str | None,
+    *,
+    either: bool = False,
 ) -> When:
     wall_time = None
     if wall is not None:
@@ -215,7 +232,7 @@ def _when_from_parts(  # noqa: PLR0917 - the fields of a When
             raise FieldError("a wall time has no offset", where="wall")
     start = parse_instant(earliest, "earliest")
     end = start if latest == earliest else parse_instant(latest, "latest")
-    return When(start, end, Precision(precision), zone, text=text, wall=wall_time)
+    return When(start, end, Precision(precision), zone, text=text, wall=wall_time, either=either)
 
 
 # Whens recur (the same day in the same zone, a source's date on each of its claims) and are

@@ -39,6 +39,7 @@ from diplomacy_ledger.time._order import (
 from diplomacy_ledger.time._when import Span, When, start_of, window_bounds
 from diplomacy_ledger.time._zones import (
     Disambiguation,
+    WallPolicy,
     allow_legacy_zones,
     available_zones,
     canonical_zone,
@@ -134,6 +135,7 @@ __all__ = [
     "TemporalConstraint",
     "Tense",
     "Truth",
+    "WallPolicy",
     "When",
     "allow_legacy_zones",
     "available_zones",

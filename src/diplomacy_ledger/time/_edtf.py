@@ -177,6 +177,10 @@ def to_edtf(value: When | Span) -> str:
         return f"{start}/.." if value.ongoing_as_of is not None else f"{start}/"
     if not isinstance(value, When):
         raise InvalidValueError(f"expected a When or a Span, got {type(value).__name__}")
+    if value.either:
+        raise InvalidValueError(
+            "one of two instants is an EDTF set ([a,b], level 2); levels 0 and 1 cannot state it"
+        )
     if value.earliest == value.latest:
         if value.earliest.microsecond:
             raise InvalidValueError("EDTF writes no fraction of a second")

@@ -75,7 +75,7 @@ from diplomacy_ledger.time._phrase_widths import (
 )
 from diplomacy_ledger.time._when import Span, When
 from diplomacy_ledger.time._zones import (
-    Disambiguation,
+    WallPolicy,
     available_zones,
     canonical_zone,
     first_instant_at_or_after,
@@ -197,7 +197,7 @@ class _Context:
     phrase: str
     zone: str
     tense: Tense
-    disambiguation: Disambiguation
+    disambiguation: WallPolicy
     day_parts: DayParts
     decade_parts: DecadeParts
     widths: PhraseWidths = DEFAULT_WIDTHS
@@ -582,7 +582,7 @@ def resolve_phrase(
     anchor: When,
     zone: str,
     tense: Tense = "past",
-    disambiguation: Disambiguation = "raise",
+    disambiguation: WallPolicy = "raise",
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
     widths: PhraseWidths = DEFAULT_WIDTHS,
@@ -700,7 +700,7 @@ def read_phrase(
     anchor: When,
     zone: str,
     tense: Tense = "past",
-    disambiguation: Disambiguation = "raise",
+    disambiguation: WallPolicy = "raise",
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
     widths: PhraseWidths = DEFAULT_WIDTHS,
@@ -725,8 +725,8 @@ def read_phrase(
     validate_zone(zone, where="resolve_phrase")
     if tense not in get_args(Tense):
         raise InvalidValueError(f"tense must be 'past' or 'future', not {tense!r}")
-    if disambiguation not in get_args(Disambiguation):
-        raise InvalidValueError(f"disambiguation must be one of {get_args(Disambiguation)}")
+    if disambiguation not in get_args(WallPolicy):
+        raise InvalidValueError(f"disambiguation must be one of {get_args(WallPolicy)}")
     ctx = _Context(phrase, zone, tense, disambiguation, day_parts, decade_parts, widths)
     text = _normalise(phrase)
     kind = PhraseKind.AT

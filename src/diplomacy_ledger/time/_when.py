@@ -32,7 +32,7 @@ from diplomacy_ledger.time._order import (
     point_interval_of,
 )
 from diplomacy_ledger.time._zones import (
-    Disambiguation,
+    WallPolicy,
     canonical_zone,
     resolve_local,
     to_utc,
@@ -106,9 +106,20 @@ class When:
     Kept so that a skipped or repeated wall time stays visible after it was resolved, and so that
     a wall time recorded in advance can be checked again when a zone's rules change.
     """
+    either: bool = attrs.field(default=False, kw_only=True)
+    """True for a wall time the clocks showed twice, recorded as one of the two instants
+    (``When.local(..., disambiguation="either")``): the moment is ``earliest`` or ``latest``, not
+    a time between them.
+
+    The checks read it as the window from one to the other, so what they find about it holds
+    whichever of the two was meant: it is definite only when it is true of both.
+    """
 
     def __attrs_post_init__(self) -> None:
-        check_shape(self.earliest, self.latest, self.precision, self.zone)
+        if self.either:
+            self._check_either()
+        else:
+            check_shape(self.earliest, self.latest, self.precision, self.zone)
         if self.wall is not None and (
             self.wall.tzinfo is not None or self.zone is None or not self.precision.is_clock
         ):
@@ -116,6 +127,24 @@ class When:
                 "a wall time is a naive datetime, kept only for an exact instant with a zone",
                 where="When.wall",
             )
+
+    def _check_either(self) -> None:
+        # The shape only: whether today's rules still repeat the wall time is for the checks,
+        # as for any wall time recorded under older rules.
+        if (
+            self.wall is None
+            or self.zone is None
+            or self.zone.startswith(("+", "-"))
+            or not self.precision.is_clock
+            or not self.earliest < self.latest
+        ):
+            raise InvalidTimeError(
+                "an 'either' When is the two instants of a wall time clocks showed twice: it "
+                "needs the wall time, its zone, a clock precision and two distinct instants",
+                where="When.either",
+            )
+        for bound in (self.earliest, self.latest):
+            check_shape(bound, bound, self.precision, self.zone)
 
     # -- constructors ------------------------------------------------------------------------
 
@@ -152,19 +181,23 @@ class When:
         wall: str | datetime,
         *,
         zone: str,
-        disambiguation: Disambiguation = "raise",
+        disambiguation: WallPolicy = "raise",
         text: str | None = None,
     ) -> Self:
         """The instant when clocks in ``zone`` showed ``wall`` (``"2022-09-13 02:30"`` or naive).
 
         A wall time the zone skipped raises :class:`SkippedTimeError`, one it repeated raises
         :class:`RepeatedTimeError`, unless ``disambiguation`` is ``"earlier"``, ``"later"`` or
-        ``"compatible"`` (the semantics of *whenever*; see :data:`Disambiguation`).
+        ``"compatible"`` (the semantics of *whenever*; see :data:`Disambiguation`). With
+        ``"either"``, a repeated wall time is one of its two instants, not the hour between
+        (see :attr:`either`); a skipped one still raises.
 
         >>> str(When.local("2022-03-27 02:30", zone="Europe/Paris", disambiguation="earlier"))
         '2022-03-27T01:30+01:00[Europe/Paris]'
         """
         validate_zone(zone, where="When.local")
+        if disambiguation == "either":
+            return cls._either(wall, zone, text)
         if isinstance(wall, datetime):
             if wall.tzinfo is not None:
                 raise InvalidTimeError(
@@ -184,6 +217,24 @@ class When:
             )
         parsed = parse_when(wall, zone=zone, disambiguation=disambiguation, where="When.local")
         return cls(*parsed[:4], text=_written(zone, text), wall=parsed.wall)
+
+    @classmethod
+    def _either(cls, wall: str | datetime, zone: str, text: str | None) -> Self:
+        """One of the two instants of a repeated wall time; the one instant of any other."""
+        try:
+            return cls.local(wall, zone=zone, text=text)
+        except RepeatedTimeError:
+            first = cls.local(wall, zone=zone, disambiguation="earlier", text=text)
+            second = cls.local(wall, zone=zone, disambiguation="later", text=text)
+        return cls(
+            first.earliest,
+            second.latest,
+            first.precision,
+            first.zone,
+            text=first.text,
+            wall=first.wall,
+            either=True,
+        )
 
     @classmethod
     def day(cls, day: date | str, *, zone: str | None = None, text: str | None = None) -> Self:
@@ -260,7 +311,7 @@ class When:
         /,
         *,
         zone: str | None = None,
-        disambiguation: Disambiguation = "raise",
+        disambiguation: WallPolicy = "raise",
         text: str | None = None,
     ) -> Self:
         """Read a When from ISO 8601 / RFC 3339 / RFC 9557 text; ``str(when)`` reads back equal.
@@ -282,14 +333,65 @@ class When:
             if text is None:
                 raise TimeParseError("When.parse needs the ISO 8601 text to read", text="")
             iso, text = text, None
+        if iso.startswith("[") or disambiguation == "either":
+            return cls._parse_either(iso, zone=zone, text=text)
         parsed = parse_when(iso, zone=zone, disambiguation=disambiguation)
         if text is None and parsed.zone is not None and canonical_zone(parsed.zone) != parsed.zone:
             text = iso
         return cls(*parsed[:4], wall=parsed.wall, text=text)
 
+    @classmethod
+    def _parse_either(cls, iso: str, *, zone: str | None, text: str | None) -> Self:
+        """``[A,B]``, the two instants of one repeated wall time; or a wall time read "either"."""
+        if not iso.startswith("["):
+            try:
+                return cls.parse(iso, zone=zone, text=text)
+            except RepeatedTimeError:
+                first = cls.parse(iso, zone=zone, disambiguation="earlier", text=text)
+                second = cls.parse(iso, zone=zone, disambiguation="later", text=text)
+            wall = first.local_bounds()[0].replace(tzinfo=None)
+            return cls(
+                first.earliest,
+                second.latest,
+                first.precision,
+                first.zone,
+                text=first.text,
+                wall=wall,
+                either=True,
+            )
+        parts = iso[1:-1].split(",") if iso.endswith("]") else []
+        if len(parts) != 2:
+            raise TimeParseError(
+                "one of two instants is written [A,B], such as "
+                "'[2022-10-30T02:30+02:00[Europe/Paris],2022-10-30T02:30+01:00[Europe/Paris]]'",
+                text=iso,
+            )
+        first, second = (cls.parse(part, zone=zone) for part in parts)
+        if first.zone is None or first.zone != second.zone or not first.is_exact:
+            raise TimeParseError(
+                f"{iso!r}: the two instants must be in the same named zone", text=iso
+            )
+        wall = first.local_bounds()[0].replace(tzinfo=None)
+        spec = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}.get(first.precision, "auto")
+        shown = f"{wall.date().isoformat()} {wall.time().isoformat(timespec=spec)}"
+        either = cls.local(shown, zone=first.zone, disambiguation="either", text=text)
+        if not either.either or (either.earliest, either.latest) != (first.earliest, second.latest):
+            raise TimeParseError(
+                f"{iso!r} is not the two instants of one wall time that {first.zone}'s clocks "
+                "showed twice",
+                text=iso,
+            )
+        return either
+
     # -- reading -----------------------------------------------------------------------------
 
     def __str__(self) -> str:
+        if self.either:
+            first, second = (
+                format_when(bound, bound, self.precision, self.zone)
+                for bound in (self.earliest, self.latest)
+            )
+            return f"[{first},{second}]"
         return format_when(self.earliest, self.latest, self.precision, self.zone)
 
     def __repr__(self) -> str:
@@ -311,9 +413,10 @@ class When:
             f"datetime.fromisoformat({bound.isoformat()!r})"
             for bound in (self.earliest, self.latest)
         )
+        either = ", either=True" if self.either else ""
         return (
             f"When({bounds}, {self.precision!r}, {self.zone!r}{words}, "
-            f"wall=datetime.fromisoformat({self.wall.isoformat()!r}))"
+            f"wall=datetime.fromisoformat({self.wall.isoformat()!r}){either})"
         )
 
     def _local_call(self) -> str | None:
@@ -323,7 +426,7 @@ class When:
             return None
         spec = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}.get(self.precision, "auto")
         shown = f"{wall.date().isoformat()} {wall.time().isoformat(timespec=spec)}"
-        choices: tuple[Disambiguation, ...] = ("raise", "earlier", "later")
+        choices: tuple[WallPolicy, ...] = ("raise", "either", "earlier", "later")
         for choice in choices:
             try:
                 again = When.local(shown, zone=zone, disambiguation=choice)
@@ -360,13 +463,15 @@ class When:
         Instants stay the same instants. A calendar period named in one zone is not a whole
         period in another, so it becomes a window (:attr:`Precision.SPAN`); a clock reading
         becomes as fine as the new zone's offset needs (02:00 in Yerevan is 03:45 in Kathmandu).
+        A wall time recorded as :attr:`either` of two instants becomes the window between them:
+        no other zone's clocks showed one wall time at both.
         """
         if zone is not None:
             validate_zone(zone, where="When.to_zone")
             zone = canonical_zone(zone)
         if zone == self.zone:
             return self
-        if self.precision.is_calendar or self.precision is Precision.SPAN:
+        if self.precision.is_calendar or self.precision is Precision.SPAN or self.either:
             return When(self.earliest, self.latest, Precision.SPAN, zone, text=self.text)
         for precision in _CLOCKS[_CLOCKS.index(self.precision) :]:
             try:

@@ -47,6 +47,7 @@ from diplomacy_ledger._errors import (
 
 __all__ = [
     "Disambiguation",
+    "WallPolicy",
     "allow_legacy_zones",
     "available_zones",
     "canonical_zone",
@@ -75,6 +76,14 @@ Disambiguation = Literal["raise", "earlier", "later", "compatible"]
   *before* the transition (Paris 02:30 becomes 03:30+02:00).
 - ``"compatible"``: ``"earlier"`` in a fold and ``"later"`` in a gap, as ``datetime`` and
   RFC 5545 do.
+
+A :class:`When` can also be read as either instant of a fold: see :data:`WallPolicy`.
+"""
+
+WallPolicy = Literal["raise", "earlier", "later", "compatible", "either"]
+"""How :meth:`When.local`, :meth:`When.parse` and :func:`resolve_phrase` read a wall time: a
+:data:`Disambiguation`, or ``"either"``: in a fold, one of the two instants, not knowing which
+(:attr:`When.either`), rather than the hour between them; in a gap, raise as ``"raise"`` does.
 """
 
 _DISAMBIGUATIONS: Final = frozenset({"raise", "earlier", "later", "compatible"})
@@ -454,7 +463,7 @@ def _candidates(wall: datetime, zone: str) -> tuple[datetime, datetime, bool, bo
 def resolve_local(
     wall: datetime,
     zone: str,
-    disambiguation: Disambiguation = "raise",
+    disambiguation: WallPolicy = "raise",
     *,
     where: str | None = None,
 ) -> datetime:
@@ -465,6 +474,11 @@ def resolve_local(
     >>> resolve_local(datetime(2022, 9, 13, 2, 30), "Asia/Yerevan").isoformat()
     '2022-09-12T22:30:00+00:00'
     """
+    if disambiguation == "either":
+        raise InvalidValueError(
+            "disambiguation='either' reads a wall time as one of two instants, a When "
+            "(When.local), not one instant; choose 'earlier', 'later' or 'compatible'"
+        )
     if disambiguation not in _DISAMBIGUATIONS:
         raise InvalidValueError(
             f"disambiguation must be one of {sorted(_DISAMBIGUATIONS)}, not {disambiguation!r}"
