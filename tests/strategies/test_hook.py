@@ -4,9 +4,6 @@ that import Hypothesis without using this library."""
 from __future__ import annotations
 
 import importlib.metadata
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -14,21 +11,7 @@ from hypothesis import strategies as st
 
 import _diplomacy_ledger_hypothesis as hook
 import diplomacy_ledger as dl
-
-
-def run(script: str, tmp_path: Path) -> str:
-    """Run ``script`` in a fresh interpreter (in ``tmp_path``) and return what it printed."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=tmp_path,
-        env={"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+from tests.strategies._subprocess import run
 
 
 def test_the_entry_point_is_installed() -> None:

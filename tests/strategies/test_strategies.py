@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import subprocess
-import sys
-import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +48,7 @@ from diplomacy_ledger.strategies import (
     tenures,
     whens,
 )
+from tests.strategies._subprocess import run
 
 T = datetime(2022, 9, 13, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -69,22 +67,6 @@ def test_every_public_name_is_importable_and_documented() -> None:
     assert set(strategies.__all__) <= set(dir(strategies))
     with pytest.raises(AttributeError):
         strategies.not_a_strategy  # type: ignore[attr-defined]  # noqa: B018
-
-
-def run(script: str, tmp_path: Path, **env: str) -> str:
-    """Run ``script`` in a fresh interpreter (in ``tmp_path``) and return what it printed."""
-    environment = {"PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0", **env}
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=tmp_path,
-        env=environment,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def test_importing_the_library_never_imports_hypothesis(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ and a Span is built from Whens.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, Final, Self
 
@@ -197,7 +198,9 @@ class When:
         """
         validate_zone(zone, where="When.local")
         if disambiguation == "either":
-            return cls._either(wall, zone, text)
+            return cls._either(
+                lambda policy: cls.local(wall, zone=zone, disambiguation=policy, text=text)
+            )
         if isinstance(wall, datetime):
             if wall.tzinfo is not None:
                 raise InvalidTimeError(
@@ -219,20 +222,20 @@ class When:
         return cls(*parsed[:4], text=_written(zone, text), wall=parsed.wall)
 
     @classmethod
-    def _either(cls, wall: str | datetime, zone: str, text: str | None) -> Self:
-        """One of the two instants of a repeated wall time; the one instant of any other."""
+    def _either(cls, read: Callable[[WallPolicy], Self]) -> Self:
+        """One of the two instants ``read`` gives a repeated wall time; its one instant if not."""
         try:
-            return cls.local(wall, zone=zone, text=text)
+            return read("raise")
         except RepeatedTimeError:
-            first = cls.local(wall, zone=zone, disambiguation="earlier", text=text)
-            second = cls.local(wall, zone=zone, disambiguation="later", text=text)
+            first, second = read("earlier"), read("later")
+        wall = first.wall or first.local_bounds()[0].replace(tzinfo=None)
         return cls(
             first.earliest,
             second.latest,
             first.precision,
             first.zone,
             text=first.text,
-            wall=first.wall,
+            wall=wall,
             either=True,
         )
 
@@ -344,20 +347,8 @@ class When:
     def _parse_either(cls, iso: str, *, zone: str | None, text: str | None) -> Self:
         """``[A,B]``, the two instants of one repeated wall time; or a wall time read "either"."""
         if not iso.startswith("["):
-            try:
-                return cls.parse(iso, zone=zone, text=text)
-            except RepeatedTimeError:
-                first = cls.parse(iso, zone=zone, disambiguation="earlier", text=text)
-                second = cls.parse(iso, zone=zone, disambiguation="later", text=text)
-            wall = first.local_bounds()[0].replace(tzinfo=None)
-            return cls(
-                first.earliest,
-                second.latest,
-                first.precision,
-                first.zone,
-                text=first.text,
-                wall=wall,
-                either=True,
+            return cls._either(
+                lambda policy: cls.parse(iso, zone=zone, disambiguation=policy, text=text)
             )
         parts = iso[1:-1].split(",") if iso.endswith("]") else []
         if len(parts) != 2:
@@ -371,9 +362,7 @@ class When:
             raise TimeParseError(
                 f"{iso!r}: the two instants must be in the same named zone", text=iso
             )
-        wall = first.local_bounds()[0].replace(tzinfo=None)
-        spec = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}.get(first.precision, "auto")
-        shown = f"{wall.date().isoformat()} {wall.time().isoformat(timespec=spec)}"
+        shown = _wall_text(first.local_bounds()[0].replace(tzinfo=None), first.precision)
         either = cls.local(shown, zone=first.zone, disambiguation="either", text=text)
         if not either.either or (either.earliest, either.latest) != (first.earliest, second.latest):
             raise TimeParseError(
@@ -424,8 +413,7 @@ class When:
         wall, zone = self.wall, self.zone
         if wall is None or zone is None:
             return None
-        spec = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}.get(self.precision, "auto")
-        shown = f"{wall.date().isoformat()} {wall.time().isoformat(timespec=spec)}"
+        shown = _wall_text(wall, self.precision)
         choices: tuple[WallPolicy, ...] = ("raise", "either", "earlier", "later")
         for choice in choices:
             try:
@@ -503,6 +491,12 @@ class When:
         return span.locate(self).holds(
             PointInterval.STARTS | PointInterval.DURING | PointInterval.FINISHES
         )
+
+
+def _wall_text(wall: datetime, precision: Precision) -> str:
+    """A wall time as :meth:`When.local` reads it back to the same precision."""
+    spec = {Precision.HOUR: "hours", Precision.MINUTE: "minutes"}.get(precision, "auto")
+    return f"{wall.date().isoformat()} {wall.time().isoformat(timespec=spec)}"
 
 
 def _as_date(value: date | str) -> date:
