@@ -18,6 +18,7 @@ from diplomacy_ledger._errors import (
     ChainError,
     DuplicateIdError,
     FormatError,
+    ImportRowError,
     InvalidIdError,
     InvalidTimeError,
     InvalidValueError,
@@ -110,6 +111,7 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         contacts_of,
         last_contact,
     )
+    from diplomacy_ledger.importers import ImportReport, import_file
     from diplomacy_ledger.io import (
         EVENT_COLUMNS,
         SCHEMA_VERSION,
@@ -201,6 +203,7 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
                 "contacts_of",
                 "last_contact",
             ),
+            "importers": ("ImportReport", "import_file"),
             "io": (
                 "EVENT_COLUMNS",
                 "SCHEMA_VERSION",
@@ -307,6 +310,8 @@ __all__ = [
     "FindingKind",
     "FormatError",
     "Hostility",
+    "ImportReport",
+    "ImportRowError",
     "InvalidIdError",
     "InvalidTimeError",
     "InvalidValueError",
@@ -387,6 +392,7 @@ __all__ = [
     "from_edtf",
     "graph_graphml",
     "graph_node_link",
+    "import_file",
     "kind_of",
     "last_contact",
     "legacy_zone_reason",

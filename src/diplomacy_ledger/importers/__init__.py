@@ -1,0 +1,50 @@
+"""Importers: the data people already have, read into a ledger honestly.
+
+One function per format, each returning the ledger and an :class:`ImportReport`; the package's
+``import_file`` picks one by name. Every importer keeps each date's real width and zone (a
+date-only row is that local day in the event's zone, never UTC midnight), derives ids from the
+dataset's own so that importing a file twice adds nothing, reconciles names with the actors the
+ledger holds, and appends a file's entries in one batch: a bad row raises (naming the file, line,
+column and value) and nothing is imported, unless ``skip_bad_rows`` counts it instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+from diplomacy_ledger.importers._common import ImportReport, Into
+from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
+from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
+from diplomacy_ledger.ledger import Ledger
+
+__all__ = ["CONTACT_COLUMNS", "FORMATS", "ImportReport", "import_contacts_csv", "import_file"]
+
+FORMATS = {
+    "contacts-csv": import_contacts_csv,
+}
+"""The format names ``import_file`` and ``diplomacy-ledger import`` take, with their importers."""
+
+
+def import_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str,
+    into: Into = None,
+    **options: object,
+) -> tuple[Ledger, ImportReport]:
+    """Import the file ``path`` of ``format`` (a key of :data:`FORMATS`) into ``into``.
+
+    ``into`` is a :class:`~diplomacy_ledger.Ledger`, an open store, a store's file name
+    (``.jsonl`` or ``.sqlite``, created if missing) or None for a new ledger. ``options`` go to
+    the format's importer (``skip_bad_rows``, ``recorded_at``, …). Returns the ledger (for a
+    store, its ledger after the import) and the report.
+    """
+    importer = FORMATS.get(format)
+    if importer is None:
+        from diplomacy_ledger._errors import InvalidValueError  # noqa: PLC0415
+
+        raise InvalidValueError(
+            f"no importer for {format!r}; the formats are {', '.join(FORMATS)}",
+            where="import_file",
+        )
+    return importer(path, into=into, **options)  # type: ignore[arg-type]
