@@ -1,4 +1,4 @@
-"""What every importer shares: the session, the report, bad rows, actors found or made, honest dates.
+"""What every importer shares: the session, the report, bad rows, actors, honest dates.
 
 An import reads a file row by row and builds entries against the ledger it goes into (the
 *base*), which it never changes until the end: then the entries are appended in one batch, all or
@@ -47,11 +47,14 @@ __all__ = [
 ]
 
 Into = Ledger | Store | str | os.PathLike[str] | None
-"""Where an import goes: a ledger, an open store, a store's file name (created if missing), or
-None for a new ledger."""
+"""Where an import goes: a ledger, an open store, a store's file (created if missing), or None."""
 
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
 _EARTH: Final = ("+14:00", "-12:00")  # where a day begins first, and where it ends last
+
+
+def _sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items()))
 
 
 @attrs.frozen
@@ -77,7 +80,7 @@ class ImportReport:
     corrections: int = 0
     retractions: int = 0
     unchanged: int = 0
-    skipped: Mapping[str, int] = attrs.field(factory=dict, converter=lambda m: dict(sorted(m.items())))
+    skipped: Mapping[str, int] = attrs.field(factory=dict, converter=_sorted_counts)
     actors_created: tuple[str, ...] = ()
     actors_matched: tuple[str, ...] = ()
     other_entries: int = 0
@@ -123,7 +126,8 @@ class ImportReport:
             skipped=dict(skipped),
             actors_created=tuple(created),
             actors_matched=tuple(
-                a for a in dict.fromkeys((*self.actors_matched, *other.actors_matched))
+                a
+                for a in dict.fromkeys((*self.actors_matched, *other.actors_matched))
                 if a not in created
             ),
             other_entries=self.other_entries + other.other_entries,
@@ -240,15 +244,15 @@ class Session:
         names: Sequence[str] = (),
     ) -> str:
         """Add an entry to the import; ``event`` entries are the records the report counts."""
-        if self.base.last_recorded is not None and recorded_at is not None:
-            if recorded_at < self.base.last_recorded:
-                self.fail(
-                    "timestamp",
-                    recorded_at.isoformat(),
-                    "the record time is before the ledger's latest "
-                    f"({self.base.last_recorded.isoformat()}); record times never go back",
-                    reason="recorded before the ledger's latest entry",
-                )
+        last = self.base.last_recorded
+        if last is not None and recorded_at is not None and recorded_at < last:
+            self.fail(
+                "timestamp",
+                recorded_at.isoformat(),
+                f"the record time is before the ledger's latest ({last.isoformat()}); record "
+                "times never go back",
+                reason="recorded before the ledger's latest entry",
+            )
         self.ids[id] = len(self.pending)
         self.pending.append(_Pending(id, record, recorded_at, supersedes, tuple(names), event))
         return id
@@ -310,8 +314,11 @@ class Session:
         wikidata: str | None = None,
         description: str | None = None,
     ) -> str:
-        """The id of the actor ``name`` names: matched in the ledger (by QID, name or alias), or
-        made here once (of ``kind``) and reused for every row that names it."""
+        """The id of the actor ``name`` names, matched or made.
+
+        Matched in the ledger by QID, then by name or alias; else made here once (of ``kind``)
+        and reused for every row that names it.
+        """
         key = normalise_name(name)
         if not key:
             self.fail(column, name, "an actor's name needs letters or digits", reason="bad name")
@@ -416,8 +423,13 @@ class Session:
         if not dated:
             return self.pending
         catalogue = [p for p in self.pending if not p.event]
-        events = sorted((p for p in self.pending if p.event), key=lambda p: p.recorded_at or floor)
+        events = sorted((p for p in self.pending if p.event), key=_stamp)
         return catalogue + events
+
+
+def _stamp(pending: _Pending) -> datetime:
+    assert pending.recorded_at is not None
+    return pending.recorded_at
 
 
 def slug(name: str) -> str:
@@ -488,9 +500,11 @@ def zones_for(zone: str | None, country: str | None) -> tuple[str, ...]:
 
 
 def local_days(first: date, last: date, zones: Sequence[str], *, text: str) -> When:
-    """The days ``first`` to ``last`` (inclusive) on local clocks: in one zone, in the union of
-    several (from where the first day begins first to where the last ends last), or, with no
-    zone, anywhere on Earth. Never UTC midnight."""
+    """The days ``first`` to ``last`` (inclusive) on local clocks; never from UTC midnight.
+
+    In one zone; in the union of several (from where the first day begins first to where the
+    last ends last); or, with no zone, anywhere on Earth.
+    """
     if not zones:
         start, end = When.day(first, text=text), When.day(last, text=text)
     elif len(zones) == 1:
@@ -507,8 +521,10 @@ def local_days(first: date, last: date, zones: Sequence[str], *, text: str) -> W
 
 
 def phrase_in(phrase: str, *, anchor: When, zones: Sequence[str]) -> When:
-    """A vague phrase read against ``anchor`` in each of ``zones`` (all of Earth's clocks when
-    none is known), as the union of the readings."""
+    """A vague phrase read against ``anchor`` in each of ``zones``, as the union of the readings.
+
+    With no zone, on all of Earth's clocks: where the day begins first and where it ends last.
+    """
     readings = [resolve_phrase(phrase, anchor=anchor, zone=zone) for zone in (zones or _EARTH)]
     if len(readings) == 1:
         return readings[0]

@@ -101,9 +101,9 @@ def import_contacts_csv(
     recorded_at: datetime | None = None,
     prefix: str = "contacts",
 ) -> tuple[Ledger, ImportReport]:
-    """Import a contacts spreadsheet saved as CSV (see the module's columns); return the ledger
-    and the :class:`ImportReport`.
+    """Import a contacts spreadsheet saved as CSV; return the ledger and the :class:`ImportReport`.
 
+    The columns are those of :data:`CONTACT_COLUMNS`, described in ``docs/importing.md``.
     Every entry is recorded at ``recorded_at`` (or by the clock of the ledger or store it goes
     into). A row already imported is unchanged; a row whose content changed since supersedes its
     earlier version. A bad row raises :class:`ImportRowError` naming the file, line, column and
@@ -137,14 +137,17 @@ def read_contacts(session: Session) -> None:
         for row in rows:
             with session.row(rows.line_num):
                 if "\x00extra" in row:
-                    session.fail("row", row["\x00extra"], "more cells than columns", reason="bad row")
+                    session.fail(
+                        "row", row["\x00extra"], "more cells than columns", reason="bad row"
+                    )
                 _row(session, {k: (v or "").strip() for k, v in row.items() if v is not None})
 
 
 def _row(session: Session, row: dict[str, str]) -> None:
     own = row["id"]
-    id = session.checked("id", own, lambda: check_id(f"{session.prefix}:{own}", where="id"),
-                         reason="bad id")  # fmt: skip
+    id = session.checked(
+        "id", own, lambda: check_id(f"{session.prefix}:{own}", where="id"), reason="bad id"
+    )
     zones, place = _where(session, row)
     source = _source(session, row, zones)
     when = _date(session, row.get("date", ""), column="date", zones=zones, source=source)
@@ -155,8 +158,9 @@ def _row(session: Session, row: dict[str, str]) -> None:
     medium = _MODES[mode.lower()]
     status_text = (row.get("status") or "occurred").lower()
     if status_text not in {s.value for s in Status}:
-        session.fail("status", status_text, "expected occurred, planned or cancelled",
-                     reason="bad status")  # fmt: skip
+        session.fail(
+            "status", status_text, "expected occurred, planned or cancelled", reason="bad status"
+        )
     status = Status(status_text)
     summary = row.get("summary") or None
     provenance = Provenance(source[0])
@@ -168,26 +172,30 @@ def _row(session: Session, row: dict[str, str]) -> None:
             host_id = session.actor(host_name, ActorKind.PERSON, column="host")
             hosts = [p for p in participants if p.actor == host_id]
             if not hosts:
-                session.fail("host", host_name, "the host is not among the participants",
-                             reason="bad host")  # fmt: skip
+                session.fail(
+                    "host", host_name, "the host is not among the participants", reason="bad host"
+                )
             host = hosts[0]
         visitors = tuple(p for p in participants if p is not host)
         record = session.checked(
             "participants",
             row["participants"],
-            lambda: Meeting(host, visitors, when, provenance, place=place, summary=summary,
-                            status=status),  # fmt: skip
+            lambda: Meeting(
+                host, visitors, when, provenance, place=place, summary=summary, status=status
+            ),
             reason="bad participants",
         )
     else:
         if host_name:
-            session.fail("host", host_name, "only an in-person meeting has a host",
-                         reason="bad host")  # fmt: skip
+            session.fail(
+                "host", host_name, "only an in-person meeting has a host", reason="bad host"
+            )
         record = session.checked(
             "participants",
             row["participants"],
-            lambda: Call(participants, when, provenance, medium=medium, summary=summary,
-                         status=status),  # fmt: skip
+            lambda: Call(
+                participants, when, provenance, medium=medium, summary=summary, status=status
+            ),
             reason="bad participants",
         )
     session.upsert(record, id=id)
@@ -199,8 +207,12 @@ def _where(session: Session, row: dict[str, str]) -> tuple[tuple[str, ...], str 
     if zone is not None:
         session.checked("zone", zone, lambda: When.day("2000-01-01", zone=zone), reason="bad zone")
     if country and not country_zones(country):
-        session.fail("country", country, "not an ISO 3166 code or country name that the time "
-                     "zone database knows", reason="unknown country")  # fmt: skip
+        session.fail(
+            "country",
+            country,
+            "not an ISO 3166 code or country name that the time zone database knows",
+            reason="unknown country",
+        )
     if not place_name:
         return zones_for(zone, country), None
     try:
@@ -208,15 +220,23 @@ def _where(session: Session, row: dict[str, str]) -> tuple[tuple[str, ...], str 
     except UnknownEntryError:
         place_zones = zones_for(zone, country)
         if len(place_zones) != 1:
-            session.fail("place", place_name, "a place the ledger does not hold needs a zone "
-                         "(or a country with one zone)", reason="place without a zone")  # fmt: skip
+            session.fail(
+                "place",
+                place_name,
+                "a place the ledger does not hold needs a zone (or a country with one zone)",
+                reason="place without a zone",
+            )
         place_id = session.place(place_name, zone=place_zones[0], column="place")
         return place_zones, place_id
     record = session.base.record(place_id)
     assert isinstance(record, Place)
     if zone is not None and zone != record.zone:
-        session.fail("zone", zone, f"the place {place_name!r} is in {record.zone}",
-                     reason="zone and place disagree")  # fmt: skip
+        session.fail(
+            "zone",
+            zone,
+            f"the place {place_name!r} is in {record.zone}",
+            reason="zone and place disagree",
+        )
     return (record.zone,), place_id
 
 
@@ -228,12 +248,15 @@ def _source(
     outlet_name, published_text = row.get("source_outlet") or "", row.get("source_published") or ""
     published = None
     if published_text:
-        published = _date(session, published_text, column="source_published", zones=zones,
-                          source=None)  # fmt: skip
+        published = _date(
+            session, published_text, column="source_published", zones=zones, source=None
+        )
     if not (title or url or outlet_name or published):
         source = Source(session.path.name)  # the spreadsheet itself vouches for the row
         return session.catalogue(source, id=f"{session.prefix}:{slug(session.path.name)}"), None
-    outlet = session.actor(outlet_name, ActorKind.MEDIA, column="source_outlet") if outlet_name else None
+    outlet = (
+        session.actor(outlet_name, ActorKind.MEDIA, column="source_outlet") if outlet_name else None
+    )
     record = session.checked(
         "source_title",
         title,
@@ -272,8 +295,12 @@ def _date(
             return local_days(first, last, zones, text=text)
         if _WALL.fullmatch(text):
             if len(zones) != 1:
-                session.fail(column, text, "a local time of day needs one zone: give a zone or "
-                             "a place", reason="time without a zone")  # fmt: skip
+                session.fail(
+                    column,
+                    text,
+                    "a local time of day needs one zone: give a zone or a place",
+                    reason="time without a zone",
+                )
             return When.local(text, zone=zones[0], text=text)
         if _ISO_START.match(text):
             return When.parse(text)
@@ -285,23 +312,32 @@ def _date(
         session.fail(column, text, "expected an ISO 8601 date or time", reason="bad date")
     anchor = source[1]
     if anchor is None:
-        session.fail(column, text, "words for a time are read against the source's "
-                     "publication: fill in source_published", reason="phrase without an anchor")  # fmt: skip
-    return session.checked(
+        session.fail(
+            column,
+            text,
+            "words for a time are read against the source's publication: fill in source_published",
+            reason="phrase without an anchor",
+        )
+    found: When = session.checked(
         column, text, lambda: phrase_in(text, anchor=anchor, zones=zones), reason="unknown phrase"
     )
+    return found
 
 
 def _participants(session: Session, text: str) -> tuple[Participant, ...]:
     found = []
-    for part in text.split(";"):
-        part = part.strip()
+    for cell in text.split(";"):
+        part = cell.strip()
         if not part:
             continue
         matched = _PARTICIPANT.fullmatch(part)
         if matched is None:
-            session.fail("participants", part, "expected a name, perhaps with [office]",
-                         reason="bad participants")  # fmt: skip
+            session.fail(
+                "participants",
+                part,
+                "expected a name, perhaps with [office]",
+                reason="bad participants",
+            )
         actor = session.actor(matched["name"], ActorKind.PERSON, column="participants")
         office = None
         if matched["office"]:
@@ -318,4 +354,3 @@ def _office(session: Session, title: str) -> str:
             return session.base.origin(entry.id)
     record = session.checked("participants", title, lambda: Office(title), reason="bad office")
     return session.catalogue(record, id=f"{session.prefix}:office:{slug(title)}")
-

@@ -585,7 +585,7 @@ def _countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
 
 
 def country_zones(country: str) -> tuple[str, ...]:
-    """The IANA zones of a country, as ``zone.tab`` lists them; empty for a country it does not know.
+    """The IANA zones of a country, as ``zone.tab`` lists them; empty for a country not there.
 
     ``country`` is an ISO 3166 alpha-2 code (``"RU"``) or the country's name as ``iso3166.tab``
     writes it (``"Russia"``, ``"United States"``), in any case. A date in a country with several
