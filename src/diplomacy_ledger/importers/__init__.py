@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import os
 
+from diplomacy_ledger.importers._acled import import_acled, import_acled_deletions
 from diplomacy_ledger.importers._common import ImportReport, Into
 from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
 from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
 from diplomacy_ledger.ledger import Ledger
 
-__all__ = ["CONTACT_COLUMNS", "FORMATS", "ImportReport", "import_contacts_csv", "import_file"]
+__all__ = [
+    "CONTACT_COLUMNS",
+    "FORMATS",
+    "ImportReport",
+    "import_acled",
+    "import_acled_deletions",
+    "import_contacts_csv",
+    "import_file",
+]
 
 FORMATS = {
     "contacts-csv": import_contacts_csv,
+    "acled": import_acled,
+    "acled-deletions": import_acled_deletions,
 }
 """The format names ``import_file`` and ``diplomacy-ledger import`` take, with their importers."""
 
