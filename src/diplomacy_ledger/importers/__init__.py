@@ -16,6 +16,8 @@ from diplomacy_ledger.importers._acled import import_acled, import_acled_deletio
 from diplomacy_ledger.importers._common import ImportReport, Into
 from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
 from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
+from diplomacy_ledger.importers._plover import import_plover
+from diplomacy_ledger.importers._polecat import import_polecat
 from diplomacy_ledger.ledger import Ledger
 
 __all__ = [
@@ -26,12 +28,16 @@ __all__ = [
     "import_acled_deletions",
     "import_contacts_csv",
     "import_file",
+    "import_plover",
+    "import_polecat",
 ]
 
 FORMATS = {
     "contacts-csv": import_contacts_csv,
     "acled": import_acled,
     "acled-deletions": import_acled_deletions,
+    "plover": import_plover,
+    "polecat": import_polecat,
 }
 """The format names ``import_file`` and ``diplomacy-ledger import`` take, with their importers."""
 

@@ -312,18 +312,19 @@ class Session:
         *,
         column: str,
         wikidata: str | None = None,
+        iso3: str | None = None,
         description: str | None = None,
     ) -> str:
         """The id of the actor ``name`` names, matched or made.
 
-        Matched in the ledger by QID, then by name or alias; else made here once (of ``kind``)
-        and reused for every row that names it.
+        Matched in the ledger by Wikidata id or ISO 3166 alpha-3 code, then by name or alias;
+        else made here once (of ``kind``) and reused for every row that names it.
         """
         key = normalise_name(name)
         if not key:
             self.fail(column, name, "an actor's name needs letters or digits", reason="bad name")
-        if wikidata is not None:
-            found = self._by_qid().get(wikidata)
+        for code in (wikidata, iso3):
+            found = self._by_code().get(code) if code is not None else None
             if found is not None:
                 return self._matched(found, key)
         if key in self.names:
@@ -336,7 +337,7 @@ class Session:
         record = self.checked(
             column,
             name,
-            lambda: Actor(name, kind, wikidata=wikidata, description=description),
+            lambda: Actor(name, kind, wikidata=wikidata, iso3=iso3, description=description),
             reason="bad name",
         )
         id = self.new_id(f"{self.prefix}:actor:{slug(name)}")
@@ -351,14 +352,17 @@ class Session:
             self.matched[found] = None
         return found
 
-    def _by_qid(self) -> dict[str, str]:
+    def _by_code(self) -> dict[str, str]:
+        """The ledger's current actors by Wikidata id and by ISO 3166 alpha-3 code."""
         if self._qids is None:
             self._qids = {}
             for entry in self.base.by_kind(Actor):
                 actor = entry.record
-                assert isinstance(actor, Actor)
-                if actor.wikidata is not None:
-                    self._qids.setdefault(actor.wikidata, self.base.origin(entry.id))
+                if not isinstance(actor, Actor) or self.base.current(entry.id) is not entry:
+                    continue
+                for code in (actor.wikidata, actor.iso3):
+                    if code is not None:
+                        self._qids.setdefault(code, self.base.origin(entry.id))
         return self._qids
 
     def catalogue(self, record: Source | Place | Office, *, id: str) -> str:
