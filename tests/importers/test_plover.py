@@ -17,11 +17,15 @@ from diplomacy_ledger import (
     Hostility,
     ImportRowError,
     Ledger,
+    Medium,
     Meeting,
+    Provenance,
     Source,
+    Span,
     Stance,
     When,
     import_file,
+    plover_records,
 )
 from diplomacy_ledger.importers import import_plover
 
@@ -152,3 +156,52 @@ def test_a_json_array_is_read_too_with_the_line_of_each_record(tmp_path: Path) -
     expected = text[: text.index('"P3"')].count("\n")  # the line of the object's opening brace
     assert raised.value.line == expected
     assert raised.value.column == "date"
+
+
+def _core(record: dict[str, object]) -> tuple[object, ...]:
+    names = [[a["entity_text"] for a in record[k]] for k in ("actor", "recipient")]  # type: ignore[attr-defined]
+    return (
+        record["event"],
+        record.get("mode"),
+        names[0],
+        names[1],
+        record.get("earliest"),
+        record.get("latest"),
+    )
+
+
+def test_an_exported_ledger_reads_back_as_the_same_events(tmp_path: Path) -> None:
+    ledger = Ledger()
+    with ledger.batch() as batch:
+        for id, name in (("a", "Armenia"), ("b", "Azerbaijan"), ("c", "Georgia")):
+            batch.append(Actor(name, ActorKind.STATE), id=id, recorded_at=T0)
+        batch.append(Source("Synthetic note", url="https://example.org/n"), id="s", recorded_at=T0)
+        day = When.day("2022-09-13", zone="Asia/Yerevan")
+        batch.append(Call(["a", "b"], day, Provenance("s")), id="call", recorded_at=T0)
+        batch.append(
+            Meeting.summit(["a", "b", "c"], day, Provenance("s"), medium=Medium.IN_PERSON),
+            id="summit",
+            recorded_at=T0,
+        )
+        start = When.local("2022-09-13 00:05", zone="Asia/Yerevan")
+        end = When.local("2022-09-13 04:00", zone="Asia/Yerevan")
+        fight = Hostility(
+            Span(start, end), Provenance("s"), attacker="b", target="a", means=("drones",)
+        )
+        batch.append(fight, id="fight", recorded_at=T0)
+    exported = plover_records(ledger)
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in exported), "utf-8")
+    back, report = import_plover(path, recorded_at=T1)
+    assert (report.records, report.skipped_rows) == (3, 0)
+    call = back.record("plover:call")
+    assert isinstance(call, Call)
+    assert (call.when.earliest, call.when.latest) == (day.earliest, day.latest)  # type: ignore[union-attr]
+    summit = back.record("plover:summit")
+    assert isinstance(summit, Meeting)
+    assert summit.host is None
+    assert len(summit.visitors) == 3
+    hostility = back.record("plover:fight")
+    assert isinstance(hostility, Hostility)
+    assert back.actor(hostility.attacker or "").name == "Azerbaijan"
+    assert [_core(r) for r in plover_records(back)] == [_core(r) for r in exported]

@@ -34,7 +34,7 @@ from typing import Any, Final
 
 import attrs
 
-from diplomacy_ledger._errors import FormatError
+from diplomacy_ledger._errors import FormatError, LedgerError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
@@ -58,7 +58,7 @@ from diplomacy_ledger.model import (
     Stance,
     check_id,
 )
-from diplomacy_ledger.time import Span, When
+from diplomacy_ledger.time import Precision, Span, When
 
 __all__ = ["PloverEvent", "import_plover", "read_plover", "records_for"]
 
@@ -260,9 +260,12 @@ def _plover_event(session: Session, record: Mapping[str, Any]) -> PloverEvent | 
     location = _mapping(record.get("event_loc"))
     country = str(location.get("country") or "") or None  # a name; its 3-letter code is no key
     zones = zones_for(None, country)
-    day = _text(session, record, "date", required=True)
-    assert day is not None
-    when = _moment(session, day, _text(session, record, "time", required=False), zones, "date")
+    time = _text(session, record, "time", required=False)
+    when = None if time is not None else _bounds(session, record)
+    if when is None:
+        day = _text(session, record, "date", required=True)
+        assert day is not None
+        when = _moment(session, day, time, zones, "date")
     end_day = _text(session, record, "enddate", required=False)
     end = None
     if end_day is not None:
@@ -294,6 +297,28 @@ def _plover_event(session: Session, record: Mapping[str, Any]) -> PloverEvent | 
         source,
         quote="\n".join(texts) or None,
     )
+
+
+def _bounds(session: Session, record: Mapping[str, Any]) -> When | None:
+    """The exact bounds this library's export writes beside PLOVER's date, when both are there.
+
+    ``earliest``, ``latest``, ``precision`` and ``zone`` keep what a PLOVER date cannot say, so
+    an exported ledger reads back with its times as they were.
+    """
+    earliest, latest = record.get("earliest"), record.get("latest")
+    if not (isinstance(earliest, str) and isinstance(latest, str)):
+        return None
+    zone = record.get("zone") if isinstance(record.get("zone"), str) else None
+
+    def build() -> When:
+        low, high = When.parse(earliest).earliest, When.parse(latest).latest
+        try:
+            return When(low, high, Precision(record.get("precision")), zone)
+        except (ValueError, LedgerError):  # a Span's start precision: its bounds are wider
+            return When(low, high, Precision.SPAN, zone)
+
+    found: When = session.checked("earliest", earliest, build, reason="bad time")
+    return found
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
