@@ -337,7 +337,12 @@ def hostility(*means: str) -> Hostility:
         (("airstrikes",), "195", "Employ aerial weapons, not specified below", None),
         (("precision-guided munitions",), "1951", "Employ precision-guided aerial munitions", None),
         (("UAVs",), "1952", "Employ remotely piloted aerial munitions", "drone"),
-        (("unmanned aerial",), "1952", "Employ remotely piloted aerial munitions", "drone"),
+        (
+            ("unmanned aerial vehicles",),
+            "1952",
+            "Employ remotely piloted aerial munitions",
+            "drone",
+        ),
         (("helicopters",), "195", "Employ aerial weapons, not specified below", "aerial"),
         ((), "190", "Use conventional military force, not specified below", None),
     ],
