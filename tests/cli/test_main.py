@@ -226,7 +226,9 @@ def test_convert_to_plover_records(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "source-article" not in records  # not an event
 
 
-@pytest.mark.parametrize("command", ["check", "timeline", "diff", "convert", "example", "resolve"])
+@pytest.mark.parametrize(
+    "command", ["check", "timeline", "diff", "convert", "example", "resolve", "import"]
+)
 def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])

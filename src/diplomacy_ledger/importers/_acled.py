@@ -40,6 +40,7 @@ from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
+    Progress,
     Session,
     local_days,
     open_text,
@@ -96,6 +97,7 @@ def import_acled(
     into: Into = None,
     skip_bad_rows: bool = False,
     prefix: str = "acled",
+    progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
     """Import an ACLED export (CSV); return the ledger and the :class:`ImportReport`.
 
@@ -112,6 +114,7 @@ def import_acled(
         prefix=prefix,
         skip_bad_rows=skip_bad_rows,
         recorded_at=None,
+        progress=progress,
     )
 
 
@@ -121,6 +124,7 @@ def import_acled_deletions(
     into: Into = None,
     skip_bad_rows: bool = False,
     prefix: str = "acled",
+    progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
     """Import ACLED's list of deleted events (CSV with ``event_id_cnty``, ``deleted_timestamp``).
 
@@ -135,6 +139,7 @@ def import_acled_deletions(
         prefix=prefix,
         skip_bad_rows=skip_bad_rows,
         recorded_at=None,
+        progress=progress,
     )
 
 

@@ -39,6 +39,7 @@ from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
 __all__ = [
     "ImportReport",
     "Into",
+    "Progress",
     "Session",
     "local_days",
     "phrase_in",
@@ -152,7 +153,16 @@ class Session:
     counts, undoing whatever the row had made.
     """
 
-    def __init__(self, format: str, path: Path, base: Ledger, *, prefix: str, skip_bad_rows: bool):
+    def __init__(
+        self,
+        format: str,
+        path: Path,
+        base: Ledger,
+        *,
+        prefix: str,
+        skip_bad_rows: bool,
+        progress: Progress | None = None,
+    ):
         self.format = format
         self.path = path
         self.file = str(path)
@@ -169,6 +179,7 @@ class Session:
         self.unchanged = 0
         self.line = 0
         self._qids: dict[str, str] | None = None
+        self._progress = progress
         self._catalogue: dict[tuple[str, str], str] = {}
 
     # -- rows ----------------------------------------------------------------------------------
@@ -178,6 +189,8 @@ class Session:
         """The context of one row: a bad row raises, or with ``skip_bad_rows`` is counted."""
         self.line = line
         self.rows_read += 1
+        if self._progress is not None and self.rows_read % PROGRESS_EVERY == 0:
+            self._progress(self.rows_read)
         mark, created = len(self.pending), list(self.created)
         try:
             yield
@@ -445,6 +458,9 @@ def slug(name: str) -> str:
 
 
 Reader = Callable[[Session], None]
+Progress = Callable[[int], None]
+"""Called with the number of rows read so far, every ``PROGRESS_EVERY`` rows."""
+PROGRESS_EVERY: Final = 10_000
 
 
 def run_import(
@@ -456,6 +472,7 @@ def run_import(
     prefix: str,
     skip_bad_rows: bool,
     recorded_at: datetime | None,
+    progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
     """Read ``path`` with ``reader`` into ``into``; return the ledger and the report."""
     file = Path(path)
@@ -469,10 +486,13 @@ def run_import(
                 prefix=prefix,
                 skip_bad_rows=skip_bad_rows,
                 recorded_at=recorded_at,
+                progress=progress,
             )
     target: Ledger | Store = Ledger() if into is None else into
     base = target if isinstance(target, Ledger) else target.ledger()
-    session = Session(format, file, base, prefix=prefix, skip_bad_rows=skip_bad_rows)
+    session = Session(
+        format, file, base, prefix=prefix, skip_bad_rows=skip_bad_rows, progress=progress
+    )
     reader(session)
     ordered = session.ordered(recorded_at)
     if ordered:

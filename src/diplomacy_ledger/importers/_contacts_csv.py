@@ -33,6 +33,7 @@ from diplomacy_ledger._errors import FormatError, LedgerError, UnknownEntryError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
+    Progress,
     Session,
     local_days,
     open_text,
@@ -100,6 +101,7 @@ def import_contacts_csv(
     skip_bad_rows: bool = False,
     recorded_at: datetime | None = None,
     prefix: str = "contacts",
+    progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
     """Import a contacts spreadsheet saved as CSV; return the ledger and the :class:`ImportReport`.
 
@@ -117,6 +119,7 @@ def import_contacts_csv(
         prefix=prefix,
         skip_bad_rows=skip_bad_rows,
         recorded_at=recorded_at,
+        progress=progress,
     )
 
 

@@ -29,7 +29,7 @@ import json
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Final
 
 import attrs
@@ -38,6 +38,7 @@ from diplomacy_ledger._errors import FormatError, LedgerError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
+    Progress,
     Session,
     local_days,
     run_import,
@@ -107,8 +108,9 @@ def import_plover(
     *,
     into: Into = None,
     skip_bad_rows: bool = False,
-    recorded_at: Any = None,
+    recorded_at: datetime | None = None,
     prefix: str = "plover",
+    progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
     """Import PLOVER event records (a JSON array or JSON Lines); return the ledger and report.
 
@@ -124,6 +126,7 @@ def import_plover(
         prefix=prefix,
         skip_bad_rows=skip_bad_rows,
         recorded_at=recorded_at,
+        progress=progress,
     )
 
 

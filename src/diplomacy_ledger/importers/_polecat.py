@@ -22,6 +22,7 @@ from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
+    Progress,
     Session,
     local_days,
     open_text,
@@ -49,6 +50,7 @@ def import_polecat(
     skip_bad_rows: bool = False,
     recorded_at: datetime | None = None,
     prefix: str = "polecat",
+    progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
     """Import a POLECAT release (tab-separated); return the ledger and the report.
 
@@ -63,6 +65,7 @@ def import_polecat(
         prefix=prefix,
         skip_bad_rows=skip_bad_rows,
         recorded_at=recorded_at,
+        progress=progress,
     )
 
 
