@@ -1,9 +1,9 @@
 """Importers: the data people already have, read into a ledger honestly.
 
-One function per format, each returning the ledger and an :class:`ImportReport`; the package's
-``import_file`` picks one by name. Every importer keeps each date's real width and zone (a
-date-only row is that local day in the event's zone, never UTC midnight), derives ids from the
-dataset's own so that importing a file twice adds nothing, reconciles names with the actors the
+One function per format, each returning the ledger and an :class:`~diplomacy_ledger.ImportReport`;
+the package's ``import_file`` picks one by name. Every importer keeps each date's real width and
+zone (a date-only row is that local day in the event's zone, never UTC midnight), derives ids from
+the dataset's own so that importing a file twice adds nothing, reconciles names with the actors the
 ledger holds, and appends a file's entries in one batch: a bad row raises (naming the file, line,
 column and value) and nothing is imported, unless ``skip_bad_rows`` counts it instead.
 """
@@ -49,7 +49,7 @@ def import_file(
     into: Into = None,
     **options: object,
 ) -> tuple[Ledger, ImportReport]:
-    """Import the file ``path`` of ``format`` (a key of :data:`FORMATS`) into ``into``.
+    """Import the file ``path`` of ``format`` (a key of ``FORMATS``) into ``into``.
 
     ``into`` is a :class:`~diplomacy_ledger.Ledger`, an open store, a store's file name
     (``.jsonl`` or ``.sqlite``, created if missing) or None for a new ledger. ``options`` go to

@@ -99,12 +99,14 @@ def import_acled(
     prefix: str = "acled",
     progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
-    """Import an ACLED export (CSV); return the ledger and the :class:`ImportReport`.
+    """Import an ACLED export (CSV); return the ledger and the import's report.
 
-    Rows are recorded at their ``timestamp``. Import a later export of the same events into the
-    same ledger to record what changed as corrections; :func:`import_acled_deletions` for what
-    ACLED deleted. A bad row raises :class:`ImportRowError` and nothing is imported, unless
-    ``skip_bad_rows`` counts it; event types the ledger has no record for are always counted.
+    The report is an :class:`~diplomacy_ledger.ImportReport`. Rows are recorded at their
+    ``timestamp``. Import a later export of the same events into the same ledger to record what
+    changed as corrections; :func:`~diplomacy_ledger.importers.import_acled_deletions` for what
+    ACLED deleted. A bad row raises :class:`~diplomacy_ledger.ImportRowError` and nothing is
+    imported, unless ``skip_bad_rows`` counts it; event types the ledger has no record for are
+    always counted.
     """
     return run_import(
         "acled",

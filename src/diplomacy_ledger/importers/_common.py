@@ -85,7 +85,7 @@ class ImportReport:
     actors_created: tuple[str, ...] = ()
     actors_matched: tuple[str, ...] = ()
     other_entries: int = 0
-    """Catalogue entries made along the way: sources, places, offices."""
+    """How many sources, places and offices the import made along the way."""
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -149,8 +149,8 @@ class Session:
     """One import of one file into a base ledger: the entries it makes, and what it counted.
 
     Readers call :meth:`row` around each row; inside, :meth:`fail` raises an
-    :class:`ImportRowError` for the row, which strict mode lets through and ``skip_bad_rows``
-    counts, undoing whatever the row had made.
+    :class:`~diplomacy_ledger.ImportRowError` for the row, which strict mode lets through and
+    ``skip_bad_rows`` counts, undoing whatever the row had made.
     """
 
     def __init__(

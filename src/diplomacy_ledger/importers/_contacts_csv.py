@@ -103,13 +103,14 @@ def import_contacts_csv(
     prefix: str = "contacts",
     progress: Progress | None = None,
 ) -> tuple[Ledger, ImportReport]:
-    """Import a contacts spreadsheet saved as CSV; return the ledger and the :class:`ImportReport`.
+    """Import a contacts spreadsheet saved as CSV; return the ledger and the import's report.
 
-    The columns are those of :data:`CONTACT_COLUMNS`, described in ``docs/importing.md``.
-    Every entry is recorded at ``recorded_at`` (or by the clock of the ledger or store it goes
-    into). A row already imported is unchanged; a row whose content changed since supersedes its
-    earlier version. A bad row raises :class:`ImportRowError` naming the file, line, column and
-    value, and nothing is imported; with ``skip_bad_rows`` it is counted in the report instead.
+    The report is an :class:`~diplomacy_ledger.ImportReport`. The columns are those of
+    ``CONTACT_COLUMNS``, described in ``docs/importing.md``. Every entry is recorded at
+    ``recorded_at`` (or by the clock of the ledger or store it goes into). A row already imported is
+    unchanged; a row whose content changed since supersedes its earlier version. A bad row raises
+    :class:`~diplomacy_ledger.ImportRowError` naming the file, line, column and value, and nothing
+    is imported; with ``skip_bad_rows`` it is counted in the report instead.
     """
     return run_import(
         "contacts-csv",

@@ -114,9 +114,9 @@ def import_plover(
 ) -> tuple[Ledger, ImportReport]:
     """Import PLOVER event records (a JSON array or JSON Lines); return the ledger and report.
 
-    Entries are recorded at ``recorded_at`` (or by the target's clock). Events with no record
-    here are skipped and counted; a bad record raises :class:`ImportRowError` naming the file,
-    line and field, and nothing is imported, unless ``skip_bad_rows`` counts it instead.
+    Entries are recorded at ``recorded_at`` (or by the target's clock). Events with no record here
+    are skipped and counted; a bad record raises :class:`~diplomacy_ledger.ImportRowError` naming
+    the file, line and field, and nothing is imported, unless ``skip_bad_rows`` counts it instead.
     """
     return run_import(
         "plover",

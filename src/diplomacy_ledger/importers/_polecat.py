@@ -54,8 +54,8 @@ def import_polecat(
 ) -> tuple[Ledger, ImportReport]:
     """Import a POLECAT release (tab-separated); return the ledger and the report.
 
-    Events map to records as PLOVER records do (:func:`import_plover`); entries are recorded at
-    ``recorded_at`` (or by the target's clock).
+    Events map to records as PLOVER records do (:func:`~diplomacy_ledger.importers.import_plover`);
+    entries are recorded at ``recorded_at`` (or by the target's clock).
     """
     return run_import(
         "polecat",
