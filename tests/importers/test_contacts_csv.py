@@ -222,3 +222,24 @@ def test_any_file_imported_twice_adds_nothing_the_second_time(days: list[int]) -
     assert first.records == len(days)
     assert len(ledger) == size
     assert (second.records, second.unchanged) == (0, len(days))
+
+
+def test_what_a_skipped_row_made_is_made_again_for_a_good_row_that_needs_it(
+    tmp_path: Path,
+) -> None:
+    # The bad row is read as far as its mode: its source and actors were made, then undone.
+    path = tmp_path / "shared.csv"
+    path.write_text(
+        "id,participants,date,mode,source_title\n"
+        "bad,New Person; Other Person,2022-01-01,pigeon,Shared note\n"
+        "good,New Person; Other Person,2022-01-02,phone,Shared note\n",
+        "utf-8",
+    )
+    ledger, report = import_contacts_csv(path, recorded_at=T0, skip_bad_rows=True)
+    assert (report.records, report.skipped) == (1, {"bad mode": 1})
+    call = ledger.record("contacts:good")
+    assert isinstance(call, Call)
+    source = ledger.record(call.provenance.source)
+    assert isinstance(source, Source)
+    assert source.title == "Shared note"
+    assert len(report.actors_created) == 2

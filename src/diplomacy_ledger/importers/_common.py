@@ -143,6 +143,7 @@ class _Pending:
     supersedes: str | None
     names: tuple[str, ...]  # normalised actor names it registered, to undo with its row
     event: bool
+    catalogue: tuple[str, str] | None = None  # its key among the catalogue's records
 
 
 class Session:
@@ -180,6 +181,8 @@ class Session:
         self.line = 0
         self._qids: dict[str, str] | None = None
         self._progress = progress
+        self.index: dict[str, dict[str, str]] = {}
+        """Lookups a reader builds once from the base ledger (the offices by title, …)."""
         self._catalogue: dict[tuple[str, str], str] = {}
 
     # -- rows ----------------------------------------------------------------------------------
@@ -191,23 +194,27 @@ class Session:
         self.rows_read += 1
         if self._progress is not None and self.rows_read % PROGRESS_EVERY == 0:
             self._progress(self.rows_read)
-        mark, created = len(self.pending), list(self.created)
+        mark, matched = len(self.pending), len(self.matched)
         try:
             yield
         except ImportRowError as error:
             if not self.skip_bad_rows:
                 raise
-            self._undo(mark, created)
+            self._undo(mark, matched)
             self.skipped[error.reason] += 1
 
-    def _undo(self, mark: int, created: list[str]) -> None:
+    def _undo(self, mark: int, matched: int) -> None:
+        """Forget what a bad row made: its entries, their names, the actors it matched first."""
         for pending in self.pending[mark:]:
             del self.ids[pending.id]
+            self.created.pop(pending.id, None)
             for name in pending.names:
                 self.names.pop(name, None)
+            if pending.catalogue is not None:
+                self._catalogue.pop(pending.catalogue, None)
         del self.pending[mark:]
-        self.created = dict.fromkeys(created)
-        self.names = {k: v for k, v in self.names.items() if v in self.ids or v in self.base}
+        while len(self.matched) > matched:
+            self.matched.popitem()
 
     def fail(self, column: str, value: object, message: str, *, reason: str) -> NoReturn:
         """Raise the error for the current row: ``column`` and its ``value`` say where."""
@@ -255,6 +262,7 @@ class Session:
         supersedes: str | None = None,
         event: bool = True,
         names: Sequence[str] = (),
+        catalogue: tuple[str, str] | None = None,
     ) -> str:
         """Add an entry to the import; ``event`` entries are the records the report counts."""
         last = self.base.last_recorded
@@ -267,7 +275,9 @@ class Session:
                 reason="recorded before the ledger's latest entry",
             )
         self.ids[id] = len(self.pending)
-        self.pending.append(_Pending(id, record, recorded_at, supersedes, tuple(names), event))
+        self.pending.append(
+            _Pending(id, record, recorded_at, supersedes, tuple(names), event, catalogue)
+        )
         return id
 
     def upsert(
@@ -390,7 +400,7 @@ class Session:
             self._catalogue[key] = id
             return id
         id = self.new_id(id)
-        self.add(record, id=id, event=False)
+        self.add(record, id=id, event=False, catalogue=key)
         self._catalogue[key] = id
         return id
 

@@ -351,10 +351,17 @@ def _participants(session: Session, text: str) -> tuple[Participant, ...]:
 
 
 def _office(session: Session, title: str) -> str:
-    key = normalise_name(title)
-    for entry in session.base.by_kind(Office):
-        record = entry.record
-        if isinstance(record, Office) and normalise_name(record.title) == key:
-            return session.base.origin(entry.id)
+    offices = session.index.get("offices")
+    if offices is None:  # the ledger's offices by title, read once
+        offices = {}
+        for entry in session.base.by_kind(Office):
+            if isinstance(entry.record, Office):
+                offices.setdefault(
+                    normalise_name(entry.record.title), session.base.origin(entry.id)
+                )
+        session.index["offices"] = offices
+    found = offices.get(normalise_name(title))
+    if found is not None:
+        return found
     record = session.checked("participants", title, lambda: Office(title), reason="bad office")
     return session.catalogue(record, id=f"{session.prefix}:office:{slug(title)}")
