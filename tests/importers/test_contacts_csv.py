@@ -243,3 +243,18 @@ def test_what_a_skipped_row_made_is_made_again_for_a_good_row_that_needs_it(
     assert isinstance(source, Source)
     assert source.title == "Shared note"
     assert len(report.actors_created) == 2
+
+
+def test_words_dated_by_a_day_are_read_on_each_zones_own_clocks(tmp_path: Path) -> None:
+    # "yesterday", published on 13 September 2022 somewhere in Russia: the 12th on whichever
+    # clocks it was written, from Kamchatka (UTC+12) to Kaliningrad (UTC+2), and not the
+    # 11th in one zone measured against the 13th in another.
+    path = tmp_path / "yesterday.csv"
+    path.write_text(
+        "id,participants,date,country,source_published\nx,A; B,yesterday,RU,2022-09-13\n", "utf-8"
+    )
+    ledger, _ = import_contacts_csv(path, recorded_at=T0)
+    assert bounds(ledger, "contacts:x") == (
+        utc("2022-09-11T12:00"),
+        utc("2022-09-12T21:59:59.999999"),
+    )

@@ -554,12 +554,18 @@ def local_days(first: date, last: date, zones: Sequence[str], *, text: str) -> W
     return When.between(start, end, text=text)
 
 
-def phrase_in(phrase: str, *, anchor: When, zones: Sequence[str]) -> When:
+def phrase_in(phrase: str, *, anchor: When | Callable[[str], When], zones: Sequence[str]) -> When:
     """A vague phrase read against ``anchor`` in each of ``zones``, as the union of the readings.
 
     With no zone, on all of Earth's clocks: where the day begins first and where it ends last.
+    ``anchor`` may be a function of the zone: a report dated only by its day is read, in each
+    zone, against that day in that zone ("yesterday" said on the 13th is the 12th on the same
+    clocks), not against the union of the days.
     """
-    readings = [resolve_phrase(phrase, anchor=anchor, zone=zone) for zone in (zones or _EARTH)]
+    readings = [
+        resolve_phrase(phrase, anchor=anchor(zone) if callable(anchor) else anchor, zone=zone)
+        for zone in (zones or _EARTH)
+    ]
     if len(readings) == 1:
         return readings[0]
     earliest = min(w.earliest for w in readings)

@@ -26,6 +26,7 @@ import calendar
 import csv
 import os
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final
 
@@ -246,15 +247,23 @@ def _where(session: Session, row: dict[str, str]) -> tuple[tuple[str, ...], str 
 
 def _source(
     session: Session, row: dict[str, str], zones: tuple[str, ...]
-) -> tuple[str, When | None]:
-    """The id of the row's source, and its publication time."""
+) -> tuple[str, When | Callable[[str], When] | None]:
+    """The id of the row's source, and its publication time: the anchor of words in ``date``.
+
+    A publication dated by its day alone is that day on the clocks of each zone the words are
+    read in: a function of the zone.
+    """
     title, url = row.get("source_title") or None, row.get("source_url") or None
     outlet_name, published_text = row.get("source_outlet") or "", row.get("source_published") or ""
     published = None
+    anchor: When | Callable[[str], When] | None = None
     if published_text:
         published = _date(
             session, published_text, column="source_published", zones=zones, source=None
         )
+        day = _DATE.fullmatch(published_text)
+        if day is not None and day["d"] is not None:  # a day: each zone reads it on its clocks
+            anchor = lambda zone: When.day(published_text, zone=zone)  # noqa: E731
     if not (title or url or outlet_name or published):
         source = Source(session.path.name)  # the spreadsheet itself vouches for the row
         return session.catalogue(source, id=f"{session.prefix}:{slug(session.path.name)}"), None
@@ -267,7 +276,7 @@ def _source(
         lambda: Source(title, outlet=outlet, url=url, published=published),
         reason="bad source",
     )
-    return session.catalogue(record, id=f"{session.prefix}:{row['id']}:source"), published
+    return session.catalogue(record, id=f"{session.prefix}:{row['id']}:source"), anchor or published
 
 
 def _date(
@@ -276,7 +285,7 @@ def _date(
     *,
     column: str,
     zones: tuple[str, ...],
-    source: tuple[str, When | None] | None,
+    source: tuple[str, When | Callable[[str], When] | None] | None,
 ) -> When:
     """A date or time as written: ISO forms read in the row's zones, words read by phrase."""
     if not text:
