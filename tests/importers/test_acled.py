@@ -192,3 +192,12 @@ def test_a_row_recorded_before_the_ledgers_latest_entry_is_refused(release1: Led
     ledger.append(Place("Elsewhere", zone="UTC"), id="x", recorded_at=unix(1700000000))
     with pytest.raises(ImportRowError, match="record times never go back"):
         import_acled(RELEASE1, into=ledger)
+
+
+def test_an_earlier_release_imported_again_changes_nothing(release1: Ledger) -> None:
+    import_acled(RELEASE2, into=release1)
+    before = list(release1)
+    _, report = import_acled(RELEASE1, into=release1)
+    assert list(release1) == before
+    assert (report.records, report.corrections, report.unchanged) == (0, 0, 3)
+    assert report.skipped["older than the version the ledger holds"] == 1  # ARM9001

@@ -310,6 +310,9 @@ class Session:
         if latest.record == record:
             self.unchanged += 1
             return
+        if recorded_at is not None and recorded_at <= latest.recorded_at:
+            self.skip("older than the version the ledger holds")  # an earlier release again
+            return
         if version is None:
             version = hashlib.sha256(repr(record).encode("utf-8")).hexdigest()[:12]
         corrected = f"{id}@{version}"
