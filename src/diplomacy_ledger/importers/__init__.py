@@ -16,6 +16,7 @@ from diplomacy_ledger.importers._acled import import_acled, import_acled_deletio
 from diplomacy_ledger.importers._common import ImportReport, Into
 from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
 from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
+from diplomacy_ledger.importers._gdelt import import_gdelt, import_gdelt_mentions
 from diplomacy_ledger.importers._plover import import_plover
 from diplomacy_ledger.importers._polecat import import_polecat
 from diplomacy_ledger.ledger import Ledger
@@ -28,6 +29,8 @@ __all__ = [
     "import_acled_deletions",
     "import_contacts_csv",
     "import_file",
+    "import_gdelt",
+    "import_gdelt_mentions",
     "import_plover",
     "import_polecat",
 ]
@@ -38,6 +41,8 @@ FORMATS = {
     "acled-deletions": import_acled_deletions,
     "plover": import_plover,
     "polecat": import_polecat,
+    "gdelt": import_gdelt,
+    "gdelt-mentions": import_gdelt_mentions,
 }
 """The format names ``import_file`` and ``diplomacy-ledger import`` take, with their importers."""
 
