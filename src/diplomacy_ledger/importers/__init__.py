@@ -17,6 +17,7 @@ from diplomacy_ledger.importers._common import ImportReport, Into
 from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
 from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
 from diplomacy_ledger.importers._gdelt import import_gdelt, import_gdelt_mentions
+from diplomacy_ledger.importers._icews import import_icews
 from diplomacy_ledger.importers._plover import import_plover
 from diplomacy_ledger.importers._polecat import import_polecat
 from diplomacy_ledger.ledger import Ledger
@@ -31,6 +32,7 @@ __all__ = [
     "import_file",
     "import_gdelt",
     "import_gdelt_mentions",
+    "import_icews",
     "import_plover",
     "import_polecat",
 ]
@@ -43,6 +45,7 @@ FORMATS = {
     "polecat": import_polecat,
     "gdelt": import_gdelt,
     "gdelt-mentions": import_gdelt_mentions,
+    "icews": import_icews,
 }
 """The format names ``import_file`` and ``diplomacy-ledger import`` take, with their importers."""
 

@@ -38,6 +38,7 @@ from typing import Final
 
 from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
+    COUNTRY_CODES,
     ImportReport,
     Into,
     Progress,
@@ -77,17 +78,6 @@ _HOSTILE: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence 
 _STATE_FORCES: Final = frozenset({"1", "State forces"})
 _CIVILIANS: Final = frozenset({"7", "Civilians"})
 _DATE_FORMATS: Final = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d/%m/%Y")
-# ACLED's names for countries that iso3166.tab spells differently (the rest match it).
-_COUNTRY_CODES: Final = {
-    "Democratic Republic of Congo": "CD",
-    "Republic of Congo": "CG",
-    "Ivory Coast": "CI",
-    "United Kingdom": "GB",
-    "South Korea": "KR",
-    "North Korea": "KP",
-    "Myanmar": "MM",
-    "eSwatini": "SZ",
-}
 _DATASET: Final = Source("Armed Conflict Location & Event Data (ACLED)")
 
 
@@ -210,7 +200,7 @@ def _event(session: Session, row: dict[str, str]) -> None:
         session.skip(f"no counterpart: {kind or '(no type)'}" + (f" / {sub}" if sub else ""))
         return
     country = row["country"]
-    code = _COUNTRY_CODES.get(country, country)
+    code = COUNTRY_CODES.get(country, country)
     zones = zones_for(None, code) if country else ()
     when = _when(session, row["event_date"], row["time_precision"], zones)
     actors = [

@@ -37,6 +37,7 @@ from diplomacy_ledger.model import (
 from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
 
 __all__ = [
+    "COUNTRY_CODES",
     "ImportReport",
     "Into",
     "Progress",
@@ -51,6 +52,19 @@ Into = Ledger | Store | str | os.PathLike[str] | None
 """Where an import goes: a ledger, an open store, a store's file (created if missing), or None."""
 
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
+
+COUNTRY_CODES: Final = {
+    "Democratic Republic of Congo": "CD",
+    "Republic of Congo": "CG",
+    "Ivory Coast": "CI",
+    "United Kingdom": "GB",
+    "South Korea": "KR",
+    "North Korea": "KP",
+    "Myanmar": "MM",
+    "eSwatini": "SZ",
+    "Russian Federation": "RU",
+}
+"""Country names datasets use that ``iso3166.tab`` spells otherwise, with their ISO codes."""
 _EARTH: Final = ("+14:00", "-12:00")  # where a day begins first, and where it ends last
 
 

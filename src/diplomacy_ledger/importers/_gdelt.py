@@ -55,7 +55,14 @@ from diplomacy_ledger.model import (
 )
 from diplomacy_ledger.time import Span, When
 
-__all__ = ["EVENT_COLUMNS", "MENTION_COLUMNS", "import_gdelt", "import_gdelt_mentions"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "MENTION_COLUMNS",
+    "has_record",
+    "import_gdelt",
+    "import_gdelt_mentions",
+    "record_for",
+]
 
 EVENT_COLUMNS: Final = 61
 MENTION_COLUMNS: Final = 16
@@ -187,7 +194,7 @@ def _event(session: Session, row: list[str]) -> None:
         lambda: check_id(f"{session.prefix}:{own}", where="GLOBALEVENTID"),
         reason="bad id",
     )
-    if not _has_record(code):
+    if not has_record(code):
         session.skip(f"no counterpart: CAMEO {code or '(none)'}")
         return
     day = _day(session, row[1])
@@ -211,17 +218,19 @@ def _event(session: Session, row: list[str]) -> None:
         f"GDELT: CAMEO {code}; Goldstein {row[30]}; mentions {row[31]}, sources {row[32]}, "
         f"articles {row[33]}; tone {row[34]}" + (f"; at {row[52]}" if row[52] else "")
     )
-    record = _record(code, actors, when, provenance, notes, key=id)
+    record = record_for(code, actors, when, provenance, notes, key=id)
     session.upsert(record, id=id)
 
 
-def _has_record(code: str) -> bool:
+def has_record(code: str) -> bool:
+    """Whether the ledger has a record for the CAMEO event code ``code``."""
     return code in {"041", "042", "043", "044", "0871", "016"} | _ACCUSE | _FIGHT
 
 
-def _record(
+def record_for(
     code: str, actors: list[str], when: When, provenance: Provenance, notes: str, *, key: str
 ) -> Record:
+    """The record a CAMEO-coded event stands for, between actor 1 and actor 2 (``actors``)."""
     if code == "041":
         return Call(actors, when, provenance, summary=notes)
     if code in {"042", "043"}:  # 042: actor 1 visits actor 2; 043: actor 1 hosts actor 2
