@@ -71,7 +71,13 @@ def test_an_unknown_format_or_store_name_is_bad_input(
 ) -> None:
     with pytest.raises(SystemExit) as raised:
         main(
-            ["import", "gdelt", str(FIXTURES / "contacts.csv"), "--into", str(tmp_path / "a.jsonl")]
+            [
+                "import",
+                "no-such-format",
+                str(FIXTURES / "contacts.csv"),
+                "--into",
+                str(tmp_path / "a.jsonl"),
+            ]
         )
     assert raised.value.code == 2
     wrong = [
