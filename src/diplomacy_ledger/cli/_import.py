@@ -28,7 +28,7 @@ def add_parser(commands: Any) -> None:
     """Add the ``import`` subcommand to ``commands`` (the parser's subparsers)."""
     parser = commands.add_parser(
         "import",
-        help="import datasets' files (contacts CSV, ACLED, PLOVER, POLECAT, GDELT, ICEWS)",
+        help="import datasets' files (contacts, ACLED, PLOVER, POLECAT, GDELT, ICEWS, Wikidata)",
         description=(
             "Read each FILE of FORMAT into the store --into (.jsonl or .sqlite, created if "
             "missing), one batch per file. Ids come from the dataset's own, so importing a file "

@@ -20,6 +20,7 @@ from diplomacy_ledger.importers._gdelt import import_gdelt, import_gdelt_mention
 from diplomacy_ledger.importers._icews import import_icews
 from diplomacy_ledger.importers._plover import import_plover
 from diplomacy_ledger.importers._polecat import import_polecat
+from diplomacy_ledger.importers._wikidata import import_wikidata
 from diplomacy_ledger.ledger import Ledger
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "import_icews",
     "import_plover",
     "import_polecat",
+    "import_wikidata",
 ]
 
 FORMATS = {
@@ -46,6 +48,7 @@ FORMATS = {
     "gdelt": import_gdelt,
     "gdelt-mentions": import_gdelt_mentions,
     "icews": import_icews,
+    "wikidata": import_wikidata,
 }
 """The format names ``import_file`` and ``diplomacy-ledger import`` take, with their importers."""
 

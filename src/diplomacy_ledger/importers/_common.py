@@ -354,11 +354,13 @@ class Session:
         wikidata: str | None = None,
         iso3: str | None = None,
         description: str | None = None,
+        stem: str | None = None,
     ) -> str:
         """The id of the actor ``name`` names, matched or made.
 
         Matched in the ledger by Wikidata id or ISO 3166 alpha-3 code, then by name or alias;
-        else made here once (of ``kind``) and reused for every row that names it.
+        else made here once (of ``kind``, under the id ``stem`` or one made from the name) and
+        reused for every row that names it.
         """
         key = normalise_name(name)
         if not key:
@@ -380,7 +382,7 @@ class Session:
             lambda: Actor(name, kind, wikidata=wikidata, iso3=iso3, description=description),
             reason="bad name",
         )
-        id = self.new_id(f"{self.prefix}:actor:{slug(name)}")
+        id = self.new_id(stem or f"{self.prefix}:actor:{slug(name)}")
         self.add(record, id=id, event=False, names=(key,))
         self.names[key] = id
         self.created[id] = None
