@@ -10,6 +10,7 @@ ledger already holds (by Wikidata id, then by name or alias) before an actor is 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -22,6 +23,7 @@ from typing import Any, Final, NoReturn
 import attrs
 
 from diplomacy_ledger._errors import ImportRowError, LedgerError, UnknownEntryError
+from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.io import Store, open_store
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -522,17 +524,18 @@ def run_import(
     session = Session(
         format, file, base, prefix=prefix, skip_bad_rows=skip_bad_rows, progress=progress
     )
-    reader(session)
-    ordered = session.ordered(recorded_at)
-    if ordered:
-        with target.batch() as batch:
-            for pending in ordered:
-                batch.append(
-                    pending.record,
-                    id=pending.id,
-                    recorded_at=pending.recorded_at,
-                    supersedes=pending.supersedes,
-                )
+    with gc_paused():  # millions of small objects and no cycles: see _gc
+        reader(session)
+        ordered = session.ordered(recorded_at)
+        if ordered:
+            with target.batch() as batch:
+                for pending in ordered:
+                    batch.append(
+                        pending.record,
+                        id=pending.id,
+                        recorded_at=pending.recorded_at,
+                        supersedes=pending.supersedes,
+                    )
     ledger = target if isinstance(target, Ledger) else target.ledger()
     return ledger, session.report()
 
@@ -556,8 +559,14 @@ def local_days(first: date, last: date, zones: Sequence[str], *, text: str) -> W
     """The days ``first`` to ``last`` (inclusive) on local clocks; never from UTC midnight.
 
     In one zone; in the union of several (from where the first day begins first to where the
-    last ends last); or, with no zone, anywhere on Earth.
+    last ends last); or, with no zone, anywhere on Earth. A When is immutable: the same days
+    in the same zones are built once (event data repeats its days row after row).
     """
+    return _local_days(first, last, tuple(zones), text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_days(first: date, last: date, zones: tuple[str, ...], text: str) -> When:
     if not zones:
         start, end = When.day(first, text=text), When.day(last, text=text)
     elif len(zones) == 1:
