@@ -24,6 +24,7 @@ from diplomacy_ledger import (
     Source,
     Status,
     import_file,
+    open_store,
 )
 from diplomacy_ledger.importers import CONTACT_COLUMNS, import_contacts_csv
 
@@ -258,3 +259,14 @@ def test_words_dated_by_a_day_are_read_on_each_zones_own_clocks(tmp_path: Path) 
         utc("2022-09-11T12:00"),
         utc("2022-09-12T21:59:59.999999"),
     )
+
+
+@pytest.mark.parametrize("name", ["ledger.jsonl", "ledger.sqlite"])
+def test_into_a_store_by_its_file_name_creates_it(tmp_path: Path, name: str) -> None:
+    target = tmp_path / name
+    ledger, report = import_file(CONTACTS, format="contacts-csv", into=target, recorded_at=T0)
+    assert report.records == 5
+    with open_store(target, readonly=True) as store:
+        assert list(store.ledger()) == list(ledger)
+    _, again = import_file(CONTACTS, format="contacts-csv", into=str(target), recorded_at=T1)
+    assert again.unchanged == 5
