@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import assert_type
+from typing import Any, assert_type
 
 import diplomacy_ledger as dl
 from diplomacy_ledger import (
@@ -119,3 +119,19 @@ def _stores(path: str) -> None:
 # One word for certainty: a Truth that holds says which.
 assert_type(Truth.POSSIBLY.certainty, dl.Certainty | None)
 assert_type(dl.FindingKind("contradiction"), dl.FindingKind)
+
+
+# Importing: every importer gives the ledger and its report.
+def _imports(path: str) -> None:
+    from diplomacy_ledger.importers import import_acled, import_contacts_csv  # noqa: PLC0415
+
+    ledger, report = dl.import_file(path, format="acled", into=path, skip_bad_rows=True)
+    assert_type(ledger, dl.Ledger)
+    assert_type(report, dl.ImportReport)
+    assert_type(report.skipped_rows, int)
+    assert_type(report.to_dict(), dict[str, Any])
+    assert_type(import_acled(path), tuple[dl.Ledger, dl.ImportReport])
+    assert_type(import_contacts_csv(path, into=ledger, recorded_at=moment)[0], dl.Ledger)
+    assert_type(
+        dl.ImportRowError("m", file=path, line=1, column="c", value="v", reason="r").line, int
+    )

@@ -18,6 +18,7 @@ from diplomacy_ledger._errors import (
     ChainError,
     DuplicateIdError,
     FormatError,
+    ImportRowError,
     InvalidIdError,
     InvalidTimeError,
     InvalidValueError,
@@ -111,6 +112,7 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
         contacts_of,
         last_contact,
     )
+    from diplomacy_ledger.importers import ImportReport, import_file
     from diplomacy_ledger.io import (
         EVENT_COLUMNS,
         SCHEMA_VERSION,
@@ -202,6 +204,7 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
                 "contacts_of",
                 "last_contact",
             ),
+            "importers": ("ImportReport", "import_file"),
             "io": (
                 "EVENT_COLUMNS",
                 "SCHEMA_VERSION",
@@ -308,6 +311,8 @@ __all__ = [
     "FindingKind",
     "FormatError",
     "Hostility",
+    "ImportReport",
+    "ImportRowError",
     "InvalidIdError",
     "InvalidTimeError",
     "InvalidValueError",
@@ -389,6 +394,7 @@ __all__ = [
     "from_edtf",
     "graph_graphml",
     "graph_node_link",
+    "import_file",
     "kind_of",
     "last_contact",
     "legacy_zone_reason",

@@ -14,6 +14,7 @@ __all__ = [
     "DuplicateIdError",
     "FieldError",
     "FormatError",
+    "ImportRowError",
     "InvalidIdError",
     "InvalidTimeError",
     "InvalidValueError",
@@ -168,6 +169,31 @@ class ChainError(FormatError):
     An entry was changed, removed or put in, or a digest was; ``where`` names the first entry
     at which the chain breaks (``diplomacy-ledger verify`` says the same without loading).
     """
+
+
+class ImportRowError(LedgerError, ValueError):
+    """A row of an imported file that cannot become a record, or breaks a rule of the import.
+
+    ``where`` is ``file:line: column``; ``value`` is the cell as read (messages show it cut
+    short); ``reason`` is the short name under which a report counts rows skipped for it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str,
+        line: int,
+        column: str,
+        value: object,
+        reason: str,
+    ) -> None:
+        super().__init__(message, where=f"{file}:{line}: {column}")
+        self.file = file
+        self.line = line
+        self.column = column
+        self.value = value
+        self.reason = reason
 
 
 class FieldError(LedgerError, ValueError):

@@ -214,11 +214,11 @@ def test_convert_to_plover_records(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["convert", str(jsonl), str(plover), "--plover"]) == 0
     records = {record["id"]: record for record in json.loads(plover.read_text())}
     call = records["call-pashinyan-putin"]
-    assert (call["event_type"], call["mode"], call["cameo"]) == ("CONSULT", "phone", "041")
-    assert call["actor"] == ["Nikol Pashinyan"]
-    assert call["recipient"] == ["Vladimir Putin"]
-    # The calls' window crosses midnight UTC: no single date is made up.
-    assert call["date"] is None
+    assert (call["event"], call["mode"], call["cameo"]) == (["CONSULT"], ["phone"], "041")
+    assert [actor["entity_text"] for actor in call["actor"]] == ["Nikol Pashinyan"]
+    assert [actor["entity_text"] for actor in call["recipient"]] == ["Vladimir Putin"]
+    # The calls' window crosses midnight UTC: no single date is made up, and none is written.
+    assert "date" not in call
     assert (call["earliest"], call["latest"]) == (
         "2022-09-12T20:00:00Z",
         "2022-09-13T01:59:59.999999Z",
@@ -226,7 +226,9 @@ def test_convert_to_plover_records(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "source-article" not in records  # not an event
 
 
-@pytest.mark.parametrize("command", ["check", "timeline", "diff", "convert", "example", "resolve"])
+@pytest.mark.parametrize(
+    "command", ["check", "timeline", "diff", "convert", "example", "resolve", "import"]
+)
 def test_every_subcommand_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main([command, "--help"])

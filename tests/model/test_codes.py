@@ -1,8 +1,9 @@
 """CAMEO/PLOVER codes of records, checked against the codebooks.
 
 Expected codes and labels are copied from the codebooks, not from the code under test: CAMEO
-1.1b3 (Schrodt, March 2012), chapter 6 for names and chapter 2 for usage notes; PLOVER 0.8
-(Open Event Data Alliance, draft, 2021) for events and modes.
+1.1b3 (Schrodt, March 2012), chapter 6 for names and chapter 2 for usage notes; PLOVER DRAFT 2.0
+(Open Event Data Alliance, PLOVER_MANUAL.tex and CAMEO2PLOVER-2021.txt at commit 5e0c24f, 2024)
+for events and modes.
 """
 
 from __future__ import annotations
@@ -135,9 +136,9 @@ def test_shelling_with_artillery_and_drones() -> None:
         "1952",
         "Employ remotely piloted aerial munitions",
     )
-    # PLOVER 0.8 files CAMEO 19 under ASSAULT; artillery is "heavy-weapons" (crew-served);
-    # PLOVER has no mode for drones.
-    assert (primary.plover_event, primary.plover_mode) == ("ASSAULT", "heavy-weapons")
+    # PLOVER files CAMEO 19 under ASSAULT; its 2.0 mode "drone" is "Unmanned aerial vehicles
+    # (UAVs), drones" (artillery, the second code, is "heavy-weapons").
+    assert (primary.plover_event, primary.plover_mode) == ("ASSAULT", "drone")
     assert (primary.source, primary.target) == (("azerbaijan",), ("armenia",))
     every = event_codes(SEED["shelling"], lookup=lookup)
     assert [(c.cameo, c.cameo_label) for c in every] == [
@@ -179,7 +180,7 @@ def test_the_accusation_against_armenian_saboteurs_is_112_accuse() -> None:
     accusation = code("saboteurs-accusation")
     assert accusation is not None
     assert (accusation.cameo, accusation.cameo_label) == ("112", "Accuse, not specified below")
-    # PLOVER 0.8 ACCUSE mode "allege": formally or informally accuse.
+    # PLOVER 2.0 ACCUSE mode "allege": formally or informally accuse.
     assert (accusation.plover_event, accusation.plover_mode) == ("ACCUSE", "allege")
     assert (accusation.source, accusation.target) == (("azerbaijan-mod",), ("armenian-saboteurs",))
 
@@ -198,7 +199,7 @@ def test_an_accusation_about_a_recorded_hostility_is_1123_accuse_of_aggression()
 
 def test_the_russian_mediation_is_045_mediate() -> None:
     # CAMEO 045: "The source is always the mediator and adversaries are the targets."
-    # PLOVER 0.8 has no mediation mode ("third-party" is a meeting hosted by a third party).
+    # PLOVER 2.0 has no mediation mode ("third-party" is a meeting hosted by a third party).
     mediation = code("mediation")
     assert mediation is not None
     assert (mediation.cameo, mediation.cameo_label) == ("045", "Mediate")
@@ -224,7 +225,7 @@ def test_mining_is_193_and_plover_explosives() -> None:
     mining = code("mining")
     assert mining is not None
     assert (mining.cameo, mining.cameo_label) == ("193", "Fight with small arms and light weapons")
-    # PLOVER 0.8 ASSAULT mode "explosives": "mines, IEDS, car bombs".
+    # PLOVER 2.0 ASSAULT mode "explosives": "mines, IEDS, car bombs".
     assert (mining.plover_event, mining.plover_mode) == ("ASSAULT", "explosives")
 
 
@@ -244,7 +245,7 @@ def test_call_source_is_the_initiator() -> None:
 
 def test_video_call_is_040_and_plover_phone() -> None:
     # CAMEO 1.1b3 has no video code: 040 "Consult, not specified below" is the residual.
-    # PLOVER 0.8 CONSULT "phone": "via phone or some other remote medium".
+    # PLOVER 2.0 CONSULT "phone": "via phone or some other remote medium".
     coded = event_code(Call(["a", "b"], EARLY_HOURS, SRC, medium=Medium.VIDEO))
     assert coded is not None
     assert (coded.cameo, coded.cameo_label) == ("040", "Consult, not specified below")
@@ -263,7 +264,7 @@ def test_meeting_in_person_is_042_from_the_visitor_and_043_from_the_host() -> No
     visit, host = event_codes(meeting)
     assert event_code(meeting) == visit
     # CAMEO 042 example: "042 with the Iraqi government as the source and Jordan as the target,
-    # and 043 with actors reversed". PLOVER 0.8: the visitor is the source, mode "visit".
+    # and 043 with actors reversed". PLOVER 2.0: the visitor is the source, mode "visit".
     assert (visit.cameo, visit.cameo_label, visit.source, visit.target) == (
         "042",
         "Make a visit",
@@ -286,7 +287,7 @@ def test_meeting_by_phone_is_041() -> None:
 
 
 def test_a_meeting_of_two_with_no_host_is_044_at_a_third_location() -> None:
-    # CAMEO 1.1b3: 044 "Meet at a 'third' location"; PLOVER 0.8's translation table gives it
+    # CAMEO 1.1b3: 044 "Meet at a 'third' location"; PLOVER 2.0's translation table gives it
     # the CONSULT mode "third-party". A summit is no visit to whoever hosted it.
     coded = event_code(Meeting.summit(["biden", "putin"], EARLY_HOURS, SRC))
     assert coded is not None
@@ -295,7 +296,7 @@ def test_a_meeting_of_two_with_no_host_is_044_at_a_third_location() -> None:
 
 
 def test_a_meeting_of_three_or_more_with_no_host_is_multilateral() -> None:
-    # PLOVER 0.8, CONSULT modes: "multilateral: meeting occurs in a multilateral context".
+    # PLOVER 2.0, CONSULT modes: "multilateral: meeting occurs in a multilateral context".
     summit = Meeting.summit(["aliyev", "pashinyan", "putin"], EARLY_HOURS, SRC)
     [coded] = event_codes(summit)
     assert (coded.cameo, coded.plover_event, coded.plover_mode) == (
@@ -307,7 +308,7 @@ def test_a_meeting_of_three_or_more_with_no_host_is_multilateral() -> None:
 
 
 def test_a_video_summit_is_remote_whether_or_not_it_has_a_host() -> None:
-    # PLOVER 0.8: "phone: consultation occurs via phone or some other remote medium".
+    # PLOVER 2.0: "phone: consultation occurs via phone or some other remote medium".
     hosted = Meeting("biden", ["xi"], EARLY_HOURS, SRC, medium=Medium.VIDEO)
     hostless = Meeting.summit(["biden", "xi", "modi"], EARLY_HOURS, SRC, medium=Medium.VIDEO)
     for meeting in (hosted, hostless):
@@ -335,8 +336,14 @@ def hostility(*means: str) -> Hostility:
         (("Artillery",), "194", "Fight with artillery and tanks", "heavy-weapons"),
         (("airstrikes",), "195", "Employ aerial weapons, not specified below", None),
         (("precision-guided munitions",), "1951", "Employ precision-guided aerial munitions", None),
-        (("UAVs",), "1952", "Employ remotely piloted aerial munitions", None),
-        (("unmanned aerial vehicles",), "1952", "Employ remotely piloted aerial munitions", None),
+        (("UAVs",), "1952", "Employ remotely piloted aerial munitions", "drone"),
+        (
+            ("unmanned aerial vehicles",),
+            "1952",
+            "Employ remotely piloted aerial munitions",
+            "drone",
+        ),
+        (("helicopters",), "195", "Employ aerial weapons, not specified below", "aerial"),
         ((), "190", "Use conventional military force, not specified below", None),
     ],
 )
@@ -365,7 +372,8 @@ def test_aerial_weapons_take_precedence_over_small_arms() -> None:
     coded = event_code(hostility("rifles", "helicopter gunships"))
     assert coded is not None
     assert coded.cameo == "195"
-    assert coded.plover_mode == "firearms"
+    # PLOVER 2.0 ASSAULT "aerial": "Manned aerial vehicles, e.g. aircraft, helicopters".
+    assert coded.plover_mode == "aerial"
 
 
 def test_artillery_takes_precedence_over_mines() -> None:
@@ -393,7 +401,7 @@ def test_unattributed_fighting_has_no_source() -> None:
 
 
 def test_fighting_between_sides_lists_every_side_as_an_actor() -> None:
-    # PLOVER 0.8: "In ASSAULT events where the violence is two-sided, all participants are coded
+    # PLOVER 2.0: "In ASSAULT events where the violence is two-sided, all participants are coded
     # in the actor field"; one-sided violence has the victim as recipient.
     clash = Hostility(SHELLING, SRC, between=("armenia", "azerbaijan"), means=("artillery",))
     coded = event_code(clash)
@@ -502,7 +510,7 @@ def test_the_analysts_code_wins() -> None:
     coded = event_code(claim, lookup=lookup)
     assert coded is not None
     assert (coded.cameo, coded.cameo_label) == ("1246", "Refuse to de-escalate military engagement")
-    # PLOVER 0.8 REJECT mode "yield": "... ceasefires".
+    # PLOVER 2.0 REJECT mode "yield": "... ceasefires".
     assert (coded.plover_event, coded.plover_mode) == ("REJECT", "yield")
 
 
@@ -559,9 +567,9 @@ def test_labels_are_the_codebooks() -> None:
 
 
 def test_plover_events_follow_the_cue_category_translation() -> None:
-    # PLOVER 0.8 "CAMEO to PLOVER translation": 01 and 02 dropped, 04 CONSULT, 084-087 RETREAT,
-    # 10 DEMAND, 11 ACCUSE, 12 REJECT, 19 ASSAULT.
-    cue = {"01": None, "02": None, "04": "CONSULT", "08": "RETREAT", "10": "DEMAND"}
+    # CAMEO2PLOVER-2021.txt: 01 and 02 dropped, 04 CONSULT, 084-087 RETREAT, 10 REQUEST (which
+    # replaced DEMAND), 11 ACCUSE, 12 REJECT, 19 ASSAULT.
+    cue = {"01": None, "02": None, "04": "CONSULT", "08": "RETREAT", "10": "REQUEST"}
     cue |= {"11": "ACCUSE", "12": "REJECT", "19": "ASSAULT"}
     for cameo, (event, mode) in PLOVER_FOR_CAMEO.items():
         assert event == cue[cameo[:2]], cameo

@@ -18,7 +18,7 @@ from typing import Final
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._version import __version__
 from diplomacy_ledger.checks import BUILTIN_CHECKS, check, context_for, time_text
-from diplomacy_ledger.cli import _contacts, _verify
+from diplomacy_ledger.cli import _contacts, _import, _verify
 from diplomacy_ledger.cli._common import (
     EXIT_BAD_INPUT,
     EXIT_FINDINGS,
@@ -172,6 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _contacts.add_parser(commands)
     _verify.add_parser(commands)
+    _import.add_parser(commands)
     return parser
 
 
@@ -378,6 +379,7 @@ _COMMANDS: Final = {
     "resolve": _resolve,
     "contacts": _contacts.run,
     "verify": _verify.run,
+    "import": _import.run,
 }
 
 

@@ -15,7 +15,7 @@ from diplomacy_ledger.model._entry import (
     system_clock,
 )
 from diplomacy_ledger.model._findings import Finding, FindingKind
-from diplomacy_ledger.model._ids import check_id, normalise_name
+from diplomacy_ledger.model._ids import check_id, normalise_name, shown
 from diplomacy_ledger.model._kinds import KIND_NAMES, Record, kind_of
 from diplomacy_ledger.model._offices import Office, Tenure
 from diplomacy_ledger.model._places import Place
@@ -122,6 +122,7 @@ __all__ = [
     "record_time",
     "reference_targets",
     "references",
+    "shown",
     "system_clock",
     "time_bounds",
     "whens_in",

@@ -10,10 +10,13 @@ coded by what it is about, found through ``lookup``.
   http://eventdata.psu.edu/ (now http://eventdata.parusanalytics.com/data.dir/cameo.html).
   Labels are the names in its chapter 6, "CAMEO Event Codes".
 - PLOVER: Open Event Data Alliance, *PLOVER: Political Language Ontology for Verifiable Event
-  Records*, DRAFT version 0.8, copyright 2021, https://github.com/openeventdata/PLOVER,
-  ``PLOVER_MANUAL.tex`` at commit 6b85b9a7506bb372bf6828d68bf922f1e92e750a (its title page
-  prints the typesetting date). Events follow its "CAMEO to PLOVER translation" table (CAMEO 01
-  and 02 are dropped), modes its mode tables.
+  Records*, DRAFT version 2.0, https://github.com/openeventdata/PLOVER, ``PLOVER_MANUAL.tex`` at
+  commit 5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f (4 February 2024, "replace incorrect DEMAND
+  refs with REQUEST"). Events follow ``CAMEO2PLOVER-2021.txt`` of that commit (CAMEO 01 and 02
+  are dropped: a denial of responsibility, CAMEO 016, has no PLOVER event, as the manual's
+  "might be considered REJECT" is an option it recommends to no one); modes follow the
+  manual's mode tables, which replaced DEMAND with REQUEST and gave ASSAULT its ``aerial`` and
+  ``drone`` modes.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ __all__ += ["event_code", "event_codes"]
 Lookup = Callable[[str], Record | None]
 """Returns the current record of a ledger entry id, or None if there is none."""
 
-# code: (CAMEO 1.1b3 label, PLOVER 0.8 event, PLOVER 0.8 mode)
+# code: (CAMEO 1.1b3 label, PLOVER 2.0 event, PLOVER 2.0 default mode)
 _TABLE: Final[dict[str, tuple[str, str | None, str | None]]] = {
     "010": ("Make statement, not specified below", None, None),
     "011": ("Decline comment", None, None),
@@ -69,7 +72,7 @@ _TABLE: Final[dict[str, tuple[str, str | None, str | None]]] = {
     "045": ("Mediate", "CONSULT", None),
     "046": ("Engage in negotiation", "CONSULT", None),
     "0871": ("Declare truce, ceasefire", "RETREAT", "ceasefire"),
-    "1056": ("Demand de-escalation of military engagement", "DEMAND", "yield"),
+    "1056": ("Demand de-escalation of military engagement", "REQUEST", "yield"),
     "110": ("Disapprove, not specified below", "ACCUSE", "disapprove"),
     "111": ("Criticize or denounce", "ACCUSE", "disapprove"),
     "112": ("Accuse, not specified below", "ACCUSE", "allege"),
@@ -99,17 +102,17 @@ PLOVER_FOR_CAMEO: Final[Mapping[str, tuple[str | None, str | None]]] = MappingPr
 
 _MODES: Final = {
     "CONSULT": "visit third-party multilateral phone",
-    "RETREAT": "withdraw release return disarm ceasefire access resign",
-    "DEMAND": "assist change yield meet",
+    "RETREAT": "withdraw release disarm ceasefire access resign",
+    "REQUEST": "assist change yield meet",
     "ACCUSE": "disapprove investigate allege",
     "REJECT": "assist change yield meet",
-    "ASSAULT": "abduct beat torture execute sexual assassinate destroy primitive firearms "
-    "explosives suicide-attack heavy-weapons cleansing massacre unconventional sideAB",
+    "ASSAULT": "abduct beat torture sexual targeted destroy primitive firearms explosives "
+    "suicide-attack aerial drone heavy-weapons crowd-control unconventional",
 }
 PLOVER_MODES: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {event: frozenset(modes.split()) for event, modes in _MODES.items()}
 )
-"""The PLOVER 0.8 events this library uses, each with every mode the manual defines for it."""
+"""The PLOVER 2.0 events this library uses, each with every mode the manual defines for it."""
 
 
 def _ids(values: Iterable[str]) -> tuple[str, ...]:
@@ -150,7 +153,7 @@ class EventCode:
         modes = PLOVER_MODES.get(event or "", frozenset())
         if self.plover_mode is not None and self.plover_mode not in modes:
             raise InvalidValueError(
-                f"{self.plover_mode!r} is not a PLOVER 0.8 mode of {event}",
+                f"{self.plover_mode!r} is not a PLOVER 2.0 mode of {event}",
                 where="EventCode.plover_mode",
             )
 
@@ -246,14 +249,17 @@ def _hostless(meeting: Meeting) -> EventCode:
 
 
 _HEAVY, _FIREARMS, _MINES = "heavy-weapons", "firearms", "explosives"
+_DRONE, _AIR = "drone", "aerial"
 _WEAPONS: Final[tuple[tuple[str, dict[str, str | None]], ...]] = (
     # CAMEO code and the words for its weapons (singular), each with its PLOVER ASSAULT mode,
     # highest precedence first. CAMEO: 1952 over 1951; aerial (195) over "other" weapons; 194
     # over small arms. 195 over 194 is this library's reading: the codebook does not say.
-    ("1952", dict.fromkeys(["drone", "uav", "unmanned aerial", "remotely piloted"])),
+    # PLOVER 2.0: "drone" is unmanned aerial vehicles, "aerial" manned ones; an airstrike or a
+    # precision-guided munition may come from either, so it has no mode.
+    ("1952", dict.fromkeys(["drone", "uav", "unmanned aerial", "remotely piloted"], _DRONE)),
     ("1951", dict.fromkeys(["precision guided"])),
-    ("195", dict.fromkeys(["aircraft", "airstrike", "air strike", "air raid", "aerial"])),
-    ("195", dict.fromkeys(["bomber", "warplane", "helicopter", "gunship"])),
+    ("195", dict.fromkeys(["airstrike", "air strike", "air raid", "aerial"])),  # by whom?
+    ("195", dict.fromkeys(["aircraft", "bomber", "warplane", "helicopter", "gunship"], _AIR)),
     ("194", dict.fromkeys(["artillery", "tank", "howitzer", "rocket", "cannon"], _HEAVY)),
     ("194", dict.fromkeys(["warship", "missile launcher", "heavy weapon"], _HEAVY)),
     ("193", dict.fromkeys(["small arm", "firearm", "rifle", "machine gun", "pistol"], _FIREARMS)),

@@ -51,6 +51,7 @@ __all__ = [
     "allow_legacy_zones",
     "available_zones",
     "canonical_zone",
+    "country_zones",
     "first_instant_at_or_after",
     "last_instant_before",
     "legacy_zone_reason",
@@ -579,3 +580,42 @@ def local_candidates(wall: datetime, zone: str) -> frozenset[datetime]:
         return frozenset({to_utc(wall.replace(tzinfo=zone_info))})
     fold0, fold1, _, _ = _candidates(wall, zone)
     return frozenset({fold0, fold1})
+
+
+@functools.cache
+def _countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """``zone.tab``'s zones per ISO 3166 alpha-2 code, and ``iso3166.tab``'s names of the codes."""
+    zones: dict[str, list[str]] = {}
+    for line in (_tzdata_file("zone.tab") or "").splitlines():
+        fields = line.split("\t")
+        if not line.startswith("#") and len(fields) >= 3:
+            zones.setdefault(fields[0], []).append(fields[2])
+    names: dict[str, str] = {}
+    for line in (_tzdata_file("iso3166.tab") or "").splitlines():
+        fields = line.split("\t")
+        if not line.startswith("#") and len(fields) == 2:
+            names[fields[0]] = fields[1].strip()
+    return {code: tuple(found) for code, found in zones.items()}, names
+
+
+def country_zones(country: str) -> tuple[str, ...]:
+    """The IANA zones of a country, as ``zone.tab`` lists them; empty for a country not there.
+
+    ``country`` is an ISO 3166 alpha-2 code (``"RU"``) or the country's name as ``iso3166.tab``
+    writes it (``"Russia"``, ``"United States"``), in any case. A date in a country with several
+    zones is that date in every one of them: the union of their days.
+
+    >>> country_zones("AM")
+    ('Asia/Yerevan',)
+    >>> len(country_zones("Russia")) > 10
+    True
+    """
+    zones, names = _countries()
+    code = country.strip().upper()
+    if code in zones:
+        return zones[code]
+    wanted = " ".join(country.casefold().split())
+    for code, name in names.items():
+        if name.casefold() == wanted:
+            return zones.get(code, ())
+    return ()
