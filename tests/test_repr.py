@@ -99,6 +99,17 @@ def test_the_seed_ledger_pastes_back_entry_for_entry() -> None:
     assert [repr(entry) for entry in again] == [repr(entry) for entry in ledger]
 
 
+def test_an_import_report_pastes_back() -> None:
+    report = diplomacy_ledger.ImportReport(
+        "acled", ("a.csv",), rows_read=3, records=2, skipped={"no counterpart: Protests": 1}
+    )
+    assert repr(report) == (
+        "ImportReport('acled', ('a.csv',), rows_read=3, records=2, "
+        "skipped={'no counterpart: Protests': 1})"
+    )
+    assert_pasteable(report)
+
+
 def test_a_record_names_only_what_differs_from_its_defaults() -> None:
     assert repr(Actor("Armenia", ActorKind.STATE)) == "Actor('Armenia', ActorKind.STATE)"
     assert (

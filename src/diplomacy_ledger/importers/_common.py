@@ -24,6 +24,7 @@ import attrs
 
 from diplomacy_ledger._errors import ImportRowError, LedgerError, UnknownEntryError
 from diplomacy_ledger._gc import gc_paused
+from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.io import Store, open_store
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -74,6 +75,7 @@ def _sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+@python_repr
 @attrs.frozen
 class ImportReport:
     """What an import did: rows read, entries made, rows skipped by reason, actors found or made.
