@@ -29,14 +29,10 @@ How the columns map (``docs/importing.md`` has the table):
 
 from __future__ import annotations
 
-import contextlib
-import csv
 import os
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
-from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
     COUNTRY_CODES,
     ImportReport,
@@ -44,8 +40,8 @@ from diplomacy_ledger.importers._common import (
     Progress,
     Session,
     local_days,
-    open_text,
     run_import,
+    table_rows,
     zones_for,
 )
 from diplomacy_ledger.ledger import Ledger
@@ -135,21 +131,9 @@ def import_acled_deletions(
     )
 
 
-@contextlib.contextmanager
-def _rows(session: Session, required: tuple[str, ...]) -> Iterator[csv.DictReader[str]]:
-    with open_text(session.path) as file:
-        rows = csv.DictReader(file)
-        missing = [name for name in required if name not in (rows.fieldnames or ())]
-        if missing:
-            raise FormatError(
-                f"not an ACLED file: missing columns {missing}", where=f"{session.file}:1"
-            )
-        yield rows
-
-
 def read_acled(session: Session) -> None:
     """Read an ACLED export into ``session``, row by row."""
-    with _rows(session, _REQUIRED) as rows:
+    with table_rows(session, _REQUIRED, what="an ACLED file") as rows:
         for row in rows:
             with session.row(rows.line_num):
                 _event(session, {k: (v or "").strip() for k, v in row.items() if k is not None})
@@ -157,7 +141,9 @@ def read_acled(session: Session) -> None:
 
 def read_acled_deletions(session: Session) -> None:
     """Read an ACLED deletion list into ``session``, row by row."""
-    with _rows(session, ("event_id_cnty", "deleted_timestamp")) as rows:
+    with table_rows(
+        session, ("event_id_cnty", "deleted_timestamp"), what="an ACLED deletion list"
+    ) as rows:
         for row in rows:
             _deletion(session, rows.line_num, row)
 

@@ -10,6 +10,7 @@ ledger already holds (by Wikidata id, then by name or alias) before an actor is 
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import hashlib
 import os
@@ -22,7 +23,7 @@ from typing import Any, Final, NoReturn
 
 import attrs
 
-from diplomacy_ledger._errors import ImportRowError, LedgerError, UnknownEntryError
+from diplomacy_ledger._errors import FormatError, ImportRowError, LedgerError, UnknownEntryError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger._repr import python_repr
 from diplomacy_ledger.io import Store, open_store
@@ -48,6 +49,7 @@ __all__ = [
     "local_days",
     "phrase_in",
     "run_import",
+    "table_rows",
     "zones_for",
 ]
 
@@ -606,3 +608,23 @@ def phrase_in(phrase: str, *, anchor: When | Callable[[str], When], zones: Seque
 def open_text(path: Path) -> Any:
     """A file opened for the csv module: UTF-8 (a byte-order mark is skipped), newlines kept."""
     return path.open(encoding="utf-8-sig", newline="")
+
+
+@contextlib.contextmanager
+def table_rows(
+    session: Session, required: Sequence[str], *, what: str, tabs: bool = False
+) -> Iterator[csv.DictReader[str]]:
+    """The rows of a file with a header line (tab-separated and unquoted if ``tabs``).
+
+    A :class:`FormatError` on its first line if the header lacks a ``required`` column: ``what``
+    names the kind of file it is not ("an ACLED file").
+    """
+    with open_text(session.path) as file:
+        if tabs:
+            rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
+        else:
+            rows = csv.DictReader(file)
+        missing = [name for name in required if name not in (rows.fieldnames or ())]
+        if missing:
+            raise FormatError(f"not {what}: missing columns {missing}", where=f"{session.file}:1")
+        yield rows

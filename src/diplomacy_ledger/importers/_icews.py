@@ -10,12 +10,10 @@ seen again, the same, is unchanged. CAMEO codes map to records as for GDELT.
 
 from __future__ import annotations
 
-import csv
 import os
 from datetime import date, datetime
 from typing import Final
 
-from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
     COUNTRY_CODES,
     ImportReport,
@@ -23,8 +21,8 @@ from diplomacy_ledger.importers._common import (
     Progress,
     Session,
     local_days,
-    open_text,
     run_import,
+    table_rows,
     zones_for,
 )
 from diplomacy_ledger.importers._gdelt import has_record, record_for
@@ -72,13 +70,7 @@ def import_icews(
 
 
 def _read(session: Session) -> None:
-    with open_text(session.path) as file:
-        rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        missing = [name for name in COLUMNS if name not in (rows.fieldnames or ())]
-        if missing:
-            raise FormatError(
-                f"not an ICEWS file: missing columns {missing}", where=f"{session.file}:1"
-            )
+    with table_rows(session, COLUMNS, what="an ICEWS file", tabs=True) as rows:
         for row in rows:
             with session.row(rows.line_num):
                 _event(session, {k: (v or "").strip() for k, v in row.items() if k is not None})

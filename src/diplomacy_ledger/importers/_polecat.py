@@ -12,21 +12,19 @@ for its zones, when it is a code or name the time zone database knows), ``Source
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from datetime import date, datetime
 from typing import Final
 
-from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
     Progress,
     Session,
     local_days,
-    open_text,
     run_import,
+    table_rows,
     zones_for,
 )
 from diplomacy_ledger.importers._plover import SECTORS, Entity, PloverEvent, records_for
@@ -71,13 +69,7 @@ def import_polecat(
 
 def read_polecat(session: Session) -> None:
     """Read a POLECAT file into ``session``, row by row."""
-    with open_text(session.path) as file:
-        rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        missing = [name for name in COLUMNS if name not in (rows.fieldnames or ())]
-        if missing:
-            raise FormatError(
-                f"not a POLECAT file: missing columns {missing}", where=f"{session.file}:1"
-            )
+    with table_rows(session, COLUMNS, what="a POLECAT file", tabs=True) as rows:
         for row in rows:
             with session.row(rows.line_num):
                 cells = {k: _cell(v) for k, v in row.items() if isinstance(k, str)}
