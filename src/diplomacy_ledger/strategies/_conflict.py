@@ -26,7 +26,8 @@ from diplomacy_ledger import (
     Status,
     When,
 )
-from diplomacy_ledger.strategies._stories import choose_parts, via_chain, voices_of
+from diplomacy_ledger.strategies._cast import room_for, states, voices, voices_of
+from diplomacy_ledger.strategies._stories import choose_parts, via_chain
 from diplomacy_ledger.strategies._texts import (
     MEANS,
     SUMMARIES,
@@ -44,18 +45,17 @@ Sides = dict[str, str | tuple[str, ...] | None]
 def mediation(w: World) -> None:
     """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
     draw = w.draw
-    voices = voices_of(w)
-    states = fighting_states(w)
-    between_states = len(states) >= 2 and w.room() >= 4 and w.coin()
+    # Two states, a mediator, the mediation, its source and what came of it (two at the most).
+    between_states = w.room() >= 7 and w.coin()
     if between_states:
-        sides = draw(st.lists(st.sampled_from(states), min_size=2, max_size=2, unique=True))
+        sides = states(w, 2, fighting_states(w), keep=5)
         parties = [side.id for side in sides]
-        others = [voice for voice in voices if voice not in {*parties, *(s.speaker for s in sides)}]
-        if not others:
-            return
-        everyone = [draw(st.sampled_from(others)), *parties]
+        [mediator] = voices(w, 1, keep=4, avoid={*parties, *(s.speaker for s in sides)})
+        everyone = [mediator, *parties]
     else:
-        everyone = draw(st.lists(st.sampled_from(voices), min_size=3, max_size=4, unique=True))
+        count = 4 if w.rare(3) and room_for(w, 4, len(voices_of(w))) else 3
+        everyone = voices(w, count)
+    voices_known = voices_of(w)
     zone = w.zone(*everyone)
     time = w.event_time(zone)
     effective = until = None
@@ -64,7 +64,7 @@ def mediation(w: World) -> None:
         until = w.span_from(effective, zone, after_all=True).end if w.coin() else None
     source = w.source_for_story(zone)
     record = Mediation(
-        everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices)),
+        everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices_known)),
         outcome=draw(st.one_of(st.none(), st.sampled_from(SUMMARIES))),
     )  # fmt: skip
     mediation_id = w.add(record, "mediation")
@@ -108,18 +108,18 @@ def conflict(w: World) -> None:
     accusations, reports, and (quiet) denials of the fighting.
     """
     draw = w.draw
-    a, b = draw(st.lists(st.sampled_from(fighting_states(w)), min_size=2, max_size=2, unique=True))
-    voices = voices_of(w)
+    a, b = states(w, 2, fighting_states(w))
+    known = voices_of(w)
     attacker = draw(st.one_of(st.just(a.army or a.id), st.none()))
     target = draw(st.one_of(st.just(b.id), st.just(b.army or b.id), st.none()))
     if attacker is None and target is None:
         target = b.id
     sides: Sides = {"attacker": attacker, "target": target}
-    if draw(st.integers(0, 3)) == 0:  # clashes "between" them, no attacker named
+    if w.rare(4):  # clashes "between" them, no attacker named
         sides = {"between": (a.army or a.id, b.id)}
     zone = w.zone(a.id, b.id)
-    via = via_chain(w, voices)
-    mediators = [v for v in voices if v not in {a.id, b.id, a.speaker, b.speaker}]
+    via = via_chain(w, known)
+    mediators = [v for v in known if v not in {a.id, b.id, a.speaker, b.speaker}]
     flags = _conflictflags(w, via, mediators)
     shapes = ("closed", "open", "ongoing")
     shape = "closed" if w.consistent and flags["ceasefire"] else draw(st.sampled_from(shapes))
@@ -186,7 +186,7 @@ def _truce(
         if w.room() >= 3 and w.coin():  # a party announces it
             speaker = sides[0].speaker
             w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
-    local = w.room() >= 4 and bool(sides[0].places) and draw(st.integers(0, 2)) == 0
+    local = w.room() >= 4 and bool(sides[0].places) and w.rare(3)
     ceasefire = Ceasefire(
         parties,
         effective,
@@ -200,7 +200,7 @@ def _truce(
     truce = w.add(ceasefire, "ceasefire")
     if ceasefire.status is Status.OCCURRED:  # events are what took place: a plan is none
         w.events.append(truce)
-    if w.room() >= 2 and draw(st.integers(0, 2)) == 0:  # the other side's readout, agreeing
+    if w.room() >= 2 and w.rare(3):  # the other side's readout, agreeing
         told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
                          status=ceasefire.status, places=ceasefire.places)  # fmt: skip
         w.add(SameEvent((truce, w.add(told, "ceasefire")), note="each side's readout"), "link")
@@ -263,7 +263,8 @@ def _renewed(
 def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
     """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
     outcome = w.draw(st.sampled_from(_OUTCOMES)) if w.room() >= 4 else "fighting"
-    flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {})
+    keep = 2 if outcome == "fighting" else 3  # the fighting, its source, and the ceasefire
+    flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {}, keep=keep)
     flags["ceasefire"] = outcome != "fighting"
     flags["until"] = outcome in ("ceasefire that ended", "renewed fighting")
     flags["renewed"] = outcome == "renewed fighting"

@@ -9,30 +9,61 @@ from hypothesis import strategies as st
 
 from diplomacy_ledger import Ledger
 from diplomacy_ledger.strategies._args import check_id_prefix, check_size, shown_arguments
-from diplomacy_ledger.strategies._cast import cast, finish, pad
+from diplomacy_ledger.strategies._cast import finish, pad, room_for, voices_of
 from diplomacy_ledger.strategies._conflict import conflict, fighting_states, mediation
-from diplomacy_ledger.strategies._stories import claims, contact, statement, voices_of
+from diplomacy_ledger.strategies._stories import claims, contact, statement
 from diplomacy_ledger.strategies._world import World
 
 __all__ = ["build_world", "consistent_ledgers", "ledgers"]
 
-DEFAULT_MAX_SIZE = 40
+DEFAULT_MAX_SIZE: Final = 40
+
+
+# Whether to tell one more story: one time in six, no. Drawn as an index, so that the shrinker
+# deletes a story by deleting its choices, and ends the ledger early by setting one to zero.
+_MORE: Final = st.sampled_from((False, True, True, True, True, True))
 
 
 def build_world(
     draw: st.DrawFn, *, consistent: bool, min_size: int, max_size: int, id_prefix: str = ""
 ) -> World:
-    """Draw a cast, then stories until the drawn number of entries is reached."""
-    budget = draw(st.integers(min_value=min_size, max_value=max_size))
-    world = World(draw, consistent=consistent, budget=budget, id_prefix=id_prefix)
-    cast(world)
-    while world.room() >= 2 and _story(world):
-        pass
+    """Stories, each told after a drawn "one more?", until one is refused or no room is left.
+
+    The cast grows as the stories need it; stories are told without asking while the ledger is
+    shorter than ``min_size``, and places fill what is left of it.
+    """
+    world = World(draw, consistent=consistent, budget=max_size, id_prefix=id_prefix)
+    while world.room() >= 2:
+        if len(world.ledger) + world.reserved >= min_size and not draw(_MORE):
+            break
+        if not _story(world):
+            break
     finish(world)
     pad(world, min_size)
     return world
 
 
+# Calls and meetings are what a ledger of diplomatic contacts mostly holds. The first one is
+# what a story shrinks to: a call.
+_WEIGHTED: Final = (
+    "call",
+    "meeting",
+    "conflict",
+    "call",
+    "claims",
+    "statement",
+    "meeting",
+    "mediation",
+)
+_KINDS: Final = st.sampled_from(_WEIGHTED)
+_NEEDS: Final = {
+    "call": 2,
+    "meeting": 2,
+    "conflict": 2,
+    "statement": 1,
+    "claims": 1,
+    "mediation": 3,
+}
 _STORIES: Final[dict[str, Callable[[World], None]]] = {
     "call": lambda w: contact(w, meeting=False),
     "meeting": lambda w: contact(w, meeting=True),
@@ -44,36 +75,18 @@ _STORIES: Final[dict[str, Callable[[World], None]]] = {
 
 
 def _story(w: World) -> bool:
-    """Tell one story that fits; False when none does."""
-    voices = len(voices_of(w))
-    feasible = {
-        "call": voices >= 2,
-        "meeting": voices >= 2,
-        "conflict": len(fighting_states(w)) >= 2,
-        "statement": voices >= 1,
-        "claims": voices >= 2,
-        "mediation": voices >= 3,
-    }
-    if w.room() < 2:
-        return False
-    # Calls and meetings are what a ledger of diplomatic contacts mostly holds.
-    weighted = (
-        "call",
-        "meeting",
-        "conflict",
-        "call",
-        "claims",
-        "statement",
-        "meeting",
-        "mediation",
-    )
-    kinds = [kind for kind in weighted if feasible[kind]]
-    if not kinds:
-        return False
-    kind = w.draw(st.sampled_from(kinds))
-    w.begin_story()
-    _STORIES[kind](w)
-    return True
+    """Tell one story; one needing fewer new actors when the drawn one does not fit.
+
+    False when no story fits in the room left.
+    """
+    kind = w.draw(_KINDS)
+    for candidate in (kind, "statement"):
+        known = len(fighting_states(w)) if candidate == "conflict" else len(voices_of(w))
+        if room_for(w, _NEEDS[candidate], known):
+            w.begin_story()
+            _STORIES[candidate](w)
+            return True
+    return False
 
 
 def ledgers(

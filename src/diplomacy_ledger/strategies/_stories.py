@@ -30,6 +30,7 @@ from diplomacy_ledger import (
     normalise_name,
 )
 from diplomacy_ledger.model import participants
+from diplomacy_ledger.strategies._cast import room_for, voices, voices_of
 from diplomacy_ledger.strategies._texts import (
     CHANNELS,
     PROPOSITIONS,
@@ -46,21 +47,15 @@ __all__ = [
     "new_proposition",
     "statement",
     "via_chain",
-    "voices_of",
 ]
 
 
 _CALL_MEDIA: Final = (Medium.PHONE, Medium.VIDEO, Medium.WRITTEN)
 
 
-def voices_of(w: World) -> list[str]:
-    """Who speaks and takes part: people, governments (or states), organizations."""
-    return [*w.persons, *(state.speaker for state in w.states), *w.organizations]
-
-
 def _participant(w: World, actor: str) -> Participant:
     draw = w.draw
-    if not w.consistent and w.offices and draw(st.integers(0, 4)) == 0:
+    if not w.consistent and w.offices and w.rare(5):
         return Participant(actor, draw(st.sampled_from(w.offices)))
     held = w.holds.get(actor)
     if held and draw(st.booleans()):
@@ -68,16 +63,21 @@ def _participant(w: World, actor: str) -> Participant:
     return Participant(actor)
 
 
-def via_chain(w: World, voices: list[str]) -> tuple[str, ...]:
-    return tuple(w.draw(st.lists(st.sampled_from(voices), max_size=2, unique=True)))
+def via_chain(w: World, known: list[str]) -> tuple[str, ...]:
+    """Who a story is known through: none, or one or two actors already in the ledger."""
+    if not known:
+        return ()
+    return tuple(w.draw(st.lists(st.sampled_from(known), max_size=2, unique=True)))
 
 
-def choose_parts(w: World, names: tuple[str, ...], cost: dict[str, int]) -> dict[str, bool]:
+def choose_parts(
+    w: World, names: tuple[str, ...], cost: dict[str, int], *, keep: int = 2
+) -> dict[str, bool]:
     """Which optional parts a story has, as many as fit in the room left.
 
-    Two entries are kept for the story's own record and its source.
+    ``keep`` entries are kept for what the story has anyway: its own record and its source.
     """
-    left = w.room() - 2
+    left = w.room() - keep
     chosen = {}
     for name in names:
         wanted = w.draw(st.booleans())
@@ -96,11 +96,11 @@ def contact(w: World, *, meeting: bool) -> None:
     story's source, before its time: no anachronism).
     """
     draw = w.draw
-    voices = voices_of(w)
-    chosen = draw(st.lists(st.sampled_from(voices), min_size=2, max_size=3, unique=True))
+    count = 3 if w.rare(3) and room_for(w, 3, len(voices_of(w))) else 2
+    chosen = voices(w, count)
     people = tuple(_participant(w, actor) for actor in chosen)
     zone = w.zone(*chosen)
-    via = via_chain(w, voices)
+    via = via_chain(w, voices_of(w))
     flags = choose_parts(
         w,
         (
@@ -143,7 +143,7 @@ def contact(w: World, *, meeting: bool) -> None:
     if flags["planned"]:  # "they agreed to talk again": after everything, told by this source
         again = Call(people, w.after(zone), w.provenance(source), status=Status.PLANNED)
         w.add(again, "call")
-    if not w.consistent and w.room() >= 2 and draw(st.integers(0, 5)) == 0:
+    if not w.consistent and w.room() >= 2 and w.rare(6):
         _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
 
 
@@ -162,7 +162,7 @@ def _follow_ups(
     only of what no one asserts).
     """
     draw = w.draw
-    voices = voices_of(w)
+    known = voices_of(w)
     report_when, claim_when = whens
     people = tuple(participants(record))
     if flags["statement"]:
@@ -173,16 +173,16 @@ def _follow_ups(
         )  # fmt: skip
         w.statements.append(w.add(statement, "statement"))
     if flags["report"]:
-        reporter = draw(st.sampled_from(voices))
+        reporter = draw(st.sampled_from(known))
         w.add(Report(reporter, main, w.provenance(source), when=report_when), "report")
         w.followers[main] += 1
     if flags["claim"]:
-        claimant = draw(st.sampled_from(voices))
+        claimant = draw(st.sampled_from(known))
         claim = Claim(claimant, Stance.ASSERTS, w.provenance(source), about=main, when=claim_when)
         w.add(claim, "claim")
         w.followers[main] += 1
     if flags["denial"]:
-        denier = draw(st.sampled_from(voices))
+        denier = draw(st.sampled_from(known))
         words = "Completely false."
         w.add(Claim(denier, Stance.DENIES, w.provenance(source), about=main, words=words), "claim")
         w.denied.add(main)
@@ -201,7 +201,7 @@ def _contact_record(
     if meeting:
         place = draw(st.one_of(st.none(), st.sampled_from(w.places))) if w.places else None
         medium = draw(st.sampled_from((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO)))
-        host = None if draw(st.integers(0, 3)) == 0 else people[0]  # a summit: no host
+        host = None if w.rare(4) else people[0]  # a summit: no host
         visitors = people if host is None else people[1:]
         return Meeting(
             host, visitors, time, provenance, place=place, medium=medium, summary=summary
@@ -251,11 +251,11 @@ def _untidy_twin(
 def statement(w: World) -> None:
     """Something an actor said, perhaps during an earlier call."""
     draw = w.draw
-    voices = voices_of(w)
-    speaker = draw(st.sampled_from(voices))
+    [speaker] = voices(w, 1)
+    known = voices_of(w)
     zone = w.zone(speaker)
     when = w.event_time(zone, span=False) if draw(st.booleans()) else None
-    others = [voice for voice in voices if voice != speaker]
+    others = [voice for voice in known if voice != speaker]
     audience = (
         tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
     )
@@ -266,7 +266,7 @@ def statement(w: World) -> None:
     )
     source = w.source_for_story(zone)
     record = Statement(
-        _participant(w, speaker), w.provenance(source, via_chain(w, voices)), when=when,
+        _participant(w, speaker), w.provenance(source, via_chain(w, known)), when=when,
         audience=audience, words=draw(st.sampled_from(WORDS)),
         channel=draw(st.sampled_from(CHANNELS)), during=during,
     )  # fmt: skip
@@ -290,11 +290,11 @@ def new_proposition(w: World) -> str:
 def claims(w: World) -> None:
     """A claim, perhaps an agreeing one, and perhaps a denial (quiet, in consistent mode)."""
     draw = w.draw
-    voices = voices_of(w)
-    claimant = draw(st.sampled_from(voices))
+    [claimant] = voices(w, 1)
+    known = voices_of(w)
     zone = w.zone(claimant)
     stance = draw(st.sampled_from((Stance.ASSERTS, Stance.ACCUSES)))
-    others = [voice for voice in voices if voice != claimant]
+    others = [voice for voice in known if voice != claimant]
     accused = draw(st.sampled_from(others)) if stance is Stance.ACCUSES and others else None
     when = w.after(zone) if draw(st.booleans()) else None
     flags = choose_parts(w, ("agree", "deny"), {})
@@ -302,18 +302,18 @@ def claims(w: World) -> None:
     proposition = new_proposition(w)
     said_in = draw(st.one_of(st.none(), st.sampled_from(w.statements))) if w.statements else None
     claim = Claim(
-        claimant, stance, w.provenance(source, via_chain(w, voices)), proposition=proposition,
+        claimant, stance, w.provenance(source, via_chain(w, known)), proposition=proposition,
         accused=accused, when=when, statement=said_in, words=draw(st.sampled_from(WORDS)),
     )  # fmt: skip
     id = w.add(claim, "claim")
     if flags["agree"] and w.room() >= 1:
         w.add(
-            Claim(draw(st.sampled_from(voices)), Stance.ASSERTS, w.provenance(source), about=id),
+            Claim(draw(st.sampled_from(known)), Stance.ASSERTS, w.provenance(source), about=id),
             "claim",
         )
         w.followers[id] += 1
     if flags["deny"] and w.room() >= 1:
-        denier = draw(st.sampled_from(voices))
+        denier = draw(st.sampled_from(known))
         if w.consistent:  # denies something nobody asserted
             denial = Claim(
                 denier, Stance.DENIES, w.provenance(source), proposition=new_proposition(w)

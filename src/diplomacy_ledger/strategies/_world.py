@@ -160,6 +160,13 @@ class World:
         """Draw a boolean."""
         return self.draw(st.booleans())
 
+    def rare(self, odds: int) -> bool:
+        """True one time in ``odds``; shrinks to False.
+
+        A rare shape is then kept in a shrunk example only when the failing test needs it.
+        """
+        return self.draw(st.integers(0, odds - 1)) == odds - 1
+
     def tick(self) -> None:
         """Record time moves on (or not) between batches of entries."""
         self.recorded += timedelta(minutes=self.draw(st.integers(0, 600)))
@@ -265,10 +272,34 @@ class World:
         """
         if self.sources and self.coin():
             return self.draw(st.sampled_from(self.sources))
+        if self.rare(3):
+            return self.wire_source()
         published = None
         if self.draw(st.integers(0, 3)):
             published = self.after(zone, self.draw(st.sampled_from(PRECISIONS)))
         return self.fresh_source(published=published)
+
+    def wire_source(self) -> str:
+        """A source any story may cite: a wire, perhaps of a state's media.
+
+        In consistent mode it has no publication time.
+        """
+        draw = self.draw
+        media = [state.media for state in self.states if state.media]
+        outlet = draw(st.one_of(st.none(), st.sampled_from(media))) if media else None
+        published = None
+        if not self.consistent and self.coin():
+            published = self.after(None, Precision.DAY)
+        source = Source(
+            draw(st.sampled_from(HEADLINES)),
+            outlet=outlet,
+            url=f"https://wire.example/{len(self.ledger) + 1}",
+            published=published,
+            language=draw(st.sampled_from(("en", "ru", "fr"))),
+        )
+        id = self.add(source, "source")
+        self.sources.append(id)
+        return id
 
     def provenance(self, source: str, via: tuple[str, ...] = ()) -> Provenance:
         """A provenance citing ``source`` through ``via``."""
@@ -309,7 +340,7 @@ class World:
         """
         if precision is None:
             precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
-        if not self.consistent and self.draw(st.integers(0, 15)) == 0:
+        if not self.consistent and self.rare(16):
             when = self.draw(_unresolved()).when
         else:
             start = self.high + _TICK if self.consistent else self.story_low
