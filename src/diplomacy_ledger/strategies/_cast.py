@@ -57,7 +57,7 @@ def voices(w: World, count: int, *, keep: int = 2, avoid: Collection[str] = ()) 
         known = [voice for voice in voices_of(w) if voice not in chosen and voice not in avoid]
         roomy = w.room() - 1 >= keep + left
         if known and (not roomy or not w.coin()):
-            chosen.append(w.draw(st.sampled_from(known)))
+            chosen.append(w.pick(known))
         else:
             chosen.append(new_voice(w, keep=keep + left))
     return chosen
@@ -70,7 +70,7 @@ def room_for(w: World, count: int, known: int, keep: int = 2) -> bool:
 
 def new_voice(w: World, *, keep: int) -> str:
     """A new actor who can speak: a person, a state (its government, if it has one), or an IGO."""
-    kind = w.draw(st.sampled_from(("person", "state", "organization")))
+    kind = w.pick(("person", "state", "organization"))
     if kind == "state" and _free_states(w):
         return new_state(w, keep=keep).speaker
     if kind == "organization":
@@ -94,7 +94,7 @@ def states(w: World, count: int, usable: list[StateCast], *, keep: int = 2) -> l
         known = [state for state in usable if state not in chosen]
         roomy = w.room() - 1 >= keep + left
         if known and (not roomy or not w.coin()):
-            chosen.append(w.draw(st.sampled_from(known)))
+            chosen.append(w.pick(known))
         else:
             chosen.append(new_state(w, keep=keep + left))
     return chosen
@@ -107,7 +107,7 @@ def new_state(w: World, *, keep: int) -> StateCast:
     """
     draw = w.draw
     free = _free_states(w)
-    state = w.add_state(draw(st.sampled_from(free))) if free else w.fresh_state()
+    state = w.add_state(w.pick(free)) if free else w.fresh_state()
     for role in draw(st.lists(st.sampled_from(_ROLES), max_size=2, unique=True)):
         if w.room() - 3 >= keep:  # the office, and a tenure or two
             _add_office(w, state, role, keep=keep)
@@ -116,7 +116,7 @@ def new_state(w: World, *, keep: int) -> StateCast:
             state.places.append(w.fresh_place(state.facts.zone, (state.id,)))
     others = [other for other in w.states if other is not state]
     if others and w.room() - 1 >= keep and w.rare(4):  # a place two states claim
-        other = draw(st.sampled_from(others))
+        other = w.pick(others)
         disputed = w.fresh_place(state.facts.zone, (state.id, other.id))
         state.places.append(disputed)
         other.places.append(disputed)
@@ -150,14 +150,13 @@ def _add_office(w: World, state: StateCast, role: str, *, keep: int) -> None:
 
     The current holder is someone who holds no office yet, or a new person.
     """
-    draw = w.draw
     office = w.add(Office(f"{role} of {state.facts.name}", jurisdiction=state.id), "office")
     w.offices.append(office)
     w.zone_of[office] = state.facts.zone
     if w.coin():
         free = [person for person in w.persons if not w.holds[person]]
         if free and w.coin():
-            holder = draw(st.sampled_from(free))
+            holder = w.pick(free)
         elif w.room() - 2 >= keep:
             holder = w.fresh_person()
         else:
@@ -167,8 +166,8 @@ def _add_office(w: World, state: StateCast, role: str, *, keep: int) -> None:
             w.tenures.append((holder, office, True))
             w.reserved += 1
     others = [person for person in w.persons if office not in w.holds[person]]
-    if others and w.room() - 1 >= keep and draw(st.booleans()):
-        w.tenures.append((draw(st.sampled_from(others)), office, False))
+    if others and w.room() - 1 >= keep and w.coin():
+        w.tenures.append((w.pick(others), office, False))
         w.reserved += 1
 
 
@@ -181,13 +180,13 @@ def finish(w: World) -> None:
         zone = w.zone_of.get(office)
         if current:
             start = w.day_before_base(zone, draw(st.integers(2, 4000)))
-            shape = draw(st.sampled_from(("ongoing", "closed")))
+            shape = w.pick(("ongoing", "closed"))
             span = w.span_from(start, zone, shape=shape, after_all=True)
         else:
             end = w.day_before_base(zone, draw(st.integers(2, 4000)))
             start = w.day_before_base(zone, (w.base.date() - end.earliest.date()).days + 400)
             span = Span(start, end)
-        acting = draw(st.booleans())
+        acting = w.coin()
         w.add(Tenure(person, office, span, acting=acting), "tenure")
 
 

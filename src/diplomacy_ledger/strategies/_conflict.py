@@ -44,7 +44,6 @@ Sides = dict[str, str | tuple[str, ...] | None]
 
 def mediation(w: World) -> None:
     """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
-    draw = w.draw
     # Two states, a mediator, the mediation, its source and what came of it (two at the most).
     between_states = w.room() >= 7 and w.coin()
     if between_states:
@@ -65,7 +64,7 @@ def mediation(w: World) -> None:
     source = w.source_for_story(zone)
     record = Mediation(
         everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices_known)),
-        outcome=draw(st.one_of(st.none(), st.sampled_from(SUMMARIES))),
+        outcome=w.maybe_pick(SUMMARIES),
     )  # fmt: skip
     mediation_id = w.add(record, "mediation")
     w.events.append(mediation_id)
@@ -122,7 +121,7 @@ def conflict(w: World) -> None:
     mediators = [v for v in known if v not in {a.id, b.id, a.speaker, b.speaker}]
     flags = _conflictflags(w, via, mediators)
     shapes = ("closed", "open", "ongoing")
-    shape = "closed" if w.consistent and flags["ceasefire"] else draw(st.sampled_from(shapes))
+    shape = "closed" if w.consistent and flags["ceasefire"] else w.pick(shapes)
     span = w.span_from(w.after(zone), zone, shape=shape)
     mediation_time = w.event_time(zone) if flags["mediation"] else None
     effective = w.after(zone) if flags["ceasefire"] else None
@@ -131,7 +130,7 @@ def conflict(w: World) -> None:
         until = w.span_from(effective, zone, after_all=True).end
     renewed = None
     if flags["renewed"]:
-        renewed = w.span_from(w.after(zone), zone, shape=draw(st.sampled_from(shapes)))
+        renewed = w.span_from(w.after(zone), zone, shape=w.pick(shapes))
     source = w.source_for_story(zone)
     places = a.places + b.places
     fight = Hostility(
@@ -172,7 +171,7 @@ def _truce(
     mediation_id = None
     mediator = None
     if mediation_time is not None:
-        mediator = draw(st.sampled_from(mediators))
+        mediator = w.pick(mediators)
         record = Mediation((mediator,), parties, mediation_time, w.provenance(source))
         mediation_id = w.add(record, "mediation")
     if effective is None:
@@ -194,7 +193,7 @@ def _truce(
         until=until,
         mediation=mediation_id,
         agreement=agreement,
-        status=draw(st.sampled_from(_STATUSES)),
+        status=w.pick(_STATUSES),
         places=sides[0].places[:1] if local else (),
     )
     truce = w.add(ceasefire, "ceasefire")
@@ -221,16 +220,15 @@ def _agreement(
     source: str,
 ) -> str:
     """The agreement a ceasefire sets out: its parties, perhaps a signatory in an office."""
-    draw = w.draw
     signatories: tuple[Participant, ...] = ()
     holders = sorted(person for person, held in w.holds.items() if held)
     if holders and w.coin():  # someone in an office they hold throughout
-        who = draw(st.sampled_from(holders))
-        signatories = (Participant(who, draw(st.sampled_from(w.holds[who]))),)
+        who = w.pick(holders)
+        signatories = (Participant(who, w.pick(w.holds[who])),)
     record = Agreement(
         parties,
         w.provenance(source),
-        title=draw(st.sampled_from(("Joint statement", "Ceasefire agreement", "Protocol"))),
+        title=w.pick(("Joint statement", "Ceasefire agreement", "Protocol")),
         signatories=signatories,
         mediators=(mediator,) if mediator is not None else (),
         signed=signed,
@@ -262,7 +260,7 @@ def _renewed(
 
 def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
     """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
-    outcome = w.draw(st.sampled_from(_OUTCOMES)) if w.room() >= 4 else "fighting"
+    outcome = w.pick(_OUTCOMES) if w.room() >= 4 else "fighting"
     keep = 2 if outcome == "fighting" else 3  # the fighting, its source, and the ceasefire
     flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {}, keep=keep)
     flags["ceasefire"] = outcome != "fighting"
@@ -293,7 +291,7 @@ def _reactions(
         w.add(accusation, "claim")
         w.followers[fight] += 1
     if flags["report"]:
-        reporter = w.draw(st.sampled_from(voices_of(w)))
+        reporter = w.pick(voices_of(w))
         w.add(Report(reporter, fight, w.provenance(source)), "report")
         w.followers[fight] += 1
     if flags["deny"]:

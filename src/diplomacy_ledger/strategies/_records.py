@@ -318,6 +318,7 @@ def ceasefires(
     agreement_refs = given_ids(agreement_ids, "agreement_ids")
     effective_strategy = default_whens() if whens is None else whens
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+    mediations_ = maybe(ids_or_default(record_ids, "record_ids"))
 
     @st.composite
     def ceasefires(draw: st.DrawFn, /, **shown: object) -> Ceasefire:
@@ -331,7 +332,7 @@ def ceasefires(
             effective,
             draw(provenance),
             until=until,
-            mediation=draw(maybe(ids_or_default(record_ids, "record_ids"))),
+            mediation=draw(mediations_),
             terms=draw(maybe(texts(SUMMARIES))),
             status=draw(_STATUSES),
             agreement=draw(agreement_refs),
@@ -415,6 +416,8 @@ def hostilities(
     check_strategy(spans, "spans")
     refs = ids_or_default(actor_ids, "actor_ids")
     span_strategy = default_spans() if spans is None else spans
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+    place_lists = st.lists(ids_or_default(place_ids, "place_ids"), max_size=2, unique=True)
 
     @st.composite
     def hostilities(draw: st.DrawFn, /, **shown: object) -> Hostility:
@@ -422,13 +425,11 @@ def hostilities(
         between = draw(st.integers(0, 3)) == 0
         return Hostility(
             draw(span_strategy),
-            draw(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+            draw(provenance),
             attacker=sides[0] if not between and draw(st.booleans()) else None,
             target=sides[1] if not between and draw(st.booleans()) else None,
             between=tuple(sides) if between else (),
-            places=tuple(
-                draw(st.lists(ids_or_default(place_ids, "place_ids"), max_size=2, unique=True))
-            ),
+            places=tuple(draw(place_lists)),
             means=tuple(draw(st.lists(st.sampled_from(MEANS), max_size=3, unique=True))),
             description=draw(maybe(texts(SUMMARIES))),
         )

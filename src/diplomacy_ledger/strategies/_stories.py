@@ -54,12 +54,11 @@ _CALL_MEDIA: Final = (Medium.PHONE, Medium.VIDEO, Medium.WRITTEN)
 
 
 def _participant(w: World, actor: str) -> Participant:
-    draw = w.draw
     if not w.consistent and w.offices and w.rare(5):
-        return Participant(actor, draw(st.sampled_from(w.offices)))
+        return Participant(actor, w.pick(w.offices))
     held = w.holds.get(actor)
-    if held and draw(st.booleans()):
-        return Participant(actor, draw(st.sampled_from(held)))
+    if held and w.coin():
+        return Participant(actor, w.pick(held))
     return Participant(actor)
 
 
@@ -80,7 +79,7 @@ def choose_parts(
     left = w.room() - keep
     chosen = {}
     for name in names:
-        wanted = w.draw(st.booleans())
+        wanted = w.coin()
         chosen[name] = wanted and left >= cost.get(name, 1)
         if chosen[name]:
             left -= cost.get(name, 1)
@@ -95,7 +94,6 @@ def contact(w: World, *, meeting: bool) -> None:
     called off (it takes no one's time), or another talk planned for later (announced by the
     story's source, before its time: no anachronism).
     """
-    draw = w.draw
     count = 3 if w.rare(3) and room_for(w, 3, len(voices_of(w))) else 2
     chosen = voices(w, count)
     people = tuple(_participant(w, actor) for actor in chosen)
@@ -116,8 +114,8 @@ def contact(w: World, *, meeting: bool) -> None:
     if flags["readout"]:
         other_zone = w.zone(*chosen)
         readout_time = w.coarsen(time, other_zone) if w.consistent else w.event_time(other_zone)
-    report_when = w.after(zone) if flags["report"] and draw(st.booleans()) else None
-    claim_when = w.after(zone) if flags["claim"] and draw(st.booleans()) else None
+    report_when = w.after(zone) if flags["report"] and w.coin() else None
+    claim_when = w.after(zone) if flags["claim"] and w.coin() else None
     source = w.source_for_story(zone)
     record = _contact_record(w, people, time, w.provenance(source, via), meeting=meeting)
     prefix = "meeting" if meeting else "call"
@@ -168,21 +166,21 @@ def _follow_ups(
     if flags["statement"]:
         statement = Statement(
             people[0], w.provenance(source), when=draw(st.one_of(st.none(), st.just(record.when))),
-            audience=tuple(p.actor for p in people[1:]), words=draw(st.sampled_from(WORDS)),
-            channel=draw(st.sampled_from(CHANNELS)), during=main,
+            audience=tuple(p.actor for p in people[1:]), words=w.pick(WORDS),
+            channel=w.pick(CHANNELS), during=main,
         )  # fmt: skip
         w.statements.append(w.add(statement, "statement"))
     if flags["report"]:
-        reporter = draw(st.sampled_from(known))
+        reporter = w.pick(known)
         w.add(Report(reporter, main, w.provenance(source), when=report_when), "report")
         w.followers[main] += 1
     if flags["claim"]:
-        claimant = draw(st.sampled_from(known))
+        claimant = w.pick(known)
         claim = Claim(claimant, Stance.ASSERTS, w.provenance(source), about=main, when=claim_when)
         w.add(claim, "claim")
         w.followers[main] += 1
     if flags["denial"]:
-        denier = draw(st.sampled_from(known))
+        denier = w.pick(known)
         words = "Completely false."
         w.add(Claim(denier, Stance.DENIES, w.provenance(source), about=main, words=words), "claim")
         w.denied.add(main)
@@ -197,17 +195,17 @@ def _contact_record(
     meeting: bool,
 ) -> Call | Meeting:
     draw = w.draw
-    summary = draw(st.one_of(st.none(), st.sampled_from(SUMMARIES)))
+    summary = w.maybe_pick(SUMMARIES)
     if meeting:
-        place = draw(st.one_of(st.none(), st.sampled_from(w.places))) if w.places else None
-        medium = draw(st.sampled_from((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO)))
+        place = w.maybe_pick(w.places) if w.places else None
+        medium = w.pick((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO))
         host = None if w.rare(4) else people[0]  # a summit: no host
         visitors = people if host is None else people[1:]
         return Meeting(
             host, visitors, time, provenance, place=place, medium=medium, summary=summary
         )
     initiator = draw(st.one_of(st.none(), st.just(people[0].actor)))
-    medium = draw(st.sampled_from(_CALL_MEDIA))
+    medium = w.pick(_CALL_MEDIA)
     return Call(people, time, provenance, medium=medium, initiator=initiator, summary=summary)
 
 
@@ -218,7 +216,7 @@ def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, sou
     order = draw(st.permutations(people))
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     readout: Call | Meeting
-    if isinstance(record, Meeting) and draw(st.booleans()):
+    if isinstance(record, Meeting) and w.coin():
         readout = Meeting(order[0], tuple(order[1:]), time, provenance)
     else:
         readout = Call(tuple(order), time, provenance)
@@ -239,12 +237,12 @@ def _untidy_twin(
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     if w.room() < 1:
         return
-    if w.draw(st.booleans()):
+    if w.coin():
         w.add(attrs.evolve(record, provenance=provenance), prefix)
         return
     others = [voice for voice in voices_of(w) if voice not in chosen]
     if others:
-        other = w.draw(st.sampled_from(others))
+        other = w.pick(others)
         w.add(Call((chosen[0], other), time, provenance), "call")
 
 
@@ -254,31 +252,26 @@ def statement(w: World) -> None:
     [speaker] = voices(w, 1)
     known = voices_of(w)
     zone = w.zone(speaker)
-    when = w.event_time(zone, span=False) if draw(st.booleans()) else None
+    when = w.event_time(zone, span=False) if w.coin() else None
     others = [voice for voice in known if voice != speaker]
     audience = (
         tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
     )
-    during = (
-        draw(st.one_of(st.none(), st.sampled_from([c.id for c in w.contacts])))
-        if w.contacts
-        else None
-    )
+    during = w.maybe_pick([c.id for c in w.contacts]) if w.contacts else None
     source = w.source_for_story(zone)
     record = Statement(
         _participant(w, speaker), w.provenance(source, via_chain(w, known)), when=when,
-        audience=audience, words=draw(st.sampled_from(WORDS)),
-        channel=draw(st.sampled_from(CHANNELS)), during=during,
+        audience=audience, words=w.pick(WORDS),
+        channel=w.pick(CHANNELS), during=during,
     )  # fmt: skip
     w.statements.append(w.add(record, "statement"))
 
 
 def new_proposition(w: World) -> str:
     """A proposition no claim in the ledger has used yet."""
-    draw = w.draw
-    base = draw(st.sampled_from(PROPOSITIONS))
+    base = w.pick(PROPOSITIONS)
     where = [state.facts.capital for state in w.states if state.facts.capital] or ["the border"]
-    place = draw(st.sampled_from(where))
+    place = w.pick(where)
     for number in range(1, 1000):
         text = f"{base} near {place}" + (f" ({number})" if number > 1 else "")
         if normalise_name(text) not in w.propositions:
@@ -289,31 +282,30 @@ def new_proposition(w: World) -> str:
 
 def claims(w: World) -> None:
     """A claim, perhaps an agreeing one, and perhaps a denial (quiet, in consistent mode)."""
-    draw = w.draw
     [claimant] = voices(w, 1)
     known = voices_of(w)
     zone = w.zone(claimant)
-    stance = draw(st.sampled_from((Stance.ASSERTS, Stance.ACCUSES)))
+    stance = w.pick((Stance.ASSERTS, Stance.ACCUSES))
     others = [voice for voice in known if voice != claimant]
-    accused = draw(st.sampled_from(others)) if stance is Stance.ACCUSES and others else None
-    when = w.after(zone) if draw(st.booleans()) else None
+    accused = w.pick(others) if stance is Stance.ACCUSES and others else None
+    when = w.after(zone) if w.coin() else None
     flags = choose_parts(w, ("agree", "deny"), {})
     source = w.source_for_story(zone)
     proposition = new_proposition(w)
-    said_in = draw(st.one_of(st.none(), st.sampled_from(w.statements))) if w.statements else None
+    said_in = w.maybe_pick(w.statements) if w.statements else None
     claim = Claim(
         claimant, stance, w.provenance(source, via_chain(w, known)), proposition=proposition,
-        accused=accused, when=when, statement=said_in, words=draw(st.sampled_from(WORDS)),
+        accused=accused, when=when, statement=said_in, words=w.pick(WORDS),
     )  # fmt: skip
     id = w.add(claim, "claim")
     if flags["agree"] and w.room() >= 1:
         w.add(
-            Claim(draw(st.sampled_from(known)), Stance.ASSERTS, w.provenance(source), about=id),
+            Claim(w.pick(known), Stance.ASSERTS, w.provenance(source), about=id),
             "claim",
         )
         w.followers[id] += 1
     if flags["deny"] and w.room() >= 1:
-        denier = draw(st.sampled_from(known))
+        denier = w.pick(known)
         if w.consistent:  # denies something nobody asserted
             denial = Claim(
                 denier, Stance.DENIES, w.provenance(source), proposition=new_proposition(w)

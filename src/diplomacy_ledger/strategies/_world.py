@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -53,6 +54,17 @@ _TICK: Final = timedelta(microseconds=1)
 # How an event's time is stated: mostly to the minute or the day, as reports do.
 _EVENT_PRECISIONS: Final = (*PRECISIONS, Precision.MINUTE, Precision.DAY, Precision.SPAN)
 _ZONES: Final = st.one_of(st.none(), zones())
+_TICKS: Final = st.integers(0, 600)
+
+
+_COIN: Final = st.booleans()
+T = TypeVar("T")
+
+
+@functools.cache
+def _index(count: int) -> st.SearchStrategy[int]:
+    """Where in a sequence of ``count`` items: built once per length."""
+    return st.integers(0, count - 1)
 
 
 @functools.cache
@@ -158,7 +170,18 @@ class World:
 
     def coin(self) -> bool:
         """Draw a boolean."""
-        return self.draw(st.booleans())
+        coin: bool = self.draw(_COIN)
+        return coin
+
+    def pick(self, options: Sequence[T]) -> T:
+        """One of ``options`` (as ``sampled_from``, shrinking to the first), cheaply."""
+        return options[self.draw(_index(len(options)))]
+
+    def maybe_pick(self, options: Sequence[T]) -> T | None:
+        """None, or one of ``options``; shrinks to None."""
+        if not options or not self.coin():
+            return None
+        return self.pick(options)
 
     def rare(self, odds: int) -> bool:
         """True one time in ``odds``; shrinks to False.
@@ -169,7 +192,7 @@ class World:
 
     def tick(self) -> None:
         """Record time moves on (or not) between batches of entries."""
-        self.recorded += timedelta(minutes=self.draw(st.integers(0, 600)))
+        self.recorded += timedelta(minutes=self.draw(_TICKS))
 
     # -- names -------------------------------------------------------------------------------
 
@@ -198,7 +221,7 @@ class World:
     def add_state(self, facts: Facts, *, lifespan: bool = True) -> StateCast:
         """A state, perhaps with a lifespan that began years before the timeline."""
         span = None
-        if lifespan and self.draw(st.booleans()):
+        if lifespan and self.draw(_COIN):
             span = Span(When.year(self.base.year - self.draw(st.integers(2, 200))))
         actor = Actor(
             facts.name,
@@ -228,7 +251,7 @@ class World:
     def add_person(self, first: str, last: str) -> str:
         """A person named ``first last``, also known by the last name."""
         lifespan = None
-        if self.draw(st.booleans()):
+        if self.draw(_COIN):
             born = self.base.year - self.draw(st.integers(30, 80))
             lifespan = Span(When.year(born))
         id = self.add_actor(
@@ -259,7 +282,7 @@ class World:
 
     def fresh_source(self, *, published: When | None = None) -> str:
         """A source document, appended now."""
-        title = self.draw(st.sampled_from(HEADLINES))
+        title = self.pick(HEADLINES)
         number = self._counts["source"] + 1
         source = Source(title, url=f"https://news.example/{number}", published=published)
         return self.add(source, "source")
@@ -271,12 +294,12 @@ class World:
         cited, so articles belong to their story and standing sources have no publication time.
         """
         if self.sources and self.coin():
-            return self.draw(st.sampled_from(self.sources))
+            return self.pick(self.sources)
         if self.rare(3):
             return self.wire_source()
         published = None
         if self.draw(st.integers(0, 3)):
-            published = self.after(zone, self.draw(st.sampled_from(PRECISIONS)))
+            published = self.after(zone, self.pick(PRECISIONS))
         return self.fresh_source(published=published)
 
     def wire_source(self) -> str:
@@ -284,18 +307,17 @@ class World:
 
         In consistent mode it has no publication time.
         """
-        draw = self.draw
         media = [state.media for state in self.states if state.media]
-        outlet = draw(st.one_of(st.none(), st.sampled_from(media))) if media else None
+        outlet = self.maybe_pick(media) if media else None
         published = None
         if not self.consistent and self.coin():
             published = self.after(None, Precision.DAY)
         source = Source(
-            draw(st.sampled_from(HEADLINES)),
+            self.pick(HEADLINES),
             outlet=outlet,
             url=f"https://wire.example/{len(self.ledger) + 1}",
             published=published,
-            language=draw(st.sampled_from(("en", "ru", "fr"))),
+            language=self.pick(("en", "ru", "fr")),
         )
         id = self.add(source, "source")
         self.sources.append(id)
@@ -311,7 +333,7 @@ class World:
         """A zone for an event: an involved state's, another one, or none."""
         homes = [self.zone_of[a] for a in actors if a in self.zone_of]
         if homes and self.coin():
-            return self.draw(st.sampled_from(homes))
+            return self.pick(homes)
         return self.draw(_ZONES)
 
     def begin_story(self) -> None:
@@ -339,13 +361,13 @@ class World:
         consistent mode, now and then as a wall time the clocks skipped or repeated.
         """
         if precision is None:
-            precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
+            precision = self.pick(_EVENT_PRECISIONS)
         if not self.consistent and self.rare(16):
             when = self.draw(_unresolved()).when
         else:
             start = self.high + _TICK if self.consistent else self.story_low
             when = when_after(self.draw, start + self.gap(), zone, precision)
-            if self.draw(st.booleans()):
+            if self.draw(_COIN):
                 when = with_wall(when)
         self.note(when)
         return when
@@ -353,7 +375,7 @@ class World:
     def event_time(self, zone: str | None, *, span: bool | None = None) -> When | Span:
         """The time of an event: a When of any precision, or a Span with a later end."""
         if span is None:
-            span = self.draw(st.booleans())
+            span = self.draw(_COIN)
         start = self.after(zone)
         if not span:
             return start
@@ -371,7 +393,7 @@ class World:
         begin = start.latest + timedelta(minutes=1) + self.gap()
         if after_all and self.consistent:
             begin = max(begin, self.high + _TICK)
-        precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
+        precision = self.pick(_EVENT_PRECISIONS)
         end = when_after(self.draw, begin, zone, precision)
         self.note(end)
         if shape == "ongoing":
@@ -392,7 +414,7 @@ class World:
         Never narrower than ``moment``, and (consistent) never reaching back before the story.
         """
         low, high = reach(moment) or (self.base, self.base)
-        choice = self.draw(st.sampled_from(("window", "zone", "day")))
+        choice = self.pick(("window", "zone", "day"))
         result: When | Span | None = None
         if choice == "zone" and isinstance(moment, When):
             result = moment.to_zone(zone)
