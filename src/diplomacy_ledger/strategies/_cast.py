@@ -55,7 +55,7 @@ def voices(w: World, count: int, *, keep: int = 2, avoid: Collection[str] = ()) 
     chosen: list[str] = []
     for left in range(count - 1, -1, -1):
         known = [voice for voice in voices_of(w) if voice not in chosen and voice not in avoid]
-        roomy = w.room() - 1 >= keep + left
+        roomy = w.room() - 1 >= keep + left and w.voices_left() > left
         if known and (not roomy or not w.coin()):
             chosen.append(w.pick(known))
         else:
@@ -63,14 +63,23 @@ def voices(w: World, count: int, *, keep: int = 2, avoid: Collection[str] = ()) 
     return chosen
 
 
-def room_for(w: World, count: int, known: int, keep: int = 2) -> bool:
-    """Whether a story needing ``count`` distinct voices (``known`` of them there) fits."""
-    return w.room() >= keep + max(0, count - known)
+def room_for(w: World, count: int, known: int, keep: int = 2, *, states: bool = False) -> bool:
+    """Whether a story needing ``count`` distinct voices (``known`` of them there) fits.
+
+    With ``states``, the voices are states, which actors given by name (``actors=[...]``) are
+    not.
+    """
+    needed = max(0, count - known)
+    if states and w.knobs.names and needed:
+        return False
+    return w.room() >= keep + needed and needed <= w.voices_left()
 
 
 def new_voice(w: World, *, keep: int) -> str:
     """A new actor who can speak: a person, a state (its government, if it has one), or an IGO."""
     kind = w.pick(("person", "state", "organization"))
+    if w.knobs.names:
+        return w.fresh_person()
     if kind == "state" and _free_states(w):
         return new_state(w, keep=keep).speaker
     if kind == "organization":
@@ -92,7 +101,7 @@ def states(w: World, count: int, usable: list[StateCast], *, keep: int = 2) -> l
     chosen: list[StateCast] = []
     for left in range(count - 1, -1, -1):
         known = [state for state in usable if state not in chosen]
-        roomy = w.room() - 1 >= keep + left
+        roomy = w.room() - 1 >= keep + left and w.voices_left() > left and not w.knobs.names
         if known and (not roomy or not w.coin()):
             chosen.append(w.pick(known))
         else:
@@ -109,13 +118,13 @@ def new_state(w: World, *, keep: int) -> StateCast:
     free = _free_states(w)
     state = w.add_state(w.pick(free)) if free else w.fresh_state()
     for role in draw(st.lists(st.sampled_from(_ROLES), max_size=2, unique=True)):
-        if w.room() - 3 >= keep:  # the office, and a tenure or two
+        if w.room() - 3 >= keep and w.allows("office", "tenure"):  # the office, a tenure or two
             _add_office(w, state, role, keep=keep)
     for _ in range(draw(st.integers(0, 2))):
-        if w.room() - 1 >= keep:
+        if w.room() - 1 >= keep and w.allows("place"):
             state.places.append(w.fresh_place(state.facts.zone, (state.id,)))
     others = [other for other in w.states if other is not state]
-    if others and w.room() - 1 >= keep and w.rare(4):  # a place two states claim
+    if others and w.room() - 1 >= keep and w.rare(4) and w.allows("place"):  # two states claim
         other = w.pick(others)
         disputed = w.fresh_place(state.facts.zone, (state.id, other.id))
         state.places.append(disputed)
@@ -157,7 +166,7 @@ def _add_office(w: World, state: StateCast, role: str, *, keep: int) -> None:
         free = [person for person in w.persons if not w.holds[person]]
         if free and w.coin():
             holder = w.pick(free)
-        elif w.room() - 2 >= keep:
+        elif w.room() - 2 >= keep and w.voices_left() > 0:
             holder = w.fresh_person()
         else:
             holder = None
@@ -191,7 +200,10 @@ def finish(w: World) -> None:
 
 
 def pad(w: World, min_size: int) -> None:
-    """Places, until the ledger holds ``min_size`` entries."""
+    """Places (or sources, if ``kinds=`` leaves places out) until the ledger holds ``min_size``."""
     zone = w.states[0].facts.zone if w.states else "UTC"
     while len(w.ledger) < min_size:
-        w.fresh_place(zone, ())
+        if w.allows("place"):
+            w.fresh_place(zone, ())
+        else:
+            w.fresh_source()

@@ -45,7 +45,7 @@ Sides = dict[str, str | tuple[str, ...] | None]
 def mediation(w: World) -> None:
     """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
     # Two states, a mediator, the mediation, its source and what came of it (two at the most).
-    between_states = w.room() >= 7 and w.coin()
+    between_states = w.room() >= 7 and w.coin() and room_for(w, 3, 0, states=True)
     if between_states:
         sides = states(w, 2, fighting_states(w), keep=5)
         parties = [side.id for side in sides]
@@ -58,7 +58,7 @@ def mediation(w: World) -> None:
     zone = w.zone(*everyone)
     time = w.event_time(zone)
     effective = until = None
-    if between_states and w.coin():
+    if between_states and w.coin() and w.allows("ceasefire"):
         effective = w.after(zone)
         until = w.span_from(effective, zone, after_all=True).end if w.coin() else None
     source = w.source_for_story(zone)
@@ -70,7 +70,7 @@ def mediation(w: World) -> None:
     w.events.append(mediation_id)
     if effective is not None:
         agreement = None
-        if w.room() >= 2 and w.coin():  # what the mediation produced, the ceasefire set out in it
+        if w.room() >= 2 and w.coin() and w.allows("agreement"):  # the ceasefire set out in it
             agreement = _agreement(
                 w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
                 effective=effective, source=source,
@@ -86,7 +86,7 @@ def mediation(w: World) -> None:
         w.events.append(w.add(ceasefire, "ceasefire"))
         if until is None:
             w.open_ceasefire_parties.update(everyone[1:])
-    elif between_states and w.room() >= 1 and w.coin():  # talks that end in a joint statement
+    elif between_states and w.room() >= 1 and w.coin() and w.allows("agreement"):
         _agreement(
             w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
             effective=None, source=source,
@@ -178,11 +178,11 @@ def _truce(
         _renewed(w, renewed, fighters, source=source, via=via)
         return
     agreement = None
-    if w.room() >= 3 and draw(st.integers(0, 2)):
+    if w.room() >= 3 and draw(st.integers(0, 2)) and w.allows("agreement"):
         agreement = _agreement(
             w, parties, mediator=mediator, signed=mediation_time, effective=effective, source=source
         )
-        if w.room() >= 3 and w.coin():  # a party announces it
+        if w.room() >= 3 and w.coin() and w.allows("statement"):  # a party announces it
             speaker = sides[0].speaker
             w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
     local = w.room() >= 4 and bool(sides[0].places) and w.rare(3)
@@ -199,7 +199,7 @@ def _truce(
     truce = w.add(ceasefire, "ceasefire")
     if ceasefire.status is Status.OCCURRED:  # events are what took place: a plan is none
         w.events.append(truce)
-    if w.room() >= 2 and w.rare(3):  # the other side's readout, agreeing
+    if w.room() >= 2 and w.rare(3) and w.allows("same_event"):  # the other side's, agreeing
         told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
                          status=ceasefire.status, places=ceasefire.places)  # fmt: skip
         w.add(SameEvent((truce, w.add(told, "ceasefire")), note="each side's readout"), "link")
@@ -262,8 +262,15 @@ def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict
     """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
     outcome = w.pick(_OUTCOMES) if w.room() >= 4 else "fighting"
     keep = 2 if outcome == "fighting" else 3  # the fighting, its source, and the ceasefire
-    flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {}, keep=keep)
-    flags["ceasefire"] = outcome != "fighting"
+    kinds = {"mediation": ("mediation",), "accuse": ("claim",), "report": ("report",)}
+    flags = choose_parts(
+        w,
+        ("mediation", "accuse", "report", "deny"),
+        {},
+        keep=keep,
+        kinds={**kinds, "deny": ("claim",)},
+    )
+    flags["ceasefire"] = outcome != "fighting" and w.allows("ceasefire")
     flags["until"] = outcome in ("ceasefire that ended", "renewed fighting")
     flags["renewed"] = outcome == "renewed fighting"
     if w.consistent and (via or flags["accuse"] or flags["report"]):

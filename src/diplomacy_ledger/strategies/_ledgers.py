@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from typing import Final
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
-from diplomacy_ledger import Ledger
-from diplomacy_ledger.strategies._args import check_id_prefix, check_size, shown_arguments
+from diplomacy_ledger import Ledger, Precision, Record
+from diplomacy_ledger.strategies._args import (
+    check_id_prefix,
+    check_size,
+    checked_actors,
+    checked_kinds,
+    precision_choices,
+    shown_arguments,
+    zone_choices,
+)
 from diplomacy_ledger.strategies._cast import finish, pad, room_for, voices_of
 from diplomacy_ledger.strategies._conflict import conflict, fighting_states, mediation
 from diplomacy_ledger.strategies._stories import claims, contact, statement
-from diplomacy_ledger.strategies._world import World
+from diplomacy_ledger.strategies._world import Knobs, World
+
+Zones = st.SearchStrategy[str | None] | Sequence[str | None] | None
+Precisions = st.SearchStrategy[Precision] | Sequence[Precision | str] | None
 
 __all__ = ["build_world", "consistent_ledgers", "ledgers"]
 
@@ -29,14 +41,20 @@ _FILLING: Final = st.integers(0, 255)
 
 
 def build_world(
-    draw: st.DrawFn, *, consistent: bool, min_size: int, max_size: int, id_prefix: str = ""
+    draw: st.DrawFn,
+    *,
+    consistent: bool,
+    min_size: int,
+    max_size: int,
+    id_prefix: str = "",
+    knobs: Knobs | None = None,
 ) -> World:
     """Stories, each told after a drawn "one more?", until one is refused or no room is left.
 
     The cast grows as the stories need it; while the ledger is shorter than ``min_size``, stories
     are nearly always told, and places fill what is left of it.
     """
-    world = World(draw, consistent=consistent, budget=max_size, id_prefix=id_prefix)
+    world = World(draw, consistent=consistent, budget=max_size, id_prefix=id_prefix, knobs=knobs)
     while world.room() >= 2:
         if len(world.ledger) + world.reserved < min_size:
             if not draw(_FILLING) and not draw(_FILLING):
@@ -71,6 +89,18 @@ _NEEDS: Final = {
     "claims": 1,
     "mediation": 3,
 }
+# The record each story is about, for ``kinds=``; the stories to tell when the drawn one is left
+# out or does not fit, those needing the fewest new actors first.
+_MAIN_KIND: Final = {
+    "call": "call",
+    "meeting": "meeting",
+    "conflict": "hostility",
+    "statement": "statement",
+    "claims": "claim",
+    "mediation": "mediation",
+}
+_FALLBACKS: Final = ("statement", "claims", "call", "meeting", "conflict", "mediation")
+STORY_KINDS: Final = frozenset(_MAIN_KIND.values())
 _STORIES: Final[dict[str, Callable[[World], None]]] = {
     "call": lambda w: contact(w, meeting=False),
     "meeting": lambda w: contact(w, meeting=True),
@@ -87,17 +117,47 @@ def _story(w: World) -> bool:
     False when no story fits in the room left.
     """
     kind = w.draw(_KINDS)
-    for candidate in (kind, "statement"):
-        known = len(fighting_states(w)) if candidate == "conflict" else len(voices_of(w))
-        if room_for(w, _NEEDS[candidate], known):
+    for candidate in (kind, *_FALLBACKS):
+        if not w.allows(_MAIN_KIND[candidate]):
+            continue
+        conflict = candidate == "conflict"
+        known = len(fighting_states(w)) if conflict else len(voices_of(w))
+        if room_for(w, _NEEDS[candidate], known, states=conflict):
             w.begin_story()
             _STORIES[candidate](w)
             return True
     return False
 
 
+def _knobs(kinds: object, zones: object, precisions: object, actors: object) -> Knobs:
+    """The user's knobs, checked: bad values raise InvalidArgument now, bad draws when drawn."""
+    allowed = checked_kinds(kinds)
+    if allowed is not None and not allowed & STORY_KINDS:
+        raise InvalidArgument(
+            f"kinds={sorted(allowed)!r} names no record a story is about: add one of "
+            f"{sorted(STORY_KINDS)}"
+        )
+    cap, names = checked_actors(actors)
+    if cap is not None and cap < 2 and allowed is not None and allowed <= {"call", "meeting"}:
+        raise InvalidArgument(f"actors={actors!r}: a call or meeting takes two actors")
+    return Knobs(
+        kinds=allowed,
+        zones=zone_choices(zones),
+        precisions=precision_choices(precisions),
+        max_voices=cap,
+        names=names,
+    )
+
+
 def ledgers(
-    *, min_size: int = 0, max_size: int = DEFAULT_MAX_SIZE, id_prefix: str = ""
+    *,
+    min_size: int = 0,
+    max_size: int = DEFAULT_MAX_SIZE,
+    id_prefix: str = "",
+    kinds: Collection[str | type[Record]] | None = None,
+    zones: Zones = None,
+    precisions: Precisions = None,
+    actors: int | Sequence[str] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Valid :class:`~diplomacy_ledger.Ledger` values. Requires hypothesis.
 
@@ -110,9 +170,27 @@ def ledgers(
     It loads, checks and round-trips through JSON Lines, but :func:`~diplomacy_ledger.check`
     may report anything. For a ledger on which no check finds anything, use
     :func:`consistent_ledgers`.
+
+    The content can be narrowed, for a test that is about some of it:
+
+    - ``kinds``: the record kinds the ledger may hold, by name (``"call"``) or class (``Call``):
+      the stories told are those about one of them (calls, meetings, fighting, statements,
+      claims, mediations), and what comes of them keeps to them too. The actors and sources
+      every record needs are always there; places (or sources) fill a ledger up to ``min_size``.
+    - ``zones``: the zones event times are stated in: a list of IANA keys, fixed offsets or
+      None (no zone), or a strategy of them.
+    - ``precisions``: the precisions of event times (and of sources' publication): a list of
+      :class:`~diplomacy_ledger.Precision` members or their names, or a strategy of them.
+      Lifespans and tenures keep theirs (years and days).
+    - ``actors``: how many actors may speak and take part (people, states, organizations), or
+      a list of names: the people who do (states then take no part: no fighting is told).
+
+    A bad value raises :class:`hypothesis.errors.InvalidArgument` when the strategy is made;
+    a bad value drawn from a user's strategy raises it when drawn.
     """
     check_size(min_size, max_size)
     check_id_prefix(id_prefix)
+    knobs = _knobs(kinds, zones, precisions, actors)
 
     @st.composite
     def ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
@@ -122,14 +200,27 @@ def ledgers(
             min_size=min_size,
             max_size=max_size,
             id_prefix=id_prefix,
+            knobs=knobs,
         )
         return world.ledger
 
-    return ledgers(**shown_arguments(min_size=min_size, max_size=max_size, id_prefix=id_prefix))
+    return ledgers(
+        **shown_arguments(
+            min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
+            zones=zones, precisions=precisions, actors=actors,
+        )
+    )  # fmt: skip
 
 
 def consistent_ledgers(
-    *, min_size: int = 0, max_size: int = DEFAULT_MAX_SIZE, id_prefix: str = ""
+    *,
+    min_size: int = 0,
+    max_size: int = DEFAULT_MAX_SIZE,
+    id_prefix: str = "",
+    kinds: Collection[str | type[Record]] | None = None,
+    zones: Zones = None,
+    precisions: Precisions = None,
+    actors: int | Sequence[str] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Ledgers on which every built-in check finds nothing, by construction. Requires hypothesis.
 
@@ -137,11 +228,12 @@ def consistent_ledgers(
     people are named only in offices they held throughout, fighting between the parties of a
     ceasefire ended before it took effect, and no one denies what another asserts. The ledgers
     still hold claims (that no one contradicts), denials (of what no one asserted), readouts,
-    reports, corrections and retractions, in every precision and many zones. ``id_prefix`` as
-    for :func:`ledgers`.
+    reports, corrections and retractions, in every precision and many zones. ``id_prefix``,
+    ``kinds``, ``zones``, ``precisions`` and ``actors`` as for :func:`ledgers`.
     """
     check_size(min_size, max_size)
     check_id_prefix(id_prefix)
+    knobs = _knobs(kinds, zones, precisions, actors)
 
     @st.composite
     def consistent_ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
@@ -151,9 +243,13 @@ def consistent_ledgers(
             min_size=min_size,
             max_size=max_size,
             id_prefix=id_prefix,
+            knobs=knobs,
         )
         return world.ledger
 
     return consistent_ledgers(
-        **shown_arguments(min_size=min_size, max_size=max_size, id_prefix=id_prefix)
-    )
+        **shown_arguments(
+            min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
+            zones=zones, precisions=precisions, actors=actors,
+        )
+    )  # fmt: skip

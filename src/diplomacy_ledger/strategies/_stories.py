@@ -37,7 +37,7 @@ from diplomacy_ledger.strategies._texts import (
     SUMMARIES,
     WORDS,
 )
-from diplomacy_ledger.strategies._times import clock_when
+from diplomacy_ledger.strategies._times import clock_when, when_near
 from diplomacy_ledger.strategies._world import Contact, World
 
 __all__ = [
@@ -70,17 +70,24 @@ def via_chain(w: World, known: list[str]) -> tuple[str, ...]:
 
 
 def choose_parts(
-    w: World, names: tuple[str, ...], cost: dict[str, int], *, keep: int = 2
+    w: World,
+    names: tuple[str, ...],
+    cost: dict[str, int],
+    *,
+    keep: int = 2,
+    kinds: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, bool]:
     """Which optional parts a story has, as many as fit in the room left.
 
     ``keep`` entries are kept for what the story has anyway: its own record and its source.
+    A part whose records (``kinds``, by part) the user's ``kinds=`` leaves out is left out.
     """
     left = w.room() - keep
     chosen = {}
+    needs = kinds or {}
     for name in names:
         wanted = w.coin()
-        chosen[name] = wanted and left >= cost.get(name, 1)
+        chosen[name] = wanted and left >= cost.get(name, 1) and w.allows(*needs.get(name, ()))
         if chosen[name]:
             left -= cost.get(name, 1)
     return chosen
@@ -106,6 +113,11 @@ def contact(w: World, *, meeting: bool) -> None:
             "cancelled", "planned",
         ),
         {"readout": 2, "duplicate": 2},
+        kinds={
+            "readout": ("same_event",), "statement": ("statement",), "report": ("report",),
+            "claim": ("claim",), "denial": ("claim",), "duplicate": ("retraction",),
+            "cancelled": ("call",), "planned": ("call",),
+        },
     )  # fmt: skip
     if w.consistent and (via or flags["report"] or flags["claim"]):
         flags["denial"] = False  # a denial of what someone asserts is a contradiction
@@ -129,8 +141,11 @@ def contact(w: World, *, meeting: bool) -> None:
     current = main
     if flags["correction"] and isinstance(time, When) and not time.is_exact:
         middle = time.earliest + (time.latest - time.earliest) // 2
-        refined = clock_when(middle, time.zone, Precision.SECOND)
-        if refined.latest <= time.latest:
+        if w.knobs.precisions is None:
+            refined = clock_when(middle, time.zone, Precision.SECOND)
+        else:  # as precise as asked, inside the first time
+            refined = when_near(w.draw, middle, time.zone, w.event_precision())
+        if time.earliest <= refined.earliest and refined.latest <= time.latest and refined != time:
             current = w.add(attrs.evolve(record, when=refined), prefix, supersedes=main)
             time = refined
     w.contacts.append(Contact(current, frozenset(chosen), time, flags["denial"]))
@@ -216,7 +231,7 @@ def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, sou
     order = draw(st.permutations(people))
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     readout: Call | Meeting
-    if isinstance(record, Meeting) and w.coin():
+    if isinstance(record, Meeting) and (w.coin() or not w.allows("call")):
         readout = Meeting(order[0], tuple(order[1:]), time, provenance)
     else:
         readout = Call(tuple(order), time, provenance)
@@ -241,7 +256,7 @@ def _untidy_twin(
         w.add(attrs.evolve(record, provenance=provenance), prefix)
         return
     others = [voice for voice in voices_of(w) if voice not in chosen]
-    if others:
+    if others and w.allows("call"):
         other = w.pick(others)
         w.add(Call((chosen[0], other), time, provenance), "call")
 

@@ -46,7 +46,7 @@ from diplomacy_ledger.strategies._times import (
 )
 from diplomacy_ledger.strategies._zones import zones
 
-__all__ = ["BASE_MAX", "BASE_MIN", "Contact", "StateCast", "World"]
+__all__ = ["BASE_MAX", "BASE_MIN", "Contact", "Knobs", "StateCast", "World"]
 
 BASE_MIN: Final = datetime(1990, 1, 1, tzinfo=UTC)
 BASE_MAX: Final = datetime(2030, 1, 1, tzinfo=UTC)
@@ -94,6 +94,17 @@ class StateCast:
         return self.government or self.id
 
 
+@attrs.frozen
+class Knobs:
+    """What a user asked of the ledgers: which records, zones, precisions and actors."""
+
+    kinds: frozenset[str] | None = None  # record kinds allowed; None: every kind
+    zones: st.SearchStrategy[str | None] | None = None  # the zones of event times
+    precisions: st.SearchStrategy[Precision] | None = None  # the precisions of event times
+    max_voices: int | None = None  # how many actors may speak and take part
+    names: tuple[str, ...] = ()  # the people who speak and take part, if given by name
+
+
 @attrs.define(eq=False)
 class Contact:
     """A call or meeting: its current entry id, its actors and its time, for the defects."""
@@ -108,9 +119,16 @@ class World:
     """A ledger under construction, with everything the strategies need to know about it."""
 
     def __init__(
-        self, draw: st.DrawFn, *, consistent: bool, budget: int, id_prefix: str = ""
+        self,
+        draw: st.DrawFn,
+        *,
+        consistent: bool,
+        budget: int,
+        id_prefix: str = "",
+        knobs: Knobs | None = None,
     ) -> None:
         self.draw = draw
+        self.knobs = knobs or Knobs()
         self.id_prefix = id_prefix
         self.consistent = consistent
         self.budget = budget
@@ -260,8 +278,25 @@ class World:
         self.persons.append(id)
         return id
 
+    def allows(self, *kinds: str) -> bool:
+        """Whether the user's ``kinds=`` lets the ledger hold records of all of ``kinds``."""
+        allowed = self.knobs.kinds
+        return allowed is None or allowed.issuperset(kinds)
+
+    def voices_left(self) -> int:
+        """How many more actors may speak and take part (``actors=``)."""
+        cap = self.knobs.max_voices
+        if cap is None:
+            return 1_000_000
+        return cap - len(self.persons) - len(self.states) - len(self.organizations)
+
     def fresh_person(self) -> str:
-        """A person not yet in the ledger."""
+        """A person not yet in the ledger (the next of the user's names, if given)."""
+        for name in self.knobs.names:
+            if self.free((name,)):
+                id = self.add_actor(Actor(name, ActorKind.PERSON), "person")
+                self.persons.append(id)
+                return id
         for first, last in zip(itertools.cycle(FIRST_NAMES), LAST_NAMES, strict=False):
             if self.free((f"{first} {last}", last)):
                 return self.add_person(first, last)
@@ -299,7 +334,8 @@ class World:
             return self.wire_source()
         published = None
         if self.draw(st.integers(0, 3)):
-            published = self.after(zone, self.pick(PRECISIONS))
+            precision = self.pick(PRECISIONS) if self.knobs.precisions is None else None
+            published = self.after(zone, precision)
         return self.fresh_source(published=published)
 
     def wire_source(self) -> str:
@@ -311,7 +347,8 @@ class World:
         outlet = self.maybe_pick(media) if media else None
         published = None
         if not self.consistent and self.coin():
-            published = self.after(None, Precision.DAY)
+            free = self.knobs.zones is None and self.knobs.precisions is None
+            published = self.after(None, Precision.DAY) if free else self.after(self.zone())
         source = Source(
             self.pick(HEADLINES),
             outlet=outlet,
@@ -331,6 +368,9 @@ class World:
 
     def zone(self, *actors: str) -> str | None:
         """A zone for an event: an involved state's, another one, or none."""
+        if self.knobs.zones is not None:
+            zone: str | None = self.draw(self.knobs.zones)
+            return zone
         homes = [self.zone_of[a] for a in actors if a in self.zone_of]
         if homes and self.coin():
             return self.pick(homes)
@@ -361,8 +401,10 @@ class World:
         consistent mode, now and then as a wall time the clocks skipped or repeated.
         """
         if precision is None:
-            precision = self.pick(_EVENT_PRECISIONS)
-        if not self.consistent and self.rare(16):
+            precision = self.event_precision()
+        knobs = self.knobs
+        free = knobs.zones is None and knobs.precisions is None
+        if not self.consistent and free and self.rare(16):
             when = self.draw(_unresolved()).when
         else:
             start = self.high + _TICK if self.consistent else self.story_low
@@ -371,6 +413,13 @@ class World:
                 when = with_wall(when)
         self.note(when)
         return when
+
+    def event_precision(self) -> Precision:
+        """How an event's time is stated: mostly to the minute or the day (or as asked)."""
+        if self.knobs.precisions is not None:
+            precision: Precision = self.draw(self.knobs.precisions)
+            return precision
+        return self.pick(_EVENT_PRECISIONS)
 
     def event_time(self, zone: str | None, *, span: bool | None = None) -> When | Span:
         """The time of an event: a When of any precision, or a Span with a later end."""
@@ -393,7 +442,7 @@ class World:
         begin = start.latest + timedelta(minutes=1) + self.gap()
         if after_all and self.consistent:
             begin = max(begin, self.high + _TICK)
-        precision = self.pick(_EVENT_PRECISIONS)
+        precision = self.event_precision()
         end = when_after(self.draw, begin, zone, precision)
         self.note(end)
         if shape == "ongoing":
@@ -413,6 +462,8 @@ class World:
 
         Never narrower than ``moment``, and (consistent) never reaching back before the story.
         """
+        if self.knobs.precisions is not None:  # the same precision, as asked
+            return moment
         low, high = reach(moment) or (self.base, self.base)
         choice = self.pick(("window", "zone", "day"))
         result: When | Span | None = None
