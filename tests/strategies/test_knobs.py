@@ -20,7 +20,9 @@ from diplomacy_ledger import (
     Call,
     Claim,
     Ledger,
+    Meeting,
     Precision,
+    Record,
     Span,
     When,
     check,
@@ -28,7 +30,7 @@ from diplomacy_ledger import (
     kind_of,
     read_jsonl,
 )
-from diplomacy_ledger.strategies import consistent_ledgers, ledgers
+from diplomacy_ledger.strategies import consistent_ledgers, ledgers, records, records_for
 
 # The records about events, whose times the zones= and precisions= knobs set.
 EVENTS = {"call", "meeting", "statement", "claim", "mediation", "ceasefire", "hostility"}
@@ -145,3 +147,46 @@ def test_a_bad_value_drawn_from_a_knob_strategy_is_an_invalid_argument(
 
     with pytest.raises(InvalidArgument, match=named):
         draw()
+
+
+# -- records ---------------------------------------------------------------------------------------
+
+
+@SOME
+@given(records(kinds=["call", Meeting], zones=["Asia/Kathmandu"], precisions=[Precision.MINUTE]))
+def test_records_keep_to_their_kinds_zones_and_precisions(record: Record) -> None:
+    assert isinstance(record, Call | Meeting)
+    whens = list(whens_in(record.when))
+    assert {w.zone for w in whens} == {"Asia/Kathmandu"}
+    assert {w.precision for w in whens} == {Precision.MINUTE}
+
+
+def test_a_bad_records_knob_is_an_invalid_argument() -> None:
+    with pytest.raises(InvalidArgument, match="kinds"):
+        records(kinds=["phone call"])
+    with pytest.raises(InvalidArgument, match="zones"):
+        records(zones=["EDT"])
+    with pytest.raises(InvalidArgument, match="ledger"):
+        records_for("not a ledger")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="cannot give"):
+        records_for(Ledger(), kinds=["call"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_records_for_a_ledger_append_to_it(data: st.DataObject) -> None:
+    """Every drawn record's references resolve in the ledger, to entries of the right kind."""
+    ledger = data.draw(ledgers(min_size=1))
+    record = data.draw(records_for(ledger))
+    grown = ledger.copy()
+    grown.append(record, id="appended-1", recorded_at=ledger.last_recorded)
+    assert grown.get("appended-1") == record
+
+
+@SOME
+@given(st.data())
+def test_records_for_keep_to_their_kinds(data: st.DataObject) -> None:
+    ledger = data.draw(consistent_ledgers(min_size=10, kinds=["call"]))
+    record = data.draw(records_for(ledger, kinds=["same_event", "retraction"]))
+    assert kind_of(record) in {"same_event", "retraction"}
+    ledger.append(record, id="appended-1", recorded_at=ledger.last_recorded)

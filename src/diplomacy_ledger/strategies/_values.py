@@ -51,6 +51,7 @@ __all__ = [
     "default_spans",
     "default_whens",
     "findings",
+    "id_tuples",
     "ids_or_default",
     "maybe",
     "offices",
@@ -81,6 +82,16 @@ def maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
 @functools.lru_cache(maxsize=512)
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
+
+
+def id_tuples(ids: st.SearchStrategy[str], max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
+    """Up to ``max_size`` distinct ids from ``ids``; none when ``ids`` can draw none.
+
+    ``records_for`` passes ``st.nothing()`` for a kind its ledger lacks.
+    """
+    if ids.is_empty:
+        return st.just(())
+    return st.lists(ids, max_size=max_size, unique=True).map(tuple)
 
 
 def given_ids(value: Ids, name: str) -> st.SearchStrategy[str | None]:
@@ -115,7 +126,7 @@ def provenances(*, source_ids: Ids = None, actor_ids: Ids = None) -> st.SearchSt
 
 @functools.lru_cache(maxsize=256)
 def _provenances(source_ids: Ids, actor_ids: Ids) -> st.SearchStrategy[Provenance]:
-    via = st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=3, unique=True).map(tuple)
+    via = id_tuples(ids_or_default(actor_ids, "actor_ids"), 3)
     quote = maybe(texts(WORDS))
     return st.builds(Provenance, ids_or_default(source_ids, "source_ids"), via, quote=quote)
 
