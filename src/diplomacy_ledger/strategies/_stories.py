@@ -121,7 +121,11 @@ def contact(w: World, *, meeting: bool) -> None:
     )  # fmt: skip
     if w.consistent and (via or flags["report"] or flags["claim"]):
         flags["denial"] = False  # a denial of what someone asserts is a contradiction
-    time = w.event_time(zone)
+    if w.knobs.zones is None and w.knobs.precisions is None and w.rare(8):
+        zone = None  # a day with no zone, as event datasets give them
+        time: When | Span = w.after(None, Precision.DAY)
+    else:
+        time = w.event_time(zone)
     readout_time = None
     if flags["readout"]:
         other_zone = w.zone(*chosen)

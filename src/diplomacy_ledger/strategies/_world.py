@@ -38,13 +38,14 @@ from diplomacy_ledger.strategies._texts import FIRST_NAMES, HEADLINES, LAST_NAME
 from diplomacy_ledger.strategies._texts import StateFacts as Facts
 from diplomacy_ledger.strategies._times import (
     PRECISIONS,
+    clock_when,
     lengths,
     reach,
     when_after,
     when_near,
     with_wall,
 )
-from diplomacy_ledger.strategies._zones import zones
+from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zones
 
 __all__ = ["BASE_MAX", "BASE_MIN", "Contact", "Knobs", "StateCast", "World"]
 
@@ -55,6 +56,10 @@ _TICK: Final = timedelta(microseconds=1)
 _EVENT_PRECISIONS: Final = (*PRECISIONS, Precision.MINUTE, Precision.DAY, Precision.SPAN)
 _ZONES: Final = st.one_of(st.none(), zones())
 _TICKS: Final = st.integers(0, 600)
+# Zones a half hour (or 45 minutes) off the hour, drawn now and then so that their local
+# midnights (where a day in them begins) are in a default run.
+HALF_HOUR_ZONES: Final = ("Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu")
+_MINUTES: Final = st.integers(0, 59)
 
 
 _COIN: Final = st.booleans()
@@ -371,6 +376,8 @@ class World:
         if self.knobs.zones is not None:
             zone: str | None = self.draw(self.knobs.zones)
             return zone
+        if self.rare(12):
+            return self.pick(HALF_HOUR_ZONES)
         homes = [self.zone_of[a] for a in actors if a in self.zone_of]
         if homes and self.coin():
             return self.pick(homes)
@@ -408,11 +415,28 @@ class World:
             when = self.draw(_unresolved()).when
         else:
             start = self.high + _TICK if self.consistent else self.story_low
-            when = when_after(self.draw, start + self.gap(), zone, precision)
+            change = self._change_after(start, zone) if free and self.rare(10) else None
+            if change is not None:  # an instant in the hour after the clocks changed
+                moment = change + timedelta(minutes=self.draw(_MINUTES))
+                when = clock_when(moment, zone, Precision.MINUTE)
+            else:
+                when = when_after(self.draw, start + self.gap(), zone, precision)
             if self.draw(_COIN):
                 when = with_wall(when)
         self.note(when)
         return when
+
+    def _change_after(self, moment: datetime, zone: str | None) -> datetime | None:
+        """The first time after ``moment`` that ``zone``'s clocks changed, if they did.
+
+        Only for the zones whose rules make trouble (their changes are found once, and cached).
+        """
+        if zone not in DST_ZONES:
+            return None
+        for change in transitions(zone):
+            if change.at > moment:
+                return change.at
+        return None
 
     def event_precision(self) -> Precision:
         """How an event's time is stated: mostly to the minute or the day (or as asked)."""
