@@ -66,6 +66,12 @@ _COIN: Final = st.booleans()
 T = TypeVar("T")
 
 
+@functools.lru_cache(maxsize=8192)
+def _key(name: str) -> str:
+    """A name as the ledger compares names, remembered: the same pools are asked about often."""
+    return normalise_name(name)
+
+
 @functools.cache
 def _index(count: int) -> st.SearchStrategy[int]:
     """Where in a sequence of ``count`` items: built once per length."""
@@ -150,6 +156,7 @@ class World:
         self.story_low = self.base
         self.reserved = 0
         self._counts: Counter[str] = Counter()
+        self._next_place = 0  # names of places before this one are taken
         self.actor_names: set[str] = set()
         self.place_names: set[str] = set()
         self.states: list[StateCast] = []
@@ -222,7 +229,7 @@ class World:
     def free(self, names: tuple[str, ...], *, places: bool = False) -> bool:
         """Whether none of ``names`` names an actor (or a place) yet."""
         taken = self.place_names if places else self.actor_names
-        keys = [normalise_name(name) for name in names]
+        keys = [_key(name) for name in names]
         return len(set(keys)) == len(keys) and not taken.intersection(keys)
 
     def add_actor(self, actor: Actor, prefix: str) -> str:
@@ -309,9 +316,11 @@ class World:
         return self.add_person("Person", f"Number {number}")
 
     def fresh_place(self, zone: str, states: tuple[str, ...]) -> str:
-        """A place with a name not yet used."""
-        for name in itertools.chain(TOWNS, (f"Outpost {n}" for n in itertools.count(1))):
-            if self.free((name,), places=True):
+        """A place with a name not yet used (names are tried in order, from the last one used)."""
+        names = itertools.chain(TOWNS, (f"Outpost {n}" for n in itertools.count(1)))
+        for number, name in enumerate(names):
+            if number >= self._next_place and self.free((name,), places=True):
+                self._next_place = number + 1
                 break
         self.place_names.add(normalise_name(name))
         id = self.add(Place(name, zone=zone, states=states), "place")
