@@ -23,6 +23,7 @@ from diplomacy_ledger import (
     Meeting,
     Precision,
     Record,
+    Retraction,
     Span,
     When,
     check,
@@ -190,3 +191,27 @@ def test_records_for_keep_to_their_kinds(data: st.DataObject) -> None:
     record = data.draw(records_for(ledger, kinds=["same_event", "retraction"]))
     assert kind_of(record) in {"same_event", "retraction"}
     ledger.append(record, id="appended-1", recorded_at=ledger.last_recorded)
+
+
+@SOME
+@given(ledgers(mix={"disputed": 0, "retracted": 0, "corrected": 0}))
+def test_a_mix_of_none_leaves_out_denials_retractions_and_corrections(ledger: Ledger) -> None:
+    assert not [e for e in ledger if isinstance(e.record, Retraction)]
+    assert not [e for e in ledger if e.supersedes is not None]
+    assert not [
+        e for e in ledger if isinstance(e.record, Claim) and e.record.stance.value == "denies"
+    ]
+
+
+@SOME
+@given(ledgers(kinds=["call", "retraction"], mix={"retracted": 1}, max_size=400))
+def test_a_mix_of_all_retracts_a_duplicate_of_every_call_story(ledger: Ledger) -> None:
+    calls = [e for e in ledger if isinstance(e.record, Call)]
+    retracted = {e.record.entry for e in ledger if isinstance(e.record, Retraction)}
+    assert len(ledger) > 300 or not calls or retracted
+
+
+@pytest.mark.parametrize("mix", [{"lost": 0.5}, {"disputed": 2}, {"disputed": True}, [0.5]])
+def test_a_bad_mix_is_an_invalid_argument(mix: object) -> None:
+    with pytest.raises(InvalidArgument, match="mix"):
+        ledgers(mix=mix)  # type: ignore[arg-type]

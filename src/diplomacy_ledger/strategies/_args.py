@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -27,6 +27,7 @@ __all__ = [
     "checked_actors",
     "checked_ids",
     "checked_kinds",
+    "checked_mix",
     "checked_precisions",
     "checked_zones",
     "precision_choices",
@@ -286,3 +287,24 @@ def checked_actors(value: object, name: str = "actors") -> tuple[int | None, tup
     if len(set(keys)) != len(keys):
         raise InvalidArgument(f"{name}={value!r} holds a name twice (once normalised)")
     return len(names), names
+
+
+MIXED: Final = ("corrected", "disputed", "retracted")
+
+
+def checked_mix(value: object, name: str = "mix") -> tuple[tuple[str, int], ...]:
+    """Shares of stories disputed, retracted or corrected, from 0 to 1, as whole percents."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise InvalidArgument(
+            f"{name}={value!r} must be a mapping such as {{'disputed': 0.3, 'retracted': 0.1}}"
+        )
+    found = []
+    for key, share in value.items():
+        if key not in MIXED:
+            raise InvalidArgument(f"{name} holds {key!r}: use {list(MIXED)}")
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise InvalidArgument(f"{name}[{key!r}]={share!r} must be a share from 0 to 1")
+        found.append((key, round(share * 100)))
+    return tuple(sorted(found))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final
 
 from hypothesis import strategies as st
@@ -14,6 +14,7 @@ from diplomacy_ledger.strategies._args import (
     check_size,
     checked_actors,
     checked_kinds,
+    checked_mix,
     precision_choices,
     shown_arguments,
     zone_choices,
@@ -129,7 +130,7 @@ def _story(w: World) -> bool:
     return False
 
 
-def _knobs(kinds: object, zones: object, precisions: object, actors: object) -> Knobs:
+def _knobs(kinds: object, zones: object, precisions: object, actors: object, mix: object) -> Knobs:
     """The user's knobs, checked: bad values raise InvalidArgument now, bad draws when drawn."""
     allowed = checked_kinds(kinds)
     if allowed is not None and not allowed & STORY_KINDS:
@@ -146,6 +147,7 @@ def _knobs(kinds: object, zones: object, precisions: object, actors: object) -> 
         precisions=precision_choices(precisions),
         max_voices=cap,
         names=names,
+        mix=checked_mix(mix),
     )
 
 
@@ -158,6 +160,7 @@ def ledgers(
     zones: Zones = None,
     precisions: Precisions = None,
     actors: int | Sequence[str] | None = None,
+    mix: Mapping[str, float] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Valid :class:`~diplomacy_ledger.Ledger` values. Requires hypothesis.
 
@@ -184,13 +187,17 @@ def ledgers(
       Lifespans and tenures keep theirs (years and days).
     - ``actors``: how many actors may speak and take part (people, states, organizations), or
       a list of names: the people who do (states then take no part: no fighting is told).
+    - ``mix``: the share (0 to 1) of stories whose record is ``"disputed"`` (denied),
+      ``"retracted"`` (told twice, the duplicate retracted) or ``"corrected"`` (superseded by a
+      narrower time), where the story allows it: ``mix={"disputed": 0.5}``. Each share is drawn
+      so that it shrinks away.
 
     A bad value raises :class:`hypothesis.errors.InvalidArgument` when the strategy is made;
     a bad value drawn from a user's strategy raises it when drawn.
     """
     check_size(min_size, max_size)
     check_id_prefix(id_prefix)
-    knobs = _knobs(kinds, zones, precisions, actors)
+    knobs = _knobs(kinds, zones, precisions, actors, mix)
 
     @st.composite
     def ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
@@ -207,7 +214,7 @@ def ledgers(
     return ledgers(
         **shown_arguments(
             min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
-            zones=zones, precisions=precisions, actors=actors,
+            zones=zones, precisions=precisions, actors=actors, mix=mix,
         )
     )  # fmt: skip
 
@@ -221,6 +228,7 @@ def consistent_ledgers(
     zones: Zones = None,
     precisions: Precisions = None,
     actors: int | Sequence[str] | None = None,
+    mix: Mapping[str, float] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Ledgers on which every built-in check finds nothing, by construction. Requires hypothesis.
 
@@ -229,11 +237,11 @@ def consistent_ledgers(
     ceasefire ended before it took effect, and no one denies what another asserts. The ledgers
     still hold claims (that no one contradicts), denials (of what no one asserted), readouts,
     reports, corrections and retractions, in every precision and many zones. ``id_prefix``,
-    ``kinds``, ``zones``, ``precisions`` and ``actors`` as for :func:`ledgers`.
+    ``kinds``, ``zones``, ``precisions``, ``actors`` and ``mix`` as for :func:`ledgers`.
     """
     check_size(min_size, max_size)
     check_id_prefix(id_prefix)
-    knobs = _knobs(kinds, zones, precisions, actors)
+    knobs = _knobs(kinds, zones, precisions, actors, mix)
 
     @st.composite
     def consistent_ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
@@ -250,6 +258,6 @@ def consistent_ledgers(
     return consistent_ledgers(
         **shown_arguments(
             min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
-            zones=zones, precisions=precisions, actors=actors,
+            zones=zones, precisions=precisions, actors=actors, mix=mix,
         )
     )  # fmt: skip

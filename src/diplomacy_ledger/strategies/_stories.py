@@ -51,6 +51,14 @@ __all__ = [
 
 
 _CALL_MEDIA: Final = (Medium.PHONE, Medium.VIDEO, Medium.WRITTEN)
+# The parts of stories that ``mix=`` sets the share of: a denial disputes the story's record, a
+# duplicate entry is retracted, a correction supersedes it.
+_MIXED: Final = {
+    "denial": "disputed",
+    "deny": "disputed",
+    "duplicate": "retracted",
+    "correction": "corrected",
+}
 
 
 def _participant(w: World, actor: str) -> Participant:
@@ -86,7 +94,7 @@ def choose_parts(
     chosen = {}
     needs = kinds or {}
     for name in names:
-        wanted = w.coin()
+        wanted = w.wants(_MIXED.get(name))
         chosen[name] = wanted and left >= cost.get(name, 1) and w.allows(*needs.get(name, ()))
         if chosen[name]:
             left -= cost.get(name, 1)

@@ -60,6 +60,7 @@ _TICKS: Final = st.integers(0, 600)
 # midnights (where a day in them begins) are in a default run.
 HALF_HOUR_ZONES: Final = ("Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu")
 _MINUTES: Final = st.integers(0, 59)
+_PERCENTILES: Final = st.integers(0, 99)
 
 
 _COIN: Final = st.booleans()
@@ -114,6 +115,7 @@ class Knobs:
     precisions: st.SearchStrategy[Precision] | None = None  # the precisions of event times
     max_voices: int | None = None  # how many actors may speak and take part
     names: tuple[str, ...] = ()  # the people who speak and take part, if given by name
+    mix: tuple[tuple[str, int], ...] = ()  # percent of stories disputed, retracted, corrected
 
 
 @attrs.define(eq=False)
@@ -212,6 +214,17 @@ class World:
         if not options or not self.coin():
             return None
         return self.pick(options)
+
+    def wants(self, part: str | None) -> bool:
+        """Whether a story has an optional part: a coin, or the share ``mix=`` gives it.
+
+        A share is drawn as a percentile that shrinks to 0, and so to leaving the part out.
+        """
+        percent = dict(self.knobs.mix).get(part) if part is not None else None
+        if percent is None:
+            return self.coin()
+        drawn: int = self.draw(_PERCENTILES)
+        return drawn >= 100 - percent
 
     def rare(self, odds: int) -> bool:
         """True one time in ``odds``; shrinks to False.
