@@ -278,3 +278,11 @@ def test_ledgers_drawn_with_different_id_prefixes_share_no_id(
 def test_an_id_prefix_that_would_make_bad_ids_is_an_invalid_argument(prefix: object) -> None:
     with pytest.raises(InvalidArgument, match="id_prefix"):
         ledgers(id_prefix=prefix)  # type: ignore[arg-type]
+
+
+@settings(max_examples=10, deadline=None)
+@given(ledgers(min_size=300, max_size=400))
+def test_large_ledgers_draw_without_failing_a_health_check(ledger: Ledger) -> None:
+    """Ledgers of 300+ entries failed the too_slow health check; the default settings apply."""
+    assert 300 <= len(ledger) <= 400
+    assert read_jsonl(dumps_jsonl(ledger)).ledger == ledger

@@ -10,7 +10,8 @@ This module requires hypothesis (``pip install diplomacy-ledger[hypothesis]``); 
   :func:`meetings`, :func:`statements`, :func:`claims`, :func:`mediations`, :func:`ceasefires`,
   :func:`agreements`, :func:`hostilities`, :func:`reports`, :func:`same_events`,
   :func:`retractions`, :func:`records` and :func:`entries`. Each is valid on its own; its
-  references are not resolved.
+  references are not resolved. :func:`records_for` draws records whose references resolve in
+  a given ledger.
 - Ledgers: :func:`ledgers` (valid, as untidy as real ones), :func:`consistent_ledgers` (no check
   finds anything), :func:`ledgers_with_defect` (one planted defect, and exactly what the checks
   must report).
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
         mediations,
         meetings,
         records,
+        records_for,
         reports,
         retractions,
         same_events,
@@ -118,6 +120,7 @@ __all__ = [
     "places",
     "provenances",
     "records",
+    "records_for",
     "reports",
     "retractions",
     "same_events",
@@ -152,6 +155,7 @@ _LAZY: Final = {
         "mediations",
         "meetings",
         "records",
+        "records_for",
         "reports",
         "retractions",
         "same_events",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from diplomacy_ledger import LedgerError, Precision
+from diplomacy_ledger import KIND_NAMES, LedgerError, Precision, normalise_name
 from diplomacy_ledger.model import check_id
 from diplomacy_ledger.time import validate_zone
 
@@ -24,10 +24,15 @@ __all__ = [
     "check_range",
     "check_size",
     "check_strategy",
+    "checked_actors",
     "checked_ids",
+    "checked_kinds",
+    "checked_mix",
     "checked_precisions",
     "checked_zones",
+    "precision_choices",
     "shown_arguments",
+    "zone_choices",
 ]
 
 
@@ -193,3 +198,113 @@ def check_id_prefix(value: object) -> None:
             ) from None
         if len(value) > 100:
             raise InvalidArgument(f"id_prefix is {len(value)} characters; at most 100")
+
+
+def checked_kinds(value: object, name: str = "kinds") -> frozenset[str] | None:
+    """Record kinds given by name (``"call"``) or class (``Call``), as their names."""
+    if value is None:
+        return None
+    if isinstance(value, str | type) or not isinstance(value, Collection):
+        raise InvalidArgument(
+            f"{name}={value!r} must be a collection of record kinds, such as ['call', 'claim']"
+        )
+    known = {kind_name: kind_name for kind_name in KIND_NAMES.values()}
+    found = set()
+    for item in value:
+        kind = KIND_NAMES.get(item) if isinstance(item, type) else known.get(item)
+        if kind is None:
+            raise InvalidArgument(
+                f"{name} holds {item!r}, which is not a record kind: use one of "
+                f"{sorted(known)} or their classes"
+            )
+        found.add(kind)
+    if not found:
+        raise InvalidArgument(f"{name}={value!r} is empty: name at least one record kind")
+    return frozenset(found)
+
+
+def zone_choices(value: object, name: str = "zones") -> Any:
+    """A strategy of zones (each drawn value checked), or a list of zones checked now."""
+    if value is None:
+        return None
+    if isinstance(value, st.SearchStrategy):
+        return checked_zones(value, name)
+    if isinstance(value, str) or not isinstance(value, Collection) or not value:
+        raise InvalidArgument(
+            f"{name}={value!r} must be a strategy of zones or a non-empty list of them, such "
+            "as ['Asia/Kolkata', 'UTC']"
+        )
+    for zone in value:
+        if zone is not None:
+            try:
+                validate_zone(zone, where=name)
+            except (LedgerError, TypeError, ValueError) as error:
+                raise InvalidArgument(f"{name} holds {zone!r}, which is refused: {error}") from None
+    return st.sampled_from(tuple(value))
+
+
+def precision_choices(value: object, name: str = "precisions") -> Any:
+    """A strategy of precisions (each drawn value checked), or a list of them (or their names)."""
+    if value is None:
+        return None
+    if isinstance(value, st.SearchStrategy):
+        return checked_precisions(value, name)
+    if isinstance(value, str) or not isinstance(value, Collection) or not value:
+        raise InvalidArgument(
+            f"{name}={value!r} must be a strategy of precisions or a non-empty list of them, "
+            "such as [Precision.DAY, 'minute']"
+        )
+    found = []
+    for item in value:
+        try:
+            found.append(Precision(item))
+        except ValueError:
+            raise InvalidArgument(
+                f"{name} holds {item!r}, which is not a precision: use one of "
+                f"{[p.value for p in Precision]}"
+            ) from None
+    return st.sampled_from(tuple(found))
+
+
+def checked_actors(value: object, name: str = "actors") -> tuple[int | None, tuple[str, ...]]:
+    """How many actors may speak and take part (a number), or their names (people)."""
+    if value is None:
+        return None, ()
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 1:
+            raise InvalidArgument(f"{name}={value!r} must be at least 1")
+        return value, ()
+    if isinstance(value, str) or not isinstance(value, Collection) or not value:
+        raise InvalidArgument(
+            f"{name}={value!r} must be a number of actors or a non-empty list of their names"
+        )
+    names = tuple(value)
+    keys = []
+    for item in names:
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidArgument(f"{name} holds {item!r}: each name must be a non-empty string")
+        keys.append(normalise_name(item))
+    if len(set(keys)) != len(keys):
+        raise InvalidArgument(f"{name}={value!r} holds a name twice (once normalised)")
+    return len(names), names
+
+
+MIXED: Final = ("corrected", "disputed", "retracted")
+
+
+def checked_mix(value: object, name: str = "mix") -> tuple[tuple[str, int], ...]:
+    """Shares of stories disputed, retracted or corrected, from 0 to 1, as whole percents."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        raise InvalidArgument(
+            f"{name}={value!r} must be a mapping such as {{'disputed': 0.3, 'retracted': 0.1}}"
+        )
+    found = []
+    for key, share in value.items():
+        if key not in MIXED:
+            raise InvalidArgument(f"{name} holds {key!r}: use {list(MIXED)}")
+        if isinstance(share, bool) or not isinstance(share, int | float) or not 0 <= share <= 1:
+            raise InvalidArgument(f"{name}[{key!r}]={share!r} must be a share from 0 to 1")
+        found.append((key, round(share * 100)))
+    return tuple(sorted(found))

@@ -26,7 +26,8 @@ from diplomacy_ledger import (
     Status,
     When,
 )
-from diplomacy_ledger.strategies._stories import choose_parts, via_chain, voices_of
+from diplomacy_ledger.strategies._cast import room_for, states, voices, voices_of
+from diplomacy_ledger.strategies._stories import choose_parts, via_chain
 from diplomacy_ledger.strategies._texts import (
     MEANS,
     SUMMARIES,
@@ -43,35 +44,33 @@ Sides = dict[str, str | tuple[str, ...] | None]
 
 def mediation(w: World) -> None:
     """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
-    draw = w.draw
-    voices = voices_of(w)
-    states = fighting_states(w)
-    between_states = len(states) >= 2 and w.room() >= 4 and w.coin()
+    # Two states, a mediator, the mediation, its source and what came of it (two at the most).
+    between_states = w.room() >= 7 and w.coin() and room_for(w, 3, 0, states=True)
     if between_states:
-        sides = draw(st.lists(st.sampled_from(states), min_size=2, max_size=2, unique=True))
+        sides = states(w, 2, fighting_states(w), keep=5)
         parties = [side.id for side in sides]
-        others = [voice for voice in voices if voice not in {*parties, *(s.speaker for s in sides)}]
-        if not others:
-            return
-        everyone = [draw(st.sampled_from(others)), *parties]
+        [mediator] = voices(w, 1, keep=4, avoid={*parties, *(s.speaker for s in sides)})
+        everyone = [mediator, *parties]
     else:
-        everyone = draw(st.lists(st.sampled_from(voices), min_size=3, max_size=4, unique=True))
+        count = 4 if w.rare(3) and room_for(w, 4, len(voices_of(w))) else 3
+        everyone = voices(w, count)
+    voices_known = voices_of(w)
     zone = w.zone(*everyone)
     time = w.event_time(zone)
     effective = until = None
-    if between_states and w.coin():
+    if between_states and w.coin() and w.allows("ceasefire"):
         effective = w.after(zone)
         until = w.span_from(effective, zone, after_all=True).end if w.coin() else None
     source = w.source_for_story(zone)
     record = Mediation(
-        everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices)),
-        outcome=draw(st.one_of(st.none(), st.sampled_from(SUMMARIES))),
+        everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices_known)),
+        outcome=w.maybe_pick(SUMMARIES),
     )  # fmt: skip
     mediation_id = w.add(record, "mediation")
     w.events.append(mediation_id)
     if effective is not None:
         agreement = None
-        if w.room() >= 2 and w.coin():  # what the mediation produced, the ceasefire set out in it
+        if w.room() >= 2 and w.coin() and w.allows("agreement"):  # the ceasefire set out in it
             agreement = _agreement(
                 w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
                 effective=effective, source=source,
@@ -87,7 +86,7 @@ def mediation(w: World) -> None:
         w.events.append(w.add(ceasefire, "ceasefire"))
         if until is None:
             w.open_ceasefire_parties.update(everyone[1:])
-    elif between_states and w.room() >= 1 and w.coin():  # talks that end in a joint statement
+    elif between_states and w.room() >= 1 and w.coin() and w.allows("agreement"):
         _agreement(
             w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
             effective=None, source=source,
@@ -108,21 +107,21 @@ def conflict(w: World) -> None:
     accusations, reports, and (quiet) denials of the fighting.
     """
     draw = w.draw
-    a, b = draw(st.lists(st.sampled_from(fighting_states(w)), min_size=2, max_size=2, unique=True))
-    voices = voices_of(w)
+    a, b = states(w, 2, fighting_states(w))
+    known = voices_of(w)
     attacker = draw(st.one_of(st.just(a.army or a.id), st.none()))
     target = draw(st.one_of(st.just(b.id), st.just(b.army or b.id), st.none()))
     if attacker is None and target is None:
         target = b.id
     sides: Sides = {"attacker": attacker, "target": target}
-    if draw(st.integers(0, 3)) == 0:  # clashes "between" them, no attacker named
+    if w.rare(4):  # clashes "between" them, no attacker named
         sides = {"between": (a.army or a.id, b.id)}
     zone = w.zone(a.id, b.id)
-    via = via_chain(w, voices)
-    mediators = [v for v in voices if v not in {a.id, b.id, a.speaker, b.speaker}]
+    via = via_chain(w, known)
+    mediators = [v for v in known if v not in {a.id, b.id, a.speaker, b.speaker}]
     flags = _conflictflags(w, via, mediators)
     shapes = ("closed", "open", "ongoing")
-    shape = "closed" if w.consistent and flags["ceasefire"] else draw(st.sampled_from(shapes))
+    shape = "closed" if w.consistent and flags["ceasefire"] else w.pick(shapes)
     span = w.span_from(w.after(zone), zone, shape=shape)
     mediation_time = w.event_time(zone) if flags["mediation"] else None
     effective = w.after(zone) if flags["ceasefire"] else None
@@ -131,7 +130,7 @@ def conflict(w: World) -> None:
         until = w.span_from(effective, zone, after_all=True).end
     renewed = None
     if flags["renewed"]:
-        renewed = w.span_from(w.after(zone), zone, shape=draw(st.sampled_from(shapes)))
+        renewed = w.span_from(w.after(zone), zone, shape=w.pick(shapes))
     source = w.source_for_story(zone)
     places = a.places + b.places
     fight = Hostility(
@@ -172,21 +171,21 @@ def _truce(
     mediation_id = None
     mediator = None
     if mediation_time is not None:
-        mediator = draw(st.sampled_from(mediators))
+        mediator = w.pick(mediators)
         record = Mediation((mediator,), parties, mediation_time, w.provenance(source))
         mediation_id = w.add(record, "mediation")
     if effective is None:
         _renewed(w, renewed, fighters, source=source, via=via)
         return
     agreement = None
-    if w.room() >= 3 and draw(st.integers(0, 2)):
+    if w.room() >= 3 and draw(st.integers(0, 2)) and w.allows("agreement"):
         agreement = _agreement(
             w, parties, mediator=mediator, signed=mediation_time, effective=effective, source=source
         )
-        if w.room() >= 3 and w.coin():  # a party announces it
+        if w.room() >= 3 and w.coin() and w.allows("statement"):  # a party announces it
             speaker = sides[0].speaker
             w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
-    local = w.room() >= 4 and bool(sides[0].places) and draw(st.integers(0, 2)) == 0
+    local = w.room() >= 4 and bool(sides[0].places) and w.rare(3)
     ceasefire = Ceasefire(
         parties,
         effective,
@@ -194,13 +193,13 @@ def _truce(
         until=until,
         mediation=mediation_id,
         agreement=agreement,
-        status=draw(st.sampled_from(_STATUSES)),
+        status=w.pick(_STATUSES),
         places=sides[0].places[:1] if local else (),
     )
     truce = w.add(ceasefire, "ceasefire")
     if ceasefire.status is Status.OCCURRED:  # events are what took place: a plan is none
         w.events.append(truce)
-    if w.room() >= 2 and draw(st.integers(0, 2)) == 0:  # the other side's readout, agreeing
+    if w.room() >= 2 and w.rare(3) and w.allows("same_event"):  # the other side's, agreeing
         told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
                          status=ceasefire.status, places=ceasefire.places)  # fmt: skip
         w.add(SameEvent((truce, w.add(told, "ceasefire")), note="each side's readout"), "link")
@@ -221,16 +220,15 @@ def _agreement(
     source: str,
 ) -> str:
     """The agreement a ceasefire sets out: its parties, perhaps a signatory in an office."""
-    draw = w.draw
     signatories: tuple[Participant, ...] = ()
     holders = sorted(person for person, held in w.holds.items() if held)
     if holders and w.coin():  # someone in an office they hold throughout
-        who = draw(st.sampled_from(holders))
-        signatories = (Participant(who, draw(st.sampled_from(w.holds[who]))),)
+        who = w.pick(holders)
+        signatories = (Participant(who, w.pick(w.holds[who])),)
     record = Agreement(
         parties,
         w.provenance(source),
-        title=draw(st.sampled_from(("Joint statement", "Ceasefire agreement", "Protocol"))),
+        title=w.pick(("Joint statement", "Ceasefire agreement", "Protocol")),
         signatories=signatories,
         mediators=(mediator,) if mediator is not None else (),
         signed=signed,
@@ -262,9 +260,17 @@ def _renewed(
 
 def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
     """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
-    outcome = w.draw(st.sampled_from(_OUTCOMES)) if w.room() >= 4 else "fighting"
-    flags = choose_parts(w, ("mediation", "accuse", "report", "deny"), {})
-    flags["ceasefire"] = outcome != "fighting"
+    outcome = w.pick(_OUTCOMES) if w.room() >= 4 else "fighting"
+    keep = 2 if outcome == "fighting" else 3  # the fighting, its source, and the ceasefire
+    kinds = {"mediation": ("mediation",), "accuse": ("claim",), "report": ("report",)}
+    flags = choose_parts(
+        w,
+        ("mediation", "accuse", "report", "deny"),
+        {},
+        keep=keep,
+        kinds={**kinds, "deny": ("claim",)},
+    )
+    flags["ceasefire"] = outcome != "fighting" and w.allows("ceasefire")
     flags["until"] = outcome in ("ceasefire that ended", "renewed fighting")
     flags["renewed"] = outcome == "renewed fighting"
     if w.consistent and (via or flags["accuse"] or flags["report"]):
@@ -292,7 +298,7 @@ def _reactions(
         w.add(accusation, "claim")
         w.followers[fight] += 1
     if flags["report"]:
-        reporter = w.draw(st.sampled_from(voices_of(w)))
+        reporter = w.pick(voices_of(w))
         w.add(Report(reporter, fight, w.provenance(source)), "report")
         w.followers[fight] += 1
     if flags["deny"]:

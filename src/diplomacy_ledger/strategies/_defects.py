@@ -151,7 +151,6 @@ def _variant(text: str) -> str:
 
 def plant_contradiction(w: World) -> Planted:
     """A denial of something an actor (another one, or the same one) asserts."""
-    draw = w.draw
     shapes = [
         "denied claim",
         "same proposition",
@@ -161,10 +160,10 @@ def plant_contradiction(w: World) -> Planted:
     ]
     if w.asserting_claims:
         shapes.append("claim in the ledger")
-    shape = draw(st.sampled_from(shapes))
+    shape = w.pick(shapes)
     zone = w.zone()
     if shape == "claim in the ledger":
-        subject = draw(st.sampled_from(w.asserting_claims))
+        subject = w.pick(w.asserting_claims)
         source = w.source_for_story(zone)
         denier = fresh_voice(w)
         denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=subject), "claim")
@@ -184,7 +183,7 @@ def plant_contradiction(w: World) -> Planted:
         claimant = fresh_voice(w)
         denier = fresh_voice(w) if w.coin() else claimant  # the same one: a retraction
         proposition = new_proposition(w)
-        stance = draw(st.sampled_from((Stance.ASSERTS, Stance.ACCUSES)))
+        stance = w.pick((Stance.ASSERTS, Stance.ACCUSES))
         claim = w.add(Claim(claimant, stance, Provenance(source), proposition=proposition), "claim")
         if shape == "denied claim":
             denial_record = Claim(denier, Stance.DENIES, Provenance(source), about=claim)
@@ -194,7 +193,7 @@ def plant_contradiction(w: World) -> Planted:
         denial = w.add(denial_record, "claim")
         return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (claim, denial))], shape
     time = w.event_time(zone)
-    report_when = w.after(zone) if draw(st.booleans()) else None
+    report_when = w.after(zone) if w.coin() else None
     source = w.source_for_story(zone)
     who = partner(w)
     other = partner(w, who)
@@ -204,26 +203,25 @@ def plant_contradiction(w: World) -> Planted:
     if shape == "reported event":
         report = Report(fresh_voice(w), event, Provenance(source), when=report_when)
         entries.append(w.add(report, "report"))
-    denier = via[0] if via and draw(st.booleans()) else fresh_voice(w)
+    denier = via[0] if via and w.coin() else fresh_voice(w)
     denial = w.add(Claim(denier, Stance.DENIES, Provenance(source), about=event), "claim")
     return [ExpectedFinding(FindingKind.CONTRADICTION, "definite", (*entries, denial))], shape
 
 
 def plant_office_not_held(w: World) -> Planted:
     """A record naming someone in an office they did not hold at its time."""
-    draw = w.draw
     who = person(w)
     held = {office for holder, office, _ in w.tenures if holder == who}
     offices = [office for office in w.offices if office not in held]
     if offices and w.coin():
-        office = draw(st.sampled_from(offices))
+        office = w.pick(offices)
     else:
         jurisdiction = w.states[0].id if w.states and w.coin() else None
         office = w.add(Office("Special Envoy", jurisdiction=jurisdiction), "office")
     zone = w.zone(who)
     # Open world: without a recorded tenure of theirs in that office there is no finding, so
     # every shape records one, and the record's time falls outside what it says.
-    how = draw(st.sampled_from(("tenure began later", "tenure ended", "straddles its end")))
+    how = w.pick(("tenure began later", "tenure ended", "straddles its end"))
     found: Certainty = "definite"
     time: When | Span
     if how == "tenure began later":
@@ -237,12 +235,12 @@ def plant_office_not_held(w: World) -> Planted:
         tenure = Span(start, clock(w, zone))
         time = When.between(inside, clock(w, zone))
         found = "possible"  # some placements put the record inside the tenure
-    disputed = draw(st.booleans())
+    disputed = w.coin()
     source = w.source_for_story(zone)
     w.add(Tenure(who, office, tenure), "tenure")
     named = Participant(who, office)
     shapes = ("statement", "call", "meeting", "summit", "claim", "agreement")
-    shape = draw(st.sampled_from(shapes))
+    shape = w.pick(shapes)
     record: Statement | Call | Meeting | Claim | Agreement
     if shape == "statement":
         record = Statement(named, Provenance(source), when=time)
@@ -274,21 +272,21 @@ def plant_anachronism(w: World) -> Planted:
     draw = w.draw
     shapes = ("report before its event", "before the actor existed", "after the actor ceased",
               "after its source was published")  # fmt: skip
-    shape = draw(st.sampled_from(shapes))
+    shape = w.pick(shapes)
     zone = w.zone()
-    disputed = draw(st.booleans())
+    disputed = w.coin()
     if shape == "report before its event":
         time = w.event_time(zone)
         source = w.fresh_source()  # no publication time: the report may come first
         if w.events and w.coin():
-            subject = draw(st.sampled_from(w.events))
+            subject = w.pick(w.events)
         else:
             who = partner(w)
             subject = w.add(Call((who, partner(w, who)), time, Provenance(source)), "call")
         bounds = reach(w.ledger.record(subject).time)
         assert bounds is not None
         gap = timedelta(hours=draw(st.integers(2, 24 * 60)))
-        when = clock_when(bounds[0] - gap, zone, draw(st.sampled_from(CLOCKS)))
+        when = clock_when(bounds[0] - gap, zone, w.pick(CLOCKS))
         report = Report(fresh_voice(w), subject, Provenance(source), when=when)
         id = w.add(report, "report")
         # Never disputed: a report stands for what it says, so denying it would also plant a
@@ -320,18 +318,17 @@ def plant_anachronism(w: World) -> Planted:
 
 def plant_readout_mismatch(w: World) -> Planted:
     """Records linked as one event that disagree on who took part, or on when."""
-    draw = w.draw
     shapes = ["participants differ", "times cannot coincide", "three readouts"]
     shapes += ["ceasefire parties differ", "agreement parties differ"]
     if w.contacts:
         shapes.append("a call in the ledger")
-    shape = draw(st.sampled_from(shapes))
+    shape = w.pick(shapes)
     zone = w.zone()
-    disputed = draw(st.booleans())
+    disputed = w.coin()
     if shape in ("ceasefire parties differ", "agreement parties differ"):
         return _parties_differ(w, shape, disputed)
     if shape == "a call in the ledger":
-        known = draw(st.sampled_from(w.contacts))
+        known = w.pick(w.contacts)
         time = w.event_time(zone)
         source = w.source_for_story(zone)
         other = w.add(Call(tuple(sorted(known.actors)), time, Provenance(source)), "call")

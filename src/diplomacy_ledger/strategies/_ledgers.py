@@ -2,37 +2,106 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
-from diplomacy_ledger import Ledger
-from diplomacy_ledger.strategies._args import check_id_prefix, check_size, shown_arguments
-from diplomacy_ledger.strategies._cast import cast, finish, pad
+from diplomacy_ledger import Ledger, Precision, Record
+from diplomacy_ledger.strategies._args import (
+    check_id_prefix,
+    check_size,
+    checked_actors,
+    checked_kinds,
+    checked_mix,
+    precision_choices,
+    shown_arguments,
+    zone_choices,
+)
+from diplomacy_ledger.strategies._cast import finish, pad, room_for, voices_of
 from diplomacy_ledger.strategies._conflict import conflict, fighting_states, mediation
-from diplomacy_ledger.strategies._stories import claims, contact, statement, voices_of
-from diplomacy_ledger.strategies._world import World
+from diplomacy_ledger.strategies._stories import claims, contact, statement
+from diplomacy_ledger.strategies._world import Knobs, World
+
+Zones = st.SearchStrategy[str | None] | Sequence[str | None] | None
+Precisions = st.SearchStrategy[Precision] | Sequence[Precision | str] | None
 
 __all__ = ["build_world", "consistent_ledgers", "ledgers"]
 
-DEFAULT_MAX_SIZE = 40
+DEFAULT_MAX_SIZE: Final = 40
+
+
+# Whether to tell one more story: one time in six, no. Drawn as an index, so that the shrinker
+# deletes a story by deleting its choices, and ends the ledger early by setting one to zero.
+_MORE: Final = st.sampled_from((False, True, True, True, True, True))
+# Below ``min_size``, stories go on unless two draws in a row are zero: nearly always in a
+# random draw, never in the simplest one, which fills the ledger with places instead (a long
+# simplest example fails Hypothesis's large_base_example health check).
+_FILLING: Final = st.integers(0, 255)
 
 
 def build_world(
-    draw: st.DrawFn, *, consistent: bool, min_size: int, max_size: int, id_prefix: str = ""
+    draw: st.DrawFn,
+    *,
+    consistent: bool,
+    min_size: int,
+    max_size: int,
+    id_prefix: str = "",
+    knobs: Knobs | None = None,
 ) -> World:
-    """Draw a cast, then stories until the drawn number of entries is reached."""
-    budget = draw(st.integers(min_value=min_size, max_value=max_size))
-    world = World(draw, consistent=consistent, budget=budget, id_prefix=id_prefix)
-    cast(world)
-    while world.room() >= 2 and _story(world):
-        pass
+    """Stories, each told after a drawn "one more?", until one is refused or no room is left.
+
+    The cast grows as the stories need it; while the ledger is shorter than ``min_size``, stories
+    are nearly always told, and places fill what is left of it.
+    """
+    world = World(draw, consistent=consistent, budget=max_size, id_prefix=id_prefix, knobs=knobs)
+    while world.room() >= 2:
+        if len(world.ledger) + world.reserved < min_size:
+            if not draw(_FILLING) and not draw(_FILLING):
+                break
+        elif not draw(_MORE):
+            break
+        if not _story(world):
+            break
     finish(world)
     pad(world, min_size)
     return world
 
 
+# Calls and meetings are what a ledger of diplomatic contacts mostly holds. The first one is
+# what a story shrinks to: a call.
+_WEIGHTED: Final = (
+    "call",
+    "meeting",
+    "conflict",
+    "call",
+    "claims",
+    "statement",
+    "meeting",
+    "mediation",
+)
+_KINDS: Final = st.sampled_from(_WEIGHTED)
+_NEEDS: Final = {
+    "call": 2,
+    "meeting": 2,
+    "conflict": 2,
+    "statement": 1,
+    "claims": 1,
+    "mediation": 3,
+}
+# The record each story is about, for ``kinds=``; the stories to tell when the drawn one is left
+# out or does not fit, those needing the fewest new actors first.
+_MAIN_KIND: Final = {
+    "call": "call",
+    "meeting": "meeting",
+    "conflict": "hostility",
+    "statement": "statement",
+    "claims": "claim",
+    "mediation": "mediation",
+}
+_FALLBACKS: Final = ("statement", "claims", "call", "meeting", "conflict", "mediation")
+STORY_KINDS: Final = frozenset(_MAIN_KIND.values())
 _STORIES: Final[dict[str, Callable[[World], None]]] = {
     "call": lambda w: contact(w, meeting=False),
     "meeting": lambda w: contact(w, meeting=True),
@@ -44,40 +113,54 @@ _STORIES: Final[dict[str, Callable[[World], None]]] = {
 
 
 def _story(w: World) -> bool:
-    """Tell one story that fits; False when none does."""
-    voices = len(voices_of(w))
-    feasible = {
-        "call": voices >= 2,
-        "meeting": voices >= 2,
-        "conflict": len(fighting_states(w)) >= 2,
-        "statement": voices >= 1,
-        "claims": voices >= 2,
-        "mediation": voices >= 3,
-    }
-    if w.room() < 2:
-        return False
-    # Calls and meetings are what a ledger of diplomatic contacts mostly holds.
-    weighted = (
-        "call",
-        "meeting",
-        "conflict",
-        "call",
-        "claims",
-        "statement",
-        "meeting",
-        "mediation",
+    """Tell one story; one needing fewer new actors when the drawn one does not fit.
+
+    False when no story fits in the room left.
+    """
+    kind = w.draw(_KINDS)
+    for candidate in (kind, *_FALLBACKS):
+        if not w.allows(_MAIN_KIND[candidate]):
+            continue
+        conflict = candidate == "conflict"
+        known = len(fighting_states(w)) if conflict else len(voices_of(w))
+        if room_for(w, _NEEDS[candidate], known, states=conflict):
+            w.begin_story()
+            _STORIES[candidate](w)
+            return True
+    return False
+
+
+def _knobs(kinds: object, zones: object, precisions: object, actors: object, mix: object) -> Knobs:
+    """The user's knobs, checked: bad values raise InvalidArgument now, bad draws when drawn."""
+    allowed = checked_kinds(kinds)
+    if allowed is not None and not allowed & STORY_KINDS:
+        raise InvalidArgument(
+            f"kinds={sorted(allowed)!r} names no record a story is about: add one of "
+            f"{sorted(STORY_KINDS)}"
+        )
+    cap, names = checked_actors(actors)
+    if cap is not None and cap < 2 and allowed is not None and allowed <= {"call", "meeting"}:
+        raise InvalidArgument(f"actors={actors!r}: a call or meeting takes two actors")
+    return Knobs(
+        kinds=allowed,
+        zones=zone_choices(zones),
+        precisions=precision_choices(precisions),
+        max_voices=cap,
+        names=names,
+        mix=checked_mix(mix),
     )
-    kinds = [kind for kind in weighted if feasible[kind]]
-    if not kinds:
-        return False
-    kind = w.draw(st.sampled_from(kinds))
-    w.begin_story()
-    _STORIES[kind](w)
-    return True
 
 
 def ledgers(
-    *, min_size: int = 0, max_size: int = DEFAULT_MAX_SIZE, id_prefix: str = ""
+    *,
+    min_size: int = 0,
+    max_size: int = DEFAULT_MAX_SIZE,
+    id_prefix: str = "",
+    kinds: Collection[str | type[Record]] | None = None,
+    zones: Zones = None,
+    precisions: Precisions = None,
+    actors: int | Sequence[str] | None = None,
+    mix: Mapping[str, float] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Valid :class:`~diplomacy_ledger.Ledger` values. Requires hypothesis.
 
@@ -90,9 +173,31 @@ def ledgers(
     It loads, checks and round-trips through JSON Lines, but :func:`~diplomacy_ledger.check`
     may report anything. For a ledger on which no check finds anything, use
     :func:`consistent_ledgers`.
+
+    The content can be narrowed, for a test that is about some of it:
+
+    - ``kinds``: the record kinds the ledger may hold, by name (``"call"``) or class (``Call``):
+      the stories told are those about one of them (calls, meetings, fighting, statements,
+      claims, mediations), and what comes of them keeps to them too. The actors and sources
+      every record needs are always there; places (or sources) fill a ledger up to ``min_size``.
+    - ``zones``: the zones event times are stated in: a list of IANA keys, fixed offsets or
+      None (no zone), or a strategy of them.
+    - ``precisions``: the precisions of event times (and of sources' publication): a list of
+      :class:`~diplomacy_ledger.Precision` members or their names, or a strategy of them.
+      Lifespans and tenures keep theirs (years and days).
+    - ``actors``: how many actors may speak and take part (people, states, organizations), or
+      a list of names: the people who do (states then take no part: no fighting is told).
+    - ``mix``: the share (0 to 1) of stories whose record is ``"disputed"`` (denied),
+      ``"retracted"`` (told twice, the duplicate retracted) or ``"corrected"`` (superseded by a
+      narrower time), where the story allows it: ``mix={"disputed": 0.5}``. Each share is drawn
+      so that it shrinks away.
+
+    A bad value raises :class:`hypothesis.errors.InvalidArgument` when the strategy is made;
+    a bad value drawn from a user's strategy raises it when drawn.
     """
     check_size(min_size, max_size)
     check_id_prefix(id_prefix)
+    knobs = _knobs(kinds, zones, precisions, actors, mix)
 
     @st.composite
     def ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
@@ -102,14 +207,28 @@ def ledgers(
             min_size=min_size,
             max_size=max_size,
             id_prefix=id_prefix,
+            knobs=knobs,
         )
         return world.ledger
 
-    return ledgers(**shown_arguments(min_size=min_size, max_size=max_size, id_prefix=id_prefix))
+    return ledgers(
+        **shown_arguments(
+            min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
+            zones=zones, precisions=precisions, actors=actors, mix=mix,
+        )
+    )  # fmt: skip
 
 
 def consistent_ledgers(
-    *, min_size: int = 0, max_size: int = DEFAULT_MAX_SIZE, id_prefix: str = ""
+    *,
+    min_size: int = 0,
+    max_size: int = DEFAULT_MAX_SIZE,
+    id_prefix: str = "",
+    kinds: Collection[str | type[Record]] | None = None,
+    zones: Zones = None,
+    precisions: Precisions = None,
+    actors: int | Sequence[str] | None = None,
+    mix: Mapping[str, float] | None = None,
 ) -> st.SearchStrategy[Ledger]:
     """Ledgers on which every built-in check finds nothing, by construction. Requires hypothesis.
 
@@ -117,11 +236,12 @@ def consistent_ledgers(
     people are named only in offices they held throughout, fighting between the parties of a
     ceasefire ended before it took effect, and no one denies what another asserts. The ledgers
     still hold claims (that no one contradicts), denials (of what no one asserted), readouts,
-    reports, corrections and retractions, in every precision and many zones. ``id_prefix`` as
-    for :func:`ledgers`.
+    reports, corrections and retractions, in every precision and many zones. ``id_prefix``,
+    ``kinds``, ``zones``, ``precisions``, ``actors`` and ``mix`` as for :func:`ledgers`.
     """
     check_size(min_size, max_size)
     check_id_prefix(id_prefix)
+    knobs = _knobs(kinds, zones, precisions, actors, mix)
 
     @st.composite
     def consistent_ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
@@ -131,9 +251,13 @@ def consistent_ledgers(
             min_size=min_size,
             max_size=max_size,
             id_prefix=id_prefix,
+            knobs=knobs,
         )
         return world.ledger
 
     return consistent_ledgers(
-        **shown_arguments(min_size=min_size, max_size=max_size, id_prefix=id_prefix)
-    )
+        **shown_arguments(
+            min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
+            zones=zones, precisions=precisions, actors=actors, mix=mix,
+        )
+    )  # fmt: skip

@@ -91,7 +91,7 @@ def fresh_voice(w: World) -> str:
 def person(w: World) -> str:
     """A person from the ledger, or a new one."""
     if w.persons and w.coin():
-        return w.draw(st.sampled_from(w.persons))
+        return w.pick(w.persons)
     return w.fresh_person()
 
 
@@ -99,7 +99,7 @@ def partner(w: World, *avoid: str) -> str:
     """Someone else to take part: an actor from the ledger, or a new state."""
     known = [a for a in (*w.persons, *(s.speaker for s in w.states)) if a not in avoid]
     if known and w.coin():
-        return w.draw(st.sampled_from(known))
+        return w.pick(known)
     return w.fresh_state().id
 
 
@@ -111,7 +111,7 @@ def quiet_denial(w: World, about: str, source: str) -> str:
 
 def clock(w: World, zone: str | None) -> When:
     """An exact instant after everything so far."""
-    return w.after(zone, w.draw(st.sampled_from(CLOCKS)))
+    return w.after(zone, w.pick(CLOCKS))
 
 
 def plant_double_booking(w: World) -> Planted:
@@ -132,7 +132,7 @@ def plant_possibly_same_event(w: World) -> Planted:
 def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -> Planted:
     draw = w.draw
     zone = w.zone(who)
-    shape = draw(st.sampled_from(("same instant", "instant inside", "overlapping spans")))
+    shape = w.pick(("same instant", "instant inside", "overlapping spans"))
     windows = st.sampled_from((*CLOCKS, Precision.SPAN))
     a_time: When | Span
     b_time: When | Span
@@ -147,19 +147,19 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
         a_start = w.after(zone)
         b_start = w.after(zone, draw(windows))
         ends = (w.after(zone), w.after(zone))
-        a_end, b_end = ends if draw(st.booleans()) else ends[::-1]
+        a_end, b_end = ends if w.coin() else ends[::-1]
         a_time, b_time = Span(a_start, a_end), Span(b_start, b_end)
-    disputed = draw(st.booleans())
+    disputed = w.coin()
     source = w.source_for_story(zone)
     a = w.add(Call((who, first), a_time, Provenance(source)), "call")
     record: Call | Meeting = Call((second, who), b_time, Provenance(source))
-    if kind == FindingKind.DOUBLE_BOOKING and draw(st.booleans()):  # or a summit, no host
+    if kind == FindingKind.DOUBLE_BOOKING and w.coin():  # or a summit, no host
         record = Meeting.summit((second, who), b_time, Provenance(source))
     b = w.add(record, "meeting" if isinstance(record, Meeting) else "call")
-    if draw(st.booleans()):  # a call called off at the same time takes no one's time
+    if w.coin():  # a call called off at the same time takes no one's time
         w.add(Call((who, first), a_time, Provenance(source), status=Status.CANCELLED), "call")
     if disputed:
-        quiet_denial(w, draw(st.sampled_from((a, b))), source)
+        quiet_denial(w, w.pick((a, b)), source)
     if kind == FindingKind.POSSIBLY_SAME_EVENT:
         found = ExpectedFinding(kind, "possible", (a, b))
         return [found], f"two calls of the same people that overlap ({shape})"
@@ -177,21 +177,21 @@ def plant_ceasefire_violation(w: World) -> Planted:
     draw = w.draw
     blocked = w.ongoing | w.open_ceasefire_parties
     usable = [s for s in w.states if s.id not in blocked and (s.army or s.id) not in blocked]
-    if len(usable) >= 2 and draw(st.booleans()):
+    if len(usable) >= 2 and w.coin():
         one, two = draw(st.lists(st.sampled_from(usable), min_size=2, max_size=2, unique=True))
     else:
         one, two = w.fresh_state(), w.fresh_state()
     zone = w.zone(one.id, two.id)
     fighters, sides = _fighting_sides(w, one, two)
     attributed = fighters == "attributed"
-    status = draw(st.sampled_from((Status.OCCURRED, Status.OCCURRED, Status.PLANNED)))
-    told_twice = draw(st.booleans())
-    local = draw(st.booleans())
+    status = w.pick((Status.OCCURRED, Status.OCCURRED, Status.PLANNED))
+    told_twice = w.coin()
+    local = w.coin()
     timing, effective, span, until = _violation_times(w, zone)
-    sources = draw(st.sampled_from(("one source", "vouched twice")))
-    denied_ceasefire = draw(st.booleans())
+    sources = w.pick(("one source", "vouched twice"))
+    denied_ceasefire = w.coin()
     source = w.source_for_story(zone)
-    via = (fresh_voice(w),) if draw(st.booleans()) else ()
+    via = (fresh_voice(w),) if w.coin() else ()
     scope = (w.fresh_place(zone or "UTC", (two.id,)),) if local else ()
     truce = Ceasefire(
         (one.id, two.id), effective, Provenance(source), until=until, status=status, places=scope
@@ -221,9 +221,9 @@ def plant_ceasefire_violation(w: World) -> Planted:
 
 def _fighting_sides(w: World, one: StateCast, two: StateCast) -> tuple[str, dict[str, Any]]:
     """Who fought, as a Hostility's fields: one side against the other, or between them."""
-    fighters = w.draw(st.sampled_from(("attributed", "unattributed", "between")))
+    fighters = w.pick(("attributed", "unattributed", "between"))
     attacker = (one.army or one.id) if fighters == "attributed" else None
-    target = w.draw(st.sampled_from((two.id, two.army or two.id)))
+    target = w.pick((two.id, two.army or two.id))
     if fighters == "between":
         return fighters, {"between": (one.army or one.id, target)}
     return fighters, {"attacker": attacker, "target": target}
@@ -235,13 +235,12 @@ def _violation_times(w: World, zone: str | None) -> tuple[str, When, Span, When 
     And perhaps the ceasefire's end, after the fighting began: it began while the ceasefire
     held.
     """
-    draw = w.draw
-    timing = draw(st.sampled_from(("after it took effect", "may have gone on after")))
+    timing = w.pick(("after it took effect", "may have gone on after"))
     effective: When
     if timing == "after it took effect":
         effective = w.after(zone)
         start = w.after(zone)
-        shape = draw(st.sampled_from(("closed", "open", "ongoing")))
+        shape = w.pick(("closed", "open", "ongoing"))
         span = w.span_from(start, zone, shape=shape, after_all=True)
     else:
         start = w.after(zone)
@@ -249,7 +248,7 @@ def _violation_times(w: World, zone: str | None) -> tuple[str, When, Span, When 
         # The fighting ended some time in a window around the moment the ceasefire took effect.
         end = When.between(start.latest, clock(w, zone))
         span = Span(start, end)
-    until = w.after(zone) if draw(st.booleans()) else None
+    until = w.after(zone) if w.coin() else None
     return timing, effective, span, until
 
 
@@ -258,14 +257,14 @@ def plant_unresolved_local_time(w: World) -> Planted:
     draw = w.draw
     local = draw(local_times(unresolved=True))
     when = local.when
-    shape = draw(st.sampled_from(("source", "statement", "call", "meeting", "ceasefire")))
+    shape = w.pick(("source", "statement", "call", "meeting", "ceasefire"))
     if shape == "source":
         id = w.add(Source("A dated dispatch", published=when), "source")
         return [ExpectedFinding(FindingKind.UNRESOLVED_LOCAL_TIME, "definite", (id,))], shape
     source = w.fresh_source()  # no publication time: the wall time may lie anywhere
     record: Statement | Call | Meeting | Ceasefire
     moment: When | Span = when
-    if draw(st.booleans()):
+    if w.coin():
         later = clock_when(when.latest + draw(lengths(max_days=2)), local.zone, Precision.MINUTE)
         moment = Span(when, later)
     if shape == "statement":

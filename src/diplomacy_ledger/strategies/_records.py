@@ -7,33 +7,47 @@ so a lone record does not resolve its references: for that, draw whole ledgers.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any, Final
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from diplomacy_ledger import (
+    Actor,
     Agreement,
     Call,
     Ceasefire,
     Claim,
     Entry,
     Hostility,
+    Ledger,
     Mediation,
     Medium,
     Meeting,
+    Office,
     Participant,
+    Place,
+    Precision,
     Record,
     Report,
     Retraction,
     SameEvent,
+    Source,
     Span,
     Stance,
     Statement,
     Status,
     When,
 )
-from diplomacy_ledger.strategies._args import check_strategy, shown_arguments
+from diplomacy_ledger.strategies._args import (
+    check_strategy,
+    checked_kinds,
+    precision_choices,
+    shown_arguments,
+    zone_choices,
+)
 from diplomacy_ledger.strategies._texts import (
     CHANNELS,
     MEANS,
@@ -48,7 +62,9 @@ from diplomacy_ledger.strategies._times import (
     PRECISIONS,
     instants,
     lengths,
+    spans,
     when_near,
+    whens,
 )
 from diplomacy_ledger.strategies._values import (
     Ids,
@@ -57,6 +73,7 @@ from diplomacy_ledger.strategies._values import (
     default_spans,
     default_whens,
     given_ids,
+    id_tuples,
     ids_or_default,
     maybe,
     offices,
@@ -79,6 +96,7 @@ __all__ = [
     "mediations",
     "meetings",
     "records",
+    "records_for",
     "reports",
     "retractions",
     "same_events",
@@ -314,10 +332,11 @@ def ceasefires(
     check_strategy(place_ids, "place_ids")
     scope: st.SearchStrategy[tuple[str, ...]] = st.just(())
     if place_ids is not None:
-        scope = st.lists(place_ids, max_size=2, unique=True).map(tuple)
+        scope = id_tuples(place_ids, 2)
     agreement_refs = given_ids(agreement_ids, "agreement_ids")
     effective_strategy = default_whens() if whens is None else whens
     provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+    mediations_ = maybe(ids_or_default(record_ids, "record_ids"))
 
     @st.composite
     def ceasefires(draw: st.DrawFn, /, **shown: object) -> Ceasefire:
@@ -331,7 +350,7 @@ def ceasefires(
             effective,
             draw(provenance),
             until=until,
-            mediation=draw(maybe(ids_or_default(record_ids, "record_ids"))),
+            mediation=draw(mediations_),
             terms=draw(maybe(texts(SUMMARIES))),
             status=draw(_STATUSES),
             agreement=draw(agreement_refs),
@@ -415,6 +434,8 @@ def hostilities(
     check_strategy(spans, "spans")
     refs = ids_or_default(actor_ids, "actor_ids")
     span_strategy = default_spans() if spans is None else spans
+    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+    place_lists = id_tuples(ids_or_default(place_ids, "place_ids"), 2)
 
     @st.composite
     def hostilities(draw: st.DrawFn, /, **shown: object) -> Hostility:
@@ -422,13 +443,11 @@ def hostilities(
         between = draw(st.integers(0, 3)) == 0
         return Hostility(
             draw(span_strategy),
-            draw(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+            draw(provenance),
             attacker=sides[0] if not between and draw(st.booleans()) else None,
             target=sides[1] if not between and draw(st.booleans()) else None,
             between=tuple(sides) if between else (),
-            places=tuple(
-                draw(st.lists(ids_or_default(place_ids, "place_ids"), max_size=2, unique=True))
-            ),
+            places=draw(place_lists),
             means=tuple(draw(st.lists(st.sampled_from(MEANS), max_size=3, unique=True))),
             description=draw(maybe(texts(SUMMARIES))),
         )
@@ -494,28 +513,140 @@ def records(
     source_ids: Ids = None,
     record_ids: Ids = None,
     agreement_ids: Ids = None,
+    kinds: Collection[str | type[Record]] | None = None,
+    zones: st.SearchStrategy[str | None] | Sequence[str | None] | None = None,
+    precisions: st.SearchStrategy[Precision] | Sequence[Precision | str] | None = None,
 ) -> st.SearchStrategy[Record]:
-    """A record of any of the sixteen kinds, from the strategies above. Requires hypothesis."""
+    """A record of any of the sixteen kinds, from the strategies above. Requires hypothesis.
+
+    ``kinds`` keeps to some kinds, by name (``"call"``) or class (``Call``). ``zones`` and
+    ``precisions`` (lists, or strategies, as for :func:`~diplomacy_ledger.strategies.ledgers`)
+    set the zones and precisions of the events' times (calls, meetings, statements, claims,
+    mediations, ceasefires, agreements, hostilities, reports); the lifespans, tenures and
+    publication dates of the cast keep every precision and zone.
+    """
+    allowed = checked_kinds(kinds)
+    zone_strategy = zone_choices(zones)
+    precision_strategy = precision_choices(precisions)
+    times: dict[str, Any] = {}
+    whens_: dict[str, Any] = {}
+    spans_: dict[str, Any] = {}
+    if zone_strategy is not None or precision_strategy is not None:
+        when_strategy = whens(zones=zone_strategy, precisions=precision_strategy)
+        span_strategy = spans(zones=zone_strategy, precisions=precision_strategy, open_ends=False)
+        times = {"times": st.one_of(when_strategy, span_strategy)}
+        whens_ = {"whens": when_strategy}
+        spans_ = {"spans": spans(zones=zone_strategy, precisions=precision_strategy)}
     refs: dict[str, Any] = {"actor_ids": actor_ids, "source_ids": source_ids}
     linked: dict[str, Any] = {"record_ids": record_ids, "agreement_ids": agreement_ids}
-    return st.one_of(
-        calls(office_ids=office_ids, **refs),
-        meetings(office_ids=office_ids, place_ids=place_ids, **refs),
-        statements(office_ids=office_ids, **linked, **refs),
-        claims(office_ids=office_ids, record_ids=record_ids, **refs),
-        mediations(**refs),
-        ceasefires(place_ids=place_ids, **linked, **refs),
-        agreements(office_ids=office_ids, **refs),
-        hostilities(place_ids=place_ids, **refs),
-        reports(record_ids=record_ids, **refs),
-        same_events(record_ids=record_ids),
-        retractions(record_ids=record_ids),
-        actors(**refs),
-        offices(**refs),
-        tenures(office_ids=office_ids, **refs),
-        places(**refs),
-        sources(actor_ids=actor_ids),
-    )
+    by_kind: dict[str, st.SearchStrategy[Any]] = {
+        "call": calls(office_ids=office_ids, **refs, **times),
+        "meeting": meetings(office_ids=office_ids, place_ids=place_ids, **refs, **times),
+        "statement": statements(office_ids=office_ids, **linked, **refs, **times),
+        "claim": claims(office_ids=office_ids, record_ids=record_ids, **refs, **times),
+        "mediation": mediations(**refs, **times),
+        "ceasefire": ceasefires(place_ids=place_ids, **linked, **refs, **whens_),
+        "agreement": agreements(office_ids=office_ids, **refs, **times, **whens_),
+        "hostility": hostilities(place_ids=place_ids, **refs, **spans_),
+        "report": reports(record_ids=record_ids, **refs, **times),
+        "same_event": same_events(record_ids=record_ids),
+        "retraction": retractions(record_ids=record_ids),
+        "actor": actors(**refs),
+        "office": offices(**refs),
+        "tenure": tenures(office_ids=office_ids, **refs),
+        "place": places(**refs),
+        "source": sources(actor_ids=actor_ids),
+    }
+    chosen = [s for kind, s in by_kind.items() if allowed is None or kind in allowed]
+    return st.one_of(chosen)
+
+
+def records_for(
+    ledger: Ledger, *, kinds: Collection[str | type[Record]] | None = None
+) -> st.SearchStrategy[Record]:
+    """Records that fit ``ledger``: each id they point at is its current entry of that kind.
+
+    Requires hypothesis. So that "append to this ledger" is testable:
+    ``ledger.append(record, id=..., ...)`` takes each drawn record (give it a fresh id and a
+    record time at or after the ledger's last).
+    Kinds whose references the ledger cannot give (a call needs two actors and a source) are
+    not drawn; nor are actors and places, whose names could clash with the ledger's. ``kinds``
+    keeps to some kinds, as for :func:`records`. A ledger that cannot give any of the kinds
+    asked for is an :class:`~hypothesis.errors.InvalidArgument`.
+    """
+    if not isinstance(ledger, Ledger):
+        raise InvalidArgument(f"ledger={ledger!r} must be a Ledger")
+    allowed = checked_kinds(kinds)
+    return _records_for(ledger, allowed)
+
+
+def _records_for(ledger: Ledger, allowed: frozenset[str] | None) -> st.SearchStrategy[Record]:
+    current = list(ledger.entries())
+    actor_list = [e.id for e in current if isinstance(e.record, Actor)]
+    people = [
+        e.id for e in current if isinstance(e.record, Actor) and e.record.kind.value == "person"
+    ]
+    of = {
+        "office": [e.id for e in current if isinstance(e.record, Office)],
+        "place": [e.id for e in current if isinstance(e.record, Place)],
+        "source": [e.id for e in current if isinstance(e.record, Source)],
+        "agreement": [e.id for e in current if isinstance(e.record, Agreement)],
+    }
+    retractable = [e.id for e in current if not isinstance(e.record, Retraction)]
+    contacts = [e.id for e in current if isinstance(e.record, Call | Meeting)]
+
+    def pool(ids_: list[str]) -> st.SearchStrategy[str]:
+        return st.sampled_from(ids_) if ids_ else st.nothing()
+
+    a, o, p, s = pool(actor_list), pool(of["office"]), pool(of["place"]), pool(of["source"])
+    r, g = pool(retractable), pool(of["agreement"])
+    actors_, sources_ = len(actor_list), len(of["source"])
+    refs: dict[str, Any] = {"actor_ids": a, "source_ids": s}
+    given_: dict[str, st.SearchStrategy[Any] | None] = {}
+    if of["agreement"]:
+        given_["agreement_ids"] = g
+    by_kind: dict[str, tuple[bool, st.SearchStrategy[Any]]] = {
+        "call": (actors_ >= 2 and sources_ >= 1, calls(office_ids=o, **refs)),
+        "meeting": (
+            actors_ >= 2 and sources_ >= 1,
+            meetings(office_ids=o, place_ids=p, **refs),
+        ),
+        "statement": (
+            actors_ >= 1 and sources_ >= 1,
+            statements(office_ids=o, record_ids=r, **refs, **given_),
+        ),
+        "claim": (
+            actors_ >= 1 and sources_ >= 1,
+            claims(office_ids=o if of["office"] else None, record_ids=r, **refs),
+        ),
+        "mediation": (actors_ >= 3 and sources_ >= 1, mediations(**refs)),
+        "ceasefire": (
+            actors_ >= 2 and sources_ >= 1,
+            ceasefires(place_ids=p, record_ids=r, **refs, **given_),
+        ),
+        "agreement": (actors_ >= 2 and sources_ >= 1, agreements(office_ids=o, **refs)),
+        "hostility": (actors_ >= 2 and sources_ >= 1, hostilities(place_ids=p, **refs)),
+        "report": (actors_ >= 1 and sources_ >= 1, reports(record_ids=r, **refs)),
+        "same_event": (len(contacts) >= 2, same_events(record_ids=pool(contacts))),
+        "retraction": (bool(retractable), retractions(record_ids=r)),
+        "office": (True, offices(actor_ids=a, source_ids=s)),
+        "tenure": (
+            bool(people) and bool(of["office"]),
+            tenures(actor_ids=pool(people), office_ids=o, source_ids=s),
+        ),
+        "source": (True, sources(actor_ids=a)),
+    }
+    chosen = [
+        strategy
+        for kind, (fits, strategy) in by_kind.items()
+        if fits and (allowed is None or kind in allowed)
+    ]
+    if not chosen:
+        raise InvalidArgument(
+            f"the ledger ({len(ledger)} entries) cannot give the references of any of the "
+            f"kinds {sorted(allowed or by_kind)}"
+        )
+    return st.one_of(chosen)
 
 
 def entries(

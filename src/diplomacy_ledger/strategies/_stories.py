@@ -30,13 +30,14 @@ from diplomacy_ledger import (
     normalise_name,
 )
 from diplomacy_ledger.model import participants
+from diplomacy_ledger.strategies._cast import room_for, voices, voices_of
 from diplomacy_ledger.strategies._texts import (
     CHANNELS,
     PROPOSITIONS,
     SUMMARIES,
     WORDS,
 )
-from diplomacy_ledger.strategies._times import clock_when
+from diplomacy_ledger.strategies._times import clock_when, when_near
 from diplomacy_ledger.strategies._world import Contact, World
 
 __all__ = [
@@ -46,42 +47,55 @@ __all__ = [
     "new_proposition",
     "statement",
     "via_chain",
-    "voices_of",
 ]
 
 
 _CALL_MEDIA: Final = (Medium.PHONE, Medium.VIDEO, Medium.WRITTEN)
-
-
-def voices_of(w: World) -> list[str]:
-    """Who speaks and takes part: people, governments (or states), organizations."""
-    return [*w.persons, *(state.speaker for state in w.states), *w.organizations]
+# The parts of stories that ``mix=`` sets the share of: a denial disputes the story's record, a
+# duplicate entry is retracted, a correction supersedes it.
+_MIXED: Final = {
+    "denial": "disputed",
+    "deny": "disputed",
+    "duplicate": "retracted",
+    "correction": "corrected",
+}
 
 
 def _participant(w: World, actor: str) -> Participant:
-    draw = w.draw
-    if not w.consistent and w.offices and draw(st.integers(0, 4)) == 0:
-        return Participant(actor, draw(st.sampled_from(w.offices)))
+    if not w.consistent and w.offices and w.rare(5):
+        return Participant(actor, w.pick(w.offices))
     held = w.holds.get(actor)
-    if held and draw(st.booleans()):
-        return Participant(actor, draw(st.sampled_from(held)))
+    if held and w.coin():
+        return Participant(actor, w.pick(held))
     return Participant(actor)
 
 
-def via_chain(w: World, voices: list[str]) -> tuple[str, ...]:
-    return tuple(w.draw(st.lists(st.sampled_from(voices), max_size=2, unique=True)))
+def via_chain(w: World, known: list[str]) -> tuple[str, ...]:
+    """Who a story is known through: none, or one or two actors already in the ledger."""
+    if not known:
+        return ()
+    return tuple(w.draw(st.lists(st.sampled_from(known), max_size=2, unique=True)))
 
 
-def choose_parts(w: World, names: tuple[str, ...], cost: dict[str, int]) -> dict[str, bool]:
+def choose_parts(
+    w: World,
+    names: tuple[str, ...],
+    cost: dict[str, int],
+    *,
+    keep: int = 2,
+    kinds: dict[str, tuple[str, ...]] | None = None,
+) -> dict[str, bool]:
     """Which optional parts a story has, as many as fit in the room left.
 
-    Two entries are kept for the story's own record and its source.
+    ``keep`` entries are kept for what the story has anyway: its own record and its source.
+    A part whose records (``kinds``, by part) the user's ``kinds=`` leaves out is left out.
     """
-    left = w.room() - 2
+    left = w.room() - keep
     chosen = {}
+    needs = kinds or {}
     for name in names:
-        wanted = w.draw(st.booleans())
-        chosen[name] = wanted and left >= cost.get(name, 1)
+        wanted = w.wants(_MIXED.get(name))
+        chosen[name] = wanted and left >= cost.get(name, 1) and w.allows(*needs.get(name, ()))
         if chosen[name]:
             left -= cost.get(name, 1)
     return chosen
@@ -95,12 +109,11 @@ def contact(w: World, *, meeting: bool) -> None:
     called off (it takes no one's time), or another talk planned for later (announced by the
     story's source, before its time: no anachronism).
     """
-    draw = w.draw
-    voices = voices_of(w)
-    chosen = draw(st.lists(st.sampled_from(voices), min_size=2, max_size=3, unique=True))
+    count = 3 if w.rare(3) and room_for(w, 3, len(voices_of(w))) else 2
+    chosen = voices(w, count)
     people = tuple(_participant(w, actor) for actor in chosen)
     zone = w.zone(*chosen)
-    via = via_chain(w, voices)
+    via = via_chain(w, voices_of(w))
     flags = choose_parts(
         w,
         (
@@ -108,16 +121,25 @@ def contact(w: World, *, meeting: bool) -> None:
             "cancelled", "planned",
         ),
         {"readout": 2, "duplicate": 2},
+        kinds={
+            "readout": ("same_event",), "statement": ("statement",), "report": ("report",),
+            "claim": ("claim",), "denial": ("claim",), "duplicate": ("retraction",),
+            "cancelled": ("call",), "planned": ("call",),
+        },
     )  # fmt: skip
     if w.consistent and (via or flags["report"] or flags["claim"]):
         flags["denial"] = False  # a denial of what someone asserts is a contradiction
-    time = w.event_time(zone)
+    if w.knobs.zones is None and w.knobs.precisions is None and w.rare(8):
+        zone = None  # a day with no zone, as event datasets give them
+        time: When | Span = w.after(None, Precision.DAY)
+    else:
+        time = w.event_time(zone)
     readout_time = None
     if flags["readout"]:
         other_zone = w.zone(*chosen)
         readout_time = w.coarsen(time, other_zone) if w.consistent else w.event_time(other_zone)
-    report_when = w.after(zone) if flags["report"] and draw(st.booleans()) else None
-    claim_when = w.after(zone) if flags["claim"] and draw(st.booleans()) else None
+    report_when = w.after(zone) if flags["report"] and w.coin() else None
+    claim_when = w.after(zone) if flags["claim"] and w.coin() else None
     source = w.source_for_story(zone)
     record = _contact_record(w, people, time, w.provenance(source, via), meeting=meeting)
     prefix = "meeting" if meeting else "call"
@@ -131,8 +153,11 @@ def contact(w: World, *, meeting: bool) -> None:
     current = main
     if flags["correction"] and isinstance(time, When) and not time.is_exact:
         middle = time.earliest + (time.latest - time.earliest) // 2
-        refined = clock_when(middle, time.zone, Precision.SECOND)
-        if refined.latest <= time.latest:
+        if w.knobs.precisions is None:
+            refined = clock_when(middle, time.zone, Precision.SECOND)
+        else:  # as precise as asked, inside the first time
+            refined = when_near(w.draw, middle, time.zone, w.event_precision())
+        if time.earliest <= refined.earliest and refined.latest <= time.latest and refined != time:
             current = w.add(attrs.evolve(record, when=refined), prefix, supersedes=main)
             time = refined
     w.contacts.append(Contact(current, frozenset(chosen), time, flags["denial"]))
@@ -143,7 +168,7 @@ def contact(w: World, *, meeting: bool) -> None:
     if flags["planned"]:  # "they agreed to talk again": after everything, told by this source
         again = Call(people, w.after(zone), w.provenance(source), status=Status.PLANNED)
         w.add(again, "call")
-    if not w.consistent and w.room() >= 2 and draw(st.integers(0, 5)) == 0:
+    if not w.consistent and w.room() >= 2 and w.rare(6):
         _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
 
 
@@ -162,27 +187,27 @@ def _follow_ups(
     only of what no one asserts).
     """
     draw = w.draw
-    voices = voices_of(w)
+    known = voices_of(w)
     report_when, claim_when = whens
     people = tuple(participants(record))
     if flags["statement"]:
         statement = Statement(
             people[0], w.provenance(source), when=draw(st.one_of(st.none(), st.just(record.when))),
-            audience=tuple(p.actor for p in people[1:]), words=draw(st.sampled_from(WORDS)),
-            channel=draw(st.sampled_from(CHANNELS)), during=main,
+            audience=tuple(p.actor for p in people[1:]), words=w.pick(WORDS),
+            channel=w.pick(CHANNELS), during=main,
         )  # fmt: skip
         w.statements.append(w.add(statement, "statement"))
     if flags["report"]:
-        reporter = draw(st.sampled_from(voices))
+        reporter = w.pick(known)
         w.add(Report(reporter, main, w.provenance(source), when=report_when), "report")
         w.followers[main] += 1
     if flags["claim"]:
-        claimant = draw(st.sampled_from(voices))
+        claimant = w.pick(known)
         claim = Claim(claimant, Stance.ASSERTS, w.provenance(source), about=main, when=claim_when)
         w.add(claim, "claim")
         w.followers[main] += 1
     if flags["denial"]:
-        denier = draw(st.sampled_from(voices))
+        denier = w.pick(known)
         words = "Completely false."
         w.add(Claim(denier, Stance.DENIES, w.provenance(source), about=main, words=words), "claim")
         w.denied.add(main)
@@ -197,17 +222,17 @@ def _contact_record(
     meeting: bool,
 ) -> Call | Meeting:
     draw = w.draw
-    summary = draw(st.one_of(st.none(), st.sampled_from(SUMMARIES)))
+    summary = w.maybe_pick(SUMMARIES)
     if meeting:
-        place = draw(st.one_of(st.none(), st.sampled_from(w.places))) if w.places else None
-        medium = draw(st.sampled_from((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO)))
-        host = None if draw(st.integers(0, 3)) == 0 else people[0]  # a summit: no host
+        place = w.maybe_pick(w.places) if w.places else None
+        medium = w.pick((Medium.IN_PERSON, Medium.IN_PERSON, Medium.VIDEO))
+        host = None if w.rare(4) else people[0]  # a summit: no host
         visitors = people if host is None else people[1:]
         return Meeting(
             host, visitors, time, provenance, place=place, medium=medium, summary=summary
         )
     initiator = draw(st.one_of(st.none(), st.just(people[0].actor)))
-    medium = draw(st.sampled_from(_CALL_MEDIA))
+    medium = w.pick(_CALL_MEDIA)
     return Call(people, time, provenance, medium=medium, initiator=initiator, summary=summary)
 
 
@@ -218,7 +243,7 @@ def _readout(w: World, record: Call | Meeting, main: str, time: When | Span, sou
     order = draw(st.permutations(people))
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     readout: Call | Meeting
-    if isinstance(record, Meeting) and draw(st.booleans()):
+    if isinstance(record, Meeting) and (w.coin() or not w.allows("call")):
         readout = Meeting(order[0], tuple(order[1:]), time, provenance)
     else:
         readout = Call(tuple(order), time, provenance)
@@ -239,46 +264,41 @@ def _untidy_twin(
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     if w.room() < 1:
         return
-    if w.draw(st.booleans()):
+    if w.coin():
         w.add(attrs.evolve(record, provenance=provenance), prefix)
         return
     others = [voice for voice in voices_of(w) if voice not in chosen]
-    if others:
-        other = w.draw(st.sampled_from(others))
+    if others and w.allows("call"):
+        other = w.pick(others)
         w.add(Call((chosen[0], other), time, provenance), "call")
 
 
 def statement(w: World) -> None:
     """Something an actor said, perhaps during an earlier call."""
     draw = w.draw
-    voices = voices_of(w)
-    speaker = draw(st.sampled_from(voices))
+    [speaker] = voices(w, 1)
+    known = voices_of(w)
     zone = w.zone(speaker)
-    when = w.event_time(zone, span=False) if draw(st.booleans()) else None
-    others = [voice for voice in voices if voice != speaker]
+    when = w.event_time(zone, span=False) if w.coin() else None
+    others = [voice for voice in known if voice != speaker]
     audience = (
         tuple(draw(st.lists(st.sampled_from(others), max_size=2, unique=True))) if others else ()
     )
-    during = (
-        draw(st.one_of(st.none(), st.sampled_from([c.id for c in w.contacts])))
-        if w.contacts
-        else None
-    )
+    during = w.maybe_pick([c.id for c in w.contacts]) if w.contacts else None
     source = w.source_for_story(zone)
     record = Statement(
-        _participant(w, speaker), w.provenance(source, via_chain(w, voices)), when=when,
-        audience=audience, words=draw(st.sampled_from(WORDS)),
-        channel=draw(st.sampled_from(CHANNELS)), during=during,
+        _participant(w, speaker), w.provenance(source, via_chain(w, known)), when=when,
+        audience=audience, words=w.pick(WORDS),
+        channel=w.pick(CHANNELS), during=during,
     )  # fmt: skip
     w.statements.append(w.add(record, "statement"))
 
 
 def new_proposition(w: World) -> str:
     """A proposition no claim in the ledger has used yet."""
-    draw = w.draw
-    base = draw(st.sampled_from(PROPOSITIONS))
+    base = w.pick(PROPOSITIONS)
     where = [state.facts.capital for state in w.states if state.facts.capital] or ["the border"]
-    place = draw(st.sampled_from(where))
+    place = w.pick(where)
     for number in range(1, 1000):
         text = f"{base} near {place}" + (f" ({number})" if number > 1 else "")
         if normalise_name(text) not in w.propositions:
@@ -289,31 +309,30 @@ def new_proposition(w: World) -> str:
 
 def claims(w: World) -> None:
     """A claim, perhaps an agreeing one, and perhaps a denial (quiet, in consistent mode)."""
-    draw = w.draw
-    voices = voices_of(w)
-    claimant = draw(st.sampled_from(voices))
+    [claimant] = voices(w, 1)
+    known = voices_of(w)
     zone = w.zone(claimant)
-    stance = draw(st.sampled_from((Stance.ASSERTS, Stance.ACCUSES)))
-    others = [voice for voice in voices if voice != claimant]
-    accused = draw(st.sampled_from(others)) if stance is Stance.ACCUSES and others else None
-    when = w.after(zone) if draw(st.booleans()) else None
+    stance = w.pick((Stance.ASSERTS, Stance.ACCUSES))
+    others = [voice for voice in known if voice != claimant]
+    accused = w.pick(others) if stance is Stance.ACCUSES and others else None
+    when = w.after(zone) if w.coin() else None
     flags = choose_parts(w, ("agree", "deny"), {})
     source = w.source_for_story(zone)
     proposition = new_proposition(w)
-    said_in = draw(st.one_of(st.none(), st.sampled_from(w.statements))) if w.statements else None
+    said_in = w.maybe_pick(w.statements) if w.statements else None
     claim = Claim(
-        claimant, stance, w.provenance(source, via_chain(w, voices)), proposition=proposition,
-        accused=accused, when=when, statement=said_in, words=draw(st.sampled_from(WORDS)),
+        claimant, stance, w.provenance(source, via_chain(w, known)), proposition=proposition,
+        accused=accused, when=when, statement=said_in, words=w.pick(WORDS),
     )  # fmt: skip
     id = w.add(claim, "claim")
     if flags["agree"] and w.room() >= 1:
         w.add(
-            Claim(draw(st.sampled_from(voices)), Stance.ASSERTS, w.provenance(source), about=id),
+            Claim(w.pick(known), Stance.ASSERTS, w.provenance(source), about=id),
             "claim",
         )
         w.followers[id] += 1
     if flags["deny"] and w.room() >= 1:
-        denier = draw(st.sampled_from(voices))
+        denier = w.pick(known)
         if w.consistent:  # denies something nobody asserted
             denial = Claim(
                 denier, Stance.DENIES, w.provenance(source), proposition=new_proposition(w)

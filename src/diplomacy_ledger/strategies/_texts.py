@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Final, NamedTuple
 
 from hypothesis import strategies as st
@@ -184,6 +185,11 @@ def ids() -> st.SearchStrategy[str]:
     Realistic slugs (``"call-3"``), and any 1-40 characters of letters, digits and ``_.:@/-``
     starting with a letter or digit.
     """
+    return _ids()
+
+
+@functools.cache
+def _ids() -> st.SearchStrategy[str]:
     slugs = st.builds(
         lambda word, number: f"{word}-{number}",
         st.sampled_from(("actor", "call", "source", "claim", "armenia", "pm", "article")),
@@ -193,8 +199,9 @@ def ids() -> st.SearchStrategy[str]:
     return st.one_of(slugs, odd)
 
 
+@functools.cache
 def texts(pool: tuple[str, ...]) -> st.SearchStrategy[str]:
-    """A phrase from ``pool``, or (rarely) any text with something printable in it."""
+    """A phrase from ``pool``, or (rarely) any text with something printable in it (cached)."""
     letters = st.characters(codec="utf-8", categories=["L", "N"])
     rest = st.text(
         alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), max_size=40

@@ -130,6 +130,7 @@ def spans(
     min_value: datetime = DEFAULT_MIN,
     max_value: datetime = DEFAULT_MAX,
     open_ends: bool = True,
+    precisions: st.SearchStrategy[Precision] | None = None,
 ) -> st.SearchStrategy[Span]:
     """Valid :class:`~diplomacy_ledger.Span` values: a start, then an end a positive length later.
 
@@ -137,12 +138,17 @@ def spans(
     precision around the start's earliest bound plus a length of a minute to 60 days, so that
     imprecise ends may overlap their start ("began and ended on Monday"). With ``open_ends``
     (the default) a third of the Spans have an unknown end, or are ongoing as of a later moment.
+    ``precisions`` draws the precision of the start and of the end (every precision by default).
     """
     check_strategy(zones, "zones")
+    check_strategy(precisions, "precisions")
     check_range(min_value, max_value, lowest=LOWEST, highest=HIGHEST - timedelta(days=61))
     check_bool(open_ends, "open_ends")
-    starts = whens(zones=zones, min_value=min_value, max_value=max_value)
+    starts = whens(zones=zones, precisions=precisions, min_value=min_value, max_value=max_value)
     zone_strategy = default_zones() if zones is None else checked_zones(zones)
+    end_precisions = (
+        st.sampled_from(PRECISIONS) if precisions is None else checked_precisions(precisions)
+    )
     shapes = ("closed", "open", "ongoing") if open_ends else ("closed",)
 
     @st.composite
@@ -153,14 +159,18 @@ def spans(
             return Span(start)
         later = start.earliest + draw(lengths(max_days=60))
         zone = draw(zone_strategy)
-        end = when_near(draw, later, zone, draw(st.sampled_from(PRECISIONS)))
+        end = when_near(draw, later, zone, draw(end_precisions))
         if shape == "ongoing":
             return Span.ongoing(start, as_of=end)
         return Span(start, end)
 
     return spans(
         **shown_arguments(
-            zones=zones, min_value=min_value, max_value=max_value, open_ends=open_ends
+            zones=zones,
+            min_value=min_value,
+            max_value=max_value,
+            open_ends=open_ends,
+            precisions=precisions,
         )
     )
 

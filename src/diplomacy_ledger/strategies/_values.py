@@ -6,7 +6,8 @@ valid id by default).
 
 from __future__ import annotations
 
-from typing import TypeVar
+import functools
+from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
 
@@ -50,6 +51,7 @@ __all__ = [
     "default_spans",
     "default_whens",
     "findings",
+    "id_tuples",
     "ids_or_default",
     "maybe",
     "offices",
@@ -73,7 +75,23 @@ def ids_or_default(value: Ids, name: str) -> st.SearchStrategy[str]:
 
 
 def maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    """None or a value of ``strategy``, built once per strategy: building per draw is slow."""
+    return _maybe(strategy)
+
+
+@functools.lru_cache(maxsize=512)
+def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
+
+
+def id_tuples(ids: st.SearchStrategy[str], max_size: int) -> st.SearchStrategy[tuple[str, ...]]:
+    """Up to ``max_size`` distinct ids from ``ids``; none when ``ids`` can draw none.
+
+    ``records_for`` passes ``st.nothing()`` for a kind its ledger lacks.
+    """
+    if ids.is_empty:
+        return st.just(())
+    return st.lists(ids, max_size=max_size, unique=True).map(tuple)
 
 
 def given_ids(value: Ids, name: str) -> st.SearchStrategy[str | None]:
@@ -90,6 +108,11 @@ def times_or_default(value: Times, name: str = "times") -> st.SearchStrategy[Whe
     check_strategy(value, name)
     if value is not None:
         return value
+    return _default_times()
+
+
+@functools.cache
+def _default_times() -> st.SearchStrategy[When | Span]:
     return st.one_of(whens(), spans(open_ends=False))
 
 
@@ -98,7 +121,12 @@ def provenances(*, source_ids: Ids = None, actor_ids: Ids = None) -> st.SearchSt
 
     A source id, and an attribution chain of distinct actor ids, outermost first (often empty).
     """
-    via = st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=3, unique=True).map(tuple)
+    return _provenances(source_ids, actor_ids)
+
+
+@functools.lru_cache(maxsize=256)
+def _provenances(source_ids: Ids, actor_ids: Ids) -> st.SearchStrategy[Provenance]:
+    via = id_tuples(ids_or_default(actor_ids, "actor_ids"), 3)
     quote = maybe(texts(WORDS))
     return st.builds(Provenance, ids_or_default(source_ids, "source_ids"), via, quote=quote)
 
@@ -124,8 +152,17 @@ def sources(
     )
 
 
+@functools.cache
 def default_whens() -> st.SearchStrategy[When]:
     return whens()
+
+
+_ISO3: Final = st.from_regex(r"[A-Z]{3}", fullmatch=True)
+
+
+@functools.cache
+def _names(kind: ActorKind) -> st.SearchStrategy[tuple[str, tuple[str, ...]]]:
+    return _name(kind)
 
 
 @st.composite
@@ -163,27 +200,28 @@ def actors(
     check_strategy(kinds, "kinds")
     kind_strategy = st.sampled_from(ActorKind) if kinds is None else kinds
     refs = ids_or_default(actor_ids, "actor_ids")
-    provenance = provenances(source_ids=source_ids, actor_ids=actor_ids)
+    provenance = maybe(provenances(source_ids=source_ids, actor_ids=actor_ids))
+    lifespans = maybe(default_spans())
 
     @st.composite
     def actors(draw: st.DrawFn, /, **shown: object) -> Actor:
         kind = draw(kind_strategy)
-        name, aliases = draw(_name(kind))
+        name, aliases = draw(_names(kind))
         name = draw(texts((name,)))
         iso3 = None
         if kind is ActorKind.STATE and draw(st.booleans()):
-            iso3 = draw(st.from_regex(r"[A-Z]{3}", fullmatch=True))
+            iso3 = draw(_ISO3)
         return Actor(
             name,
             kind,
             aliases,
             part_of=draw(maybe(refs)),
-            lifespan=draw(maybe(spans())),
+            lifespan=draw(lifespans),
             wikidata=draw(maybe(st.integers(1, 10**8).map(lambda n: f"Q{n}"))),
             iso3=iso3,
             description=draw(maybe(texts(SUMMARIES))),
             affiliation=draw(maybe(refs)),
-            provenance=draw(maybe(provenance)),
+            provenance=draw(provenance),
         )
 
     return actors(**shown_arguments(kinds=kinds, actor_ids=actor_ids, source_ids=source_ids))
@@ -231,6 +269,7 @@ def tenures(
     )
 
 
+@functools.cache
 def default_spans() -> st.SearchStrategy[Span]:
     return spans()
 
@@ -259,6 +298,7 @@ def places(
     )
 
 
+@functools.cache
 def _zone_keys() -> st.SearchStrategy[str]:
     return zones(fixed_offsets=True)
 

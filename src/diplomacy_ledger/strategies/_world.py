@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -37,15 +38,16 @@ from diplomacy_ledger.strategies._texts import FIRST_NAMES, HEADLINES, LAST_NAME
 from diplomacy_ledger.strategies._texts import StateFacts as Facts
 from diplomacy_ledger.strategies._times import (
     PRECISIONS,
+    clock_when,
     lengths,
     reach,
     when_after,
     when_near,
     with_wall,
 )
-from diplomacy_ledger.strategies._zones import zones
+from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zones
 
-__all__ = ["BASE_MAX", "BASE_MIN", "Contact", "StateCast", "World"]
+__all__ = ["BASE_MAX", "BASE_MIN", "Contact", "Knobs", "StateCast", "World"]
 
 BASE_MIN: Final = datetime(1990, 1, 1, tzinfo=UTC)
 BASE_MAX: Final = datetime(2030, 1, 1, tzinfo=UTC)
@@ -53,6 +55,28 @@ _TICK: Final = timedelta(microseconds=1)
 # How an event's time is stated: mostly to the minute or the day, as reports do.
 _EVENT_PRECISIONS: Final = (*PRECISIONS, Precision.MINUTE, Precision.DAY, Precision.SPAN)
 _ZONES: Final = st.one_of(st.none(), zones())
+_TICKS: Final = st.integers(0, 600)
+# Zones a half hour (or 45 minutes) off the hour, drawn now and then so that their local
+# midnights (where a day in them begins) are in a default run.
+HALF_HOUR_ZONES: Final = ("Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu")
+_MINUTES: Final = st.integers(0, 59)
+_PERCENTILES: Final = st.integers(0, 99)
+
+
+_COIN: Final = st.booleans()
+T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=8192)
+def _key(name: str) -> str:
+    """A name as the ledger compares names, remembered: the same pools are asked about often."""
+    return normalise_name(name)
+
+
+@functools.cache
+def _index(count: int) -> st.SearchStrategy[int]:
+    """Where in a sequence of ``count`` items: built once per length."""
+    return st.integers(0, count - 1)
 
 
 @functools.cache
@@ -82,6 +106,18 @@ class StateCast:
         return self.government or self.id
 
 
+@attrs.frozen
+class Knobs:
+    """What a user asked of the ledgers: which records, zones, precisions and actors."""
+
+    kinds: frozenset[str] | None = None  # record kinds allowed; None: every kind
+    zones: st.SearchStrategy[str | None] | None = None  # the zones of event times
+    precisions: st.SearchStrategy[Precision] | None = None  # the precisions of event times
+    max_voices: int | None = None  # how many actors may speak and take part
+    names: tuple[str, ...] = ()  # the people who speak and take part, if given by name
+    mix: tuple[tuple[str, int], ...] = ()  # percent of stories disputed, retracted, corrected
+
+
 @attrs.define(eq=False)
 class Contact:
     """A call or meeting: its current entry id, its actors and its time, for the defects."""
@@ -96,9 +132,16 @@ class World:
     """A ledger under construction, with everything the strategies need to know about it."""
 
     def __init__(
-        self, draw: st.DrawFn, *, consistent: bool, budget: int, id_prefix: str = ""
+        self,
+        draw: st.DrawFn,
+        *,
+        consistent: bool,
+        budget: int,
+        id_prefix: str = "",
+        knobs: Knobs | None = None,
     ) -> None:
         self.draw = draw
+        self.knobs = knobs or Knobs()
         self.id_prefix = id_prefix
         self.consistent = consistent
         self.budget = budget
@@ -115,6 +158,7 @@ class World:
         self.story_low = self.base
         self.reserved = 0
         self._counts: Counter[str] = Counter()
+        self._next_place = 0  # names of places before this one are taken
         self.actor_names: set[str] = set()
         self.place_names: set[str] = set()
         self.states: list[StateCast] = []
@@ -158,18 +202,47 @@ class World:
 
     def coin(self) -> bool:
         """Draw a boolean."""
-        return self.draw(st.booleans())
+        coin: bool = self.draw(_COIN)
+        return coin
+
+    def pick(self, options: Sequence[T]) -> T:
+        """One of ``options`` (as ``sampled_from``, shrinking to the first), cheaply."""
+        return options[self.draw(_index(len(options)))]
+
+    def maybe_pick(self, options: Sequence[T]) -> T | None:
+        """None, or one of ``options``; shrinks to None."""
+        if not options or not self.coin():
+            return None
+        return self.pick(options)
+
+    def wants(self, part: str | None) -> bool:
+        """Whether a story has an optional part: a coin, or the share ``mix=`` gives it.
+
+        A share is drawn as a percentile that shrinks to 0, and so to leaving the part out.
+        """
+        percent = dict(self.knobs.mix).get(part) if part is not None else None
+        if percent is None:
+            return self.coin()
+        drawn: int = self.draw(_PERCENTILES)
+        return drawn >= 100 - percent
+
+    def rare(self, odds: int) -> bool:
+        """True one time in ``odds``; shrinks to False.
+
+        A rare shape is then kept in a shrunk example only when the failing test needs it.
+        """
+        return self.draw(st.integers(0, odds - 1)) == odds - 1
 
     def tick(self) -> None:
         """Record time moves on (or not) between batches of entries."""
-        self.recorded += timedelta(minutes=self.draw(st.integers(0, 600)))
+        self.recorded += timedelta(minutes=self.draw(_TICKS))
 
     # -- names -------------------------------------------------------------------------------
 
     def free(self, names: tuple[str, ...], *, places: bool = False) -> bool:
         """Whether none of ``names`` names an actor (or a place) yet."""
         taken = self.place_names if places else self.actor_names
-        keys = [normalise_name(name) for name in names]
+        keys = [_key(name) for name in names]
         return len(set(keys)) == len(keys) and not taken.intersection(keys)
 
     def add_actor(self, actor: Actor, prefix: str) -> str:
@@ -191,7 +264,7 @@ class World:
     def add_state(self, facts: Facts, *, lifespan: bool = True) -> StateCast:
         """A state, perhaps with a lifespan that began years before the timeline."""
         span = None
-        if lifespan and self.draw(st.booleans()):
+        if lifespan and self.draw(_COIN):
             span = Span(When.year(self.base.year - self.draw(st.integers(2, 200))))
         actor = Actor(
             facts.name,
@@ -221,7 +294,7 @@ class World:
     def add_person(self, first: str, last: str) -> str:
         """A person named ``first last``, also known by the last name."""
         lifespan = None
-        if self.draw(st.booleans()):
+        if self.draw(_COIN):
             born = self.base.year - self.draw(st.integers(30, 80))
             lifespan = Span(When.year(born))
         id = self.add_actor(
@@ -230,8 +303,25 @@ class World:
         self.persons.append(id)
         return id
 
+    def allows(self, *kinds: str) -> bool:
+        """Whether the user's ``kinds=`` lets the ledger hold records of all of ``kinds``."""
+        allowed = self.knobs.kinds
+        return allowed is None or allowed.issuperset(kinds)
+
+    def voices_left(self) -> int:
+        """How many more actors may speak and take part (``actors=``)."""
+        cap = self.knobs.max_voices
+        if cap is None:
+            return 1_000_000
+        return cap - len(self.persons) - len(self.states) - len(self.organizations)
+
     def fresh_person(self) -> str:
-        """A person not yet in the ledger."""
+        """A person not yet in the ledger (the next of the user's names, if given)."""
+        for name in self.knobs.names:
+            if self.free((name,)):
+                id = self.add_actor(Actor(name, ActorKind.PERSON), "person")
+                self.persons.append(id)
+                return id
         for first, last in zip(itertools.cycle(FIRST_NAMES), LAST_NAMES, strict=False):
             if self.free((f"{first} {last}", last)):
                 return self.add_person(first, last)
@@ -239,9 +329,11 @@ class World:
         return self.add_person("Person", f"Number {number}")
 
     def fresh_place(self, zone: str, states: tuple[str, ...]) -> str:
-        """A place with a name not yet used."""
-        for name in itertools.chain(TOWNS, (f"Outpost {n}" for n in itertools.count(1))):
-            if self.free((name,), places=True):
+        """A place with a name not yet used (names are tried in order, from the last one used)."""
+        names = itertools.chain(TOWNS, (f"Outpost {n}" for n in itertools.count(1)))
+        for number, name in enumerate(names):
+            if number >= self._next_place and self.free((name,), places=True):
+                self._next_place = number + 1
                 break
         self.place_names.add(normalise_name(name))
         id = self.add(Place(name, zone=zone, states=states), "place")
@@ -252,7 +344,7 @@ class World:
 
     def fresh_source(self, *, published: When | None = None) -> str:
         """A source document, appended now."""
-        title = self.draw(st.sampled_from(HEADLINES))
+        title = self.pick(HEADLINES)
         number = self._counts["source"] + 1
         source = Source(title, url=f"https://news.example/{number}", published=published)
         return self.add(source, "source")
@@ -264,11 +356,36 @@ class World:
         cited, so articles belong to their story and standing sources have no publication time.
         """
         if self.sources and self.coin():
-            return self.draw(st.sampled_from(self.sources))
+            return self.pick(self.sources)
+        if self.rare(3):
+            return self.wire_source()
         published = None
         if self.draw(st.integers(0, 3)):
-            published = self.after(zone, self.draw(st.sampled_from(PRECISIONS)))
+            precision = self.pick(PRECISIONS) if self.knobs.precisions is None else None
+            published = self.after(zone, precision)
         return self.fresh_source(published=published)
+
+    def wire_source(self) -> str:
+        """A source any story may cite: a wire, perhaps of a state's media.
+
+        In consistent mode it has no publication time.
+        """
+        media = [state.media for state in self.states if state.media]
+        outlet = self.maybe_pick(media) if media else None
+        published = None
+        if not self.consistent and self.coin():
+            free = self.knobs.zones is None and self.knobs.precisions is None
+            published = self.after(None, Precision.DAY) if free else self.after(self.zone())
+        source = Source(
+            self.pick(HEADLINES),
+            outlet=outlet,
+            url=f"https://wire.example/{len(self.ledger) + 1}",
+            published=published,
+            language=self.pick(("en", "ru", "fr")),
+        )
+        id = self.add(source, "source")
+        self.sources.append(id)
+        return id
 
     def provenance(self, source: str, via: tuple[str, ...] = ()) -> Provenance:
         """A provenance citing ``source`` through ``via``."""
@@ -278,9 +395,14 @@ class World:
 
     def zone(self, *actors: str) -> str | None:
         """A zone for an event: an involved state's, another one, or none."""
+        if self.knobs.zones is not None:
+            zone: str | None = self.draw(self.knobs.zones)
+            return zone
+        if self.rare(12):
+            return self.pick(HALF_HOUR_ZONES)
         homes = [self.zone_of[a] for a in actors if a in self.zone_of]
         if homes and self.coin():
-            return self.draw(st.sampled_from(homes))
+            return self.pick(homes)
         return self.draw(_ZONES)
 
     def begin_story(self) -> None:
@@ -308,21 +430,47 @@ class World:
         consistent mode, now and then as a wall time the clocks skipped or repeated.
         """
         if precision is None:
-            precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
-        if not self.consistent and self.draw(st.integers(0, 15)) == 0:
+            precision = self.event_precision()
+        knobs = self.knobs
+        free = knobs.zones is None and knobs.precisions is None
+        if not self.consistent and free and self.rare(16):
             when = self.draw(_unresolved()).when
         else:
             start = self.high + _TICK if self.consistent else self.story_low
-            when = when_after(self.draw, start + self.gap(), zone, precision)
-            if self.draw(st.booleans()):
+            change = self._change_after(start, zone) if free and self.rare(10) else None
+            if change is not None:  # an instant in the hour after the clocks changed
+                moment = change + timedelta(minutes=self.draw(_MINUTES))
+                when = clock_when(moment, zone, Precision.MINUTE)
+            else:
+                when = when_after(self.draw, start + self.gap(), zone, precision)
+            if self.draw(_COIN):
                 when = with_wall(when)
         self.note(when)
         return when
 
+    def _change_after(self, moment: datetime, zone: str | None) -> datetime | None:
+        """The first time after ``moment`` that ``zone``'s clocks changed, if they did.
+
+        Only for the zones whose rules make trouble (their changes are found once, and cached).
+        """
+        if zone not in DST_ZONES:
+            return None
+        for change in transitions(zone):
+            if change.at > moment:
+                return change.at
+        return None
+
+    def event_precision(self) -> Precision:
+        """How an event's time is stated: mostly to the minute or the day (or as asked)."""
+        if self.knobs.precisions is not None:
+            precision: Precision = self.draw(self.knobs.precisions)
+            return precision
+        return self.pick(_EVENT_PRECISIONS)
+
     def event_time(self, zone: str | None, *, span: bool | None = None) -> When | Span:
         """The time of an event: a When of any precision, or a Span with a later end."""
         if span is None:
-            span = self.draw(st.booleans())
+            span = self.draw(_COIN)
         start = self.after(zone)
         if not span:
             return start
@@ -340,7 +488,7 @@ class World:
         begin = start.latest + timedelta(minutes=1) + self.gap()
         if after_all and self.consistent:
             begin = max(begin, self.high + _TICK)
-        precision = self.draw(st.sampled_from(_EVENT_PRECISIONS))
+        precision = self.event_precision()
         end = when_after(self.draw, begin, zone, precision)
         self.note(end)
         if shape == "ongoing":
@@ -360,8 +508,10 @@ class World:
 
         Never narrower than ``moment``, and (consistent) never reaching back before the story.
         """
+        if self.knobs.precisions is not None:  # the same precision, as asked
+            return moment
         low, high = reach(moment) or (self.base, self.base)
-        choice = self.draw(st.sampled_from(("window", "zone", "day")))
+        choice = self.pick(("window", "zone", "day"))
         result: When | Span | None = None
         if choice == "zone" and isinstance(moment, When):
             result = moment.to_zone(zone)
