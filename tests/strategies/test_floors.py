@@ -8,10 +8,8 @@ stay above its floor, the one docs/testing.md states.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import timedelta
 
-import attrs
 import pytest
 from dateutil import tz
 from hypothesis import Phase, given, seed, settings
@@ -24,10 +22,10 @@ from diplomacy_ledger import (
     Precision,
     Retraction,
     SameEvent,
-    Span,
     Stance,
     When,
 )
+from diplomacy_ledger.model import whens_in
 from diplomacy_ledger.strategies import consistent_ledgers, ledgers
 
 HOUR = timedelta(hours=1)
@@ -42,20 +40,6 @@ FLOORS = {
     "a denial": (20, 3),
     "a time within an hour of a DST fold or gap": (15, 5),
 }
-
-
-def whens_in(value: object) -> Iterator[When]:
-    if isinstance(value, When):
-        yield value
-    elif isinstance(value, Span):
-        for when in (value.start, value.end, value.ongoing_as_of):
-            yield from whens_in(when)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from whens_in(item)
-    elif attrs.has(cls := type(value)):
-        for attribute in attrs.fields(cls):
-            yield from whens_in(getattr(value, attribute.name))
 
 
 def near_a_change(naive: object, rule: object) -> bool:

@@ -6,9 +6,6 @@ a bad value, given or drawn from a user's strategy, is an InvalidArgument naming
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,13 +21,13 @@ from diplomacy_ledger import (
     Precision,
     Record,
     Retraction,
-    Span,
     When,
     check,
     dumps_jsonl,
     kind_of,
     read_jsonl,
 )
+from diplomacy_ledger.model import whens_in
 from diplomacy_ledger.strategies import consistent_ledgers, ledgers, records, records_for
 
 # The records about events, whose times the zones= and precisions= knobs set.
@@ -38,20 +35,6 @@ EVENTS = {"call", "meeting", "statement", "claim", "mediation", "ceasefire", "ho
 EVENTS |= {"agreement", "report"}
 VOICES = (ActorKind.PERSON, ActorKind.STATE, ActorKind.INTERNATIONAL_ORGANIZATION)
 SOME = settings(max_examples=40, deadline=None)
-
-
-def whens_in(value: object) -> Iterator[When]:
-    if isinstance(value, When):
-        yield value
-    elif isinstance(value, Span):
-        for when in (value.start, value.end, value.ongoing_as_of):
-            yield from whens_in(when)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from whens_in(item)
-    elif attrs.has(cls := type(value)):
-        for attribute in attrs.fields(cls):
-            yield from whens_in(getattr(value, attribute.name))
 
 
 def event_whens(ledger: Ledger) -> list[When]:

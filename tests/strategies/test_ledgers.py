@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import attrs
 import pytest
 from hypothesis import Phase, find, given, seed, settings
 from hypothesis import strategies as st
@@ -30,14 +28,13 @@ from diplomacy_ledger import (
     Meeting,
     Place,
     Precision,
-    Span,
-    When,
     check,
     dangling_references,
     dumps_jsonl,
     read_jsonl,
 )
 from diplomacy_ledger.io._lines import decode_entry
+from diplomacy_ledger.model import whens_in
 from diplomacy_ledger.strategies import (
     LEDGER_DEFECTS,
     BrokenLine,
@@ -188,20 +185,6 @@ class Tally:
     mixed: int = 0  # ledgers with exact and imprecise times
     walls: int = 0  # ledgers with a time stated as a local wall time
     findings: Counter[str] = field(default_factory=Counter)
-
-
-def whens_in(value: object) -> Iterator[When]:
-    if isinstance(value, When):
-        yield value
-    elif isinstance(value, Span):
-        for when in (value.start, value.end, value.ongoing_as_of):
-            yield from whens_in(when)
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from whens_in(item)
-    elif attrs.has(cls := type(value)):
-        for attribute in attrs.fields(cls):
-            yield from whens_in(getattr(value, attribute.name))
 
 
 def tally(strategy: st.SearchStrategy[Ledger], examples: int) -> Tally:

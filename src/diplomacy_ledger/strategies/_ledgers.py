@@ -151,6 +151,43 @@ def _knobs(kinds: object, zones: object, precisions: object, actors: object, mix
     )
 
 
+def _ledgers(
+    name: str,
+    shown: dict[str, object],
+    *,
+    consistent: bool,
+    min_size: int,
+    max_size: int,
+    id_prefix: str,
+    kinds: Collection[str | type[Record]] | None,
+    zones: Zones,
+    precisions: Precisions,
+    actors: int | Sequence[str] | None,
+    mix: Mapping[str, float] | None,
+) -> st.SearchStrategy[Ledger]:
+    """The strategy behind :func:`ledgers` and :func:`consistent_ledgers`.
+
+    ``name`` and the arguments the user gave (``shown``) are what its repr shows.
+    """
+    check_size(min_size, max_size)
+    check_id_prefix(id_prefix)
+    knobs = _knobs(kinds, zones, precisions, actors, mix)
+
+    def draw_ledger(draw: st.DrawFn, /, **shown: object) -> Ledger:
+        world = build_world(
+            draw,
+            consistent=consistent,
+            min_size=min_size,
+            max_size=max_size,
+            id_prefix=id_prefix,
+            knobs=knobs,
+        )
+        return world.ledger
+
+    draw_ledger.__name__ = draw_ledger.__qualname__ = name  # what the strategy's repr shows
+    return st.composite(draw_ledger)(**shown)
+
+
 def ledgers(
     *,
     min_size: int = 0,
@@ -195,27 +232,15 @@ def ledgers(
     A bad value raises :class:`hypothesis.errors.InvalidArgument` when the strategy is made;
     a bad value drawn from a user's strategy raises it when drawn.
     """
-    check_size(min_size, max_size)
-    check_id_prefix(id_prefix)
-    knobs = _knobs(kinds, zones, precisions, actors, mix)
-
-    @st.composite
-    def ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
-        world = build_world(
-            draw,
-            consistent=False,
-            min_size=min_size,
-            max_size=max_size,
-            id_prefix=id_prefix,
-            knobs=knobs,
-        )
-        return world.ledger
-
-    return ledgers(
-        **shown_arguments(
+    return _ledgers(
+        "ledgers",
+        shown_arguments(
             min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
             zones=zones, precisions=precisions, actors=actors, mix=mix,
-        )
+        ),
+        consistent=False,
+        min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
+        zones=zones, precisions=precisions, actors=actors, mix=mix,
     )  # fmt: skip
 
 
@@ -239,25 +264,13 @@ def consistent_ledgers(
     reports, corrections and retractions, in every precision and many zones. ``id_prefix``,
     ``kinds``, ``zones``, ``precisions``, ``actors`` and ``mix`` as for :func:`ledgers`.
     """
-    check_size(min_size, max_size)
-    check_id_prefix(id_prefix)
-    knobs = _knobs(kinds, zones, precisions, actors, mix)
-
-    @st.composite
-    def consistent_ledgers(draw: st.DrawFn, /, **shown: object) -> Ledger:
-        world = build_world(
-            draw,
-            consistent=True,
-            min_size=min_size,
-            max_size=max_size,
-            id_prefix=id_prefix,
-            knobs=knobs,
-        )
-        return world.ledger
-
-    return consistent_ledgers(
-        **shown_arguments(
+    return _ledgers(
+        "consistent_ledgers",
+        shown_arguments(
             min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
             zones=zones, precisions=precisions, actors=actors, mix=mix,
-        )
+        ),
+        consistent=True,
+        min_size=min_size, max_size=max_size, id_prefix=id_prefix, kinds=kinds,
+        zones=zones, precisions=precisions, actors=actors, mix=mix,
     )  # fmt: skip
