@@ -3,8 +3,11 @@
 A contact is an event, not a record: each side's readout of one call, linked by
 :class:`~diplomacy_ledger.SameEvent`, is one contact. Only what took place is a contact: an
 event none of whose readouts says it happened (all planned), or that one says was called off,
-is none. Every question in this package (last contact, contacts of an actor, counts per day,
-the graph) asks :func:`contact_events`, so a summit told by three readouts counts once.
+is none. A planned readout linked to one that says the event took place ("the leaders will
+speak on Tuesday", then "they spoke on Wednesday") stays among the contact's readouts, but says
+nothing of when it took place or who took part: the plan may have changed. Every question in
+this package (last contact, contacts of an actor, counts per day, the graph) asks
+:func:`contact_events`, so a summit told by three readouts counts once.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Final
 
 import attrs
 
@@ -28,8 +33,10 @@ from diplomacy_ledger.model import (
 from diplomacy_ledger.time import Certainty, Span, When, start_of, window_bounds
 
 __all__ = [
+    "Bounds",
     "Contact",
     "ContactMatch",
+    "check_window",
     "contact_events",
     "contact_memo",
     "contacts_of",
@@ -38,17 +45,26 @@ __all__ = [
     "resolve_actors",
 ]
 
+Bounds = tuple[datetime, datetime]
+"""An interval of instants, both ends included (UTC)."""
+
+_TICK: Final = timedelta(microseconds=1)
+
 
 @attrs.frozen
 class Contact:
     """A call or meeting that took place, as one event: every readout of it, and what they say.
 
-    ``entries`` are the ids of its readouts (the current version of each), first recorded first.
-    ``participants`` are the first-version ids of everyone any readout names, in order of
-    appearance. ``kind`` (``"call"`` or ``"meeting"``) and ``medium`` are the first readout's.
-    ``start`` is when it began: within the start of every readout (where they agree; where they
-    cannot, the span of them all), and ``time`` the first readout's time as recorded. ``sources``
-    are the source ids of the readouts.
+    ``entries`` are the ids of its readouts (the current version of each), first recorded first,
+    planned ones linked to it included; ``sources`` the source ids of those readouts. What it
+    was and when come from the readouts that say it took place: ``participants`` are the
+    first-version ids of everyone they name, in order of appearance; ``kind`` (``"call"`` or
+    ``"meeting"``), ``medium`` and ``time`` (its time as recorded) are the first such readout's.
+    ``start`` is when it began: within the start of every such readout where they agree, or
+    within one of them where they cannot all hold (a readout mismatch). ``parts``: when its
+    start may not be every instant between ``start``'s bounds, the intervals (UTC, ends
+    included, in time order) it may lie in: the starts of readouts that disagree, or the two
+    instants of a wall time the clocks showed twice (:attr:`When.either`); empty otherwise.
     """
 
     entries: tuple[str, ...]
@@ -58,11 +74,17 @@ class Contact:
     start: When
     time: When | Span
     sources: tuple[str, ...]
+    parts: tuple[Bounds, ...] = ()
 
     @property
     def id(self) -> str:
         """The id of the first readout, which stands for the event."""
         return self.entries[0]
+
+    @property
+    def placements(self) -> tuple[Bounds, ...]:
+        """The intervals its start may lie in: ``parts``, or ``start``'s bounds as one."""
+        return self.parts or ((self.start.earliest, self.start.latest),)
 
     def involves(self, actor: str) -> bool:
         """Whether the actor (a first-version id) took part."""
@@ -82,52 +104,93 @@ class ContactMatch:
     certainty: Certainty
 
 
-def _is_contact(readouts: tuple[Entry, ...]) -> bool:
-    if len(readouts) == 1:  # the common case
-        return readouts[0].record.status is Status.OCCURRED  # type: ignore[union-attr]
-    statuses = {getattr(entry.record, "status", Status.OCCURRED) for entry in readouts}
-    return Status.OCCURRED in statuses and Status.CANCELLED not in statuses
+def _occurred(readouts: tuple[Entry, ...]) -> list[Entry] | None:
+    """The readouts that say the event took place, or None when it is no contact."""
+    statuses = [entry.record.status for entry in readouts]  # type: ignore[union-attr]
+    if Status.CANCELLED in statuses:
+        return None
+    found = [
+        entry for entry, status in zip(readouts, statuses, strict=True) if status is Status.OCCURRED
+    ]
+    return found or None
 
 
-def _contact(ledger: Ledger, readouts: tuple[Entry, ...]) -> Contact:
-    first = readouts[0].record
+def _parts_of(when: When) -> list[Bounds]:
+    if when.either:  # one of two instants, not the hour between them
+        return [(when.earliest, when.earliest), (when.latest, when.latest)]
+    return [(when.earliest, when.latest)]
+
+
+def _intersection(first: list[Bounds], second: list[Bounds]) -> list[Bounds]:
+    """Where two sorted lists of disjoint intervals both hold."""
+    found, i, j = [], 0, 0
+    while i < len(first) and j < len(second):
+        low, high = max(first[i][0], second[j][0]), min(first[i][1], second[j][1])
+        if low <= high:
+            found.append((low, high))
+        if first[i][1] < second[j][1]:
+            i += 1
+        else:
+            j += 1
+    return found
+
+
+def _union(parts: Iterable[Bounds]) -> list[Bounds]:
+    """Intervals merged where they overlap or meet, in order."""
+    found: list[Bounds] = []
+    for low, high in sorted(parts):
+        if found and low <= found[-1][1] + _TICK:
+            if high > found[-1][1]:
+                found[-1] = (found[-1][0], high)
+        else:
+            found.append((low, high))
+    return found
+
+
+def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry]) -> Contact:
+    first = occurred[0].record
     assert isinstance(first, Call | Meeting)
+    kind = "call" if type(first) is Call else "meeting"
     if len(readouts) == 1:  # the common case, without the merging below
         origin = ledger.origin
+        start = start_of(first.when)
         return Contact(
             (readouts[0].id,),
-            "call" if type(first) is Call else "meeting",
+            kind,
             tuple(dict.fromkeys(origin(p.actor) for p in first.participants)),
             first.medium,
-            start_of(first.when),
+            start,
             first.when,
             (first.provenance.source,),
+            tuple(_parts_of(start)) if start.either else (),
         )
     participants: dict[str, None] = {}
     starts: list[When] = []
-    sources: dict[str, None] = {}
-    for entry in readouts:
+    for entry in occurred:
         record = entry.record
         assert isinstance(record, Call | Meeting)
         for actor in record.actors:
             participants[ledger.origin(actor)] = None
         starts.append(start_of(record.when))
-        sources[record.provenance.source] = None
-    start = starts[0]
+    sources = dict.fromkeys(entry.record.provenance.source for entry in readouts)  # type: ignore[union-attr]
+    start, parts = starts[0], _parts_of(starts[0])
     if len(starts) > 1:
-        low, high = max(s.earliest for s in starts), min(s.latest for s in starts)
-        if low > high:  # the readouts disagree (a readout mismatch): the span of them all
-            low, high = min(s.earliest for s in starts), max(s.latest for s in starts)
-        if (low, high) != (start.earliest, start.latest):
+        for other in starts[1:]:
+            parts = _intersection(parts, _parts_of(other))
+        if not parts:  # the readouts disagree (a readout mismatch): one of them holds
+            parts = _union(bounds for other in starts for bounds in _parts_of(other))
+        low, high = parts[0][0], parts[-1][1]
+        if (low, high) != (start.earliest, start.latest) or (start.either and len(parts) == 1):
             start = When.between(low, high, zone=start.zone)
     return Contact(
         tuple(entry.id for entry in readouts),
-        "call" if isinstance(first, Call) else "meeting",
+        kind,
         tuple(participants),
         first.medium,
         start,
         first.when,
         tuple(sources),
+        tuple(parts) if len(parts) > 1 else (),
     )
 
 
@@ -172,24 +235,53 @@ def _cached(ledger: Ledger) -> type[_Cache]:
 
 def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None:
     """Work out the contacts of the ledger into the cache."""
-    groups = event_groups(ledger)
+    groups = {entry.id: group for group in event_groups(ledger).values() for entry in group}
     seen: set[str] = set()
-    found: list[tuple[int, Contact]] = []
-    origin = ledger.origin
+    found: list[tuple[datetime, datetime, int, Contact]] = []
+    origins: dict[str, str] = {}  # actor id -> first-version id, asked once per actor
+    origin, index, occurred_status, make = ledger.origin, ledger.index, Status.OCCURRED, Contact
     for kind in (Call, Meeting):
         for entry in ledger.by_kind(kind):
-            readouts = groups.get(origin(entry.id)) if groups else None
-            if readouts is None:
-                readouts = (entry,)
-            else:
-                if readouts[0].id in seen:
+            readouts = groups.get(entry.id) if groups else None
+            if readouts is None:  # the common case, one readout: _contact without the merging
+                record = entry.record
+                assert isinstance(record, Call | Meeting)
+                if record.status is not occurred_status:
                     continue
-                seen.add(readouts[0].id)
-                readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
-            if _is_contact(readouts):
-                found.append((ledger.index(readouts[0].id), _contact(ledger, readouts)))
-    found.sort(key=lambda item: (item[1].start.earliest, item[1].start.latest, item[0]))
-    contacts = tuple(contact for _, contact in found)
+                people = []
+                for participant in record.participants:
+                    actor = participant.actor
+                    first = origins.get(actor)
+                    if first is None:
+                        first = origins[actor] = origin(actor)
+                    people.append(first)
+                when = record.when
+                start = when if type(when) is When else start_of(when)
+                contact = make(
+                    (entry.id,),
+                    "call" if kind is Call else "meeting",
+                    tuple(people)
+                    if len(people) == 2 and people[0] != people[1]
+                    else tuple(dict.fromkeys(people)),
+                    record.medium,
+                    start,
+                    when,
+                    (record.provenance.source,),
+                    tuple(_parts_of(start)) if start.either else (),
+                )
+                found.append((start.earliest, start.latest, index(entry.id), contact))
+                continue
+            if readouts[0].id in seen:
+                continue
+            seen.add(readouts[0].id)
+            readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
+            occurred = _occurred(readouts)
+            if occurred is not None:
+                contact = _contact(ledger, readouts, occurred)
+                start = contact.start
+                found.append((start.earliest, start.latest, index(readouts[0].id), contact))
+    found.sort()  # by when it began, then as recorded (indexes differ, contacts are not compared)
+    contacts = tuple(item[3] for item in found)
     by_actor: dict[str, list[Contact]] = defaultdict(list)
     for contact in contacts:
         for actor in contact.participants:
@@ -208,13 +300,31 @@ def resolve_actors(ledger: Ledger, names: str | Iterable[str], where: str) -> tu
     return found
 
 
-def in_window(start: When, window: When | Span | None) -> Certainty | None:
-    """Whether a contact that began at ``start`` falls in ``window``: surely, maybe, or not."""
+def check_window(window: object) -> None:
+    """Refuse a window that is neither None, a When nor a Span, with a clear error."""
+    if window is not None and not isinstance(window, When | Span):
+        raise InvalidValueError(
+            f"a window is a When or a Span, not {type(window).__name__} (an instant: "
+            "When.instant(datetime))",
+            where="window",
+        )
+
+
+def in_window(contact: Contact, window: When | Span | None) -> Certainty | None:
+    """Whether the contact began in ``window``: surely, maybe, or not.
+
+    Surely when every instant its start may be is inside the window for every placement of the
+    window's ends; maybe when one may be.
+    """
     if window is None:
         return "definite"
     (low, high), (inner_low, inner_high) = window_bounds(window)
+    start = contact.start
     if start.latest < low or start.earliest > high:
         return None
+    parts = contact.parts
+    if parts and not any(a <= high and b >= low for a, b in parts):
+        return None  # every part falls outside, in a gap between them
     if inner_low <= start.earliest and start.latest <= inner_high:
         return "definite"
     return "possible"
@@ -234,13 +344,14 @@ def contacts_of(
     (without a window every contact is definite). ``with_``: only contacts with that actor, or
     with any of those actors.
     """
+    check_window(window)
     who = ledger.resolve_actor(actor)
     others = None if with_ is None else set(resolve_actors(ledger, with_, "with_"))
     found = []
     for contact in contacts_with(ledger, who):
         if others is not None and not others & set(contact.participants):
             continue
-        certainty = in_window(contact.start, window)
+        certainty = in_window(contact, window)
         if certainty is not None:
             found.append(ContactMatch(contact, contact.counterparts(who), certainty))
     return found

@@ -1,9 +1,10 @@
 """The contact graph: who was in contact with whom, how often (a range), when, and how.
 
-Nodes are actors; an edge joins two actors who took part in one contact (a call of three is
-three edges). Each edge carries the number of contacts as a range, ``[definite, possible]``,
-the earliest instant their first contact may have begun and the latest their last may have,
-and the media used. Exported to GraphML and node-link JSON by :mod:`diplomacy_ledger.io`, and
+Nodes are actors; an edge joins two actors who took part in one contact: a meeting of several
+joins every two of them (a call of three is three edges), since each took part with each other.
+Each edge carries the number of contacts as a range, ``[definite, possible]``, the earliest
+instant their first contact may have begun and the latest their last may have, and the media
+used. Exported to GraphML and node-link JSON by :mod:`diplomacy_ledger.io`, and
 to a ``networkx`` graph (``pip install diplomacy-ledger[networkx]``) by :meth:`to_networkx`.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -18,7 +20,14 @@ import attrs
 
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._gc import gc_paused
-from diplomacy_ledger.contacts._contact import contact_events, in_window
+from diplomacy_ledger.contacts._contact import (
+    Contact,
+    check_window,
+    contact_events,
+    contacts_with,
+    in_window,
+    resolve_actors,
+)
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Actor
 from diplomacy_ledger.time import Span, When
@@ -89,50 +98,83 @@ class ContactGraph:
         return graph
 
 
-def contact_graph(ledger: Ledger, *, window: When | Span | None = None) -> ContactGraph:
+def contact_graph(
+    ledger: Ledger,
+    *,
+    window: When | Span | None = None,
+    actor: str | None = None,
+    with_: str | Iterable[str] | None = None,
+) -> ContactGraph:
     """The graph of every contact (or of those that began within ``window``).
 
     With a window, a contact counts as definite on its edges when it began inside the window
     for every placement of the times, and as possible when it may have; edges with no possible
-    contact are left out. Without one, every contact counts as definite. Nodes are the actors of
-    the edges. O(n + p) for p pairs of participants.
+    contact are left out. Without one, every contact counts as definite. ``actor`` (an id, name
+    or alias): only the contacts that actor took part in (its edges, and those between the
+    others in its meetings); ``with_``: only those with that actor, or any of those actors, as
+    in :func:`contacts_of`. Nodes are the actors of the edges. An actor's edges are the
+    contacts it took part in itself: a state's leader's calls are not the state's. O(n + p) for
+    p pairs of participants.
     """
+    check_window(window)
     with gc_paused():
-        return _graph(ledger, window)
+        if actor is None:
+            contacts: Iterable[Contact] = contact_events(ledger)
+        else:
+            contacts = contacts_with(ledger, ledger.resolve_actor(actor))
+        if with_ is not None:
+            others = set(resolve_actors(ledger, with_, "with_"))
+            contacts = [c for c in contacts if not others.isdisjoint(c.participants)]
+        return _graph(ledger, contacts, window)
 
 
-def _graph(ledger: Ledger, window: When | Span | None) -> ContactGraph:
+def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | None) -> ContactGraph:
     counts: dict[tuple[str, str], list[Any]] = {}
-    for contact in contact_events(ledger):
-        certainty = in_window(contact.start, window)
-        if certainty is None:
-            continue
-        sure = certainty == "definite"
-        low, high = contact.start.earliest, contact.start.latest
-        medium, id = contact.medium.value, contact.id
-        people = contact.participants
-        pairs = (
-            itertools.combinations(sorted(people), 2)
-            if len(people) > 2
-            else ((min(people), max(people)),)
-        )
+    get = counts.get
+    for contact in contacts:
+        if window is None:
+            sure = True
+        else:
+            certainty = in_window(contact, window)
+            if certainty is None:
+                continue
+            sure = certainty == "definite"
+        start, people = contact.start, contact.participants
+        if len(people) == 2:  # the common case: one pair
+            a, b = people
+            pairs: Iterable[tuple[str, str]] = ((a, b) if a < b else (b, a),)
+        else:
+            pairs = itertools.combinations(sorted(people), 2)
         for pair in pairs:
-            found = counts.get(pair)
+            found = get(pair)
             if found is None:
-                counts[pair] = [int(sure), 1, low, high, [id], {medium: None}]
+                counts[pair] = [int(sure), 1, start.earliest, start.latest, [contact]]
                 continue
             found[0] += sure
             found[1] += 1
-            found[2] = min(found[2], low)
-            found[3] = max(found[3], high)
-            found[4].append(id)
-            found[5][medium] = None
+            found[2] = min(found[2], start.earliest)
+            found[3] = max(found[3], start.latest)
+            found[4].append(contact)
     make = tuple.__new__
     edges = tuple(
-        make(ContactEdge, (a, b, d, p, first, last, tuple(media), tuple(ids)))
-        for (a, b), (d, p, first, last, ids, media) in sorted(counts.items())
+        make(
+            ContactEdge,
+            (
+                a,
+                b,
+                d,
+                p,
+                first,
+                last,
+                (found[0].medium.value,)
+                if len(found) == 1
+                else tuple(dict.fromkeys(c.medium.value for c in found)),
+                tuple(c.entries[0] for c in found),
+            ),
+        )
+        for (a, b), (d, p, first, last, found) in sorted(counts.items())
     )
-    ids = sorted({actor for a, b in counts for actor in (a, b)})
+    ids = sorted({actor for pair in counts for actor in pair})
     return ContactGraph(tuple(_node(ledger, id) for id in ids), edges, window)
 
 
