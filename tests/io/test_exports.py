@@ -21,8 +21,11 @@ from diplomacy_ledger import (
     Actor,
     ActorKind,
     Medium,
+    SameEvent,
     Span,
+    Status,
     StoreError,
+    When,
     contact_graph,
     event_rows,
     events_arrow,
@@ -239,3 +242,21 @@ def test_both_exports_say_what_the_graph_says(
     assert {frozenset(e): d["possible"] for *e, d in linked.edges(data=True)} == {
         frozenset((e.source, e.target)): e.possible for e in graph.edges
     }
+
+
+def test_a_row_is_placed_by_the_readouts_that_say_the_event_took_place() -> None:
+    ledger = cast()
+    call(
+        ledger,
+        "announced",
+        ("pashinyan", "putin", "macron"),
+        When.day("2022-09-12", zone="UTC"),
+        status=Status.PLANNED,
+    )
+    call(ledger, "held", ("putin", "pashinyan"), When.day("2022-09-14", zone="UTC"))
+    ledger.append(SameEvent(("announced", "held")), id="link", recorded_at=T)
+    [row] = event_rows(ledger, zone="UTC")
+    assert row["ids"] == ["announced", "held"]
+    assert row["status"] == "planned;occurred"
+    assert row["participants"] == ["putin", "pashinyan"]
+    assert (row["local_first"], row["local_last"]) == (date(2022, 9, 14), date(2022, 9, 14))

@@ -39,6 +39,7 @@ __all__ = [
     "check_window",
     "contact_events",
     "contact_memo",
+    "contact_positions",
     "contacts_of",
     "contacts_with",
     "in_window",
@@ -200,7 +201,7 @@ class _Cache:
     ledger: weakref.ref[Ledger] | None = None
     key: tuple[int, object] | None = None
     contacts: tuple[Contact, ...] = ()
-    by_actor: dict[str, list[Contact]] = {}  # noqa: RUF012 - replaced whole, never mutated
+    by_actor: dict[str, list[int]] = {}  # noqa: RUF012 - replaced whole, never mutated
     memo: dict[object, object] = {}  # noqa: RUF012 - what questions derive, for this state
 
 
@@ -220,7 +221,13 @@ def contact_memo(ledger: Ledger) -> dict[object, object]:
 
 def contacts_with(ledger: Ledger, actor: str) -> list[Contact]:
     """The contacts an actor (a first-version id) took part in, in time order."""
-    return _cached(ledger).by_actor.get(actor, [])
+    cache = _cached(ledger)
+    return list(map(cache.contacts.__getitem__, cache.by_actor.get(actor, ())))
+
+
+def contact_positions(ledger: Ledger) -> dict[str, list[int]]:
+    """Each actor's contacts, as their places in :func:`contact_events`, in time order."""
+    return _cached(ledger).by_actor
 
 
 def _cached(ledger: Ledger) -> type[_Cache]:
@@ -282,10 +289,10 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
                 found.append((start.earliest, start.latest, index(readouts[0].id), contact))
     found.sort()  # by when it began, then as recorded (indexes differ, contacts are not compared)
     contacts = tuple(item[3] for item in found)
-    by_actor: dict[str, list[Contact]] = defaultdict(list)
-    for contact in contacts:
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for position, contact in enumerate(contacts):
         for actor in contact.participants:
-            by_actor[actor].append(contact)
+            by_actor[actor].append(position)
     cache.ledger, cache.key = weakref.ref(ledger), key
     cache.contacts, cache.by_actor, cache.memo = contacts, dict(by_actor), {}
 

@@ -19,6 +19,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
+from functools import partial
 from itertools import accumulate, compress, repeat
 from operator import add, eq, sub
 from typing import Final, NamedTuple, overload
@@ -27,6 +28,7 @@ from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.contacts._contact import (
     contact_events,
     contact_memo,
+    contact_positions,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.time import (
@@ -54,6 +56,9 @@ class ContactCount(NamedTuple):
     last_day: date
     definite: int
     possible: int
+
+
+_ROW: Final = partial(tuple.__new__, ContactCount)  # a row from a tuple of its fields
 
 
 class ContactCounts(Sequence[ContactCount]):
@@ -113,12 +118,23 @@ class ContactCounts(Sequence[ContactCount]):
         return self._row(run, self._ends[run] - (self._last[run] - index))
 
     def __iter__(self) -> Iterator[ContactCount]:
+        return iter(self._rows())
+
+    def _rows(self) -> list[ContactCount]:
+        """Every row, made at once with the collector paused (they hold no cycles)."""
         lookup, per = bucket_of_ordinal, self._per
-        for start, end, sure, maybe in zip(
-            self._starts, self._ends, self._definite, self._possible, strict=True
-        ):
-            for ordinal in range(start, end + 1):
-                yield _MAKE(ContactCount, (*lookup(ordinal, per), sure, maybe))
+        rows: list[ContactCount] = []
+        extend = rows.extend
+        with gc_paused():
+            for start, end, sure, maybe in zip(
+                self._starts, self._ends, self._definite, self._possible, strict=True
+            ):
+                if start == end:
+                    rows.append(_MAKE(ContactCount, (*lookup(start, per), sure, maybe)))
+                    continue
+                buckets = map(lookup, range(start, end + 1), repeat(per))
+                extend(map(_ROW, map(add, buckets, repeat((sure, maybe)))))
+        return rows
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str | bytes):
@@ -156,7 +172,7 @@ def contact_counts(
         table = _table(ledger, zone, per)
         if who is None:
             return _counts(table, range(len(table.lows)), table.more_all, per, zone)
-        positions = _positions(ledger).get(who, [])
+        positions = contact_positions(ledger).get(who, [])
         return _counts(table, positions, table.more.get(who, ()), per, zone)
 
 
@@ -175,7 +191,7 @@ def contact_counts_by_actor(
         more = table.more
         return {
             actor: _counts(table, positions, more.get(actor, ()), per, zone)
-            for actor, positions in _positions(ledger).items()
+            for actor, positions in contact_positions(ledger).items()
         }
 
 
@@ -193,20 +209,6 @@ class _Table(NamedTuple):
     sure: list[bool]
     more: dict[str, list[tuple[int, int]]]
     more_all: list[tuple[int, int]]
-
-
-def _positions(ledger: Ledger) -> dict[str, list[int]]:
-    """Each actor's contacts by their places in :func:`contact_events`, kept per ledger state."""
-    memo = contact_memo(ledger)
-    found = memo.get("positions")
-    if isinstance(found, dict):
-        return found
-    positions: dict[str, list[int]] = defaultdict(list)
-    for index, contact in enumerate(contact_events(ledger)):
-        for actor in contact.participants:
-            positions[actor].append(index)
-    memo["positions"] = result = dict(positions)
-    return result
 
 
 def _table(ledger: Ledger, zone: str, per: Per) -> _Table:

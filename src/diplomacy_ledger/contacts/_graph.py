@@ -14,7 +14,7 @@ import importlib
 import itertools
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -29,10 +29,12 @@ from diplomacy_ledger.contacts._contact import (
     resolve_actors,
 )
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.model import Actor
+from diplomacy_ledger.model import Actor, Medium
 from diplomacy_ledger.time import Span, When
 
 __all__ = ["ContactEdge", "ContactGraph", "ContactNode", "contact_graph"]
+
+_MEDIA: Final = {medium: (medium.value,) for medium in Medium}
 
 
 @attrs.frozen
@@ -129,8 +131,10 @@ def contact_graph(
 
 
 def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | None) -> ContactGraph:
+    # Per pair: [definite, possible, first, last, ids, media]; ids and media are a contact's id
+    # and medium while the pair has one contact (most have), lists once it has more.
     counts: dict[tuple[str, str], list[Any]] = {}
-    get = counts.get
+    get, media = counts.get, _MEDIA
     for contact in contacts:
         if window is None:
             sure = True
@@ -140,6 +144,7 @@ def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | No
                 continue
             sure = certainty == "definite"
         start, people = contact.start, contact.participants
+        low, high, id, medium = start.earliest, start.latest, contact.entries[0], contact.medium
         if len(people) == 2:  # the common case: one pair
             a, b = people
             pairs: Iterable[tuple[str, str]] = ((a, b) if a < b else (b, a),)
@@ -148,31 +153,25 @@ def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | No
         for pair in pairs:
             found = get(pair)
             if found is None:
-                counts[pair] = [int(sure), 1, start.earliest, start.latest, [contact]]
+                counts[pair] = [int(sure), 1, low, high, id, medium]
                 continue
+            if found[1] == 1:
+                found[4], found[5] = [found[4]], {found[5]: None}
             found[0] += sure
             found[1] += 1
-            found[2] = min(found[2], start.earliest)
-            found[3] = max(found[3], start.latest)
-            found[4].append(contact)
+            found[2] = min(found[2], low)
+            found[3] = max(found[3], high)
+            found[4].append(id)
+            found[5][medium] = None
     make = tuple.__new__
     edges = tuple(
-        make(
+        make(ContactEdge, (a, b, d, p, first, last, media[medium], (ids,)))
+        if p == 1
+        else make(
             ContactEdge,
-            (
-                a,
-                b,
-                d,
-                p,
-                first,
-                last,
-                (found[0].medium.value,)
-                if len(found) == 1
-                else tuple(dict.fromkeys(c.medium.value for c in found)),
-                tuple(c.entries[0] for c in found),
-            ),
+            (a, b, d, p, first, last, tuple(m.value for m in medium), tuple(ids)),
         )
-        for (a, b), (d, p, first, last, found) in sorted(counts.items())
+        for (a, b), (d, p, first, last, ids, medium) in sorted(counts.items())
     )
     ids = sorted({actor for pair in counts for actor in pair})
     return ContactGraph(tuple(_node(ledger, id) for id in ids), edges, window)
