@@ -17,6 +17,8 @@ from diplomacy_ledger import (
     Entry,
     Provenance,
     Retraction,
+    SameEvent,
+    When,
     dump_jsonl,
     dumps_jsonl,
     rechain_lines,
@@ -259,3 +261,32 @@ def test_long_names_are_cut_in_text(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert status == 0
     assert "N" * 500 not in out
     assert all(len(line) < 300 for line in out.splitlines())
+
+
+def test_readouts_that_disagree_are_shown_apart_not_as_the_days_between(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = cast()
+    call(ledger, "ours", ("pashinyan", "putin"), When.day("2022-09-10", zone="Asia/Yerevan"))
+    call(ledger, "theirs", ("putin", "pashinyan"), When.day("2022-09-14", zone="Europe/Moscow"))
+    ledger.append(SameEvent(("ours", "theirs")), id="link", recorded_at=T)
+    path = tmp_path / "apart.jsonl"
+    dump_jsonl(ledger, path)
+    status, out, _ = run(["contacts", str(path), "--zone", "UTC"], capsys)
+    assert status == 0
+    assert (
+        "one of: between 2022-09-09 20:00 and 2022-09-10 19:59 UTC; "
+        "between 2022-09-13 21:00 and 2022-09-14 20:59 UTC"
+    ) in out
+
+
+def test_a_pair_and_an_actor_at_once_or_a_bad_record_time_exit_2(
+    summit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["contacts", str(summit), "--between", "putin", "merkel", "--actor", "putin"])
+    assert caught.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    status, out, err = run(["contacts", str(summit), "--as-of", "yesterday"], capsys)
+    assert (status, out) == (2, "")
+    assert "cannot read 'yesterday' as a time" in err

@@ -28,7 +28,7 @@ from diplomacy_ledger.contacts import (
 )
 from diplomacy_ledger.io import check_output, graph_graphml, graph_node_link, write_output
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.time import validate_zone
+from diplomacy_ledger.time import When, validate_zone
 
 __all__ = ["add_parser", "run"]
 
@@ -127,9 +127,19 @@ def _row(ledger: Ledger, contact: Contact, zone: str | None) -> dict[str, Any]:
         "participants": [_name(ledger, actor) for actor in contact.participants],
         "earliest": contact.start.earliest.isoformat().replace("+00:00", "Z"),
         "latest": contact.start.latest.isoformat().replace("+00:00", "Z"),
-        "when": time_text(contact.start, zone),
+        "when": _when(contact, zone),
         "sources": list(contact.sources),
     }
+
+
+def _when(contact: Contact, zone: str | None) -> str:
+    """When it began, in words: each readout's start where they disagree, not the span between."""
+    start = contact.start
+    if not contact.parts or start.either:  # time_text says "one of two instants" itself
+        return time_text(start, zone)
+    return "one of: " + "; ".join(
+        time_text(When.between(low, high, zone=start.zone), zone) for low, high in contact.parts
+    )
 
 
 def _print_rows(rows: list[dict[str, Any]], form: str, *, heading: str) -> None:

@@ -246,6 +246,9 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
     seen: set[str] = set()
     found: list[tuple[datetime, datetime, int, Contact]] = []
     origins: dict[str, str] = {}  # actor id -> first-version id, asked once per actor
+    # Contacts share their participants and sources tuples: fewer objects to make and to keep.
+    shared_people: dict[tuple[str, ...], tuple[str, ...]] = {}
+    shared_sources: dict[str, tuple[str]] = {}
     origin, index, occurred_status, make = ledger.origin, ledger.index, Status.OCCURRED, Contact
     for kind in (Call, Meeting):
         for entry in ledger.by_kind(kind):
@@ -262,18 +265,26 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
                     if first is None:
                         first = origins[actor] = origin(actor)
                     people.append(first)
+                participants = (
+                    tuple(people)
+                    if len(people) == 2 and people[0] != people[1]
+                    else tuple(dict.fromkeys(people))
+                )
+                participants = shared_people.setdefault(participants, participants)
+                source = record.provenance.source
+                sources = shared_sources.get(source)
+                if sources is None:
+                    sources = shared_sources[source] = (source,)
                 when = record.when
                 start = when if type(when) is When else start_of(when)
                 contact = make(
                     (entry.id,),
                     "call" if kind is Call else "meeting",
-                    tuple(people)
-                    if len(people) == 2 and people[0] != people[1]
-                    else tuple(dict.fromkeys(people)),
+                    participants,
                     record.medium,
                     start,
                     when,
-                    (record.provenance.source,),
+                    sources,
                     tuple(_parts_of(start)) if start.either else (),
                 )
                 found.append((start.earliest, start.latest, index(entry.id), contact))
