@@ -16,10 +16,10 @@ rows, one per bucket, are made when they are read.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date
-from functools import partial
 from itertools import accumulate, compress, repeat
 from operator import add, eq, sub
 from typing import Final, NamedTuple, overload
@@ -58,7 +58,15 @@ class ContactCount(NamedTuple):
     possible: int
 
 
-_ROW: Final = partial(tuple.__new__, ContactCount)  # a row from a tuple of its fields
+@functools.lru_cache(maxsize=1 << 18)
+def _count_row(ordinal: int, per: Per, definite: int, possible: int) -> ContactCount:
+    """The row of a bucket and its counts, shared: rows are immutable.
+
+    Counting every actor's days over years makes millions of rows but far fewer different ones,
+    and each one made is an object the cyclic collector walks again and again (a named tuple
+    stays tracked).
+    """
+    return _MAKE(ContactCount, (*bucket_of_ordinal(ordinal, per), definite, possible))
 
 
 class ContactCounts(Sequence[ContactCount]):
@@ -66,8 +74,9 @@ class ContactCounts(Sequence[ContactCount]):
 
     It holds runs of consecutive buckets with the same counts, and makes each row when it is
     read (indexing, slicing, iterating), so that counting every actor's contacts over years of
-    days does not build millions of rows no one reads. It compares equal to any sequence of the
-    same rows (a list of them too); ``list(counts)`` gives a list.
+    days does not build millions of rows no one reads; equal rows, being immutable, may be one
+    object. It compares equal to any sequence of the same rows (a list of them too);
+    ``list(counts)`` gives a list.
     """
 
     __slots__ = ("_definite", "_ends", "_last", "_per", "_possible", "_starts")
@@ -97,8 +106,7 @@ class ContactCounts(Sequence[ContactCount]):
         return self._last[-1] + 1 if self._last else 0
 
     def _row(self, run: int, ordinal: int) -> ContactCount:
-        bucket = bucket_of_ordinal(ordinal, self._per)
-        return _MAKE(ContactCount, (*bucket, self._definite[run], self._possible[run]))
+        return _count_row(ordinal, self._per, self._definite[run], self._possible[run])
 
     @overload
     def __getitem__(self, index: int) -> ContactCount: ...
@@ -122,7 +130,7 @@ class ContactCounts(Sequence[ContactCount]):
 
     def _rows(self) -> list[ContactCount]:
         """Every row, made at once with the collector paused (they hold no cycles)."""
-        lookup, per = bucket_of_ordinal, self._per
+        per, make = self._per, _count_row
         rows: list[ContactCount] = []
         extend = rows.extend
         with gc_paused():
@@ -130,10 +138,11 @@ class ContactCounts(Sequence[ContactCount]):
                 self._starts, self._ends, self._definite, self._possible, strict=True
             ):
                 if start == end:
-                    rows.append(_MAKE(ContactCount, (*lookup(start, per), sure, maybe)))
-                    continue
-                buckets = map(lookup, range(start, end + 1), repeat(per))
-                extend(map(_ROW, map(add, buckets, repeat((sure, maybe)))))
+                    rows.append(make(start, per, sure, maybe))
+                else:
+                    extend(
+                        map(make, range(start, end + 1), repeat(per), repeat(sure), repeat(maybe))
+                    )
         return rows
 
     def __eq__(self, other: object) -> bool:
