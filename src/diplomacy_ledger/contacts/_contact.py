@@ -38,12 +38,14 @@ __all__ = [
     "ContactMatch",
     "check_window",
     "contact_events",
+    "contact_list",
     "contact_memo",
     "contact_positions",
     "contacts_of",
     "contacts_with",
     "in_window",
     "resolve_actors",
+    "time_keys",
 ]
 
 Bounds = tuple[datetime, datetime]
@@ -196,12 +198,21 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry])
 
 
 class _Cache:
-    """The contacts of the last ledger state asked about (a ledger only grows), and by actor."""
+    """The contacts of the last ledger state asked about (a ledger only grows), and by actor.
+
+    ``contacts`` are in the order they were found (no promise), ``indexes`` the place of each
+    one's first readout in the ledger, ``by_actor`` each actor's contacts by their places in
+    ``contacts``; the time order is worked out when first asked for (counting and the graph
+    need none).
+    """
 
     ledger: weakref.ref[Ledger] | None = None
     key: tuple[int, object] | None = None
     contacts: tuple[Contact, ...] = ()
+    indexes: list[int] = []  # noqa: RUF012 - replaced whole
+    keys: list[tuple[datetime, datetime, int]] | None = None
     by_actor: dict[str, list[int]] = {}  # noqa: RUF012 - replaced whole, never mutated
+    ordered: tuple[Contact, ...] | None = None
     memo: dict[object, object] = {}  # noqa: RUF012 - what questions derive, for this state
 
 
@@ -211,6 +222,15 @@ def contact_events(ledger: Ledger) -> tuple[Contact, ...]:
     Time order: by the earliest instant each may have begun, then the latest, then the order
     recorded. Worked out once per ledger state: O(n log n).
     """
+    cache = _cached(ledger)
+    if cache.ordered is None:
+        order = sorted(range(len(cache.contacts)), key=time_keys(ledger).__getitem__)
+        cache.ordered = tuple(map(cache.contacts.__getitem__, order))
+    return cache.ordered
+
+
+def contact_list(ledger: Ledger) -> tuple[Contact, ...]:
+    """Every contact, in no promised order: the places :func:`contact_positions` gives."""
     return _cached(ledger).contacts
 
 
@@ -222,12 +242,28 @@ def contact_memo(ledger: Ledger) -> dict[object, object]:
 def contacts_with(ledger: Ledger, actor: str) -> list[Contact]:
     """The contacts an actor (a first-version id) took part in, in time order."""
     cache = _cached(ledger)
-    return list(map(cache.contacts.__getitem__, cache.by_actor.get(actor, ())))
+    positions = sorted(cache.by_actor.get(actor, ()), key=time_keys(ledger).__getitem__)
+    return list(map(cache.contacts.__getitem__, positions))
 
 
 def contact_positions(ledger: Ledger) -> dict[str, list[int]]:
-    """Each actor's contacts, as their places in :func:`contact_events`, in time order."""
+    """Each actor's contacts, as their places in :func:`contact_list`."""
     return _cached(ledger).by_actor
+
+
+def time_keys(ledger: Ledger) -> list[tuple[datetime, datetime, int]]:
+    """The time-order key of each contact of :func:`contact_list`, in the same places.
+
+    When it may have begun at the earliest, then at the latest, then the place of its first
+    readout in the ledger.
+    """
+    cache = _cached(ledger)
+    if cache.keys is None:
+        cache.keys = [
+            (contact.start.earliest, contact.start.latest, index)
+            for contact, index in zip(cache.contacts, cache.indexes, strict=True)
+        ]
+    return cache.keys
 
 
 def _cached(ledger: Ledger) -> type[_Cache]:
@@ -244,7 +280,8 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
     """Work out the contacts of the ledger into the cache."""
     groups = {entry.id: group for group in event_groups(ledger).values() for entry in group}
     seen: set[str] = set()
-    found: list[tuple[datetime, datetime, int, Contact]] = []
+    found: list[Contact] = []
+    indexes: list[int] = []
     origins: dict[str, str] = {}  # actor id -> first-version id, asked once per actor
     # Contacts share their participants and sources tuples: fewer objects to make and to keep.
     shared_people: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -287,7 +324,8 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
                     sources,
                     tuple(_parts_of(start)) if start.either else (),
                 )
-                found.append((start.earliest, start.latest, index(entry.id), contact))
+                found.append(contact)
+                indexes.append(index(entry.id))
                 continue
             if readouts[0].id in seen:
                 continue
@@ -295,17 +333,15 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
             readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
             occurred = _occurred(readouts)
             if occurred is not None:
-                contact = _contact(ledger, readouts, occurred)
-                start = contact.start
-                found.append((start.earliest, start.latest, index(readouts[0].id), contact))
-    found.sort()  # by when it began, then as recorded (indexes differ, contacts are not compared)
-    contacts = tuple(item[3] for item in found)
+                found.append(_contact(ledger, readouts, occurred))
+                indexes.append(index(readouts[0].id))
     by_actor: dict[str, list[int]] = defaultdict(list)
-    for position, contact in enumerate(contacts):
+    for position, contact in enumerate(found):
         for actor in contact.participants:
             by_actor[actor].append(position)
-    cache.ledger, cache.key = weakref.ref(ledger), key
-    cache.contacts, cache.by_actor, cache.memo = contacts, dict(by_actor), {}
+    cache.ledger, cache.key, cache.ordered, cache.keys = weakref.ref(ledger), key, None, None
+    cache.contacts, cache.indexes, cache.by_actor = tuple(found), indexes, dict(by_actor)
+    cache.memo = {}
 
 
 def resolve_actors(ledger: Ledger, names: str | Iterable[str], where: str) -> tuple[str, ...]:

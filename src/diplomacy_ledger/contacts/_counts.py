@@ -26,7 +26,7 @@ from typing import Final, NamedTuple, overload
 
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.contacts._contact import (
-    contact_events,
+    contact_list,
     contact_memo,
     contact_positions,
 )
@@ -190,22 +190,21 @@ def contact_counts_by_actor(
 ) -> dict[str, ContactCounts]:
     """:func:`contact_counts` for every actor in a contact, in one call: first-version id → counts.
 
-    The same counts as asking for each actor in turn, in the order the actors first appear in
-    the contacts (in time order).
+    The same counts as asking for each actor in turn; the actors in the order of their ids.
     """
     validate_zone(zone, where="zone")
     check_per(per)
     with gc_paused():
         table = _table(ledger, zone, per)
-        more = table.more
+        more, positions = table.more, contact_positions(ledger)
         return {
-            actor: _counts(table, positions, more.get(actor, ()), per, zone)
-            for actor, positions in contact_positions(ledger).items()
+            actor: _counts(table, positions[actor], more.get(actor, ()), per, zone)
+            for actor in sorted(positions)
         }
 
 
 class _Table(NamedTuple):
-    """Each contact's buckets, by its place in :func:`contact_events`.
+    """Each contact's buckets, by its place in :func:`contact_list`.
 
     ``lows[i]`` and ``ends[i]`` are the first bucket it may fall in and the one after its last
     (of its first part, when its start has parts that fall in buckets apart); ``sure[i]``
@@ -227,7 +226,7 @@ def _table(ledger: Ledger, zone: str, per: Per) -> _Table:
     cached = memo.get(key)
     if isinstance(cached, _Table):
         return cached
-    contacts = contact_events(ledger)
+    contacts = contact_list(ledger)
     lows = _buckets(local_ordinals([c.start.earliest for c in contacts], zone), per)
     highs = _buckets(local_ordinals([c.start.latest for c in contacts], zone), per)
     sure = list(map(int.__eq__, lows, highs))

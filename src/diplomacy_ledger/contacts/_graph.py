@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import operator
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Final, NamedTuple
@@ -35,6 +36,7 @@ from diplomacy_ledger.time import Span, When
 __all__ = ["ContactEdge", "ContactGraph", "ContactNode", "contact_graph"]
 
 _MEDIA: Final = {medium: (medium.value,) for medium in Medium}
+_VALUE: Final = operator.attrgetter("_value_")
 
 
 @attrs.frozen
@@ -132,7 +134,8 @@ def contact_graph(
 
 def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | None) -> ContactGraph:
     # Per pair: [definite, possible, first, last, ids, media]; ids and media are a contact's id
-    # and medium while the pair has one contact (most have), lists once it has more.
+    # and medium while the pair has one contact, a list and a dict once it has more. The
+    # contacts come in time order, so each pair's ids and media do too.
     counts: dict[tuple[str, str], list[Any]] = {}
     get, media = counts.get, _MEDIA
     for contact in contacts:
@@ -169,7 +172,7 @@ def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | No
         if p == 1
         else make(
             ContactEdge,
-            (a, b, d, p, first, last, tuple(m.value for m in medium), tuple(ids)),
+            (a, b, d, p, first, last, tuple(map(_VALUE, medium)), tuple(ids)),
         )
         for (a, b), (d, p, first, last, ids, medium) in sorted(counts.items())
     )
