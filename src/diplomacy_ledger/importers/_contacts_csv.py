@@ -23,25 +23,25 @@ so a misspelt one is never ignored; ``contacts_template.csv`` beside this module
 from __future__ import annotations
 
 import calendar
-import csv
 import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final
 
-from diplomacy_ledger._errors import FormatError, LedgerError, UnknownEntryError
+from diplomacy_ledger._errors import LedgerError, UnknownEntryError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
     Progress,
     Session,
     local_days,
-    open_text,
     phrase_in,
+    read_table,
     run_import,
     slug,
     zones_for,
+    zones_in,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -59,7 +59,7 @@ from diplomacy_ledger.model import (
     check_id,
     normalise_name,
 )
-from diplomacy_ledger.time import When, country_zones
+from diplomacy_ledger.time import When
 
 __all__ = ["COLUMNS", "import_contacts_csv", "read_contacts"]
 
@@ -127,25 +127,7 @@ def import_contacts_csv(
 
 def read_contacts(session: Session) -> None:
     """Read a contacts CSV into ``session``, row by row."""
-    with open_text(session.path) as file:
-        rows = csv.DictReader(file, restkey="\x00extra")
-        header = rows.fieldnames or []
-        unknown = [name for name in header if name not in COLUMNS]
-        missing = [name for name in _REQUIRED if name not in header]
-        if unknown or missing:
-            problems = [f"unknown columns {unknown}"] * bool(unknown)
-            problems += [f"missing columns {missing}"] * bool(missing)
-            raise FormatError(
-                f"{'; '.join(problems)}; the columns are {', '.join(COLUMNS)}",
-                where=f"{session.file}:1",
-            )
-        for row in rows:
-            with session.row(rows.line_num):
-                if "\x00extra" in row:
-                    session.fail(
-                        "row", row["\x00extra"], "more cells than columns", reason="bad row"
-                    )
-                _row(session, {k: (v or "").strip() for k, v in row.items() if v is not None})
+    read_table(session, _REQUIRED, _row, what="a contacts CSV", known=COLUMNS)
 
 
 def _row(session: Session, row: dict[str, str]) -> None:
@@ -211,7 +193,7 @@ def _where(session: Session, row: dict[str, str]) -> tuple[tuple[str, ...], str 
     zone, place_name, country = row.get("zone") or None, row.get("place") or "", row.get("country")
     if zone is not None:
         session.checked("zone", zone, lambda: When.day("2000-01-01", zone=zone), reason="bad zone")
-    if country and not country_zones(country):
+    if country and not zones_in(country):
         session.fail(
             "country",
             country,

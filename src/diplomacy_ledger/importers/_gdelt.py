@@ -19,22 +19,23 @@ report of one event points at that one event.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Final
 
+from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
     ImportReport,
     Into,
     Progress,
     Session,
+    bare,
+    check_utf8,
     local_days,
-    open_text,
     run_import,
+    text_lines,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -134,19 +135,44 @@ def import_gdelt_mentions(
 
 
 def _rows(session: Session, width: int, reader: Callable[[Session, list[str]], None]) -> None:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # GDELT's fields can be long
-    with open_text(session.path) as file:
-        rows = csv.reader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in rows:
-            with session.row(rows.line_num):
-                if len(row) != width:
-                    session.fail(
-                        "row",
-                        "\t".join(row)[:200],
-                        f"expected {width} tab-separated columns, got {len(row)}",
-                        reason="wrong number of columns",
-                    )
-                reader(session, [cell.strip() for cell in row])
+    """Read the tab-separated lines of ``session``'s file, each row of ``width`` columns.
+
+    GDELT's files are not quoted CSV: a line is a row, split at tabs, and a ``"`` is a
+    character of its cell. The first row tells whether the file is of the format at all: one of
+    another width is refused whole (a mentions file given as events, a GDELT 1.0 file); a later
+    row of another width is a bad row.
+    """
+    first = True
+    for line, text in enumerate(text_lines(session), start=1):
+        row = bare(text).split("\t")
+        if len(row) == 1 and not row[0].strip():
+            continue  # a blank line
+        if first and len(row) != width:
+            raise FormatError(
+                f"not {_KINDS[width]}: its first row has {len(row)} tab-separated columns, "
+                f"where {_KINDS[width]} has {width}"
+                + (f" ({_KINDS[len(row)]} has {len(row)})" if len(row) in _KINDS else ""),
+                where=f"{session.file}:{line}",
+            )
+        first = False
+        with session.row(line):
+            if len(row) != width:
+                session.fail(
+                    "row",
+                    "\t".join(row),
+                    f"expected {width} tab-separated columns, got {len(row)}",
+                    reason="wrong number of columns",
+                )
+            check_utf8(session, "row", text)
+            reader(session, [cell.strip() for cell in row])
+
+
+_KINDS: Final = {
+    EVENT_COLUMNS: "a GDELT 2.0 events file",
+    MENTION_COLUMNS: "a GDELT 2.0 mentions file",
+    57: "a GDELT 1.0 events file",
+    58: "a GDELT 1.0 events file",
+}
 
 
 def _read_events(session: Session) -> None:
