@@ -14,6 +14,7 @@ import contextlib
 import csv
 import functools
 import hashlib
+import json
 import os
 import re
 from collections import Counter
@@ -49,11 +50,13 @@ __all__ = [
     "Session",
     "alpha2",
     "check_utf8",
+    "json_document",
     "local_days",
     "phrase_in",
     "read_table",
     "run_import",
     "text_lines",
+    "undecoded",
     "zones_for",
     "zones_in",
 ]
@@ -721,6 +724,28 @@ def text_lines(session: Session) -> Iterator[str]:
                 "utf-8", "surrogateescape"
             )
             first = False
+
+
+def undecoded(text: str) -> int | None:
+    """Where in ``text`` the first byte that was not UTF-8 is (see text_lines); None if none."""
+    found = _SURROGATE.search(text)
+    return None if found is None else found.start()
+
+
+def json_document(session: Session, text: str, first_line: int) -> Any:
+    """``text``, a whole JSON document beginning on ``first_line``, decoded; else a FormatError."""
+    bad = undecoded(text)
+    if bad is not None:
+        line = first_line + text.count("\n", 0, bad)
+        raise FormatError("not UTF-8 text: save the file as UTF-8", where=f"{session.file}:{line}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"not JSON: {error.msg}", where=f"{session.file}:{first_line - 1 + error.lineno}"
+        ) from None
+    except RecursionError:
+        raise FormatError("JSON nested too deep", where=f"{session.file}:{first_line}") from None
 
 
 def check_utf8(session: Session, column: str, value: str) -> None:

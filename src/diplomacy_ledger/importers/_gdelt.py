@@ -2,14 +2,17 @@
 
 The GDELT 2.0 Event Database codebook names the columns; the importer reads these of an event
 row (numbered from 0): ``GLOBALEVENTID`` (0, the entry id ``gdelt:<id>``), ``SQLDATE`` (1, the
-day, ``YYYYMMDD``), ``Actor1Code``/``Actor1Name``/``Actor1Type1Code`` (5, 6, 12) and the same
-for Actor2 (15, 16, 22), ``EventCode`` (26, CAMEO), ``GoldsteinScale`` (30), ``NumMentions``,
+day, ``YYYYMMDD``; ``MonthYear`` and ``Year``, 2 and 3, must agree with it),
+``Actor1Code``/``Actor1Name``/``Actor1CountryCode``/``Actor1Type1Code`` (5, 6, 7, 12) and the same
+for Actor2 (15, 16, 17, 22), ``EventCode`` (26, CAMEO), ``GoldsteinScale`` (30), ``NumMentions``,
 ``NumSources``, ``NumArticles`` (31–33), ``AvgTone`` (34), ``ActionGeo_FullName`` (52),
 ``DATEADDED`` (59, ``YYYYMMDDHHMMSS`` UTC) and ``SOURCEURL`` (60).
 
 GDELT dates an event by one day with no zone, often the day of the article when the text gave
 no other; its geography uses FIPS 10-4 country codes, which the time zone database does not
 know. So a GDELT day is that day somewhere on Earth: never UTC midnight, never a guessed zone.
+A row whose day begins, everywhere on Earth, after its ``DATEADDED`` (the event reported before
+it happened) is a bad row: one of the two dates is wrong, and the row does not say which.
 
 A mentions row (``GLOBALEVENTID``, ``EventTimeDate``, ``MentionTimeDate``, ``MentionType``,
 ``MentionSourceName``, ``MentionIdentifier``, ``SentenceID``, …) is one article that reported
@@ -31,6 +34,7 @@ from diplomacy_ledger.importers._common import (
     Into,
     Progress,
     Session,
+    alpha2,
     bare,
     check_utf8,
     local_days,
@@ -204,13 +208,14 @@ def _day(session: Session, text: str) -> date:
 
 
 def _actor(session: Session, row: list[str], first: int, type_column: int) -> str | None:
-    code, name = row[first], row[first + 1]
+    code, name, country = row[first], row[first + 1], row[first + 2]
     if not name and not code:
         return None
     role = row[type_column]
     column = f"Actor{1 if first == 5 else 2}Name"
-    if len(code) == 3 and code.isalpha() and code.isupper() and not role:
-        # A country alone: CAMEO's country codes are ISO 3166 alpha-3, matched as such.
+    if code == country and not role and alpha2(code) is not None:
+        # A country alone: its code is all of the actor's code, and an ISO 3166 alpha-3 code
+        # (CAMEO's country codes are; its regions, EUR or AFR, are not, and are no state).
         return session.actor(name or code, ActorKind.STATE, column=column, iso3=code)
     # GDELT names a state's government or army by the state's name: the role tells them apart.
     kind = _TYPES.get(role, ActorKind.COLLECTIVE)
@@ -230,6 +235,13 @@ def _event(session: Session, row: list[str]) -> None:
         session.skip(f"no counterpart: CAMEO {code or '(none)'}")
         return
     day = _day(session, row[1])
+    if row[2] != row[1][:6] or row[3] != row[1][:4]:
+        session.fail(
+            "MonthYear",
+            f"{row[2]} {row[3]}",
+            f"MonthYear and Year ({row[2]}, {row[3]}) disagree with SQLDATE {row[1]}",
+            reason="dates disagree",
+        )
     when = local_days(day, day, (), text=row[1])
     first, second = _actor(session, row, 5, 12), _actor(session, row, 15, 22)
     actors = [a for a in (first, second) if a is not None]
@@ -237,6 +249,14 @@ def _event(session: Session, row: list[str]) -> None:
         session.skip(f"no counterpart: CAMEO {code} with fewer than two actors")
         return
     added = _stamp(session, row[59], "DATEADDED")
+    if when.earliest > added:
+        session.fail(
+            "SQLDATE",
+            row[1],
+            f"the event's day begins everywhere after GDELT added it ({row[59]}, DATEADDED): "
+            "an event cannot be reported before it happens",
+            reason="dated after it was added",
+        )
     source = session.catalogue(
         Source(
             f"GDELT event {own}: the first article",
