@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from diplomacy_ledger.cli._common import EXIT_FINDINGS, EXIT_OK, EXPLANATION, terminal
-from diplomacy_ledger.importers import FORMATS, ImportReport, import_file
+from diplomacy_ledger.importers import BAD_ROWS_LISTED, FORMATS, ImportReport, import_file
 from diplomacy_ledger.io import open_store
 from diplomacy_ledger.model import system_clock
 from diplomacy_ledger.time import When, to_utc
@@ -101,6 +101,10 @@ def _print(report: ImportReport) -> None:
     )
     for reason, count in report.skipped.items():
         print(f"  skipped {count}: {terminal(reason, EXPLANATION)}")
+    for row in report.bad_rows:
+        print(f"  bad row {terminal(row.where)}: {terminal(row.message, EXPLANATION)}")
+    if len(report.bad_rows) == BAD_ROWS_LISTED:
+        print(f"  (the first {BAD_ROWS_LISTED} bad rows; the counts above are of them all)")
     print(
         f"  actors: {len(report.actors_created)} created, {len(report.actors_matched)} matched; "
         f"{report.other_entries} sources, places and offices made"

@@ -43,7 +43,9 @@ from diplomacy_ledger.model import (
 from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
 
 __all__ = [
+    "BAD_ROWS_LISTED",
     "COUNTRY_CODES",
+    "BadRow",
     "ImportReport",
     "Into",
     "Progress",
@@ -99,6 +101,43 @@ def _sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
+BAD_ROWS_LISTED: Final = 1000
+"""How many bad rows a report lists one by one; it counts them all (``skipped``)."""
+
+
+@python_repr
+@attrs.frozen
+class BadRow:
+    """A row skipped as bad (with ``skip_bad_rows``): where it is and why.
+
+    ``message`` is the error's, its values cut short and escaped as every error's are.
+
+    >>> BadRow("a.csv", 3, "date", "unknown phrase", "unknown phrase (got 'soonish')").where
+    'a.csv:3: date'
+    """
+
+    file: str
+    line: int
+    column: str
+    reason: str
+    message: str
+
+    @property
+    def where(self) -> str:
+        """``file:line: column``, as the row's error says it."""
+        return f"{self.file}:{self.line}: {self.column}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as plain JSON values."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "reason": self.reason,
+            "message": self.message,
+        }
+
+
 @python_repr
 @attrs.frozen
 class ImportReport:
@@ -109,7 +148,9 @@ class ImportReport:
     that the ledger already held as they are (importing a file twice makes every row unchanged).
     ``skipped`` maps each reason to how many rows were skipped for it: rows whose kind of event
     the ledger has no record for (always counted, never an error) and, with
-    ``skip_bad_rows=True``, bad rows. ``actors_created`` and ``actors_matched`` are actor ids.
+    ``skip_bad_rows=True``, bad rows, which ``bad_rows`` lists one by one (the first
+    ``BAD_ROWS_LISTED`` of them: a file of millions of bad rows is counted, not echoed whole).
+    ``actors_created`` and ``actors_matched`` are actor ids.
 
     >>> ImportReport("acled", ("a.csv",), rows_read=3, records=2,
     ...              skipped={"no counterpart: Protests": 1}).skipped_rows
@@ -128,6 +169,8 @@ class ImportReport:
     actors_matched: tuple[str, ...] = ()
     other_entries: int = 0
     """How many sources, places and offices the import made along the way."""
+    bad_rows: tuple[BadRow, ...] = ()
+    """The bad rows skipped, each with its line, column and reason (the first 1000)."""
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -151,6 +194,7 @@ class ImportReport:
             "actors_created": list(self.actors_created),
             "actors_matched": list(self.actors_matched),
             "other_entries": self.other_entries,
+            "bad_rows": [row.to_dict() for row in self.bad_rows],
         }
 
     def merged(self, other: ImportReport) -> ImportReport:
@@ -174,6 +218,7 @@ class ImportReport:
                 if a not in created
             ),
             other_entries=self.other_entries + other.other_entries,
+            bad_rows=(*self.bad_rows, *other.bad_rows)[:BAD_ROWS_LISTED],
         )
 
 
@@ -214,10 +259,13 @@ class Session:
         self.skip_bad_rows = skip_bad_rows
         self.pending: list[_Pending] = []
         self.ids: dict[str, int] = {}  # id -> position in pending
+        self.seen: dict[str, tuple[int, Record, str | None]] = {}
+        """The dataset's ids met in this file: the line, the record, and why it was skipped."""
         self.names: dict[str, str] = {}  # normalised actor name -> actor id
         self.created: dict[str, None] = {}
         self.matched: dict[str, None] = {}
         self.skipped: Counter[str] = Counter()
+        self.bad_rows: list[BadRow] = []
         self.rows_read = 0
         self.unchanged = 0
         self.line = 0
@@ -236,7 +284,7 @@ class Session:
         self.rows_read += 1
         if self._progress is not None and self.rows_read % PROGRESS_EVERY == 0:
             self._progress(self.rows_read)
-        mark, matched = len(self.pending), len(self.matched)
+        mark, matched, seen = len(self.pending), len(self.matched), len(self.seen)
         try:
             try:
                 yield
@@ -255,7 +303,14 @@ class Session:
             if not self.skip_bad_rows:
                 raise
             self._undo(mark, matched)
+            while len(self.seen) > seen:
+                self.seen.popitem()
             self.skipped[error.reason] += 1
+            if len(self.bad_rows) < BAD_ROWS_LISTED:
+                message = error.message if len(error.message) <= 300 else error.message[:299]
+                self.bad_rows.append(
+                    BadRow(self.file, error.line, error.column, error.reason, message)
+                )
 
     def _undo(self, mark: int, matched: int) -> None:
         """Forget what a bad row made: its entries, their names, the actors it matched first."""
@@ -346,34 +401,60 @@ class Session:
 
         When the ledger already holds ``id`` with an equal record the row is unchanged; with a
         different one, the record supersedes the latest version under ``id@version`` (``version``
-        is the row's own time stamp, else a digest of the record). A row whose id is already
-        among this file's rows is an error unless it is the same row again.
+        is the row's own time stamp, else a digest of the record). An id already on an earlier
+        row of this file is an error naming that row's line, unless the row is the same again
+        (some datasets repeat rows): then it counts as that row did.
         """
-        if id in self.ids:
-            if self.current(id) == record:
+        seen = self.seen.get(id)
+        if seen is not None:  # the id is on an earlier row of this file
+            line, earlier, outcome = seen
+            if earlier != record:
+                self.fail(
+                    "id",
+                    id,
+                    f"the id is on line {line} already, with other contents",
+                    reason="duplicate id",
+                )
+            if outcome is None:
                 self.unchanged += 1
-                return
-            self.fail("id", id, "the id appears twice in the file", reason="duplicate id")
+            else:
+                self.skip(outcome)
+            return
+        self.seen[id] = (
+            self.line,
+            *self._upsert(record, id=id, recorded_at=recorded_at, version=version),
+        )
+
+    def _upsert(
+        self, record: Record, *, id: str, recorded_at: datetime | None, version: str | None
+    ) -> tuple[Record, str | None]:
+        """Add ``record`` as ``upsert`` says; return the record to remember, and a skip's reason.
+
+        The record remembered for an unchanged row is the ledger's own, equal one: the row's then
+        takes no memory.
+        """
         if id not in self.base:
             self.add(record, id=id, recorded_at=recorded_at)
-            return
+            return record, None
         latest = self.base.current(id)
         if latest is None:
             self.skip("retracted earlier")
-            return
+            return record, "retracted earlier"
         if latest.record == record:
             self.unchanged += 1
-            return
+            return latest.record, None
         if recorded_at is not None and recorded_at <= latest.recorded_at:
-            self.skip("older than the version the ledger holds")  # an earlier release again
-            return
+            reason = "older than the version the ledger holds"  # an earlier release again
+            self.skip(reason)
+            return record, reason
         if version is None:
             version = hashlib.sha256(repr(record).encode("utf-8")).hexdigest()[:12]
         corrected = f"{id}@{version}"
         if self.known(corrected):
             self.unchanged += 1  # this version was imported, and corrected since
-            return
+            return record, None
         self.add(record, id=corrected, recorded_at=recorded_at, supersedes=latest.id)
+        return record, None
 
     def new_id(self, stem: str) -> str:
         """``stem``, or ``stem-2``, ``stem-3``, … : the first id no entry has."""
@@ -493,6 +574,7 @@ class Session:
             actors_created=tuple(self.created),
             actors_matched=tuple(a for a in self.matched if a not in self.created),
             other_entries=len(self.pending) - len(events) - len(self.created),
+            bad_rows=tuple(self.bad_rows),
         )
 
     def ordered(self, recorded_at: datetime | None) -> list[_Pending]:
