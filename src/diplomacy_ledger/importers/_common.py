@@ -45,12 +45,14 @@ from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
 __all__ = [
     "BAD_ROWS_LISTED",
     "COUNTRY_CODES",
+    "NOT_UTF8",
     "BadRow",
     "ImportReport",
     "Into",
     "Progress",
     "Session",
     "alpha2",
+    "around_undecoded",
     "check_utf8",
     "json_document",
     "local_days",
@@ -830,15 +832,22 @@ def json_document(session: Session, text: str, first_line: int) -> Any:
         raise FormatError("JSON nested too deep", where=f"{session.file}:{first_line}") from None
 
 
+def around_undecoded(text: str) -> bytes:
+    """The bytes of ``text`` around its first byte that was not UTF-8: what an error shows."""
+    at = undecoded(text) or 0
+    return text[max(0, at - 24) : at + 24].encode("utf-8", "surrogateescape")
+
+
+NOT_UTF8: Final = "not UTF-8 text (saved as Latin-1 or Windows-1252?): save the file as UTF-8"
+
+
 def check_utf8(session: Session, column: str, value: str) -> None:
-    """Refuse the current row if ``value`` holds bytes that were not UTF-8 (see text_lines)."""
+    """Refuse the current row if ``value`` holds bytes that were not UTF-8 (see text_lines).
+
+    The value shown is the bytes around the first such byte, so that the error shows it.
+    """
     if _SURROGATE.search(value) is not None:
-        session.fail(
-            column,
-            value.encode("utf-8", "surrogateescape"),
-            "not UTF-8 text (saved as Latin-1 or Windows-1252?): save the file as UTF-8",
-            reason="not UTF-8",
-        )
+        session.fail(column, around_undecoded(value), NOT_UTF8, reason="not UTF-8")
 
 
 def bare(line: str) -> str:
@@ -925,7 +934,7 @@ def _header(
 
 
 def _wrong_width(session: Session, line: int, cells: list[str], width: int) -> NoReturn:
-    spans = sum(cell.count("\n") for cell in cells)
+    spans = ",".join(cells).rstrip("\r\n").count("\n")
     hint = f"; the row runs on to line {line + spans}: a quote left open?" if spans else ""
     session.fail(
         "row",

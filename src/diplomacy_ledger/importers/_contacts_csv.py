@@ -90,7 +90,9 @@ _MODES: Final = {
     "in person": Medium.IN_PERSON,
 }
 _PARTICIPANT: Final = re.compile(r"^(?P<name>[^\[\]]+?)\s*(?:\[(?P<office>[^\[\]]+)\])?$")
-_DATE: Final = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+_DATE: Final = re.compile(
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?|(?P<bm>\d{2})(?P<bd>\d{2}))?$"
+)  # 2022, 2022-09, 2022-09-13, or ISO 8601's basic 20220913
 _WALL: Final = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _ISO_START: Final = re.compile(r"^\d{4}-\d{2}")
 
@@ -244,8 +246,9 @@ def _source(
             session, published_text, column="source_published", zones=zones, source=None
         )
         day = _DATE.fullmatch(published_text)
-        if day is not None and day["d"] is not None:  # a day: each zone reads it on its clocks
-            anchor = lambda zone: When.day(published_text, zone=zone)  # noqa: E731
+        if day is not None and (day["d"] or day["bd"]):  # a day: each zone reads it on its clocks
+            iso = f"{day['y']}-{day['m'] or day['bm']}-{day['d'] or day['bd']}"
+            anchor = lambda zone: When.day(iso, zone=zone)  # noqa: E731
     if not (title or url or outlet_name or published):
         source = Source(session.path.name)  # the spreadsheet itself vouches for the row
         return session.catalogue(source, id=f"{session.prefix}:{slug(session.path.name)}"), None
@@ -276,6 +279,8 @@ def _date(
     try:
         if matched is not None:
             year, month, day = int(matched["y"]), matched["m"], matched["d"]
+            if matched["bm"] is not None:
+                month, day = matched["bm"], matched["bd"]
             if day is not None:
                 first = last = date(year, int(month), int(day))
             elif month is not None:

@@ -62,15 +62,100 @@ from diplomacy_ledger.time import Span, When
 
 __all__ = [
     "EVENT_COLUMNS",
+    "EVENT_NAMES",
     "MENTION_COLUMNS",
+    "MENTION_NAMES",
     "has_record",
     "import_gdelt",
     "import_gdelt_mentions",
     "record_for",
 ]
 
-EVENT_COLUMNS: Final = 61
-MENTION_COLUMNS: Final = 16
+EVENT_NAMES: Final = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+)
+"""The events file's 61 columns in order, as the GDELT 2.0 Event Database codebook names them."""
+MENTION_NAMES: Final = (
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+)
+"""The mentions file's 16 columns in order, as the codebook names them."""
+EVENT_COLUMNS: Final = len(EVENT_NAMES)
+MENTION_COLUMNS: Final = len(MENTION_NAMES)
 _TYPES: Final = {
     "GOV": ActorKind.GOVERNMENT,
     "MIL": ActorKind.ARMED_FORCES,
@@ -167,7 +252,9 @@ def _rows(session: Session, width: int, reader: Callable[[Session, list[str]], N
                     f"expected {width} tab-separated columns, got {len(row)}",
                     reason="wrong number of columns",
                 )
-            check_utf8(session, "row", text)
+            names = EVENT_NAMES if width == EVENT_COLUMNS else MENTION_NAMES
+            for name, cell in zip(names, row, strict=True):
+                check_utf8(session, name, cell)
             reader(session, [cell.strip() for cell in row])
 
 

@@ -37,10 +37,12 @@ import attrs
 
 from diplomacy_ledger._errors import FormatError, LedgerError
 from diplomacy_ledger.importers._common import (
+    NOT_UTF8,
     ImportReport,
     Into,
     Progress,
     Session,
+    around_undecoded,
     json_document,
     local_days,
     run_import,
@@ -157,18 +159,19 @@ def _objects(session: Session) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         if undecoded(line) is not None:
-            yield line_number, _Bad("not UTF-8 text: save the file as UTF-8", "not UTF-8")
+            yield line_number, _Bad(NOT_UTF8, "not UTF-8", around_undecoded(line))
             continue
         try:
             yield line_number, json.loads(line)
         except json.JSONDecodeError as error:
-            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON")
+            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON", line.strip())
 
 
 @attrs.frozen
 class _Bad:
     message: str
     reason: str
+    value: object
 
 
 def _array_lines(text: str, count: int) -> list[int]:
@@ -191,7 +194,7 @@ def read_plover(session: Session) -> None:
     for line, value in _objects(session):
         with session.row(line):
             if isinstance(value, _Bad):
-                session.fail("line", line, value.message, reason=value.reason)
+                session.fail("line", value.value, value.message, reason=value.reason)
             if not isinstance(value, dict):
                 session.fail("record", value, "expected a JSON object", reason="bad record")
             event = _plover_event(session, value)
@@ -266,7 +269,8 @@ def _plover_event(session: Session, record: Mapping[str, Any]) -> PloverEvent | 
         )
     modes = tuple(str(m) for m in _list(session, record, "mode") if m)
     location = _mapping(record.get("event_loc"))
-    country = str(location.get("country") or "") or None  # a name; its 3-letter code is no key
+    # PLOVER's location: "country", a name; "country_code", an ISO 3166 alpha-3 code
+    country = str(location.get("country") or location.get("country_code") or "") or None
     zones = zones_for(None, country)
     time = _text(session, record, "time", required=False)
     when = None if time is not None else _bounds(session, record)

@@ -32,10 +32,12 @@ import attrs
 
 from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._common import (
+    NOT_UTF8,
     ImportReport,
     Into,
     Progress,
     Session,
+    around_undecoded,
     json_document,
     run_import,
     text_lines,
@@ -130,18 +132,19 @@ def _entities(session: Session) -> Iterator[tuple[int, Any]]:
         if not text:
             continue
         if undecoded(text) is not None:
-            yield line_number, _Bad("not UTF-8 text: save the file as UTF-8", "not UTF-8")
+            yield line_number, _Bad(NOT_UTF8, "not UTF-8", around_undecoded(line))
             continue
         try:
             yield line_number, json.loads(text)
         except json.JSONDecodeError as error:
-            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON")
+            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON", line.strip())
 
 
 @attrs.frozen
 class _Bad:
     message: str
     reason: str
+    value: object
 
 
 def _read(session: Session) -> None:
@@ -159,7 +162,7 @@ def _read(session: Session) -> None:
     for line, entity in _entities(session):
         with session.row(line):
             if isinstance(entity, _Bad):
-                session.fail("line", line, entity.message, reason=entity.reason)
+                session.fail("line", entity.value, entity.message, reason=entity.reason)
             if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
                 session.fail("entity", entity, "expected an entity with an id", reason="bad entity")
             _person(session, entity, labels)
