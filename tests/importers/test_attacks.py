@@ -646,3 +646,76 @@ def test_an_icews_release_dated_month_first_reads_as_written(tmp_path: Path) -> 
     ledger, _ = run("icews", written(tmp_path, "us.tab", f"{lines[0]}\n{row}\n".encode()))
     call = ledger.record("icews:9001:2018-05-09")  # the same id as the ISO-dated row's
     assert call.when.text == "5/9/2018"  # type: ignore[union-attr]
+
+
+def repeated_gdelt(path: Path, rows: int) -> Path:
+    cells = (FIXTURES / "gdelt.export.CSV").read_text("utf-8").splitlines()[0].split("\t")
+    cells[60] = "https://example.org/" + "a" * 4000  # a long row: 4 KB a line
+    line = ("\t".join(cells) + "\n").encode()
+    path.write_bytes(line * rows)
+    return path
+
+
+def repeated_contacts(path: Path, rows: int) -> Path:
+    row = f"r1,Delegate Orlova; Delegate Brandt,2022-09-13,UTC,{'a' * 2000}\n".encode()
+    path.write_bytes(b"id,participants,date,zone,summary\n" + row * rows)
+    return path
+
+
+def repeated_plover(path: Path, rows: int) -> Path:
+    record = {
+        "id": "R1",
+        "date": "2022-09-13",
+        "actor": ["ARM"],
+        "recipient": ["AZE"],
+        "event": ["ACCUSE"],
+        "event_text": ["a" * 4000],
+    }
+    path.write_bytes((json.dumps(record) + "\n").encode() * rows)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("format", "make"),
+    [("gdelt", repeated_gdelt), ("contacts-csv", repeated_contacts), ("plover", repeated_plover)],
+)
+def test_memory_is_bounded_by_the_ledger_not_by_the_file(
+    tmp_path: Path, format: str, make: Callable[[Path, int], Path]
+) -> None:
+    # One row repeated: the ledger gets one event whatever the file's length, so an importer
+    # that streams peaks alike on 200 rows and on 4,000 (8 MB); one that held the file would
+    # peak 8 MB higher. Measured by tracemalloc (allocations, not time: deterministic).
+    import tracemalloc  # noqa: PLC0415
+
+    peaks = []
+    for rows in (100, 2000):
+        path = make(tmp_path / f"{rows}.txt", rows)
+        tracemalloc.start()
+        try:
+            _, report = run(format, path)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert (report.records, report.unchanged) == (1, rows - 1)
+    assert peaks[1] - peaks[0] < 1_000_000, peaks
+
+
+def test_progress_goes_to_a_terminals_stderr_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys  # noqa: PLC0415
+
+    from diplomacy_ledger.__main__ import main  # noqa: PLC0415
+    from diplomacy_ledger.importers import _common  # noqa: PLC0415
+
+    monkeypatch.setattr(_common, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    path = repeated_gdelt(tmp_path / "rows.CSV", 5)
+    store = tmp_path / "ledger.jsonl"
+    assert main(["import", "gdelt", str(path), "--into", str(store)]) == 0
+    out, err = capsys.readouterr()
+    assert "importing" not in out
+    assert f"\rimporting {path}: 2 rows\rimporting {path}: 4 rows\n" == err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert main(["import", "gdelt", str(path), "--into", str(store)]) == 0
+    assert capsys.readouterr().err == ""

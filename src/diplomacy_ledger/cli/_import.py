@@ -64,11 +64,14 @@ def run(args: argparse.Namespace) -> int:
             options: dict[str, Any] = {"skip_bad_rows": args.skip_bad_rows}
             if not args.format.startswith("acled"):
                 options["recorded_at"] = recorded_at
-            if sys.stderr.isatty():
-                options["progress"] = _progress(path)
-            _, report = import_file(path, format=args.format, into=store, **options)
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
+            shown: list[int] = []
+            if sys.stderr.isatty():  # progress on a terminal only, and on stderr: never stdout
+                options["progress"] = _progress(path, shown)
+            try:
+                _, report = import_file(path, format=args.format, into=store, **options)
+            finally:
+                if shown:  # end the progress line, so that what follows starts a line of its own
+                    print(file=sys.stderr)
             reports.append(report)
     total = reports[0]
     for report in reports[1:]:
@@ -85,9 +88,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if total.skipped_rows else EXIT_OK
 
 
-def _progress(path: Path) -> Any:
+def _progress(path: Path, shown: list[int]) -> Any:
     def report(rows: int) -> None:
-        print(f"\rimporting {terminal(str(path))}: {rows} rows", end="", file=sys.stderr)
+        shown.append(rows)
+        print(
+            f"\rimporting {terminal(str(path))}: {rows} rows", end="", file=sys.stderr, flush=True
+        )
 
     return report
 
