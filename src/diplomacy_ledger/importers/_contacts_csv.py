@@ -13,7 +13,7 @@ so a misspelt one is never ignored; ``contacts_template.csv`` beside this module
 - ``host``: for a meeting, the participant who hosted it; none makes it a summit.
 - ``zone``, ``place``, ``country``: where the date's local clocks are. ``place`` is a place of
   the ledger (or a new one, in ``zone`` or in the country's only zone); ``country`` an ISO 3166
-  code or name, whose zones all count when no zone or place is given.
+  alpha-2 or alpha-3 code or name, whose zones all count when no zone or place is given.
 - ``status``: ``occurred`` (the default), ``planned`` or ``cancelled``.
 - ``summary``: free text.
 - ``source_title``, ``source_url``, ``source_outlet``, ``source_published``: the document the
