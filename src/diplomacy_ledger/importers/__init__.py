@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from diplomacy_ledger.importers._acled import import_acled, import_acled_deletions
-from diplomacy_ledger.importers._common import ImportReport, Into
+from diplomacy_ledger.importers._common import BAD_ROWS_LISTED, BadRow, ImportReport, Into
 from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
 from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
 from diplomacy_ledger.importers._gdelt import import_gdelt, import_gdelt_mentions
@@ -24,8 +24,10 @@ from diplomacy_ledger.importers._wikidata import import_wikidata
 from diplomacy_ledger.ledger import Ledger
 
 __all__ = [
+    "BAD_ROWS_LISTED",
     "CONTACT_COLUMNS",
     "FORMATS",
+    "BadRow",
     "ImportReport",
     "import_acled",
     "import_acled_deletions",

@@ -9,17 +9,19 @@ ledger already holds (by Wikidata id, then by name or alias) before an actor is 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import functools
 import hashlib
+import json
 import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final, NoReturn
+from typing import Any, BinaryIO, Final, NoReturn
 
 import attrs
 
@@ -41,16 +43,26 @@ from diplomacy_ledger.model import (
 from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
 
 __all__ = [
+    "BAD_ROWS_LISTED",
     "COUNTRY_CODES",
+    "NOT_UTF8",
+    "BadRow",
     "ImportReport",
     "Into",
     "Progress",
     "Session",
+    "alpha2",
+    "around_undecoded",
+    "check_utf8",
+    "json_document",
     "local_days",
     "phrase_in",
+    "read_table",
     "run_import",
-    "table_rows",
+    "text_lines",
+    "undecoded",
     "zones_for",
+    "zones_in",
 ]
 
 Into = Ledger | Store | str | os.PathLike[str] | None
@@ -68,13 +80,64 @@ COUNTRY_CODES: Final = {
     "Myanmar": "MM",
     "eSwatini": "SZ",
     "Russian Federation": "RU",
+    "Czechia": "CZ",
+    "Turkiye": "TR",
+    "Türkiye": "TR",
+    "Cote d'Ivoire": "CI",
+    "Curacao": "CW",
+    "Saint Vincent and the Grenadines": "VC",
+    "Turks and Caicos Islands": "TC",
+    "Democratic Republic of the Congo": "CD",
+    "Republic of the Congo": "CG",
+    "Cabo Verde": "CV",
+    "Timor-Leste": "TL",
+    "East Timor": "TL",
 }
-"""Country names datasets use that ``iso3166.tab`` spells otherwise, with their ISO codes."""
+"""Country names datasets use that ``iso3166.tab`` spells otherwise, with their ISO codes.
+
+Names differing only by "and" for "&" or "Saint" for "St" are found without this table."""
 _EARTH: Final = ("+14:00", "-12:00")  # where a day begins first, and where it ends last
 
 
 def _sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items()))
+
+
+BAD_ROWS_LISTED: Final = 1000
+"""How many bad rows a report lists one by one; it counts them all (``skipped``)."""
+
+
+@python_repr
+@attrs.frozen
+class BadRow:
+    """A row skipped as bad (with ``skip_bad_rows``): where it is and why.
+
+    ``message`` is the error's, its values cut short and escaped as every error's are.
+
+    >>> BadRow("a.csv", 3, "date", "unknown phrase", "unknown phrase (got 'soonish')").where
+    'a.csv:3: date'
+    """
+
+    file: str
+    line: int
+    column: str
+    reason: str
+    message: str
+
+    @property
+    def where(self) -> str:
+        """``file:line: column``, as the row's error says it."""
+        return f"{self.file}:{self.line}: {self.column}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row as plain JSON values."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "reason": self.reason,
+            "message": self.message,
+        }
 
 
 @python_repr
@@ -87,7 +150,9 @@ class ImportReport:
     that the ledger already held as they are (importing a file twice makes every row unchanged).
     ``skipped`` maps each reason to how many rows were skipped for it: rows whose kind of event
     the ledger has no record for (always counted, never an error) and, with
-    ``skip_bad_rows=True``, bad rows. ``actors_created`` and ``actors_matched`` are actor ids.
+    ``skip_bad_rows=True``, bad rows, which ``bad_rows`` lists one by one (the first
+    ``BAD_ROWS_LISTED`` of them: a file of millions of bad rows is counted, not echoed whole).
+    ``actors_created`` and ``actors_matched`` are actor ids.
 
     >>> ImportReport("acled", ("a.csv",), rows_read=3, records=2,
     ...              skipped={"no counterpart: Protests": 1}).skipped_rows
@@ -106,6 +171,8 @@ class ImportReport:
     actors_matched: tuple[str, ...] = ()
     other_entries: int = 0
     """How many sources, places and offices the import made along the way."""
+    bad_rows: tuple[BadRow, ...] = ()
+    """The bad rows skipped, each with its line, column and reason (the first 1000)."""
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -129,6 +196,7 @@ class ImportReport:
             "actors_created": list(self.actors_created),
             "actors_matched": list(self.actors_matched),
             "other_entries": self.other_entries,
+            "bad_rows": [row.to_dict() for row in self.bad_rows],
         }
 
     def merged(self, other: ImportReport) -> ImportReport:
@@ -152,6 +220,7 @@ class ImportReport:
                 if a not in created
             ),
             other_entries=self.other_entries + other.other_entries,
+            bad_rows=(*self.bad_rows, *other.bad_rows)[:BAD_ROWS_LISTED],
         )
 
 
@@ -192,10 +261,13 @@ class Session:
         self.skip_bad_rows = skip_bad_rows
         self.pending: list[_Pending] = []
         self.ids: dict[str, int] = {}  # id -> position in pending
+        self.seen: dict[str, tuple[int, Record, str | None]] = {}
+        """The dataset's ids met in this file: the line, the record, and why it was skipped."""
         self.names: dict[str, str] = {}  # normalised actor name -> actor id
         self.created: dict[str, None] = {}
         self.matched: dict[str, None] = {}
         self.skipped: Counter[str] = Counter()
+        self.bad_rows: list[BadRow] = []
         self.rows_read = 0
         self.unchanged = 0
         self.line = 0
@@ -214,14 +286,33 @@ class Session:
         self.rows_read += 1
         if self._progress is not None and self.rows_read % PROGRESS_EVERY == 0:
             self._progress(self.rows_read)
-        mark, matched = len(self.pending), len(self.matched)
+        mark, matched, seen = len(self.pending), len(self.matched), len(self.seen)
         try:
-            yield
+            try:
+                yield
+            except ImportRowError:
+                raise
+            except LedgerError as error:  # a value the reader did not check itself: the row's
+                raise ImportRowError(
+                    str(error),
+                    file=self.file,
+                    line=line,
+                    column=error.where or "row",
+                    value=None,
+                    reason="bad value",
+                ) from error
         except ImportRowError as error:
             if not self.skip_bad_rows:
                 raise
             self._undo(mark, matched)
+            while len(self.seen) > seen:
+                self.seen.popitem()
             self.skipped[error.reason] += 1
+            if len(self.bad_rows) < BAD_ROWS_LISTED:
+                message = error.message if len(error.message) <= 300 else error.message[:299]
+                self.bad_rows.append(
+                    BadRow(self.file, error.line, error.column, error.reason, message)
+                )
 
     def _undo(self, mark: int, matched: int) -> None:
         """Forget what a bad row made: its entries, their names, the actors it matched first."""
@@ -312,34 +403,60 @@ class Session:
 
         When the ledger already holds ``id`` with an equal record the row is unchanged; with a
         different one, the record supersedes the latest version under ``id@version`` (``version``
-        is the row's own time stamp, else a digest of the record). A row whose id is already
-        among this file's rows is an error unless it is the same row again.
+        is the row's own time stamp, else a digest of the record). An id already on an earlier
+        row of this file is an error naming that row's line, unless the row is the same again
+        (some datasets repeat rows): then it counts as that row did.
         """
-        if id in self.ids:
-            if self.current(id) == record:
+        seen = self.seen.get(id)
+        if seen is not None:  # the id is on an earlier row of this file
+            line, earlier, outcome = seen
+            if earlier != record:
+                self.fail(
+                    "id",
+                    id,
+                    f"the id is on line {line} already, with other contents",
+                    reason="duplicate id",
+                )
+            if outcome is None:
                 self.unchanged += 1
-                return
-            self.fail("id", id, "the id appears twice in the file", reason="duplicate id")
+            else:
+                self.skip(outcome)
+            return
+        self.seen[id] = (
+            self.line,
+            *self._upsert(record, id=id, recorded_at=recorded_at, version=version),
+        )
+
+    def _upsert(
+        self, record: Record, *, id: str, recorded_at: datetime | None, version: str | None
+    ) -> tuple[Record, str | None]:
+        """Add ``record`` as ``upsert`` says; return the record to remember, and a skip's reason.
+
+        The record remembered for an unchanged row is the ledger's own, equal one: the row's then
+        takes no memory.
+        """
         if id not in self.base:
             self.add(record, id=id, recorded_at=recorded_at)
-            return
+            return record, None
         latest = self.base.current(id)
         if latest is None:
             self.skip("retracted earlier")
-            return
+            return record, "retracted earlier"
         if latest.record == record:
             self.unchanged += 1
-            return
+            return latest.record, None
         if recorded_at is not None and recorded_at <= latest.recorded_at:
-            self.skip("older than the version the ledger holds")  # an earlier release again
-            return
+            reason = "older than the version the ledger holds"  # an earlier release again
+            self.skip(reason)
+            return record, reason
         if version is None:
             version = hashlib.sha256(repr(record).encode("utf-8")).hexdigest()[:12]
         corrected = f"{id}@{version}"
         if self.known(corrected):
             self.unchanged += 1  # this version was imported, and corrected since
-            return
+            return record, None
         self.add(record, id=corrected, recorded_at=recorded_at, supersedes=latest.id)
+        return record, None
 
     def new_id(self, stem: str) -> str:
         """``stem``, or ``stem-2``, ``stem-3``, … : the first id no entry has."""
@@ -459,6 +576,7 @@ class Session:
             actors_created=tuple(self.created),
             actors_matched=tuple(a for a in self.matched if a not in self.created),
             other_entries=len(self.pending) - len(events) - len(self.created),
+            bad_rows=tuple(self.bad_rows),
         )
 
     def ordered(self, recorded_at: datetime | None) -> list[_Pending]:
@@ -555,8 +673,43 @@ def zones_for(zone: str | None, country: str | None) -> tuple[str, ...]:
     if zone:
         return (zone,)
     if country:
-        return country_zones(country)
+        return zones_in(country)
     return ()
+
+
+@functools.lru_cache(maxsize=1024)
+def zones_in(country: str) -> tuple[str, ...]:
+    """Every zone of ``country``; empty for a country the time zone database does not know.
+
+    ``country`` is an ISO 3166 alpha-2 code, an alpha-3 code (as PLOVER, POLECAT and CAMEO
+    write countries), or a name: as ``iso3166.tab`` writes it, as datasets spell it otherwise
+    (``COUNTRY_CODES``), or with "and" for "&" and "Saint" for "St".
+    """
+    text = " ".join(country.split())
+    text = COUNTRY_CODES.get(text, text)
+    if len(text) == 3 and text.isascii() and text.isalpha() and text.isupper():
+        code = alpha2(text)
+        return country_zones(code) if code is not None else ()
+    for name in (text, _ST.sub("St ", text.replace(" and ", " & "))):
+        found = country_zones(name)
+        if found:
+            return found
+    return ()
+
+
+_ST: Final = re.compile(r"^Saint ")
+
+
+def alpha2(alpha3: str) -> str | None:
+    """The ISO 3166 alpha-2 code of the alpha-3 code ``alpha3``; None if it is none."""
+    return _alpha3().get(alpha3)
+
+
+@functools.cache
+def _alpha3() -> dict[str, str]:
+    table = Path(__file__).with_name("iso3166_alpha3.tab").read_text("utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows}
 
 
 def local_days(first: date, last: date, zones: Sequence[str], *, text: str) -> When:
@@ -605,26 +758,219 @@ def phrase_in(phrase: str, *, anchor: When | Callable[[str], When], zones: Seque
     return When(earliest, latest, Precision.SPAN, None, text=phrase)
 
 
-def open_text(path: Path) -> Any:
-    """A file opened for the csv module: UTF-8 (a byte-order mark is skipped), newlines kept."""
-    return path.open(encoding="utf-8-sig", newline="")
+_SURROGATE: Final = re.compile("[\udc80-\udcff]")  # a byte that was not UTF-8, kept to name it
+_HEAD: Final = 4096
 
 
-@contextlib.contextmanager
-def table_rows(
-    session: Session, required: Sequence[str], *, what: str, tabs: bool = False
-) -> Iterator[csv.DictReader[str]]:
-    """The rows of a file with a header line (tab-separated and unquoted if ``tabs``).
+def _open_binary(session: Session) -> BinaryIO:
+    """The file opened to read bytes, refused if it is empty or not text.
 
-    A :class:`FormatError` on its first line if the header lacks a ``required`` column: ``what``
-    names the kind of file it is not ("an ACLED file").
+    An empty file (nothing but white space) is no file of any format: a download cut short, or
+    the wrong file. A NUL byte in the first bytes means a binary file (a spreadsheet, an image)
+    or text saved as UTF-16, which no reader here takes.
     """
-    with open_text(session.path) as file:
-        if tabs:
-            rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        else:
-            rows = csv.DictReader(file)
-        missing = [name for name in required if name not in (rows.fieldnames or ())]
-        if missing:
-            raise FormatError(f"not {what}: missing columns {missing}", where=f"{session.file}:1")
-        yield rows
+    try:
+        file = session.path.open("rb")
+    except OSError as error:
+        raise FormatError(
+            f"cannot read the file: {error.strerror or error}", where=session.file
+        ) from None
+    head = file.read(_HEAD)
+    if len(head) < _HEAD and not head.removeprefix(codecs.BOM_UTF8).strip():
+        file.close()
+        raise FormatError("the file is empty", where=f"{session.file}:1")
+    nul = head.find(b"\x00")
+    if nul >= 0:
+        file.close()
+        utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        raise FormatError(
+            f"not a text file: a NUL byte at byte {nul + 1}"
+            + ("; it is UTF-16 text: save it as UTF-8" if utf16 else " (a binary file?)"),
+            where=f"{session.file}:1",
+        )
+    file.seek(0)
+    return file
+
+
+def text_lines(session: Session) -> Iterator[str]:
+    """The file's lines, read one at a time: split at line feeds only, decoded as UTF-8.
+
+    A line keeps its ending (LF, or CRLF); a carriage return alone is a character of the line,
+    never a line end, as every format read here ends its lines with LF or CRLF. A byte-order mark
+    opening the file is dropped. Bytes that are not UTF-8 are kept as lone
+    surrogates (``surrogateescape``), so that the row holding them is refused by
+    :func:`check_utf8`, naming its line and column, rather than the whole file failing.
+    """
+    with _open_binary(session) as file:
+        first = True
+        for raw in file:
+            yield (raw.removeprefix(codecs.BOM_UTF8) if first else raw).decode(
+                "utf-8", "surrogateescape"
+            )
+            first = False
+
+
+def undecoded(text: str) -> int | None:
+    """Where in ``text`` the first byte that was not UTF-8 is (see text_lines); None if none."""
+    found = _SURROGATE.search(text)
+    return None if found is None else found.start()
+
+
+def json_document(session: Session, text: str, first_line: int) -> Any:
+    """``text``, a whole JSON document beginning on ``first_line``, decoded; else a FormatError."""
+    bad = undecoded(text)
+    if bad is not None:
+        line = first_line + text.count("\n", 0, bad)
+        raise FormatError("not UTF-8 text: save the file as UTF-8", where=f"{session.file}:{line}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(
+            f"not JSON: {error.msg}", where=f"{session.file}:{first_line - 1 + error.lineno}"
+        ) from None
+    except RecursionError:
+        raise FormatError("JSON nested too deep", where=f"{session.file}:{first_line}") from None
+
+
+def around_undecoded(text: str) -> bytes:
+    """The bytes of ``text`` around its first byte that was not UTF-8: what an error shows."""
+    at = undecoded(text) or 0
+    return text[max(0, at - 24) : at + 24].encode("utf-8", "surrogateescape")
+
+
+NOT_UTF8: Final = "not UTF-8 text (saved as Latin-1 or Windows-1252?): save the file as UTF-8"
+
+
+def check_utf8(session: Session, column: str, value: str) -> None:
+    """Refuse the current row if ``value`` holds bytes that were not UTF-8 (see text_lines).
+
+    The value shown is the bytes around the first such byte, so that the error shows it.
+    """
+    if _SURROGATE.search(value) is not None:
+        session.fail(column, around_undecoded(value), NOT_UTF8, reason="not UTF-8")
+
+
+def bare(line: str) -> str:
+    """A line without its ending: the line feed and a carriage return before it."""
+    line = line.removesuffix("\n")
+    return line.removesuffix("\r")
+
+
+@attrs.frozen
+class _BadRow:
+    column: str
+    value: object
+    message: str
+    reason: str
+
+
+Each = Callable[[Session, dict[str, str]], None]
+
+
+def read_table(
+    session: Session,
+    required: Sequence[str],
+    each: Each,
+    *,
+    what: str,
+    tabs: bool = False,
+    known: Sequence[str] | None = None,
+    missing: frozenset[str] = frozenset({""}),
+) -> None:
+    """Read a file with a header line, calling ``each`` on every row, in the row's context.
+
+    Comma-separated with the csv module's quoting (a quoted cell may hold commas, tabs and line
+    breaks), or, if ``tabs``, tab-separated with no quoting at all (a ``"`` is a character of its
+    cell and never joins lines). The header must name every ``required`` column, each column
+    once (and, given ``known``, no other): else a :class:`FormatError` saying the file is not
+    ``what``. A row whose cells do not match the header's columns one for one, or that is not
+    UTF-8, is a bad row, named by the line it starts on. Cells are stripped of surrounding
+    white space, and a cell in ``missing`` is empty.
+    """
+    rows = _tab_rows(session) if tabs else _csv_rows(session)
+    header: list[str] | None = None
+    for line, cells in rows:
+        if header is None:
+            header = _header(session, cells, required, what=what, known=known)
+            continue
+        with session.row(line):
+            if isinstance(cells, _BadRow):
+                session.fail(cells.column, cells.value, cells.message, reason=cells.reason)
+            if len(cells) != len(header):
+                _wrong_width(session, line, cells, len(header))
+            values = {}
+            for name, cell in zip(header, cells, strict=True):
+                check_utf8(session, name, cell)
+                text = cell.strip()
+                values[name] = "" if text in missing else text
+            each(session, values)
+    if header is None:
+        raise FormatError(f"not {what}: no header line", where=f"{session.file}:1")
+
+
+def _header(
+    session: Session,
+    cells: list[str] | _BadRow,
+    required: Sequence[str],
+    *,
+    what: str,
+    known: Sequence[str] | None,
+) -> list[str]:
+    where = f"{session.file}:1"
+    if isinstance(cells, _BadRow) or _SURROGATE.search("".join(cells)):
+        raise FormatError(f"not {what}: the header line is not UTF-8 text", where=where)
+    header = [cell.strip() for cell in cells]
+    twice = sorted({name for name in header if header.count(name) > 1})
+    if twice:
+        raise FormatError(f"columns named twice in the header: {twice}", where=where)
+    missing = [name for name in required if name not in header]
+    unknown = [name for name in header if known is not None and name not in known]
+    if missing or unknown:
+        problems = [f"unknown columns {unknown}"] * bool(unknown)
+        problems += [f"missing columns {missing}"] * bool(missing)
+        columns = f"; the columns are {', '.join(known)}" if known is not None else ""
+        raise FormatError(f"not {what}: {'; '.join(problems)}{columns}"[:600], where=where)
+    return header
+
+
+def _wrong_width(session: Session, line: int, cells: list[str], width: int) -> NoReturn:
+    spans = ",".join(cells).rstrip("\r\n").count("\n")
+    hint = f"; the row runs on to line {line + spans}: a quote left open?" if spans else ""
+    session.fail(
+        "row",
+        ",".join(cells),
+        f"expected {width} cells, one per column of the header, got {len(cells)}{hint}",
+        reason="wrong number of columns",
+    )
+
+
+def _tab_rows(session: Session) -> Iterator[tuple[int, list[str] | _BadRow]]:
+    """The rows of a tab-separated file with no quoting: one line a row, blank lines skipped."""
+    for number, line in enumerate(text_lines(session), start=1):
+        text = bare(line)
+        if text.strip():
+            yield number, text.split("\t")
+
+
+def _csv_rows(session: Session) -> Iterator[tuple[int, list[str] | _BadRow]]:
+    """The rows of a comma-separated file, each with the line it starts on; blank lines skipped.
+
+    The csv module's own errors (a field longer than its limit: a quote never closed; a carriage
+    return alone in an unquoted cell) are bad rows, and reading goes on after them.
+    """
+    reader = csv.reader(text_lines(session))
+    done = 0
+    while True:
+        start = done + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            done = reader.line_num
+            lines = f"line {start}" if done <= start else f"lines {start} to {done}"
+            yield start, _BadRow("row", lines, f"not CSV: {error}", "bad CSV")
+            continue
+        done = reader.line_num
+        if row and any(cell.strip() for cell in row):
+            yield start, row

@@ -23,8 +23,8 @@ from diplomacy_ledger.importers._common import (
     Progress,
     Session,
     local_days,
+    read_table,
     run_import,
-    table_rows,
     zones_for,
 )
 from diplomacy_ledger.importers._plover import SECTORS, Entity, PloverEvent, records_for
@@ -69,16 +69,14 @@ def import_polecat(
 
 def read_polecat(session: Session) -> None:
     """Read a POLECAT file into ``session``, row by row."""
-    with table_rows(session, COLUMNS, what="a POLECAT file", tabs=True) as rows:
-        for row in rows:
-            with session.row(rows.line_num):
-                cells = {k: _cell(v) for k, v in row.items() if isinstance(k, str)}
-                records_for(session, _event(session, cells))
-
-
-def _cell(value: object) -> str:
-    text = value.strip() if isinstance(value, str) else ""
-    return "" if text in _MISSING else text
+    read_table(
+        session,
+        COLUMNS,
+        lambda session, row: records_for(session, _event(session, row)),
+        what="a POLECAT file",
+        tabs=True,
+        missing=_MISSING,
+    )
 
 
 def _event(session: Session, row: dict[str, str]) -> PloverEvent:
