@@ -706,9 +706,9 @@ def test_progress_goes_to_a_terminals_stderr_only(
     import sys  # noqa: PLC0415
 
     from diplomacy_ledger.__main__ import main  # noqa: PLC0415
-    from diplomacy_ledger.importers import _common  # noqa: PLC0415
+    from diplomacy_ledger.importers import _session  # noqa: PLC0415
 
-    monkeypatch.setattr(_common, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(_session, "PROGRESS_EVERY", 2)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     path = repeated_gdelt(tmp_path / "rows.CSV", 5)
     store = tmp_path / "ledger.jsonl"

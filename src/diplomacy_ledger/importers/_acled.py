@@ -36,17 +36,10 @@ import os
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
-from diplomacy_ledger.importers._common import (
-    COUNTRY_CODES,
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    read_table,
-    run_import,
-    zones_for,
-)
+from diplomacy_ledger.importers._dates import COUNTRY_CODES, local_days, zones_for
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import read_table
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     ActorKind,

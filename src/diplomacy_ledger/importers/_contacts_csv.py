@@ -30,19 +30,10 @@ from datetime import date, datetime
 from typing import Final
 
 from diplomacy_ledger._errors import LedgerError, UnknownEntryError
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    phrase_in,
-    read_table,
-    run_import,
-    slug,
-    zones_for,
-    zones_in,
-)
+from diplomacy_ledger.importers._dates import local_days, phrase_in, zones_for, zones_in
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import, slug
+from diplomacy_ledger.importers._text import read_table
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     ActorKind,

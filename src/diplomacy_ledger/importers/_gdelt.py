@@ -29,18 +29,10 @@ from datetime import UTC, date, datetime
 from typing import Final
 
 from diplomacy_ledger._errors import FormatError
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    alpha2,
-    bare,
-    check_utf8,
-    local_days,
-    run_import,
-    text_lines,
-)
+from diplomacy_ledger.importers._dates import alpha2, local_days
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import bare, check_utf8, text_lines
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     CAMEO_LABELS,

@@ -36,19 +36,15 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import FormatError, LedgerError
-from diplomacy_ledger.importers._common import (
+from diplomacy_ledger.importers._dates import local_days, zones_for
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import (
     NOT_UTF8,
-    ImportReport,
-    Into,
-    Progress,
-    Session,
     around_undecoded,
     json_document,
-    local_days,
-    run_import,
     text_lines,
     undecoded,
-    zones_for,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (

@@ -17,17 +17,11 @@ import re
 from datetime import date, datetime
 from typing import Final
 
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    read_table,
-    run_import,
-    zones_for,
-)
+from diplomacy_ledger.importers._dates import local_days, zones_for
 from diplomacy_ledger.importers._plover import SECTORS, Entity, PloverEvent, records_for
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import read_table
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import ActorKind, Source
 from diplomacy_ledger.time import When

@@ -31,15 +31,12 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import FormatError
-from diplomacy_ledger.importers._common import (
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import (
     NOT_UTF8,
-    ImportReport,
-    Into,
-    Progress,
-    Session,
     around_undecoded,
     json_document,
-    run_import,
     text_lines,
     undecoded,
 )
