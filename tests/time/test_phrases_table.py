@@ -40,6 +40,6 @@ def instant(wall: str) -> datetime:
 @pytest.mark.parametrize(("phrase", "kind", "earliest", "latest"), rows())
 def test_each_row_of_the_phrase_table(phrase: str, kind: str, earliest: str, latest: str) -> None:
     anchor = When.day("2022-09-13", zone="Asia/Yerevan")
-    reading = read_phrase(phrase, anchor=anchor, zone="Asia/Yerevan")
+    reading = read_phrase(phrase, anchor=anchor, zone="Asia/Yerevan", tense="past")
     assert reading.kind is PhraseKind[kind]
     assert (reading.named.earliest, reading.named.latest) == (instant(earliest), instant(latest))

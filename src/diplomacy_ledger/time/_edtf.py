@@ -16,7 +16,9 @@ from datetime import UTC, date, datetime
 from typing import Final, Literal
 
 from diplomacy_ledger._errors import InvalidValueError, LedgerError, TimeParseError
+from diplomacy_ledger._repr import shown
 from diplomacy_ledger.time._calendar import EARTH_EAST, EARTH_WEST, Precision, period_bounds
+from diplomacy_ledger.time._iso import foreign_digit
 from diplomacy_ledger.time._when import Span, When
 from diplomacy_ledger.time._zones import validate_zone, zone_tzinfo
 
@@ -28,15 +30,17 @@ written (the qualifier stays in the When's ``text``)."""
 
 _DATE: Final = re.compile(
     r"(?P<year>-?\d{3}[\dX]|\d{2}XX)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?"
-    r"(?P<qualifier>[?~%])?"
+    r"(?P<qualifier>[?~%])?",
+    re.ASCII,
 )
 _DATE_TIME: Final = re.compile(
-    r"(?P<date>\d{4}-\d\d-\d\d)T(?P<time>\d\d:\d\d:\d\d)(?P<offset>Z|[+-]\d\d(?::?\d\d)?)?"
+    r"(?P<date>\d{4}-\d\d-\d\d)T(?P<time>\d\d:\d\d:\d\d)(?P<offset>Z|[+-]\d\d(?::?\d\d)?)?",
+    re.ASCII,
 )
 
 
 def _fail(text: str, reason: str) -> TimeParseError:
-    return TimeParseError(f"not an EDTF date of level 0 or 1: {text!r}: {reason}", text=text)
+    return TimeParseError(f"not an EDTF date of level 0 or 1: {shown(text)}: {reason}", text=text)
 
 
 def from_edtf(
@@ -57,7 +61,7 @@ def from_edtf(
     (2009, 2020)
     """
     if not isinstance(text, str):
-        raise TimeParseError(f"expected an EDTF string, got {text!r}", text=repr(text))
+        raise TimeParseError(f"expected an EDTF string, got {shown(text)}", text=repr(text))
     if zone is not None:
         validate_zone(zone, where="from_edtf")
     if qualifiers not in ("refuse", "keep"):
@@ -95,7 +99,11 @@ def _single(part: str, text: str, zone: str | None, qualifiers: Qualifiers) -> W
         return _date_time(timed, part, text, zone)
     found = _DATE.fullmatch(part)
     if found is None:
-        raise _fail(text, f"{part!r} is no date of the form YYYY, YYYY-MM, YYYY-MM-DD")
+        raise _fail(
+            text,
+            foreign_digit(part)
+            or f"{shown(part)} is no date of the form YYYY, YYYY-MM, YYYY-MM-DD",
+        )
     if found["qualifier"] and qualifiers == "refuse":
         raise _fail(
             text,
