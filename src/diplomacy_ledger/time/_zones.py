@@ -498,7 +498,8 @@ def resolve_local(
             raise RepeatedTimeError(
                 f"{_fmt_wall(wall)} happened twice in {zone} (clocks were set back): at "
                 f"{fold0.isoformat()} and at {fold1.isoformat()}; pass "
-                "disambiguation='earlier', 'later' or 'compatible' to choose",
+                "disambiguation='earlier', 'later' or 'compatible' to choose, or 'either' to "
+                "keep both",
                 wall=_fmt_wall(wall),
                 zone=zone,
                 where=where,
