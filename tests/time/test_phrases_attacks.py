@@ -382,3 +382,21 @@ def test_an_anchor_that_is_a_window() -> None:
     decades = When.between(When.year(1990, zone=YEREVAN), When.year(2019, zone=YEREVAN))
     with pytest.raises(InvalidTimeError, match="local dates"):
         read("a week ago", decades)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("the '90s", When.year(1, zone="UTC")),
+        ("next year", When.year(9999, zone="UTC")),
+        ("a year ago", When.day("0001-01-01", zone="UTC")),
+        ("the past month", When.day("0001-01-01", zone="UTC")),
+        ("later this year", When.day("9999-12-31", zone="Pacific/Kiritimati")),
+        ("next week", When.day("9999-12-31", zone="UTC")),
+    ],
+)
+def test_phrases_past_the_ends_of_the_calendar(phrase: str, anchor: When) -> None:
+    zone = anchor.zone or "UTC"
+    with pytest.raises(InvalidTimeError) as caught:
+        resolve_phrase(phrase, anchor=anchor, zone=zone, tense="past")
+    refused(caught.value, "calendar")

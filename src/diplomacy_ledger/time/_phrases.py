@@ -1112,12 +1112,12 @@ def _named(text: str, anchor: When, ctx: _Context) -> When:
         if isinstance(reading, When):
             return reading
         results = {reading(day) for day in _anchor_dates(anchor, dates_zone)}
-    except OverflowError:
-        raise InvalidTimeError(f"{shown(phrase)} falls outside the supported calendar") from None
     except LedgerError as error:
         if not isinstance(error, UnknownPhraseError):
             error.at(f"resolve_phrase({shown(phrase)})")
         raise
+    except (OverflowError, ValueError):  # a date before year 1 or after 9999
+        raise InvalidTimeError(f"{shown(phrase)} falls outside the supported calendar") from None
     if len(results) == 1:
         return results.pop()
     earliest = min(result.earliest for result in results)
