@@ -261,6 +261,23 @@ def test_parts_of_dates_and_weekdays(zone: str, anchor_day: date) -> None:
         assert read(f"the {part} of the previous day", anchor_day, zone) == part_bounds(
             previous, part, zone
         )
+        if part in {"early hours", "small hours", "morning"}:  # "... of Tuesday morning"
+            morning = f"the {part} of {written} morning"
+            assert read(morning, anchor_day, zone) == part_bounds(day, part, zone)
+        else:
+            with pytest.raises(UnknownPhraseError):
+                read(f"the {part} of {written} morning", anchor_day, zone)
+    # Overnight into a day: the night that began the day before it.
+    for number, name in enumerate(WEEKDAYS):
+        back = (anchor_day.weekday() - number) % 7
+        into = anchor_day - timedelta(days=back)
+        assert read(f"overnight into {name}", anchor_day, zone, "past") == part_bounds(
+            into - timedelta(days=1), "night", zone
+        )
+    own_date = f"{anchor_day.day} {anchor_day:%B}"
+    assert read(f"overnight into {own_date}", anchor_day, zone) == part_bounds(
+        anchor_day - timedelta(days=1), "night", zone
+    )
 
 
 def test_a_bare_part_of_a_day_is_still_refused() -> None:

@@ -79,7 +79,8 @@ FORMS: Final = {
     ),
     "day": re.compile(rf"(?P<day>{_DAY})"),
     "last_next": re.compile(rf"(?P<which>last|next) (?P<weekday>{_WEEKDAY})"),
-    "part_of": re.compile(rf"(?P<part>{_PART}) of (?P<rest>.+)"),
+    # "the early hours of Tuesday morning": the morning says nothing more, and is allowed.
+    "part_of": re.compile(rf"(?P<part>{_PART}) of (?P<rest>.+?)(?P<morning> morning)?"),
     "day_part": re.compile(rf"(?P<rest>.+?),? (?P<part>{_PART})"),
     "this": re.compile(r"this (?P<part>morning|afternoon|evening)|(?P<night>tonight|last night)"),
     "weekend": re.compile(
@@ -104,7 +105,7 @@ FORMS: Final = {
     "today_side": re.compile(r"(?P<which>earlier|later) today"),
     "day_before": re.compile(r"(?P<two>day before yesterday)|day before|previous day"),
     "early_late": re.compile(r"(?P<which>early|late) (?:on )?(?P<rest>.+)"),
-    "overnight": re.compile(r"overnight"),
+    "overnight": re.compile(r"overnight(?: (?:into|to) (?P<rest>.+))?"),
     "night_of": re.compile(
         rf"night of {_DATE}{_TO}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
         rf"(?P<month>{_MONTH})(?:,? {_YEAR})?"
@@ -157,10 +158,10 @@ UNDERSTOOD: Final = (
     "[2022]; N days/weeks/months/years ago, the past/last [N] hours/days/weeks/months/years, "
     "earlier/later today; early hours/small hours/morning/afternoon/evening/night of <day> or "
     "<day> morning (etc.), early [on] <day>, late <day>, this morning/afternoon/evening, "
-    "tonight, last night, overnight, the night of 12 to 13 September [2022]; 13-14 September "
-    "[2022]; (over/at) the weekend, this weekend, last/the past weekend; last/this/next/earlier "
-    "this/later this week/month/year, early/mid/late last/this/next week/month/year; September "
-    "2020, early/mid/late September [2022]; 2020, early/mid/late 2020; the 1990s, "
-    "early/mid/late 1990s, the '90s; each may follow one of by, no later than, before, after, "
-    "until, till, since"
+    "tonight, last night, overnight [into <day>], the night of 12 to 13 September [2022]; 13-14 "
+    "September [2022]; (over/at) the weekend, this weekend, last/the past weekend; "
+    "last/this/next/earlier this/later this week/month/year, early/mid/late last/this/next "
+    "week/month/year; September 2020, early/mid/late September [2022]; 2020, early/mid/late "
+    "2020; the 1990s, early/mid/late 1990s, the '90s; each may follow one of by, no later than, "
+    "before, after, until, till, since"
 )

@@ -479,6 +479,7 @@ def _find(text: str, forms: tuple[str, ...] = tuple(FORMS)) -> tuple[str, re.Mat
 
 
 _DAY_ORDER: Final = tuple(form for form in FORMS if form in DAY_FORMS)
+_MORNING_PARTS: Final = frozenset({"early hours", "small hours", "morning"})
 
 
 def _day(text: str) -> tuple[str, re.Match[str]] | None:
@@ -525,6 +526,8 @@ def _reading(form: str, match: re.Match[str], ctx: _Context) -> When | _Reading:
         found = _day(match["rest"])
         assert found is not None  # _find checked it
         part = match["part"] if form != "early_late" else match["which"]
+        if match.groupdict().get("morning") and part not in _MORNING_PARTS:
+            raise ctx.unknown(f": the {part} of a morning")
         return _on(ctx.day_of(*found), lambda day: ctx.part(day, part))
     if form == "this":
         night = match["night"]
@@ -537,6 +540,11 @@ def _reading(form: str, match: re.Match[str], ctx: _Context) -> When | _Reading:
     if form == "near_clock":
         return lambda day: ctx.near(match, day)
     if form == "overnight":
+        if match["rest"] is not None:  # overnight into Tuesday: the night that ended on it
+            found = _day(match["rest"])
+            assert found is not None  # _find checked it
+            day_of = ctx.day_of(*found)
+            return _on(day_of, lambda day: ctx.part(day - timedelta(days=1), "night"))
         back = 1 if ctx.past() else 0
         return lambda day: ctx.part(day - timedelta(days=back), "night")
     if form in {"period", "period_part"}:
@@ -890,7 +898,9 @@ def resolve_phrase(
       early hours). A bare ``morning``, ``early hours`` or ``in the small hours`` is refused:
       the anchor date's, or the next day's? ``early Tuesday``, ``early on 13 September``,
       ``late Monday``: the ``early`` (00:00–09:00) and ``late`` (18:00–24:00) parts.
-    - ``overnight``: the night that began the day before the anchor date (future: on it).
+    - ``overnight``: the night that began the day before the anchor date (future: on it);
+      ``overnight into Tuesday``: the night that ended on the morning of that *day*. ``the
+      early hours of Tuesday morning``: the early hours of Tuesday.
       ``the night of 12 to 13 September`` (also ``12-13``, ``12/13``, with or without a year):
       the night beginning on the 12th.
     - ``the weekend``, ``at the weekend``, ``over the weekend``: Saturday 00:00 to the end of
