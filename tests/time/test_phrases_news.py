@@ -12,10 +12,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from hypothesis import given, reject
+from hypothesis import strategies as st
 
 from diplomacy_ledger import (
     PhraseWidths,
     Precision,
+    SkippedTimeError,
     Tense,
     UnknownPhraseError,
     When,
@@ -373,3 +376,117 @@ def test_open_ended_phrases_are_refused_with_the_reason(phrase: str) -> None:
     )
     assert after.earliest == start(date(2022, 9, 14), "Asia/Yerevan")
     assert after.precision is Precision.SPAN
+
+
+@pytest.mark.parametrize(("zone", "anchor_day"), CASES)
+def test_the_weekend_just_gone(zone: str, anchor_day: date) -> None:
+    # The Saturday and Sunday before the anchor date; said on one of them, that weekend or the
+    # one before (both).
+    saturday = anchor_day - timedelta(days=(anchor_day.weekday() - 5) % 7)
+    first = saturday - timedelta(days=7) if anchor_day.weekday() >= 5 else saturday
+    for phrase in (
+        "last weekend",
+        "the past weekend",
+        "this past weekend",
+        "over the last weekend",
+    ):
+        assert read(phrase, anchor_day, zone) == days(first, saturday + timedelta(days=1), zone)
+
+
+# -- properties over random zones and dates ----------------------------------------------------
+
+ZONES = st.sampled_from(
+    [
+        "Europe/Paris",
+        "America/New_York",
+        "America/Santiago",  # midnight skipped in spring
+        "America/Havana",  # midnight repeated in autumn
+        "Australia/Lord_Howe",  # half-hour changes
+        "Asia/Kathmandu",
+        "Asia/Yerevan",
+        "Pacific/Kiritimati",
+        "UTC",
+    ]
+)
+DATES = st.dates(min_value=date(1980, 1, 1), max_value=date(2040, 12, 31))
+
+
+def local_dates(found: tuple[datetime, datetime], zone: str) -> tuple[date, date]:
+    first, last = found
+    return first.astimezone(ZoneInfo(zone)).date(), last.astimezone(ZoneInfo(zone)).date()
+
+
+@given(zone=ZONES, anchor_day=DATES, unit=st.sampled_from(["week", "month", "year"]))
+def test_periods_nest_and_follow_each_other(zone: str, anchor_day: date, unit: str) -> None:
+    try:
+        this = read(f"this {unit}", anchor_day, zone)
+        last = read(f"last {unit}", anchor_day, zone)
+        following = read(f"next {unit}", anchor_day, zone)
+        parts = [read(f"{part} this {unit}", anchor_day, zone) for part in ("early", "mid", "late")]
+        sides = [read(f"{side} this {unit}", anchor_day, zone) for side in ("earlier", "later")]
+    except SkippedTimeError:
+        reject()  # a day the zone skipped (Samoa-like); refused, tested elsewhere
+    # One after another, with nothing between.
+    assert last[1] + US == this[0]
+    assert this[1] + US == following[0]
+    # The anchor's date lies in this one; its parts and sides lie within it.
+    assert local_dates(this, zone)[0] <= anchor_day <= local_dates(this, zone)[1]
+    for inner in (*parts, *sides):
+        assert this[0] <= inner[0] <= inner[1] <= this[1]
+    earlier, later = sides
+    assert local_dates(earlier, zone)[1] == anchor_day == local_dates(later, zone)[0]
+    assert (earlier[0], later[1]) == this
+
+
+@given(
+    zone=ZONES,
+    anchor_day=DATES,
+    count=st.integers(1, 30),
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+)
+def test_ago_is_centred_on_the_date_that_far_back(
+    zone: str, anchor_day: date, count: int, unit: str
+) -> None:
+    step = {"day": relativedelta(days=count), "week": relativedelta(weeks=count)}.get(
+        unit, relativedelta(months=count) if unit == "month" else relativedelta(years=count)
+    )
+    centre = anchor_day - step
+    try:
+        found = read(f"{count} {unit}s ago", anchor_day, zone)
+    except SkippedTimeError:
+        reject()  # a day the zone skipped
+    first, last = local_dates(found, zone)
+    assert first <= centre <= last
+    spread = {"day": 0, "week": 3, "month": 15}
+    if unit in spread:
+        assert (centre - first).days == (last - centre).days == spread[unit]
+    else:
+        assert (first, last) == (centre - relativedelta(months=6), centre + relativedelta(months=6))
+
+
+@given(zone=ZONES, anchor_day=DATES, weekday=st.integers(0, 6))
+def test_last_and_next_weekday_are_in_the_weeks_before_and_after(
+    zone: str, anchor_day: date, weekday: int
+) -> None:
+    monday = anchor_day - timedelta(days=anchor_day.weekday())
+    for which, week_start in (
+        ("last", monday - timedelta(weeks=1)),
+        ("next", monday + timedelta(weeks=1)),
+    ):
+        try:
+            found = read(f"{which} {WEEKDAYS[weekday]}", anchor_day, zone)
+        except UnknownPhraseError:
+            # Refused only where the nearest such day falls in the anchor's own week.
+            nearest = (
+                anchor_day - timedelta(days=(anchor_day.weekday() - weekday) % 7 or 7)
+                if which == "last"
+                else anchor_day + timedelta(days=(weekday - anchor_day.weekday()) % 7 or 7)
+            )
+            assert monday <= nearest <= monday + timedelta(days=6)
+            continue
+        except SkippedTimeError:
+            continue
+        day, same = local_dates(found, zone)
+        assert day == same
+        assert day == week_start + timedelta(days=weekday)
+        assert 1 <= abs((day - anchor_day).days) <= 13

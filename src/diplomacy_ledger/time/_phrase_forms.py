@@ -84,7 +84,7 @@ FORMS: Final = {
     "day_part": re.compile(rf"(?P<rest>.+?),? (?P<part>{_PART})"),
     "this": re.compile(r"this (?P<part>morning|afternoon|evening)|(?P<night>tonight|last night)"),
     "weekend": re.compile(
-        r"(?:(?P<last>(?:the )?(?:last|past) )|(?P<this>this ))?(?:over (?:the )?)?weekend"
+        r"(?:(?P<last>(?:the |this )?(?:last|past) )|(?P<this>this ))?(?:over (?:the )?)?weekend"
     ),
     "year": re.compile(_YEAR),
     "month": re.compile(rf"(?P<month>{_MONTH}) (?:of )?{_YEAR}"),

@@ -905,9 +905,10 @@ def resolve_phrase(
       the night beginning on the 12th.
     - ``the weekend``, ``at the weekend``, ``over the weekend``: Saturday 00:00 to the end of
       Sunday, the anchor's own weekend on a Saturday or Sunday, else the latest before the
-      anchor date (past) or the next after it (future). ``last weekend``, ``the past weekend``
-      are past; said on a Saturday or Sunday they may mean that weekend or the one before, so
-      they cover both. ``this weekend``: the Saturday and Sunday of the anchor date's week.
+      anchor date (past) or the next after it (future). ``last weekend``, ``the past weekend``,
+      ``this past weekend`` are past; said on a Saturday or Sunday they may mean that weekend or
+      the one before, so they cover both. ``this weekend``: the Saturday and Sunday of the
+      anchor date's week.
     - ``September 2020``, ``13 September 2022``, ``September 13, 2022``, ``2020`` (also ``Sept.``
       and ``13th``): the whole month, day or year in ``zone``. ``13-14 September [2022]``,
       ``September 13-14``, ``13 to 14 September``, ``between 13 and 14 September``: the days
