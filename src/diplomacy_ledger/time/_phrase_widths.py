@@ -1,6 +1,7 @@
 """The widths of vague words, documented and overridable.
 
-Parts of a day, of a decade, of a month or a year, and how far "around" and "shortly" reach.
+Parts of a day, of a decade, of a week, a month or a year; how far "around" and "shortly" reach;
+how wide "three weeks ago", "two months ago" and "a year ago" are.
 """
 
 from __future__ import annotations
