@@ -8,7 +8,9 @@ so a misspelt one is never ignored; ``contacts_template.csv`` beside this module
   they acted in, in brackets: ``Nikol Pashinyan [Prime Minister of Armenia]; Vladimir Putin``.
 - ``date`` (required): when, as written: ``2022-09-13`` (a day), ``2022-09`` or ``2022``,
   ``2022-09-13 02:30`` (a local time: needs one zone), ``2022-09-13T02:30+04:00`` or
-  ``...Z``, or words (``early hours of Tuesday``) read against ``source_published``.
+  ``...Z``, or words (``early hours of Tuesday``) read against ``source_published``: in the
+  past for a call that took place, in the future for a planned one; words that could mean
+  either are refused for a cancelled one.
 - ``mode``: ``phone`` (the default), ``video``, ``written`` or ``in_person`` (a meeting).
 - ``host``: for a meeting, the participant who hosted it; none makes it a summit.
 - ``zone``, ``place``, ``country``: where the date's local clocks are. ``place`` is a place of
@@ -50,7 +52,7 @@ from diplomacy_ledger.model import (
     check_id,
     normalise_name,
 )
-from diplomacy_ledger.time import When
+from diplomacy_ledger.time import Tense, When
 
 __all__ = ["COLUMNS", "import_contacts_csv", "read_contacts"]
 
@@ -73,6 +75,14 @@ COLUMNS: Final = (
 """The columns of a contacts CSV, in the template's order."""
 
 _REQUIRED: Final = ("id", "participants", "date")
+_TENSE: Final[dict[Status, Tense | None]] = {
+    Status.OCCURRED: "past",
+    Status.PLANNED: "future",
+    Status.CANCELLED: None,
+}
+"""The tense a row's words for its time are read in, by its status: a call that took place was
+reported after it, a planned one before it; a cancelled one may have been due before or after
+the report, so words whose past and future readings differ are refused for it."""
 _MODES: Final = {
     "phone": Medium.PHONE,
     "video": Medium.VIDEO,
@@ -130,18 +140,25 @@ def _row(session: Session, row: dict[str, str]) -> None:
     )
     zones, place = _where(session, row)
     source = _source(session, row, zones)
-    when = _date(session, row.get("date", ""), column="date", zones=zones, source=source)
-    participants = _participants(session, row["participants"])
-    mode = row.get("mode") or "phone"
-    if mode.lower() not in _MODES:
-        session.fail("mode", mode, f"expected one of {', '.join(_MODES)}", reason="bad mode")
-    medium = _MODES[mode.lower()]
     status_text = (row.get("status") or "occurred").lower()
     if status_text not in {s.value for s in Status}:
         session.fail(
             "status", status_text, "expected occurred, planned or cancelled", reason="bad status"
         )
     status = Status(status_text)
+    when = _date(
+        session,
+        row.get("date", ""),
+        column="date",
+        zones=zones,
+        source=source,
+        tense=_TENSE[status],
+    )
+    participants = _participants(session, row["participants"])
+    mode = row.get("mode") or "phone"
+    if mode.lower() not in _MODES:
+        session.fail("mode", mode, f"expected one of {', '.join(_MODES)}", reason="bad mode")
+    medium = _MODES[mode.lower()]
     summary = row.get("summary") or None
     provenance = Provenance(source[0])
     record: Record
@@ -262,8 +279,13 @@ def _date(
     column: str,
     zones: tuple[str, ...],
     source: tuple[str, When | Callable[[str], When] | None] | None,
+    tense: Tense | None = None,
 ) -> When:
-    """A date or time as written: ISO forms read in the row's zones, words read by phrase."""
+    """A date or time as written: ISO forms read in the row's zones, words read by phrase.
+
+    Words are read in ``tense`` (the row's, by its status: ``_TENSE``): "Friday" in a row of a
+    call that took place is the Friday before the publication; in a planned one, the one after.
+    """
     if not text:
         session.fail(column, text, "a date is required", reason="missing date")
     matched = _DATE.fullmatch(text)
@@ -310,7 +332,10 @@ def _date(
             reason="phrase without an anchor",
         )
     found: When = session.checked(
-        column, text, lambda: phrase_in(text, anchor=anchor, zones=zones), reason="unknown phrase"
+        column,
+        text,
+        lambda: phrase_in(text, anchor=anchor, zones=zones, tense=tense),
+        reason="unknown phrase",
     )
     return found
 

@@ -15,7 +15,7 @@ from typing import Final
 
 import attrs
 
-from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
+from diplomacy_ledger.time import Precision, Tense, When, country_zones, resolve_phrase
 
 __all__ = [
     "COUNTRY_CODES",
@@ -129,16 +129,26 @@ def _local_days(first: date, last: date, zones: tuple[str, ...], text: str) -> W
     return When.between(start, end, text=text)
 
 
-def phrase_in(phrase: str, *, anchor: When | Callable[[str], When], zones: Sequence[str]) -> When:
+def phrase_in(
+    phrase: str,
+    *,
+    anchor: When | Callable[[str], When],
+    zones: Sequence[str],
+    tense: Tense | None = None,
+) -> When:
     """A vague phrase read against ``anchor`` in each of ``zones``, as the union of the readings.
 
     With no zone, on all of Earth's clocks: where the day begins first and where it ends last.
     ``anchor`` may be a function of the zone: a report dated only by its day is read, in each
     zone, against that day in that zone ("yesterday" said on the 13th is the 12th on the same
-    clocks), not against the union of the days.
+    clocks), not against the union of the days. ``tense`` as for
+    :func:`~diplomacy_ledger.resolve_phrase`: without it, words whose past and future readings
+    differ are refused.
     """
     readings = [
-        resolve_phrase(phrase, anchor=anchor(zone) if callable(anchor) else anchor, zone=zone)
+        resolve_phrase(
+            phrase, anchor=anchor(zone) if callable(anchor) else anchor, zone=zone, tense=tense
+        )
         for zone in (zones or _EARTH)
     ]
     if len(readings) == 1:
