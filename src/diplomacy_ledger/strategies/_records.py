@@ -515,7 +515,7 @@ def records(
     agreement_ids: Ids = None,
     kinds: Collection[str | type[Record]] | None = None,
     zones: st.SearchStrategy[str | None] | Sequence[str | None] | None = None,
-    precisions: st.SearchStrategy[Precision] | Sequence[Precision | str] | None = None,
+    precisions: st.SearchStrategy[Precision | str] | Sequence[Precision | str] | None = None,
 ) -> st.SearchStrategy[Record]:
     """A record of any of the sixteen kinds, from the strategies above. Requires hypothesis.
 

@@ -89,7 +89,7 @@ def default_zones() -> st.SearchStrategy[str | None]:
 def whens(
     *,
     zones: st.SearchStrategy[str | None] | None = None,
-    precisions: st.SearchStrategy[Precision] | None = None,
+    precisions: st.SearchStrategy[Precision | str] | None = None,
     min_value: datetime = DEFAULT_MIN,
     max_value: datetime = DEFAULT_MAX,
 ) -> st.SearchStrategy[When]:
@@ -99,7 +99,8 @@ def whens(
     (rounded up to a whole hour or minute on its zone's clocks for those precisions), the day,
     month or year around it in its zone (or anywhere on Earth without one), or a window around it.
     ``zones`` draws the zone (an IANA key, a fixed offset such as ``"+04:00"``, or None);
-    ``precisions`` the precision. Examples shrink toward an exact instant at 2000-01-01 UTC.
+    ``precisions`` the precision (a :class:`~diplomacy_ledger.Precision` or its name). Examples
+    shrink toward an exact instant at 2000-01-01 UTC.
     """
     check_strategy(zones, "zones")
     check_strategy(precisions, "precisions")
@@ -130,7 +131,7 @@ def spans(
     min_value: datetime = DEFAULT_MIN,
     max_value: datetime = DEFAULT_MAX,
     open_ends: bool = True,
-    precisions: st.SearchStrategy[Precision] | None = None,
+    precisions: st.SearchStrategy[Precision | str] | None = None,
 ) -> st.SearchStrategy[Span]:
     """Valid :class:`~diplomacy_ledger.Span` values: a start, then an end a positive length later.
 
