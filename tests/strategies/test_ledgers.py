@@ -31,6 +31,7 @@ from diplomacy_ledger import (
     check,
     dangling_references,
     dumps_jsonl,
+    normalise_name,
     read_jsonl,
 )
 from diplomacy_ledger.io._lines import decode_entry
@@ -47,6 +48,7 @@ from diplomacy_ledger.strategies import (
     ledgers_with_defect,
     payloads_with_defect,
 )
+from diplomacy_ledger.strategies._world import name_qualifier
 
 MINIMAL = settings(database=None, derandomize=True)
 
@@ -255,6 +257,33 @@ def test_ledgers_drawn_with_different_id_prefixes_share_no_id(
     assert all(id.startswith("a-") for id in ids_a)
     assert all(id.startswith("b.") for id in ids_b)
     assert not ids_a & ids_b
+
+
+# Prefixes as a user may write them, from an alphabet that makes near misses likely: "a-" and
+# "a", "a-" and "A-", "a_" and "a-", "aq" and "a".
+PREFIXES = st.text("aAbq-_.1", min_size=1, max_size=4).filter(lambda p: p[0] not in "-_.")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_two_ledgers_drawn_with_different_id_prefixes_merge(data: st.DataObject) -> None:
+    """Disjoint ids were not enough: both ledgers named their first person Anna Abelyan, and a
+    name never names two actors, so appending one ledger to the other failed."""
+    one, other = data.draw(st.lists(PREFIXES | st.just(""), min_size=2, max_size=2, unique=True))
+    first = data.draw(ledgers(max_size=25, id_prefix=one))
+    second = data.draw(consistent_ledgers(max_size=25, id_prefix=other))
+    merged = Ledger(sorted([*first, *second], key=lambda entry: entry.recorded_at))
+    assert len(merged) == len(first) + len(second)
+    assert list(merged.entries()) == sorted(
+        [*first.entries(), *second.entries()], key=lambda entry: entry.recorded_at
+    )
+
+
+@given(st.lists(PREFIXES | st.just(""), min_size=2, max_size=2, unique=True))
+def test_different_id_prefixes_qualify_names_differently(prefixes: list[str]) -> None:
+    written = {normalise_name(f"Anna Abelyan ({name_qualifier(p)})") for p in prefixes}
+    assert len(written) == 2
+    assert name_qualifier("a-") == "a"  # Anna Abelyan (a): the usual prefix stays readable
 
 
 @pytest.mark.parametrize("prefix", ["-a", "a b", 5, "x" * 101])

@@ -226,8 +226,10 @@ def ledgers(
     """Valid :class:`~diplomacy_ledger.Ledger` values. Requires hypothesis.
 
     Each holds between ``min_size`` and ``max_size`` entries. Every id starts with
-    ``id_prefix``: two ledgers drawn with different prefixes (``"a-"``, ``"b-"``) share no id,
-    so merging them can be tested.
+    ``id_prefix``, and every name the strategy makes up ends with a word made from it
+    (``Anna Abelyan (b)`` for ``"b-"``): two ledgers drawn with different prefixes (``"a-"``,
+    ``"b-"``) share no id and no name, so merging them can be tested. Names given in
+    ``actors`` are kept as given.
     Every reference resolves and every time is valid, and the ledger is as untidy as real ones
     are: times that overlap, claims and the denials that contradict them, people named in
     offices they may not have held, fighting after a ceasefire, wall times that clocks skipped.
