@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from hypothesis import Phase, find, given, seed, settings
@@ -298,3 +299,12 @@ def test_large_ledgers_draw_without_failing_a_health_check(ledger: Ledger) -> No
     """Ledgers of 300+ entries failed the too_slow health check; the default settings apply."""
     assert 300 <= len(ledger) <= 400
     assert read_jsonl(dumps_jsonl(ledger)).ledger == ledger
+
+
+def test_the_testing_page_lists_every_defect_that_can_be_planted() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "testing.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `(\w+)` \| ", page, flags=re.MULTILINE))
+    assert set(LEDGER_DEFECTS) <= table
+    listed = page[page.index("py:data:: diplomacy_ledger.strategies.LEDGER_DEFECTS") :]
+    listed = listed[: listed.index("py:data::", 10)]
+    assert set(re.findall(r"``(\w+)``", listed)) == set(LEDGER_DEFECTS)
