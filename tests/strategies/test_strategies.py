@@ -216,12 +216,17 @@ def test_a_bad_value_drawn_from_a_users_strategy_is_an_invalid_argument(
 
 
 def test_a_strategy_names_itself_and_the_arguments_given_in_its_repr() -> None:
-    """Every composite printed as ``build()``; a failing test now says what it drew from."""
+    """Every composite printed as ``build()``, and records() as a screenful of builds(...) and
+    lambdas; each is now shown as the call that made it."""
     for name in strategies.__all__:
         function = getattr(strategies, name)
         if callable(function) and not isinstance(function, type) and name.islower():
-            made = function(Ledger()) if name == "records_for" else function()
-            assert "build()" not in repr(made), name
+            if name == "records_for":
+                assert repr(function(Ledger())) == "records_for(ledger=<a ledger of 0 entries>)"
+            else:
+                assert repr(function()) == f"{name}()"
+    assert repr(records(kinds=["call"], zones=["UTC"])) == "records(kinds=['call'], zones=['UTC'])"
+    assert repr(entries(entry_ids=st.just("a"))) == "entries(entry_ids=just('a'))"
     assert repr(ledgers()) == "ledgers()"
     assert repr(ledgers(min_size=3, max_size=8)) == "ledgers(max_size=8, min_size=3)"
     assert repr(whens(zones=st.just("Asia/Yerevan"))) == "whens(zones=just('Asia/Yerevan'))"

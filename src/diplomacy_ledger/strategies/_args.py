@@ -30,6 +30,7 @@ __all__ = [
     "checked_mix",
     "checked_precisions",
     "checked_zones",
+    "named",
     "precision_choices",
     "shown_arguments",
     "zone_choices",
@@ -178,8 +179,30 @@ def shown_arguments(**arguments: object) -> dict[str, object]:
     arguments in its repr, so a failing test names the strategy as it was called. Arguments
     equal to the function's defaults are left out.
     """
-    caller = sys._getframe(1)  # the public function; its module holds it under its name
-    function = caller.f_globals.get(caller.f_code.co_name)
+    return _shown(sys._getframe(1), arguments)  # the public function's frame
+
+
+def named(strategy: st.SearchStrategy[T], **arguments: object) -> st.SearchStrategy[T]:
+    """``strategy``, shown as the public function that made it was called: ``statements()``.
+
+    Called in that function, as :func:`shown_arguments` is: a strategy built with
+    ``st.builds`` or ``st.one_of`` would show everything it is made of, a screenful for
+    ``records()``. It draws exactly what ``strategy`` draws.
+    """
+    caller = sys._getframe(1)
+    return _showing(caller.f_code.co_name, strategy)(**_shown(caller, arguments))
+
+
+def _showing(name: str, strategy: st.SearchStrategy[T]) -> Callable[..., st.SearchStrategy[T]]:
+    def drawn(draw: st.DrawFn, /, **shown: object) -> T:
+        return draw(strategy)
+
+    drawn.__name__ = drawn.__qualname__ = name
+    return st.composite(drawn)
+
+
+def _shown(caller: Any, arguments: dict[str, object]) -> dict[str, object]:
+    function = caller.f_globals.get(caller.f_code.co_name)  # its module holds it by name
     defaults: dict[str, object] = {}
     if callable(function):
         defaults = {

@@ -23,7 +23,7 @@ from diplomacy_ledger.strategies._zones import (
     Transition,
     rules,
     transitions,
-    zones,
+    zone_keys,
 )
 
 __all__ = ["LocalStatus", "LocalTime", "local_status", "local_times", "wall_times"]
@@ -178,7 +178,7 @@ def _choices(status: LocalStatus, either: bool) -> st.SearchStrategy[WallPolicy]
 
 
 def _zones_default() -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(DST_ZONES), zones())
+    return st.one_of(st.sampled_from(DST_ZONES), zone_keys())
 
 
 def _wall_near(draw: st.DrawFn, change: Transition, unresolved: bool | None) -> datetime:

@@ -45,7 +45,7 @@ from diplomacy_ledger.strategies._times import (
     when_near,
     with_wall,
 )
-from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zones
+from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zone_keys
 
 __all__ = ["BASE_MAX", "BASE_MIN", "Contact", "Knobs", "StateCast", "World"]
 
@@ -54,7 +54,7 @@ BASE_MAX: Final = datetime(2030, 1, 1, tzinfo=UTC)
 _TICK: Final = timedelta(microseconds=1)
 # How an event's time is stated: mostly to the minute or the day, as reports do.
 _EVENT_PRECISIONS: Final = (*PRECISIONS, Precision.MINUTE, Precision.DAY, Precision.SPAN)
-_ZONES: Final = st.one_of(st.none(), zones())
+_ZONES: Final = st.one_of(st.none(), zone_keys())
 _TICKS: Final = st.integers(0, 600)
 # Zones a half hour (or 45 minutes) off the hour, drawn now and then so that their local
 # midnights (where a day in them begins) are in a default run.
