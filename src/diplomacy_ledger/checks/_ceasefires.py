@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
-from diplomacy_ledger.checks._corroboration import hostility_doubts
+from diplomacy_ledger.checks._corroboration import attackers_named, hostility_doubts, same_side
 from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
 from diplomacy_ledger.model import (
@@ -55,8 +55,8 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
     # Each ceasefire and fight, as events: their readouts paired, with the fight's scope.
     pairs: dict[tuple[str, str], list[tuple[Entry, Entry, Truth]]] = defaultdict(list)
     for entry in context.of_type(Ceasefire):
-        if context.status(entry) is Status.CANCELLED:
-            continue  # never in force
+        if context.event_status(entry) is Status.CANCELLED:
+            continue  # called off: never in force
         for fight in _violations_of(context, entry, by_party, indexes):
             if not _between_parties(context, entry, fight):
                 continue
@@ -113,21 +113,25 @@ def _between_parties(context: CheckContext, ceasefire: Entry, fight: Entry) -> b
     By a party against another party, or against someone not named; between two or more sides
     of which two belong to different parties; or, with no attacker named, against a party.
     Fighting by a party against someone else (a third country) is not what the ceasefire ended.
+    A truce declared by some parties alone (``declared_by``) binds them only: fighting by another
+    party, or with no attacker named against a declarer, did not break it.
     """
     record, hostility = ceasefire.record, fight.record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
     parties = frozenset(context.root[p] for p in record.parties)
+    bound = frozenset(context.root[p] for p in record.bound)
 
     def party_of(actor: str) -> frozenset[str]:
         return context.lineage(actor) & parties
 
     if hostility.between:
-        return len(frozenset().union(*map(party_of, hostility.between))) >= 2
-    if hostility.attacker is None:
-        return hostility.target is not None and bool(party_of(hostility.target))
+        fought = frozenset().union(*map(party_of, hostility.between))
+        return len(fought) >= 2 and bool(fought & bound)
+    if hostility.attacker is None:  # someone attacked a party: any bound party but itself
+        return hostility.target is not None and bool(bound & parties - party_of(hostility.target))
     by = party_of(hostility.attacker)
-    if not by:
+    if not by & bound:
         return False
     return hostility.target is None or bool(party_of(hostility.target) - by)
 
@@ -168,59 +172,101 @@ def _scope_text(context: CheckContext, record: Ceasefire) -> str:
     return " and ".join(named)
 
 
-def _after(ceasefire: Entry, fight: Entry) -> bool:
-    """Whether the fighting went on after the ceasefire took effect, for every placement."""
+def _timing(ceasefire: Entry, fight: Entry) -> tuple[bool, bool]:
+    """Whether the fighting surely went on after the ceasefire took effect; surely began before.
+
+    Each for every placement of the times; "before" is before the ceasefire ended, if it did.
+    """
     record, hostility = ceasefire.record, fight.record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
-    return hostility.span.end_bounds[0] > record.effective.latest and (
-        record.until is None or hostility.span.start.latest < record.until.earliest
+    after = hostility.span.end_bounds[0] > record.effective.latest
+    before_end = record.until is None or hostility.span.start.latest < record.until.earliest
+    return after, before_end
+
+
+def _fighters(context: CheckContext, fights: tuple[Entry, ...]) -> str:
+    """Who fought, as the event's readouts tell it: by an attacker, between sides, or unnamed."""
+    words = context.words
+    named = attackers_named(context, fights)
+    if named:
+        attacker, first = named[0]
+        others = [(who, r) for who, r in named if not same_side(context, who, attacker)]
+        if not others and isinstance(first.record, Hostility):
+            return f"by {words.name(attacker)}"
+        if not others:  # no record attributes it: the accusations do, and are named
+            accusers = " and ".join(dict.fromkeys(words.describe(r) for _, r in named))
+            return f"by {words.name(attacker)}, as {accusers} {'say' if len(named) > 1 else 'says'}"
+        told = (f"{words.name(who)} as {words.describe(r)} tells it" for who, r in named)
+        return "by " + " or ".join(dict.fromkeys(told))
+    for fight in fights:
+        hostility = fight.record
+        assert isinstance(hostility, Hostility)
+        if hostility.between:
+            return "between " + " and ".join(words.name(s) for s in hostility.between)
+    return "with no attacker named"
+
+
+def _truce_text(context: CheckContext, record: Ceasefire) -> str:
+    """The ceasefire in words: who it binds (all its parties, or those that declared it alone)."""
+    names = [context.words.name(p) for p in record.parties]
+    if not record.declared_by:
+        return f"the ceasefire between {' and '.join(names)}"
+    declarers = [context.words.name(p) for p in record.declared_by]
+    others = [n for p, n in zip(record.parties, names, strict=True) if p not in record.declared_by]
+    return (
+        f"the ceasefire declared by {' and '.join(declarers)} alone (not by {' and '.join(others)})"
     )
+
+
+def _in_force_text(record: Ceasefire) -> str:
+    until = f" until {time_text(record.until)}" if record.until is not None else ""
+    return f"in force from {time_text(record.effective)}{until}"
 
 
 def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> Finding:
     """One finding for a ceasefire and a fight, each an event told by one or more readouts."""
     ceasefire, fight, _ = pairs[0]
-    record, hostility = ceasefire.record, fight.record
+    truces, fights = context.event(ceasefire), context.event(fight)
+    record, hostility = truces[0].record, fights[0].record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
-    after_for_every_placement = any(_after(c, f) for c, f, _ in pairs)
-    truces, fights = context.event(ceasefire), context.event(fight)
+    timings = [_timing(c, f) for c, f, _ in pairs]
+    after = any(a for a, _ in timings)
+    before_end = any(b for _, b in timings)
+    certain_timing = any(a and b for a, b in timings)
+    words = context.words
     doubts = [
-        *(
-            f"{context.words.describe(d)} denies the ceasefire"
-            for truce in truces
-            for d in context.disputed(truce)
-        ),
+        *(f"{d} (the ceasefire)" for truce in truces for d in context.doubts(truce)),
+        *context.status_doubts(ceasefire),
         *hostility_doubts(context, fight),
+        *context.status_doubts(fight),
         *(d for entry in (*truces, *fights) for d in context.policy_choices(entry)),
-        *(
-            f"{context.words.describe(truce)} was only planned, not known to have taken effect"
-            for truce in truces
-            if context.status(truce) is Status.PLANNED
-        ),
     ]
+    if not after:
+        doubts.insert(0, "the fighting may have ended before the ceasefire took effect")
+    elif not before_end:
+        doubts.insert(0, "the fighting may have begun only after the ceasefire ended")
     if all(scope is not Truth.DEFINITELY for _, _, scope in pairs):
         doubts.append(
             f"the fighting is not known to have been within the ceasefire's scope "
             f"({_scope_text(context, record)})"
         )
-    definite = after_for_every_placement and not doubts
-    if hostility.between:
-        by = "between " + " and ".join(context.words.name(s) for s in hostility.between)
-    elif hostility.attacker:
-        by = "by " + context.words.name(hostility.attacker)
+    doubts = list(dict.fromkeys(doubts))
+    definite = certain_timing and not doubts
+    if record.until is None:
+        when = "went on after" if after else "may have gone on after"
+        truce = f"{_truce_text(context, record)} took effect"
     else:
-        by = "by unattributed fighters"
-    parties = " and ".join(context.words.name(p) for p in record.parties)
-    when = "went on after" if after_for_every_placement else "may have gone on after"
-    told = " and ".join(context.words.describe(f) for f in fights)
-    agreed = " and ".join(context.words.describe(c) for c in truces)
+        when = "went on while" if certain_timing else "may have gone on while"
+        truce = f"{_truce_text(context, record)} was in force"
+    told = " and ".join(words.describe(f) for f in fights)
+    agreed = " and ".join(words.describe(c) for c in truces)
+    sources = dict.fromkeys(words.sources(e) for e in (*fights, *truces))
     explanation = (
-        f"Fighting {by} ({told}, {time_text(hostility.span)}) "
-        f"{when} the ceasefire between {parties} took effect ({agreed}, "
-        f"{time_text(record.effective)}). Known from "
-        + " and ".join(context.words.sources(e) for e in (*fights, *truces))
+        f"Fighting {_fighters(context, fights)} ({told}, {time_text(hostility.span)}) "
+        f"{when} {truce} ({agreed}, {_in_force_text(record)}). Known from "
+        + " and ".join(sources)
         + "."
     )
     if doubts:

@@ -158,6 +158,39 @@ class CheckContext:
         """One id that stands for the event (the id of its first record)."""
         return self.event(entry)[0].id
 
+    def event_status(self, entry: Entry) -> Status:
+        """Whether the event took place, as its readouts tell it.
+
+        It occurred if any readout says so (a plan carried out, told as a plan and as what
+        happened, is an event that took place); else it was called off if any readout says so
+        (a plan, then its cancellation); else it was only planned.
+        """
+        statuses = {self.status(readout) for readout in self.event(entry)}
+        for status in (Status.OCCURRED, Status.CANCELLED):
+            if status in statuses:
+                return status
+        return Status.PLANNED
+
+    def status_doubts(self, entry: Entry) -> list[str]:
+        """Why the event is not known to have taken place, in words; empty when it is.
+
+        A planned event is not known to have taken place; one that a readout says took place
+        and another says was called off is disputed.
+        """
+        status = self.event_status(entry)
+        readouts = self.event(entry)
+        if status is Status.PLANNED:
+            told = " and ".join(self.words.describe(readout) for readout in readouts)
+            was = "was" if len(readouts) == 1 else "were"
+            return [f"{told} {was} only planned, not known to have taken place"]
+        if status is Status.OCCURRED:
+            return [
+                f"{self.words.describe(readout)} says it was called off"
+                for readout in readouts
+                if self.status(readout) is Status.CANCELLED
+            ]
+        return []
+
     # -- times chosen by a policy -----------------------------------------------------------------
 
     def policy_choices(self, entry: Entry) -> list[str]:
@@ -216,6 +249,30 @@ class CheckContext:
             mine = self.asserter(entry)
             found = [d for d in denials if self._claimant(d) != mine]
             self._disputed[entry.id] = found
+        return found
+
+    def taken_back(self, entry: Entry) -> list[Entry]:
+        """Denials of the record by the very actor it rests on: it was taken back (do not modify).
+
+        What an actor has taken back no longer rests on its word: it is no account of anything,
+        and what the checks conclude from it is at most possible.
+        """
+        denials = self.denials.get(self.root[entry.id])
+        mine = self.asserter(entry) if denials else None
+        if mine is None:
+            return []
+        return [d for d in denials or () if self._claimant(d) == mine]
+
+    def doubts(self, entry: Entry) -> list[str]:
+        """Why a record is in doubt, in words: denials of it by others, and its taking back."""
+        words = self.words
+        told = words.describe(entry)
+        found = [f"{words.describe(d)} denies {told}" for d in self.disputed(entry)]
+        found += [
+            f"{words.name(self._claimant(d))}, whose account {told} is, took it "
+            f"back in {words.describe(d)}"
+            for d in self.taken_back(entry)
+        ]
         return found
 
     def sides(self, actor: str) -> frozenset[str]:
