@@ -90,6 +90,7 @@ class CheckContext:
         self.words = Wording(ledger, self.current)
         self._disputed: dict[str, list[Entry]] = {}
         self._sides: dict[str, frozenset[str]] = {}
+        self._outermost: dict[str, str] = {}
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -222,6 +223,14 @@ class CheckContext:
         if found is None:
             found = frozenset(self.ledger.lineage(root))
             self._lineage[root] = found
+        return found
+
+    def outermost(self, actor: str) -> str:
+        """What the actor is ultimately part of (a ministry's state), or the actor itself."""
+        root = self.root[actor] if actor in self.ledger else actor
+        found = self._outermost.get(root)
+        if found is None:
+            found = self._outermost[root] = self.ledger.lineage(root)[-1]
         return found
 
     def asserter(self, entry: Entry) -> str | None:
