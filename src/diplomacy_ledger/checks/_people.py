@@ -69,6 +69,10 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     cores = {key: _cores(held) for key, held in tenures.items()}
     found: dict[tuple[str, str, str], list[tuple[Entry, Certainty]]] = defaultdict(list)
     for entry in _naming_offices(context):
+        if context.status(entry) is Status.CANCELLED or (
+            context.event_status(entry) is Status.CANCELLED
+        ):
+            continue  # called off: it named them in the offices they held when it was planned
         named = [p for p in participants(entry.record) if p.office is not None]
         bounds = time_bounds(entry.record)
         if bounds is None or not named:
@@ -107,12 +111,13 @@ def _office_finding(
 ) -> Finding:
     """One finding for one event: every readout that names the person in the office."""
     entries = [entry for entry, _ in cases]
-    doubts = [d for entry in entries for d in context.policy_choices(entry)]
-    definite = (
-        all(certainty == "definite" for _, certainty in cases)
-        and not any(context.disputed(entry) for entry in entries)
-        and not doubts
-    )
+    doubts = [
+        *(d for entry in entries for d in context.doubts(entry)),
+        *context.status_doubts(entries[0]),
+        *(d for entry in entries for d in context.policy_choices(entry)),
+    ]
+    doubts = list(dict.fromkeys(doubts))
+    definite = all(certainty == "definite" for _, certainty in cases) and not doubts
     first = entries[0]
     readouts = " and ".join(context.words.describe(entry) for entry in entries)
     spans = "; ".join(time_text(tenure.span) for tenure in held)
@@ -125,7 +130,7 @@ def _office_finding(
         f"{'no placement of' if definite else 'not every placement of'} "
         f"the times puts them in that office (their recorded tenures: {spans})"
         + "".join(f"; {doubt}" for doubt in doubts)
-        + f". Known from {'; '.join(context.words.sources(entry) for entry in entries)}.",
+        + f". Known from {'; '.join(dict.fromkeys(map(context.words.sources, entries)))}.",
     )
 
 
@@ -279,7 +284,7 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
-        if record.status is Status.CANCELLED:
+        if record.status is Status.CANCELLED or context.event_status(entry) is Status.CANCELLED:
             continue  # called off: it took no one's time
         people = [person for person in map(root.__getitem__, record.actors) if person in persons]
         if not people:
@@ -330,19 +335,18 @@ def _booking(
 ) -> Finding:
     entries = (*first, *second)
     names = ", ".join(sorted(context.words.name(person) for person in people))
-    doubts = [d for entry in entries for d in context.policy_choices(entry)]
-    doubts += [
-        f"{context.words.describe(entry)} was only planned"
-        for entry in entries
-        if context.status(entry) is Status.PLANNED
+    doubts = [
+        *(d for entry in entries for d in context.doubts(entry)),
+        *(d for event in (first, second) for d in context.status_doubts(event[0])),
+        *(d for entry in entries for d in context.policy_choices(entry)),
     ]
-    disputed = any(context.disputed(entry) for entry in entries)
+    doubts = list(dict.fromkeys(doubts))
     words = [
         " and ".join(context.words.describe(entry) for entry in event) for event in (first, second)
     ]
     times = [time_text(event[0].record.time) for event in (first, second)]
-    known = "Known from " + "; ".join(context.words.sources(entry) for entry in entries) + "."
-    policy = "".join(f" But {doubt}." for doubt in doubts)
+    known = "Known from " + "; ".join(dict.fromkeys(map(context.words.sources, entries))) + "."
+    policy = f" But {'; '.join(doubts)}." if doubts else ""
     if same_people:
         return Finding(
             FindingKind.POSSIBLY_SAME_EVENT,
@@ -355,7 +359,7 @@ def _booking(
         )
     return Finding(
         FindingKind.DOUBLE_BOOKING,
-        "possible" if disputed or doubts else "definite",
+        "possible" if doubts else "definite",
         tuple(entry.id for entry in entries),
         f"{names} cannot have been in both {words[0]} {times[0]} and {words[1]} {times[1]}: "
         f"they overlap for every placement of their times.{policy} {known}",

@@ -77,15 +77,15 @@ def _life(entry: Entry) -> Span:
 
 
 def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
-    """Possible when a record it rests on is disputed, or its time is a policy's choice."""
-    doubted = any(context.disputed(entry) or context.policy_choices(entry) for entry in entries)
+    """Possible when a record it rests on is disputed or taken back, or its time a policy's."""
+    doubted = any(context.doubts(entry) or context.policy_choices(entry) for entry in entries)
     return "possible" if doubted else "definite"
 
 
 def _doubts(context: CheckContext, entry: Entry) -> str:
-    """The words that say why a finding is at most possible for its time, if any."""
-    choices = context.policy_choices(entry)
-    return f" At most possible: {'; '.join(choices)}." if choices else ""
+    """The words that say why a finding is at most possible, if it is."""
+    doubts = context.doubts(entry) + context.policy_choices(entry)
+    return f" At most possible: {'; '.join(doubts)}." if doubts else ""
 
 
 def _before_its_subject(
@@ -98,7 +98,7 @@ def _before_its_subject(
         return
     subject = context.current(record.about)
     if subject is not None and context.status(subject) is not Status.OCCURRED:
-        return  # speaking of a plan before its time is no anachronism
+        return  # speaking of a plan (the record it is about) before its time is no anachronism
     subject_bounds = time_bounds(subject.record) if subject is not None else None
     if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
         return
