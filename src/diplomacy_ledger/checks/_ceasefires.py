@@ -237,7 +237,7 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> 
     certain_timing = any(a and b for a, b in timings)
     words = context.words
     doubts = [
-        *(f"{d} (the ceasefire)" for truce in truces for d in context.doubts(truce)),
+        *(d for truce in truces for d in context.doubts(truce, what="the ceasefire")),
         *context.status_doubts(ceasefire),
         *hostility_doubts(context, fight),
         *context.status_doubts(fight),

@@ -272,10 +272,13 @@ class CheckContext:
             return []
         return [d for d in denials or () if self._claimant(d) == mine]
 
-    def doubts(self, entry: Entry) -> list[str]:
-        """Why a record is in doubt, in words: denials of it by others, and its taking back."""
+    def doubts(self, entry: Entry, *, what: str | None = None) -> list[str]:
+        """Why a record is in doubt, in words: denials of it by others, and its taking back.
+
+        ``what`` is how to call the record in them ("the ceasefire"), else its id and kind.
+        """
         words = self.words
-        told = words.describe(entry)
+        told = what or words.describe(entry)
         found = [f"{words.describe(d)} denies {told}" for d in self.disputed(entry)]
         found += [
             f"{words.name(self._claimant(d))}, whose account {told} is, took it "
