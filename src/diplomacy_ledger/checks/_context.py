@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import TypeVar
@@ -23,8 +23,10 @@ from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Actor,
     ActorKind,
+    Call,
     Claim,
     Entry,
+    Meeting,
     Record,
     Report,
     Retraction,
@@ -91,6 +93,7 @@ class CheckContext:
         self._disputed: dict[str, list[Entry]] = {}
         self._sides: dict[str, frozenset[str]] = {}
         self._outermost: dict[str, str] = {}
+        self._families: dict[tuple[int, type], tuple[Entry, ...]] = {}
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -135,12 +138,27 @@ class CheckContext:
         """Root id of each current entry in a SameEvent group → the group's current entries."""
         return event_groups(self.ledger)
 
-    def event(self, entry: Entry) -> tuple[Entry, ...]:
-        """The current records of the event ``entry`` tells of: its SameEvent group, or itself.
-
-        Checks reason about events, not readouts: two readouts of one call are one call.
-        """
+    def whole_event(self, entry: Entry) -> tuple[Entry, ...]:
+        """Every current record linked with ``entry`` as one event (its SameEvent group), or it."""
         return self._events.get(self.root[entry.id], (entry,))
+
+    def event(self, entry: Entry) -> tuple[Entry, ...]:
+        """The current records of the event ``entry`` tells of, of its kind: its readouts.
+
+        Checks reason about events, not readouts: two readouts of one call are one call. A
+        group that links records of other kinds too (a ceasefire with a fight: a readout
+        mismatch) gives each check only the records of the kind it reads; calls and meetings
+        are one kind, contacts.
+        """
+        group = self._events.get(self.root[entry.id])
+        if group is None:
+            return (entry,)
+        found = self._families.get((id(group), _family(entry)))
+        if found is None:
+            family = _family(entry)
+            found = tuple(member for member in group if _family(member) is family)
+            self._families[(id(group), family)] = found
+        return found
 
     def current_entry(self, id: str) -> Entry:
         """The current entry with this id (which must be current)."""
@@ -221,16 +239,26 @@ class CheckContext:
         root = self.root[actor] if actor in self.ledger else actor
         found = self._lineage.get(root)
         if found is None:
-            found = frozenset(self.ledger.lineage(root))
+            found = frozenset(self._chain(self.ledger.lineage, root))
             self._lineage[root] = found
         return found
+
+    def _chain(self, read: Callable[[str], tuple[str, ...]], root: str) -> tuple[str, ...]:
+        """What ``read`` gives for the actor; the actor alone if it, or its parent, was retracted.
+
+        A retracted actor is unknown, not an error: what named it still stands.
+        """
+        try:
+            return read(root)
+        except UnknownEntryError:
+            return (root,)
 
     def outermost(self, actor: str) -> str:
         """What the actor is ultimately part of (a ministry's state), or the actor itself."""
         root = self.root[actor] if actor in self.ledger else actor
         found = self._outermost.get(root)
         if found is None:
-            found = self._outermost[root] = self.ledger.lineage(root)[-1]
+            found = self._outermost[root] = self._chain(self.ledger.lineage, root)[-1]
         return found
 
     def asserter(self, entry: Entry) -> str | None:
@@ -292,7 +320,7 @@ class CheckContext:
         root = self.root[actor] if actor in self.ledger else actor
         found = self._sides.get(root)
         if found is None:
-            found = self._sides[root] = frozenset(self.ledger.affiliations(root))
+            found = self._sides[root] = frozenset(self._chain(self.ledger.affiliations, root))
         return found
 
     def _claimant(self, entry: Entry) -> str:
@@ -324,6 +352,12 @@ def context_for(ledger: Ledger) -> CheckContext:
         context = CheckContext(ledger)
         cached.ledger, cached.key, cached.context = weakref.ref(ledger), key, context
         return context
+
+
+def _family(entry: Entry) -> type:
+    """The kind of record, with meetings counted as calls: the kinds one event can be told as."""
+    kind = type(entry.record)
+    return Call if kind is Meeting else kind
 
 
 def _is_person(record: Record) -> bool:

@@ -62,9 +62,10 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
         )
         if member is None:
             continue
-        key = context.event_key(member)
+        group = context.whole_event(member)
+        key = group[0].id
         links[key].append(link)
-        events[key] = context.event(member)
+        events[key] = group
     for key, joined in links.items():
         readouts = events[key]
         if len(readouts) < 2:
@@ -147,6 +148,13 @@ def _problems(context: CheckContext, readouts: tuple[Entry, ...]) -> list[_Probl
     for readout in readouts:
         kind = Call if isinstance(readout.record, Meeting) else type(readout.record)
         by_kind[kind].append(readout)  # calls and meetings are compared together
+    if len(by_kind) > 1:
+        shown = "; ".join(
+            f"{_and(sorted({r.kind.replace('_', ' ') for r in told}))} in "
+            f"{_and(repr(r.id) for r in told)}"
+            for told in by_kind.values()
+        )
+        problems.append(_Problem(f"they tell different kinds of event ({shown})", readouts))
     for kind, told in by_kind.items():
         for attribute, label in _WHO.get(kind, ()):
             named = [(_who(r.record, attribute), r) for r in told]
