@@ -197,8 +197,10 @@ def _differ(
     *,
     actors: bool = True,
 ) -> list[_Problem]:
-    """The readouts' actors (or places) for one role, if they are not all the same.
+    """The readouts' actors (or places) for one role, where two readouts name them otherwise.
 
+    A readout names whom it names: one that names fewer (the leaders, not their aides) leaves
+    the others out and agrees; two disagree when neither names all whom the other names.
     Actors are compared as what they are ultimately part of: Azerbaijan's armed forces are
     Azerbaijan, the Russian foreign ministry is Russia; places (``actors=False``) by their ids.
     Each value is shown as its first readout names it.
@@ -207,15 +209,25 @@ def _differ(
     buckets: dict[frozenset[str], list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
     for ids, readout in named:
         buckets[frozenset(same(id) for id in ids)].append((ids, readout))
-    if len(buckets) < 2:
+    values = list(buckets)
+    clashing = {
+        either
+        for i, value in enumerate(values)
+        for other in values[i + 1 :]
+        if not (value <= other or other <= value)
+        for either in (value, other)
+    }
+    if not clashing:
         return []
     words = context.words
     shown = "; ".join(
         f"{', '.join(sorted(words.name(id) for id in told[0][0]))} in "
         f"{_and(repr(r.id) for _, r in told)}"
-        for told in buckets.values()
+        for value, told in buckets.items()
+        if value in clashing
     )
-    return [_Problem(f"their {label} differ ({shown})", tuple(r for _, r in named))]
+    involved = tuple(r for value, told in buckets.items() if value in clashing for _, r in told)
+    return [_Problem(f"their {label} differ ({shown})", involved)]
 
 
 def _sides_differ(context: CheckContext, fights: list[Entry]) -> list[_Problem]:
