@@ -94,6 +94,7 @@ class CheckContext:
         self._sides: dict[str, frozenset[str]] = {}
         self._outermost: dict[str, str] = {}
         self._families: dict[tuple[int, type], tuple[Entry, ...]] = {}
+        self._statuses: dict[int, Status] = {}
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -184,11 +185,27 @@ class CheckContext:
         happened, is an event that took place); else it was called off if any readout says so
         (a plan, then its cancellation); else it was only planned.
         """
-        statuses = {self.status(readout) for readout in self.event(entry)}
-        for status in (Status.OCCURRED, Status.CANCELLED):
-            if status in statuses:
-                return status
-        return Status.PLANNED
+        if self.root[entry.id] not in self._events:
+            return self.status(entry)  # an event told once
+        readouts = self.event(entry)
+        key = id(readouts)  # each event's readouts are one tuple, kept for the run
+        found = self._statuses.get(key)
+        if found is None:
+            statuses = {self.status(readout) for readout in readouts}
+            found = next(
+                (s for s in (Status.OCCURRED, Status.CANCELLED) if s in statuses), Status.PLANNED
+            )
+            self._statuses[key] = found
+        return found
+
+    def called_off(self, entry: Entry) -> bool:
+        """Whether the record, or the event it tells of, was called off."""
+        status = self.status(entry)
+        if status is Status.CANCELLED:
+            return True
+        if self.root[entry.id] not in self._events:
+            return False
+        return self.event_status(entry) is Status.CANCELLED
 
     def status_doubts(self, entry: Entry) -> list[str]:
         """Why the event is not known to have taken place, in words; empty when it is.

@@ -40,13 +40,17 @@ def account_of(context: CheckContext, entry: Entry) -> Account:
 
 
 def independent(accounts: Iterable[Account]) -> bool:
-    """Whether two of the accounts rest on different actors and come through different sources."""
-    seen: list[Account] = []
+    """Whether two of the accounts rest on different actors and come through different sources.
+
+    No two do exactly when they all rest on one actor or all come through one source (accounts
+    that pairwise share an actor or a source form a star), so one pass decides it: O(k).
+    """
+    whos: set[str] = set()
+    sources: set[str] = set()
     for who, source in accounts:
-        if any(who != other and source != through for other, through in seen):
-            return True
-        seen.append((who, source))
-    return False
+        whos.add(who)
+        sources.add(source)
+    return len(whos) > 1 and len(sources) > 1
 
 
 def hostility_doubts(context: CheckContext, fight: Entry) -> list[str]:

@@ -20,7 +20,6 @@ from diplomacy_ledger.model import (
     Finding,
     FindingKind,
     Meeting,
-    Status,
     Tenure,
     participants,
     plan_of,
@@ -69,10 +68,6 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     cores = {key: _cores(held) for key, held in tenures.items()}
     found: dict[tuple[str, str, str], list[tuple[Entry, Certainty]]] = defaultdict(list)
     for entry in _naming_offices(context):
-        if context.status(entry) is Status.CANCELLED or (
-            context.event_status(entry) is Status.CANCELLED
-        ):
-            continue  # called off: it named them in the offices they held when it was planned
         named = [p for p in participants(entry.record) if p.office is not None]
         bounds = time_bounds(entry.record)
         if bounds is None or not named:
@@ -84,8 +79,9 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             if held is None:  # nothing recorded: unknown, not a finding
                 continue
             certainty = _not_held(held, cores[(person, office)], bounds)
-            if certainty is not None:
-                found[(context.event_key(entry), person, office)].append((entry, certainty))
+            if certainty is None or context.called_off(entry):
+                continue  # a plan called off named them in the offices they held when made
+            found[(context.event_key(entry), person, office)].append((entry, certainty))
     for (_, person, office), cases in found.items():
         yield _office_finding(context, person, office, tenures[(person, office)], cases)
 
@@ -220,8 +216,8 @@ def _reach(moment: When | Span) -> tuple[datetime, datetime]:
 
 
 _Busy = tuple[datetime, datetime, str, int, Entry]
-"""A call in a person's day: its latest start, earliest end, id, and a serial number that keeps
-tuples from ever comparing the entries themselves."""
+"""A call in a person's day: its latest start, earliest end, the key of its event, and a serial
+number that keeps tuples from ever comparing the entries themselves."""
 _APART: Final = Allen.BEFORE | Allen.MEETS | Allen.MET_BY | Allen.AFTER
 
 
@@ -284,14 +280,15 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
-        if record.status is Status.CANCELLED or context.event_status(entry) is Status.CANCELLED:
+        if context.called_off(entry):
             continue  # called off: it took no one's time
         people = [person for person in map(root.__getitem__, record.actors) if person in persons]
         if not people:
             continue
         low, high = _reach(record.time)
+        key = context.event_key(entry)
         for person in people:
-            busy[person].append((low, high, entry.id, next(serial), entry))
+            busy[person].append((low, high, key, next(serial), entry))
     clashes: dict[tuple[_Event, _Event], set[str]] = defaultdict(set)
     for person in sorted(busy):
         for one, other in _sweep(context, busy[person]):
@@ -309,19 +306,36 @@ def _sweep(context: CheckContext, calls: list[_Busy]) -> Iterator[tuple[Entry, E
     Calls are swept by their latest start; a call stays active while its earliest end is not
     yet passed (a call whose latest start is after its earliest end never is). Each pair met that
     way is confirmed with the interval relations. Touching ends (one call ends as the next
-    begins) do not count.
+    begins) do not count. The active calls are kept by event, so the readouts of one event never
+    meet each other, and an event already known to clash with the call's event is not compared
+    again: one event told many times costs no more than once.
     """
-    active: list[tuple[datetime, int, Entry]] = []
-    for index, (low, high, _, _, entry) in enumerate(sorted(calls)):
+    active: list[tuple[datetime, int, str]] = []
+    live: dict[str, dict[int, Entry]] = {}  # the active calls, by event
+    met: set[tuple[str, str]] = set()
+    for index, (low, high, mine, _, entry) in enumerate(sorted(calls)):
         while active and active[0][0] < low:
-            heapq.heappop(active)
-        for _, _, other in active:
-            if context.event_key(entry) == context.event_key(other):
-                continue
-            if _clash(_time_of(entry), _time_of(other)):
-                yield other, entry
+            _, gone, key = heapq.heappop(active)
+            calls_of = live[key]
+            del calls_of[gone]
+            if not calls_of:
+                del live[key]
+        if live:
+            time = _time_of(entry)
+            for key, others in live.items():
+                if key == mine or (met and (key, mine) in met):
+                    continue
+                for other in others.values():
+                    if _clash(time, _time_of(other)):
+                        met.update(((key, mine), (mine, key)))
+                        yield other, entry
+                        break
         if low <= high:
-            heapq.heappush(active, (high, index, entry))
+            heapq.heappush(active, (high, index, mine))
+            if mine in live:
+                live[mine][index] = entry
+            else:
+                live[mine] = {index: entry}
 
 
 def _time_of(entry: Entry) -> When | Span:
