@@ -113,20 +113,20 @@ def _office_finding(
         *(d for entry in entries for d in context.policy_choices(entry)),
     ]
     doubts = list(dict.fromkeys(doubts))
-    definite = all(certainty == "definite" for _, certainty in cases) and not doubts
+    outside = all(certainty == "definite" for _, certainty in cases)  # for every placement
     first = entries[0]
     readouts = " and ".join(context.words.describe(entry) for entry in entries)
     spans = "; ".join(time_text(tenure.span) for tenure in held)
+    known = "; ".join(dict.fromkeys(map(context.words.sources, entries)))
     return Finding(
         FindingKind.OFFICE_NOT_HELD,
-        "definite" if definite else "possible",
+        "definite" if outside and not doubts else "possible",
         tuple(entry.id for entry in entries),
         f"{readouts} {'name' if len(entries) > 1 else 'names'} {context.words.name(person)} as "
         f"{context.words.name(office)} {time_text(first.record.time)}, but "
-        f"{'no placement of' if definite else 'not every placement of'} "
-        f"the times puts them in that office (their recorded tenures: {spans})"
-        + "".join(f"; {doubt}" for doubt in doubts)
-        + f". Known from {'; '.join(dict.fromkeys(map(context.words.sources, entries)))}.",
+        f"{'no placement of' if outside else 'not every placement of'} "
+        f"the times puts them in that office (their recorded tenures: {spans}). Known from "
+        f"{known}." + (f" At most possible: {'; '.join(doubts)}." if doubts else ""),
     )
 
 
@@ -360,7 +360,8 @@ def _booking(
     ]
     times = [time_text(event[0].record.time) for event in (first, second)]
     known = "Known from " + "; ".join(dict.fromkeys(map(context.words.sources, entries))) + "."
-    policy = f" But {'; '.join(doubts)}." if doubts else ""
+    but = f" But {'; '.join(doubts)}." if doubts else ""
+    policy = f" At most possible: {'; '.join(doubts)}." if doubts else ""
     if same_people:
         return Finding(
             FindingKind.POSSIBLY_SAME_EVENT,
@@ -368,7 +369,7 @@ def _booking(
             tuple(entry.id for entry in entries),
             f"{words[0]} {times[0]} and {words[1]} {times[1]} have the same participants "
             f"({names}) and overlap for every placement of their times: possibly one event told "
-            f"twice rather than a double booking; if so, link them with a SameEvent.{policy} "
+            f"twice rather than a double booking; if so, link them with a SameEvent.{but} "
             f"{known}",
         )
     return Finding(
@@ -376,7 +377,7 @@ def _booking(
         "possible" if doubts else "definite",
         tuple(entry.id for entry in entries),
         f"{names} cannot have been in both {words[0]} {times[0]} and {words[1]} {times[1]}: "
-        f"they overlap for every placement of their times.{policy} {known}",
+        f"they overlap for every placement of their times. {known}{policy}",
     )
 
 

@@ -114,8 +114,12 @@ def _finding(
     explanation = (
         f"{told} are linked as one event by {by}, but "
         + "; and ".join(problem.words for problem in problems)
-        + "".join(f"; {doubt}" for doubt in dict.fromkeys(doubts) if not definite)
         + "."
+        + (
+            f" At most possible: {'; '.join(dict.fromkeys(doubts))}."
+            if doubts and not definite
+            else ""
+        )
     )
     return Finding(
         FindingKind.READOUT_MISMATCH,
