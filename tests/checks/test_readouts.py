@@ -234,3 +234,25 @@ def test_a_readout_naming_fewer_people_leaves_them_out(base: Ledger) -> None:
     )
     add(base, "m", SameEvent(("m1", "m2")))
     assert found(base, "readout_mismatch") == []
+
+
+def test_a_plan_put_off_is_not_a_readout_that_disagrees(base: Ledger) -> None:
+    # Announced for 02:30, in force from 03:00 (the Gaza truce of 2023 began a day late): the
+    # plan changed; no account of what happened disagrees with another.
+    planned = Ceasefire(
+        ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src(), status=Status.PLANNED
+    )
+    add(base, "plan", planned)
+    add(base, "held", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 03:00"), src("arm-gov")))
+    add(base, "link", SameEvent(("plan", "held")))
+    assert found(base, "readout_mismatch") == []
+    # Two accounts of the plan that disagree on it do disagree.
+    other = Ceasefire(
+        ("armenia", "azerbaijan"), y("2022-09-13 04:00"), src(), status=Status.PLANNED
+    )
+    add(base, "plan-2", other)
+    add(base, "link-2", SameEvent(("plan", "plan-2")))
+    [finding] = check(base, only=["readout_mismatch"])
+    assert finding.entries == ("link", "link-2", "plan", "held", "plan-2")
+    assert "in 'plan'; " in finding.explanation
+    assert "in 'held'" not in finding.explanation

@@ -147,6 +147,12 @@ _WHO: Final[dict[type, tuple[tuple[str, str], ...]]] = {
 
 
 def _problems(context: CheckContext, readouts: tuple[Entry, ...]) -> list[_Problem]:
+    """How the readouts disagree: on kind and status all together, on the rest as told alike.
+
+    A plan is not an account of what happened: plans change (a summit put off a day, a guest
+    added), so what plans and cancellations say is compared among them, and what readouts of
+    the event as held say among them, not the one against the other.
+    """
     problems: list[_Problem] = []
     by_kind: dict[type, list[Entry]] = defaultdict(list)
     for readout in readouts:
@@ -159,6 +165,22 @@ def _problems(context: CheckContext, readouts: tuple[Entry, ...]) -> list[_Probl
             for told in by_kind.values()
         )
         problems.append(_Problem(f"they tell different kinds of event ({shown})", readouts))
+    problems += _status_differs(context, readouts)
+    held = [r for r in readouts if context.status(r) is Status.OCCURRED]
+    plans = [r for r in readouts if context.status(r) is not Status.OCCURRED]
+    for told in (held, plans):
+        if len(told) > 1:
+            problems += _told_apart(context, told)
+    return problems
+
+
+def _told_apart(context: CheckContext, readouts: list[Entry]) -> list[_Problem]:
+    """How readouts told alike (as held, or as planned) disagree on who, where and when."""
+    problems: list[_Problem] = []
+    by_kind: dict[type, list[Entry]] = defaultdict(list)
+    for readout in readouts:
+        kind = Call if isinstance(readout.record, Meeting) else type(readout.record)
+        by_kind[kind].append(readout)
     for kind, told in by_kind.items():
         for attribute, label in _WHO.get(kind, ()):
             named = [(_who(r.record, attribute), r) for r in told]
@@ -171,14 +193,13 @@ def _problems(context: CheckContext, readouts: tuple[Entry, ...]) -> list[_Probl
         if isinstance(r.record, Meeting) and r.record.place is not None
     ]
     problems += _differ(context, "places", places, actors=False)
-    problems += _status_differs(context, readouts)
     effects: list[tuple[When | Span, Entry]] = [
         (r.record.effective, r)
         for r in readouts
         if isinstance(r.record, Agreement) and r.record.effective is not None
     ]
     problems += _apart("they take effect at times that cannot coincide", effects)
-    problems += _times_apart(readouts)
+    problems += _times_apart(tuple(readouts))
     return problems
 
 
