@@ -162,3 +162,27 @@ class TestTakenBack:
         [finding] = check(base, only=["anachronism"])
         assert (finding.certainty, finding.entries) == ("possible", ("c", "article"))
         assert "took it back in 'back' (a claim)" in finding.explanation
+
+
+class TestPlansOfWhatWasHeld:
+    """What happened is what the readouts of the event as held say, not what was planned."""
+
+    def test_a_truce_put_off_is_in_force_from_when_it_took_effect(self, base: Ledger) -> None:
+        planned = Ceasefire(
+            ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src(), status=Status.PLANNED
+        )
+        add(base, "plan", planned)
+        held = Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 03:00"), src("arm-gov"))
+        add(base, "held", held)
+        add(base, "one-truce", SameEvent(("plan", "held")))
+        between = Span(y("2022-09-13 02:40"), y("2022-09-13 02:50"))
+        add(base, "h", Hostility(between, src("arm-gov"), attacker="aze-army", target="armenia"))
+        assert found(base, "ceasefire_violation") == []
+
+    def test_a_call_put_off_took_the_time_it_was_held_at(self, base: Ledger) -> None:
+        add(base, "plan", Call(["pashinyan", "putin"], INSIDE, src(), status=Status.PLANNED))
+        later = Span(y("2022-09-13 03:00"), y("2022-09-13 04:00"))
+        add(base, "held", Call(["pashinyan", "putin"], later, src("arm-gov")))
+        add(base, "one-call", SameEvent(("plan", "held")))
+        add(base, "other", Call(["pashinyan", "macron"], ONE, src()))
+        assert found(base, "double_booking") == []

@@ -56,8 +56,8 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
     # Each ceasefire and fight, as events: their readouts paired, with the fight's scope.
     pairs: dict[tuple[str, str], list[tuple[Entry, Entry, Truth]]] = defaultdict(list)
     for entry in _told_apart(context, context.of_type(Ceasefire)):
-        if context.event_status(entry) is Status.CANCELLED:
-            continue  # called off: never in force
+        if context.event_status(entry) is Status.CANCELLED or context.outdone(entry):
+            continue  # called off: never in force; or the plan of a truce that took effect
         for fight in _violations_of(context, entry, by_party, indexes):
             if not _between_parties(context, entry, fight):
                 continue

@@ -207,6 +207,16 @@ class CheckContext:
             return False
         return self.event_status(entry) is Status.CANCELLED
 
+    def outdone(self, entry: Entry) -> bool:
+        """Whether the record tells a plan (or its cancellation) of an event told as held.
+
+        Its time and people are the plan's, which may have changed: what happened is what the
+        readouts of the event as held say, and the checks read those.
+        """
+        if self.status(entry) is Status.OCCURRED or self.root[entry.id] not in self._events:
+            return False
+        return self.event_status(entry) is Status.OCCURRED
+
     def status_doubts(self, entry: Entry) -> list[str]:
         """Why the event is not known to have taken place, in words; empty when it is.
 

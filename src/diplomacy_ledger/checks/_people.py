@@ -79,8 +79,8 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             if held is None:  # nothing recorded: unknown, not a finding
                 continue
             certainty = _not_held(held, cores[(person, office)], bounds)
-            if certainty is None or context.called_off(entry):
-                continue  # a plan called off named them in the offices they held when made
+            if certainty is None or context.called_off(entry) or context.outdone(entry):
+                continue  # a plan named them in the offices they held when it was made
             found[(context.event_key(entry), person, office)].append((entry, certainty))
     for (_, person, office), cases in found.items():
         yield _office_finding(context, person, office, tenures[(person, office)], cases)
@@ -280,8 +280,8 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
-        if context.called_off(entry):
-            continue  # called off: it took no one's time
+        if context.called_off(entry) or context.outdone(entry):
+            continue  # called off: it took no one's time; a plan of what was held: its time
         people = [person for person in map(root.__getitem__, record.actors) if person in persons]
         if not people:
             continue
