@@ -60,6 +60,11 @@ class TestCeasefireViolation:
         self.setup_fight(base, "2022-09-13 03:00")
         [finding] = check(base, only=["ceasefire_violation"])
         assert finding.certainty == "possible"
+        # Both reasons are said: one account, and the attacked side's.
+        assert (
+            "who began it rests on one account (source 'article', via Government of Armenia), "
+            "and on Armenia's side alone" in finding.explanation
+        )
         assert "one account" in finding.explanation
 
     def test_a_report_vouches_that_it_happened_not_who_began_it(self, base: Ledger) -> None:

@@ -185,13 +185,19 @@ def _unestablished(
         )
     elif attacker is None:
         doubts.append("no one is named as having fought, so no party is known to have broken it")
-    elif not independent(accounts.began):
-        doubts.append(f"who began it rests on one account ({sources(accounts.vouching)})")
-    elif target is not None:
-        attacked = context.sides(target)
-        if all(
+    else:
+        attacked = context.sides(target) if target is not None else frozenset()
+        one_sided = bool(attacked and accounts.began) and all(
             not who.startswith("source ") and context.sides(who) & attacked
             for who, _ in accounts.began
-        ):
-            doubts.append(f"who began it rests on {words.name(target)}'s side alone")
+        )
+        side = f"{words.name(target)}'s side alone" if target is not None else ""
+        if not independent(accounts.began):
+            also = f", and on {side}" if one_sided else ""
+            doubts.append(
+                f"who began it rests on one account ({sources(accounts.vouching or readouts)})"
+                f"{also}"
+            )
+        elif one_sided:
+            doubts.append(f"who began it rests on {side}")
     return doubts
