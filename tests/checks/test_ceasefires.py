@@ -316,6 +316,22 @@ class TestScope:
         self.fight(base, "jermuk")
         assert found(base, "ceasefire_violation") == [("definite", ("cf", "h"))]
 
+    def test_a_scope_its_readouts_tell_otherwise_is_the_narrower(self, base: Ledger) -> None:
+        # One account of the truce: Kapan only; another: everywhere. Fighting at Jermuk broke it
+        # only by the second, so at most possibly, and the finding says which account differs.
+        self.truce(base, places=("kapan",))
+        self.fight(base, "jermuk")
+        everywhere = Ceasefire(
+            ("armenia", "azerbaijan"), y("2022-09-13 02:30"), Provenance("tass", via=("russia",))
+        )
+        add(base, "cf-all", everywhere)
+        add(base, "one-truce", SameEvent(("cf", "cf-all")))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert (finding.certainty, finding.entries) == ("possible", ("cf", "cf-all", "h"))
+        assert "within the ceasefire's scope (Kapan, as 'cf' (a ceasefire) tells it)" in (
+            finding.explanation
+        )
+
     def test_one_place_in_scope_is_enough(self, base: Ledger) -> None:
         self.truce(base, places=("kapan",))
         self.fight(base, "ijevan", "kapan")

@@ -29,6 +29,13 @@ What an analyst expects, and why (written before the checks were run):
   recorded), nor as of 22 November (a truce planned for Thursday).
 - No contradiction (no one is recorded denying anything), no anachronism (the truce is announced
   before it begins; ceasefires often are), no office_not_held (no offices named).
+
+What the checks gave: run first, the one possible violation, and no finding as of 22 or
+28 November, as expected; but its explanation said the rocket "may have gone on after the
+ceasefire took effect", which was wrong (it surely came after 24 November: the doubt is whether it
+came before the truce ended), and said no one was named, though the Israeli military named Hamas.
+It now says "may have gone on while the ceasefire ... was in force", that the fighting may have
+begun only after the ceasefire ended, and "by Hamas, as 'pause-violated' (a claim) says".
 """
 
 from __future__ import annotations

@@ -24,6 +24,8 @@ What an analyst expects, and why (written before the checks were run):
   of 24 May for 12 June is neither an anachronism nor anyone's appointment.
 - **No finding as of 11 May**: a meeting planned for 12 June, announced on 10 May, is a plan
   told before its time, not an event told before it happened.
+
+What the checks gave: no finding, now, as of 25 May and as of 11 May, before the fixes and after.
 """
 
 from __future__ import annotations

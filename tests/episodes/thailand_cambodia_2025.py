@@ -37,6 +37,10 @@ What an analyst expects, and why (written before the checks were run):
   ``unrecorded_tenures``.
 - No double booking: Trump's two calls of 26 July fall somewhere in the same day.
 - No anachronism, no readout mismatch, no unresolved local time.
+
+What the checks gave: run first, exactly these two findings. The violation's explanation now
+gives both reasons who began it is in doubt (one account, and the attacked side's; before, only
+the first). The rejection of the denial makes no finding, as expected.
 """
 
 from __future__ import annotations

@@ -25,6 +25,10 @@ What an analyst expects, and why (written before the checks were run):
 - The announced call is no anachronism (a plan announced on the day it is carried out), and,
   linked with the readouts of the call that took place, the event is known to have occurred.
 - No office_not_held: the three presidents' tenures run through the day.
+
+What the checks gave: no finding, before the fixes and after. (The attacks this episode suggested
+did find defects: a plan linked with the call that carried it out made any finding about that call
+"only planned", and a plan put off made its planned time count; see tests/checks/test_status.py.)
 """
 
 from __future__ import annotations

@@ -195,11 +195,36 @@ def _in_scope(context: CheckContext, ceasefire: Entry, fight: Entry) -> Truth:
     return Truth.POSSIBLY if Truth.POSSIBLY in answers else Truth.NOT
 
 
-def _scope_text(context: CheckContext, record: Ceasefire) -> str:
+def _narrowest_scope(
+    context: CheckContext, truces: tuple[Entry, ...], fights: tuple[Entry, ...]
+) -> Entry | None:
+    """A readout of the ceasefire, as held, whose scope the fighting is not known to be in.
+
+    The fighting is where any of its readouts says; the ceasefire covers what each readout
+    of it as held says, and where they differ, the fighting is known to be within its scope
+    only if it is within each (one account of a truce for Kapan alone, another for everywhere:
+    fighting at Jermuk broke it only by the second). None when it is within every one.
+    """
+    scopes = {
+        (truce.record.places, truce.record.regions): truce
+        for truce in truces
+        if isinstance(truce.record, Ceasefire) and not context.outdone(truce)
+    }
+    where = {fight.record.places: fight for fight in fights if isinstance(fight.record, Hostility)}
+    for truce in scopes.values():
+        answers = (_in_scope(context, truce, fight) for fight in where.values())
+        if Truth.DEFINITELY not in answers:
+            return truce
+    return None
+
+
+def _scope_text(context: CheckContext, entry: Entry) -> str:
+    record = entry.record
+    assert isinstance(record, Ceasefire)
     named = [context.words.name(p) for p in record.places] + [
         f"the {region} region" for region in record.regions
     ]
-    return " and ".join(named)
+    return " and ".join(named) or "everywhere"
 
 
 def _timing(ceasefire: Entry, fight: Entry) -> tuple[bool, bool]:
@@ -277,10 +302,12 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> 
         doubts.insert(0, "the fighting may have ended before the ceasefire took effect")
     elif not before_end:
         doubts.insert(0, "the fighting may have begun only after the ceasefire ended")
-    if all(scope is not Truth.DEFINITELY for _, _, scope in pairs):
+    narrow = _narrowest_scope(context, truces, fights)
+    if narrow is not None:
         doubts.append(
             f"the fighting is not known to have been within the ceasefire's scope "
-            f"({_scope_text(context, record)})"
+            f"({_scope_text(context, narrow)}"
+            + (f", as {context.words.describe(narrow)} tells it)" if len(truces) > 1 else ")")
         )
     doubts = list(dict.fromkeys(doubts))
     definite = certain_timing and not doubts
