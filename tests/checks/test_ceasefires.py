@@ -396,6 +396,26 @@ class TestTimeLimitedTruces:
         assert "the fighting may have begun only after the ceasefire ended" in finding.explanation
         assert "may have gone on after" not in finding.explanation  # it surely came after 02:30
 
+    def test_an_end_its_readouts_tell_otherwise_is_the_earlier(self, base: Ledger) -> None:
+        # Until 07:00 by one account, until 09:00 by another: fighting at 08:00 broke it only by
+        # the second.
+        self.truce(base)
+        add(base, "tass", Source("a statement from Moscow"))
+        later = Ceasefire(
+            ("armenia", "azerbaijan"),
+            y("2022-09-13 02:30"),
+            Provenance("tass", via=("russia",)),
+            until=y("2022-09-13 09:00"),
+        )
+        add(base, "cf-later", later)
+        add(base, "one-truce", SameEvent(("cf", "cf-later")))
+        at_eight = Span(y("2022-09-13 08:00"), y("2022-09-13 08:30"))
+        add(base, "h", Hostility(at_eight, src("arm-gov"), attacker="aze-army", target="armenia"))
+        add(base, "c", Claim("russia", Stance.ASSERTS, Provenance("tass"), about="h"))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert (finding.certainty, finding.entries) == ("possible", ("cf", "cf-later", "h"))
+        assert "the fighting may have begun only after the ceasefire ended" in finding.explanation
+
     def test_fighting_from_the_instant_it_ended_is_no_violation(self, base: Ledger) -> None:
         self.truce(base)
         resumed = Span.ongoing(

@@ -240,6 +240,31 @@ def _timing(ceasefire: Entry, fight: Entry) -> tuple[bool, bool]:
     return after, before_end
 
 
+def _timings(
+    context: CheckContext, truces: tuple[Entry, ...], fights: tuple[Entry, ...]
+) -> tuple[bool, bool, bool]:
+    """Surely after the ceasefire took effect; surely before it ended; both: by each readout.
+
+    By every readout of the ceasefire as held: where they tell its start or end differently
+    (until 07:00; until 09:00), what holds by each holds. The fighting's time is what any of its
+    readouts says.
+    """
+    told = {
+        (truce.record.effective, truce.record.until): truce
+        for truce in truces
+        if isinstance(truce.record, Ceasefire) and not context.outdone(truce)
+    }
+    spans = {fight.record.span: fight for fight in fights if isinstance(fight.record, Hostility)}
+    if not told or not spans:
+        return False, False, False
+    per_truce = [[_timing(truce, fight) for fight in spans.values()] for truce in told.values()]
+    return (
+        all(any(a for a, _ in timings) for timings in per_truce),
+        all(any(b for _, b in timings) for timings in per_truce),
+        all(any(a and b for a, b in timings) for timings in per_truce),
+    )
+
+
 def _fighters(context: CheckContext, fights: tuple[Entry, ...]) -> str:
     """Who fought, as the event's readouts tell it: by an attacker, between sides, or unnamed."""
     words = context.words
@@ -286,10 +311,7 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> 
     record, hostility = truces[0].record, fights[0].record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
-    timings = [_timing(c, f) for c, f, _ in pairs]
-    after = any(a for a, _ in timings)
-    before_end = any(b for _, b in timings)
-    certain_timing = any(a and b for a, b in timings)
+    after, before_end, certain_timing = _timings(context, truces, fights)
     words = context.words
     doubts = [
         *(d for truce in truces for d in context.doubts(truce, what="the ceasefire")),
