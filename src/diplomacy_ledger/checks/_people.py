@@ -354,6 +354,8 @@ def _booking(
         *(d for event in (first, second) for d in context.status_doubts(event[0])),
         *(d for entry in entries for d in context.policy_choices(entry)),
     ]
+    if not _clash_by_every_account(context, first, second):
+        doubts.append("their readouts tell their times otherwise, and not every account overlaps")
     doubts = list(dict.fromkeys(doubts))
     words = [
         " and ".join(context.words.describe(entry) for entry in event) for event in (first, second)
@@ -379,6 +381,20 @@ def _booking(
         f"{names} cannot have been in both {words[0]} {times[0]} and {words[1]} {times[1]}: "
         f"they overlap for every placement of their times. {known}{policy}",
     )
+
+
+def _clash_by_every_account(context: CheckContext, first: _Event, second: _Event) -> bool:
+    """Whether the two events overlap by every account of each (their readouts as held).
+
+    Where readouts of an event tell its time differently, a clash one of them shows is a clash
+    by that account only. Each distinct time is compared once.
+    """
+
+    def times(event: _Event) -> list[When | Span]:
+        told = [e for e in event if not context.outdone(e) and not context.called_off(e)]
+        return list(dict.fromkeys(_time_of(entry) for entry in told or event))
+
+    return all(_clash(a, b) for a in times(first) for b in times(second))
 
 
 def _participants(context: CheckContext, event: tuple[Entry, ...]) -> frozenset[str]:
