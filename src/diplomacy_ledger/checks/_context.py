@@ -139,6 +139,11 @@ class CheckContext:
         """Root id of each current entry in a SameEvent group → the group's current entries."""
         return event_groups(self.ledger)
 
+    @property
+    def grouped(self) -> Mapping[str, tuple[Entry, ...]]:
+        """The first-version ids of the records linked into events, and their groups."""
+        return self._events
+
     def whole_event(self, entry: Entry) -> tuple[Entry, ...]:
         """Every current record linked with ``entry`` as one event (its SameEvent group), or it."""
         return self._events.get(self.root[entry.id], (entry,))

@@ -66,7 +66,7 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     context = context_for(ledger)
     tenures = _tenures(context)
     cores = {key: _cores(held) for key, held in tenures.items()}
-    found: dict[tuple[str, str, str], list[tuple[Entry, Certainty]]] = defaultdict(list)
+    found: dict[tuple[str, str, str], list[tuple[Entry, Certainty | None]]] = defaultdict(list)
     for entry in _naming_offices(context):
         named = [p for p in participants(entry.record) if p.office is not None]
         bounds = time_bounds(entry.record)
@@ -79,11 +79,14 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             if held is None:  # nothing recorded: unknown, not a finding
                 continue
             certainty = _not_held(held, cores[(person, office)], bounds)
-            if certainty is None or context.called_off(entry) or context.outdone(entry):
+            if certainty is None and context.root[entry.id] not in context.grouped:
+                continue  # held then, and told once
+            if context.called_off(entry) or context.outdone(entry):
                 continue  # a plan named them in the offices they held when it was made
             found[(context.event_key(entry), person, office)].append((entry, certainty))
     for (_, person, office), cases in found.items():
-        yield _office_finding(context, person, office, tenures[(person, office)], cases)
+        if any(certainty is not None for _, certainty in cases):
+            yield _office_finding(context, person, office, tenures[(person, office)], cases)
 
 
 def _naming_offices(context: CheckContext) -> Iterator[Entry]:
@@ -103,26 +106,36 @@ def _office_finding(
     person: str,
     office: str,
     held: list[Tenure],
-    cases: list[tuple[Entry, Certainty]],
+    cases: list[tuple[Entry, Certainty | None]],
 ) -> Finding:
-    """One finding for one event: every readout that names the person in the office."""
+    """One finding for one event: every readout that names the person in the office.
+
+    A readout whose time is within the tenure (``None``) is another account of the event's
+    time: by it, the office was held, so the finding is at most possible.
+    """
     entries = [entry for entry, _ in cases]
     doubts = [
         *(d for entry in entries for d in context.doubts(entry)),
         *context.status_doubts(entries[0]),
         *(d for entry in entries for d in context.policy_choices(entry)),
+        *(
+            f"by {context.words.describe(entry)}, its time was within their tenure"
+            for entry, certainty in cases
+            if certainty is None
+        ),
     ]
+    cases = [(entry, certainty) for entry, certainty in cases if certainty is not None]
     doubts = list(dict.fromkeys(doubts))
     outside = all(certainty == "definite" for _, certainty in cases)  # for every placement
-    first = entries[0]
-    readouts = " and ".join(context.words.describe(entry) for entry in entries)
+    first = cases[0][0]  # a readout by which the office was not held
+    readouts = " and ".join(context.words.describe(entry) for entry, _ in cases)
     spans = "; ".join(time_text(tenure.span) for tenure in held)
     known = "; ".join(dict.fromkeys(map(context.words.sources, entries)))
     return Finding(
         FindingKind.OFFICE_NOT_HELD,
         "definite" if outside and not doubts else "possible",
         tuple(entry.id for entry in entries),
-        f"{readouts} {'name' if len(entries) > 1 else 'names'} {context.words.name(person)} as "
+        f"{readouts} {'name' if len(cases) > 1 else 'names'} {context.words.name(person)} as "
         f"{context.words.name(office)} {time_text(first.record.time)}, but "
         f"{'no placement of' if outside else 'not every placement of'} "
         f"the times puts them in that office (their recorded tenures: {spans}). Known from "
