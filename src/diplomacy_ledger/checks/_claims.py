@@ -29,10 +29,11 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
     by a key or given as text. Its counterparts are what asserts that record: the claim itself
     when the record is an asserting claim, reports of the record, and claims asserting it; for a
     proposition, the claims asserting the same key, or, where either has no key, the same words
-    (normalised); an event with none of these stands for itself, asserted by the innermost actor
-    of its attribution chain. Each pair by different actors is a **definite**
-    contradiction: the claims certainly conflict, whatever the times. The same actor denying
-    what it had asserted is reported too, as a retraction. Runs in O(n + k) for k findings.
+    (normalised); an event told through an attribution chain is asserted by the innermost actor
+    of it too. Each denial gives one **definite** contradiction naming all it contradicts: the
+    claims certainly conflict, whatever the times. The same actor denying what it had asserted
+    is reported too, as a retraction (or, where others assert it as well, as taking it back).
+    Runs in O(n + k) for k entries named in the findings.
     """
     context = context_for(ledger)
     # Claims asserting a proposition, under its key and under its words (normalised); an
