@@ -17,7 +17,6 @@ from diplomacy_ledger.model import (
     FindingKind,
     Hostility,
     Place,
-    Status,
     normalise_name,
 )
 from diplomacy_ledger.time import Span, Truth, utc_micros
@@ -56,7 +55,7 @@ def ceasefire_violations(ledger: Ledger) -> Iterator[Finding]:
     # Each ceasefire and fight, as events: their readouts paired, with the fight's scope.
     pairs: dict[tuple[str, str], list[tuple[Entry, Entry, Truth]]] = defaultdict(list)
     for entry in _told_apart(context, context.of_type(Ceasefire)):
-        if context.event_status(entry) is Status.CANCELLED or context.outdone(entry):
+        if context.set_aside(entry):
             continue  # called off: never in force; or the plan of a truce that took effect
         for fight in _violations_of(context, entry, by_party, indexes):
             if not _between_parties(context, entry, fight):
@@ -78,7 +77,11 @@ def _told_apart(context: CheckContext, entries: list[Entry]) -> list[Entry]:
     """
     seen: set[tuple[str, tuple[object, ...]]] = set()
     found = []
+    linked = context.linked
     for entry in entries:
+        if entry.id not in linked:  # told once: nothing to tell apart
+            found.append(entry)
+            continue
         record = entry.record
         if isinstance(record, Ceasefire):
             told: tuple[object, ...] = (
@@ -208,7 +211,7 @@ def _narrowest_scope(
     scopes = {
         (truce.record.places, truce.record.regions): truce
         for truce in truces
-        if isinstance(truce.record, Ceasefire) and not context.outdone(truce)
+        if isinstance(truce.record, Ceasefire) and not context.set_aside(truce)
     }
     where = {fight.record.places: fight for fight in fights if isinstance(fight.record, Hostility)}
     for truce in scopes.values():
@@ -252,7 +255,7 @@ def _timings(
     told = {
         (truce.record.effective, truce.record.until): truce
         for truce in truces
-        if isinstance(truce.record, Ceasefire) and not context.outdone(truce)
+        if isinstance(truce.record, Ceasefire) and not context.set_aside(truce)
     }
     spans = {fight.record.span: fight for fight in fights if isinstance(fight.record, Hostility)}
     if not told or not spans:

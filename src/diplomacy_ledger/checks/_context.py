@@ -139,10 +139,10 @@ class CheckContext:
         """Root id of each current entry in a SameEvent group → the group's current entries."""
         return event_groups(self.ledger)
 
-    @property
-    def grouped(self) -> Mapping[str, tuple[Entry, ...]]:
-        """The first-version ids of the records linked into events, and their groups."""
-        return self._events
+    @functools.cached_property
+    def linked(self) -> frozenset[str]:
+        """The ids of the current records linked into events (SameEvent groups)."""
+        return frozenset(entry.id for group in self._events.values() for entry in group)
 
     def whole_event(self, entry: Entry) -> tuple[Entry, ...]:
         """Every current record linked with ``entry`` as one event (its SameEvent group), or it."""
@@ -156,6 +156,8 @@ class CheckContext:
         mismatch) gives each check only the records of the kind it reads; calls and meetings
         are one kind, contacts.
         """
+        if entry.id not in self.linked:
+            return (entry,)  # told once (the checks pass current entries)
         group = self._events.get(self.root[entry.id])
         if group is None:
             return (entry,)
@@ -190,7 +192,7 @@ class CheckContext:
         happened, is an event that took place); else it was called off if any readout says so
         (a plan, then its cancellation); else it was only planned.
         """
-        if self.root[entry.id] not in self._events:
+        if entry.id not in self.linked:
             return self.status(entry)  # an event told once
         readouts = self.event(entry)
         key = id(readouts)  # each event's readouts are one tuple, kept for the run
@@ -203,24 +205,21 @@ class CheckContext:
             self._statuses[key] = found
         return found
 
-    def called_off(self, entry: Entry) -> bool:
-        """Whether the record, or the event it tells of, was called off."""
+    def set_aside(self, entry: Entry) -> bool:
+        """Whether the record is not what happened, and the checks set it aside.
+
+        Called off, a readout of an event called off, or the plan of an event told as held (its
+        time and people were the plan's, which may have changed).
+        """
         status = self.status(entry)
         if status is Status.CANCELLED:
             return True
-        if self.root[entry.id] not in self._events:
+        if entry.id not in self.linked:
             return False
-        return self.event_status(entry) is Status.CANCELLED
-
-    def outdone(self, entry: Entry) -> bool:
-        """Whether the record tells a plan (or its cancellation) of an event told as held.
-
-        Its time and people are the plan's, which may have changed: what happened is what the
-        readouts of the event as held say, and the checks read those.
-        """
-        if self.status(entry) is Status.OCCURRED or self.root[entry.id] not in self._events:
-            return False
-        return self.event_status(entry) is Status.OCCURRED
+        event = self.event_status(entry)
+        return event is Status.CANCELLED or (
+            event is Status.OCCURRED and status is not Status.OCCURRED
+        )
 
     def status_doubts(self, entry: Entry) -> list[str]:
         """Why the event is not known to have taken place, in words; empty when it is.

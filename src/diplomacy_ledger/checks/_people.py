@@ -79,9 +79,9 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             if held is None:  # nothing recorded: unknown, not a finding
                 continue
             certainty = _not_held(held, cores[(person, office)], bounds)
-            if certainty is None and context.root[entry.id] not in context.grouped:
+            if certainty is None and entry.id not in context.linked:
                 continue  # held then, and told once
-            if context.called_off(entry) or context.outdone(entry):
+            if context.set_aside(entry):
                 continue  # a plan named them in the offices they held when it was made
             found[(context.event_key(entry), person, office)].append((entry, certainty))
     for (_, person, office), cases in found.items():
@@ -287,19 +287,19 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     memo = context.memo.get("event_clashes")
     if memo is not None:
         return memo  # type: ignore[return-value]
-    root, persons = context.root, context.persons
+    root, persons, linked = context.root, context.persons, context.linked
     busy: dict[str, list[_Busy]] = defaultdict(list)
     serial = itertools.count()
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
-        if context.called_off(entry) or context.outdone(entry):
+        if context.set_aside(entry):
             continue  # called off: it took no one's time; a plan of what was held: its time
         people = [person for person in map(root.__getitem__, record.actors) if person in persons]
         if not people:
             continue
         low, high = _reach(record.time)
-        key = context.event_key(entry)
+        key = context.event_key(entry) if entry.id in linked else entry.id
         for person in people:
             busy[person].append((low, high, key, next(serial), entry))
     clashes: dict[tuple[_Event, _Event], set[str]] = defaultdict(set)
@@ -404,7 +404,7 @@ def _clash_by_every_account(context: CheckContext, first: _Event, second: _Event
     """
 
     def times(event: _Event) -> list[When | Span]:
-        told = [e for e in event if not context.outdone(e) and not context.called_off(e)]
+        told = [e for e in event if not context.set_aside(e)]
         return list(dict.fromkeys(_time_of(entry) for entry in told or event))
 
     return all(_clash(a, b) for a in times(first) for b in times(second))
