@@ -142,7 +142,8 @@ class CheckContext:
     @functools.cached_property
     def linked(self) -> frozenset[str]:
         """The ids of the current records linked into events (SameEvent groups)."""
-        return frozenset(entry.id for group in self._events.values() for entry in group)
+        groups = {id(group): group for group in self._events.values()}  # each once, not per member
+        return frozenset(entry.id for group in groups.values() for entry in group)
 
     def whole_event(self, entry: Entry) -> tuple[Entry, ...]:
         """Every current record linked with ``entry`` as one event (its SameEvent group), or it."""
