@@ -339,8 +339,8 @@ def plant_readout_mismatch(w: World) -> Planted:
         # One finding for the event: every link and readout of it (``known`` may already be
         # one of two readouts). Definite unless the disagreement rests only on disputed ones.
         links, readouts = _event_of(w, other)
-        doubted = {c.id for c in w.contacts if c.disputed}
-        agreeing = [r for r in readouts if r != other and r not in doubted]
+        doubted = {w.ledger.origin(c.id) for c in w.contacts if c.disputed}
+        agreeing = [r for r in readouts if r != other and w.ledger.origin(r) not in doubted]
         found = certainty(disputed or not agreeing)
         return [ExpectedFinding(FindingKind.READOUT_MISMATCH, found, (*links, *readouts))], shape
     who = person(w)
@@ -367,22 +367,24 @@ def plant_readout_mismatch(w: World) -> Planted:
 def _event_of(w: World, readout: str) -> tuple[list[str], list[str]]:
     """The links and the readouts of the event ``readout`` belongs to, each in order recorded.
 
-    The links that join it, directly or through other readouts (the planted ledgers never
-    correct or retract a linked record).
+    The links that join it, directly or through other readouts, by first versions (a link may
+    name a record corrected since); each readout as its current version, retracted ones left out.
     """
+    origin = w.ledger.origin
     links = [e for e in w.ledger.by_kind(SameEvent) if isinstance(e.record, SameEvent)]
-    members, joined = {readout}, []
+    members, joined = {origin(readout)}, []
     while True:
-        more = [e for e in links if e not in joined and members & set(_linked(e))]
+        more = [e for e in links if e not in joined and members & {origin(i) for i in _linked(e)}]
         if not more:
             break
         for link in more:
             joined.append(link)
-            members.update(_linked(link))
+            members.update(origin(i) for i in _linked(link))
     order = w.ledger.index
+    current = [w.ledger.current(id) for id in members]
     return (
         [e.id for e in sorted(joined, key=lambda e: order(e.id))],
-        sorted(members, key=order),
+        sorted((e.id for e in current if e is not None), key=order),
     )
 
 
