@@ -25,17 +25,17 @@ What an analyst expects, and why (written before the checks were run):
   agreed to it, so Ukrainian fire during it, as Russia tells it, did not break it. (Today's model
   cannot say "unilateral": a ceasefire needs two parties, so the ledger names Russia and Ukraine,
   with the terms saying who declared it.)
+- **No violation after the truce.** The drone attack from 02:00 on 21 April came after the
+  truce's end at 00:00: a time-limited truce is not broken by fighting after it ends.
+- No office_not_held (Putin's tenure covers the weekend), no anachronism (the truce is
+  announced on the day it begins; every account comes after what it tells), no unresolved local
+  time, no readout mismatch.
 
 What the checks gave, and what changed: run first, they also reported a possible violation by
 Ukraine (``truce``, ``ukrainian-fire``): with no way to say who declared a truce, every party
 named was held to it. The model could not say what the record says, so the rule could not be
 right: a ceasefire now names the parties that declared it alone (``declared_by``), only those
 are bound by it, and the ledger below says ``declared_by=("russia",)``. The expectation stands.
-- **No violation after the truce.** The drone attack from 02:00 on 21 April came after the
-  truce's end at 00:00: a time-limited truce is not broken by fighting after it ends.
-- No office_not_held (Putin's tenure covers the weekend), no anachronism (the truce is
-  announced on the day it begins; every account comes after what it tells), no unresolved local
-  time, no readout mismatch.
 """
 
 from __future__ import annotations
