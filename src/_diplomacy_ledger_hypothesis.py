@@ -76,7 +76,15 @@ def register() -> bool:
 
 
 class _RegisterOnImport(importlib.abc.MetaPathFinder):
-    """Finds nothing itself: it wraps the real loader of ``diplomacy_ledger`` to register after."""
+    """Finds nothing itself: it wraps the real loader of ``diplomacy_ledger`` to register after.
+
+    It stays on ``sys.meta_path`` until the library has been loaded: a probe such as
+    ``importlib.util.find_spec("diplomacy_ledger")`` (is it installed?) finds a spec that is
+    never executed, and the import that follows must still be watched.
+    """
+
+    def __init__(self) -> None:
+        self._looking = False  # asking the other finders: do not answer ourselves
 
     def find_spec(
         self,
@@ -84,11 +92,13 @@ class _RegisterOnImport(importlib.abc.MetaPathFinder):
         path: Sequence[str] | None,
         target: ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != _LIBRARY:
+        if fullname != _LIBRARY or self._looking:
             return None
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)  # once is enough, and the real finders come next
-        spec = importlib.util.find_spec(fullname)
+        self._looking = True
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            self._looking = False
         loader = None if spec is None else spec.loader
         if loader is None or not hasattr(loader, "exec_module"):
             return spec
@@ -96,6 +106,8 @@ class _RegisterOnImport(importlib.abc.MetaPathFinder):
 
         def exec_module(module: ModuleType) -> None:
             run(module)
+            if self in sys.meta_path:
+                sys.meta_path.remove(self)  # loaded: nothing more to watch
             register()
 
         loader.exec_module = exec_module  # type: ignore[method-assign]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import re
+import zoneinfo
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 import diplomacy_ledger
 import diplomacy_ledger.strategies as ds
 from diplomacy_ledger import (
+    KIND_NAMES,
     Actor,
     ActorKind,
     Allen,
@@ -23,8 +26,17 @@ from diplomacy_ledger import (
     Precision,
     Span,
     Status,
+    WallPolicy,
     When,
+    allow_legacy_zones,
+    check,
+    contact_events,
+    contact_graph,
+    contacts_of,
     examples,
+    importers,
+    last_contact,
+    legacy_zone_reason,
 )
 
 # What a user pastes into: the public names, and the datetime class for the rare value needing it.
@@ -32,6 +44,7 @@ NAMESPACE: dict[str, Any] = {
     "datetime": datetime,
     **{name: getattr(diplomacy_ledger, name) for name in diplomacy_ledger.__all__},
     **{name: getattr(ds, name) for name in ds.__all__},
+    **{name: getattr(importers, name) for name in importers.__all__},
 }
 
 # A reader of a failing test's output should never meet these.
@@ -71,6 +84,110 @@ PUBLIC_VALUES = {
 @given(data=st.data())
 def test_the_repr_of_a_drawn_value_rebuilds_it(name: str, data: st.DataObject) -> None:
     assert_pasteable(data.draw(PUBLIC_VALUES[name]))
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_NAMES.values()))
+@given(data=st.data())
+def test_the_repr_of_a_record_of_each_kind_rebuilds_it(kind: str, data: st.DataObject) -> None:
+    # Each kind drawn on its own: records() draws one of sixteen, a few times each in a run.
+    assert_pasteable(data.draw(ds.records(kinds=[kind])))
+
+
+# Windows, fixed offsets, no zone, wall times, spans open and ongoing, and "either" times.
+@given(
+    st.one_of(
+        ds.whens(zones=ds.fixed_offsets()),
+        ds.whens(zones=st.none()),
+        ds.whens(precisions=st.just(Precision.SPAN)),
+        ds.spans(),
+        ds.local_times(unresolved=True).map(lambda local: local.when),
+    )
+)
+def test_the_repr_of_every_shape_of_time_rebuilds_it(time: When | Span) -> None:
+    assert_pasteable(time)
+
+
+LEGACY = sorted(key for key in zoneinfo.available_timezones() if legacy_zone_reason(key))
+
+
+@st.composite
+def legacy_whens(draw: st.DrawFn) -> When:
+    """Whens in a legacy key (EST, CET, Etc/GMT+5), made with the opt-in that keeps them."""
+    zone = draw(st.sampled_from(LEGACY))
+    moment = draw(ds.instants(min_value=datetime(1980, 1, 1, tzinfo=UTC)))
+    wall = moment.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None, second=0, microsecond=0)
+    shape = draw(st.sampled_from(["wall", "either", "day", "instant"]))
+    with allow_legacy_zones(zone):
+        if shape == "day":
+            return When.day(wall.date(), zone=zone)
+        if shape == "instant":
+            return When.instant(moment, zone=zone)
+        policy: WallPolicy = "either" if shape == "either" else "earlier"
+        return When.local(f"{wall:%Y-%m-%d %H:%M}", zone=zone, disambiguation=policy)
+
+
+@given(legacy_whens())
+def test_a_when_in_a_legacy_zone_kept_by_the_opt_in_pastes_back_with_it(when: When) -> None:
+    text = repr(when)  # outside the block: a repr never raises (it did for wall times)
+    with allow_legacy_zones():  # pasted where it was made: inside the opt-in
+        assert_pasteable(when)
+        assert repr(rebuilt(when)) == text
+
+
+@given(ledger=ds.ledgers(max_size=12, mix={"retracted": 0.5, "corrected": 0.5, "disputed": 0.5}))
+def test_the_repr_of_a_ledger_with_corrections_and_retractions_rebuilds_it(ledger: Ledger) -> None:
+    assert_pasteable(ledger)
+    for finding in check(ledger):  # the findings the checks report, explanations and all
+        assert_pasteable(finding)
+
+
+@given(ledger=ds.ledgers(kinds=["call", "meeting"], actors=3, min_size=6, max_size=14))
+def test_contacts_and_what_is_asked_of_them_paste_back(ledger: Ledger) -> None:
+    contacts = contact_events(ledger)
+    for contact in contacts:
+        assert_pasteable(contact)
+    actors = sorted({actor for contact in contacts for actor in contact.participants})
+    for first, second in itertools.pairwise(actors):
+        assert_pasteable(last_contact(ledger, first, second))
+        for match in contacts_of(ledger, first):
+            assert_pasteable(match)
+    for node in contact_graph(ledger).nodes:
+        assert_pasteable(node)
+
+
+@given(
+    st.builds(
+        diplomacy_ledger.ImportReport,
+        st.sampled_from(sorted(importers.FORMATS)),
+        st.lists(st.sampled_from(["events.csv", "2024 export.tsv", "ä'b\"c.json"])).map(tuple),
+        rows_read=st.integers(0, 10**6),
+        records=st.integers(0, 10**6),
+        skipped=st.dictionaries(st.text(max_size=20), st.integers(1, 99), max_size=3),
+        actors_created=st.lists(ds.ids(), max_size=3).map(tuple),
+        bad_rows=st.lists(
+            st.builds(
+                importers.BadRow,
+                st.just("events.csv"),
+                st.integers(2, 99),
+                st.sampled_from(["date", "actor1"]),
+                st.text(max_size=10),
+                st.text(max_size=30),
+            ),
+            max_size=2,
+        ).map(tuple),
+    )
+)
+def test_an_import_report_of_any_import_pastes_back(report: diplomacy_ledger.ImportReport) -> None:
+    assert_pasteable(report)
+
+
+@given(ledger=ds.ledgers(min_size=10, max_size=10))
+def test_the_repr_of_a_ten_entry_ledger_is_short_enough_to_read(ledger: Ledger) -> None:
+    # One entry a line, each at most five lines of a 100-column terminal: the record's fields
+    # that differ from their defaults, times as the text that makes them.
+    lines = repr(ledger).splitlines()
+    assert len(lines) == 12
+    assert max(len(line) for line in lines) <= 500, max(lines, key=len)
 
 
 @given(ledger=ds.ledgers(max_size=12))

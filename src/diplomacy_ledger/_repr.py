@@ -14,7 +14,17 @@ from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["attrs_repr", "enum_repr", "python_repr"]
+__all__ = ["attrs_repr", "enum_repr", "python_repr", "shown"]
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters: an error never echoes a whole huge value.
+
+    >>> shown("x" * 100, limit=10)
+    "'xxxxxxxx…"
+    """
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def enum_repr(member: enum.Enum) -> str:

@@ -127,8 +127,11 @@ EARLY_HOURS: Final = resolve_phrase(
 )
 """When the calls took place: 00:00 to 06:00 (exclusive) on Tuesday in Yerevan."""
 
-WEEKEND: Final = resolve_phrase("over the weekend", anchor=PUBLISHED, zone="Asia/Baku")
-"""Azerbaijan's "over the weekend": Saturday 10 and Sunday 11 September, in Baku."""
+WEEKEND: Final = resolve_phrase(
+    "over the weekend", anchor=PUBLISHED, zone="Asia/Baku", tense="past"
+)
+"""Azerbaijan's "over the weekend" (the mining it reports had happened): Saturday 10 and Sunday
+11 September, in Baku."""
 
 CEASEFIRE_AT: Final = When.local("2022-09-13 02:30", zone=SEED_ZONE, text="02:30 local time")
 """When the reported ceasefire was to start: 02:30 in Yerevan (22:30 UTC on Monday)."""

@@ -135,3 +135,48 @@ class TestPropositionKeys:
         with pytest.raises(LedgerError, match="about a record"):
             Claim("aze-gov", Stance.DENIES, src())
         assert Claim("aze-gov", Stance.DENIES, src(), key="truce").key == "truce"
+
+
+class TestOneFindingPerDenial:
+    """A denial and everything it contradicts are one dispute, reported once (#13)."""
+
+    def test_a_denial_of_an_event_two_reported(self, base: Ledger) -> None:
+        add(base, "cf", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src()))
+        add(base, "r1", Report("media", "cf", src()))
+        add(base, "r2", Report("russia", "cf", src()))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="cf"))
+        [finding] = check(base, only=["contradiction"])
+        assert (finding.certainty, finding.entries) == ("definite", ("cf", "r1", "r2", "d"))
+        assert finding.explanation.startswith(
+            "Armenian media reported it in 'r1' (a report) about 'cf' (a ceasefire); Russia "
+            "reported it in 'r2' (a report); Government of Azerbaijan denies it in 'd'"
+        )
+
+    def test_a_denial_of_a_proposition_two_asserted(self, base: Ledger) -> None:
+        add(base, "a1", Claim("media", Stance.ASSERTS, src(), key="k", proposition="invasion"))
+        add(base, "a2", Claim("arm-gov", Stance.ASSERTS, src(), key="k", proposition="invasion"))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), key="k", proposition="no invasion"))
+        assert found(base, "contradiction") == [("definite", ("a1", "a2", "d"))]
+
+    def test_its_teller_and_those_who_vouch_for_it(self, base: Ledger) -> None:
+        # A call known through Yerevan, which Moscow also asserts, denied by Baku: Yerevan's
+        # account is named as well as Moscow's.
+        add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
+        add(base, "m", Claim("russia", Stance.ASSERTS, src(), about="c"))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="c"))
+        [finding] = check(base, only=["contradiction"])
+        assert finding.entries == ("c", "m", "d")
+        assert finding.explanation.startswith(
+            "Government of Armenia gave 'c' (a call) as fact; Russia asserted it in 'm' (a claim)"
+        )
+
+    def test_its_teller_taking_it_back_while_another_vouches_for_it(self, base: Ledger) -> None:
+        add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
+        add(base, "m", Claim("russia", Stance.ASSERTS, src(), about="c"))
+        add(base, "d", Claim("arm-gov", Stance.DENIES, src(), about="c"))
+        [finding] = check(base, only=["contradiction"])
+        assert finding.entries == ("c", "m", "d")
+        assert finding.explanation.startswith(
+            "Russia asserted it in 'm' (a claim) about 'c' (a call); Government of Armenia "
+            "denies it in 'd' (a claim), taking back what it had said itself."
+        )

@@ -285,3 +285,24 @@ def test_the_timeline_shows_offsets_where_a_fold_makes_wall_times_ambiguous(
     assert (
         "(2022-10-30 04:50 Asia/Yerevan) to 2022-10-30 01:10 UTC (2022-10-30 05:10 Asia" in yerevan
     )
+
+
+def test_resolve_refuses_a_phrase_the_tense_decides_unless_given(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'By Friday' said on Tuesday 13 September 2022: the 9th (past) or the 16th (future)."""
+    argv = [
+        "resolve",
+        "by Friday",
+        "--anchor",
+        "2022-09-13[Asia/Yerevan]",
+        "--zone",
+        "Asia/Yerevan",
+    ]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "depends on the tense" in err
+    assert main([*argv, "--tense", "future"]) == 0
+    assert "2022-09-16T23:59:59+04:00" in capsys.readouterr().out
+    assert main([*argv, "--tense", "past"]) == 0
+    assert "2022-09-09T23:59:59+04:00" in capsys.readouterr().out

@@ -9,10 +9,15 @@ import pytest
 from diplomacy_ledger import Finding, check, plover_records, unrecorded_tenures
 from tests.episodes import (
     biden_xi_2021,
+    easter_truce_2025,
+    gaza_truce_2023,
     geneva_2021,
     india_pakistan_2025,
     karabakh_2020,
     minsk_2015,
+    singapore_2018,
+    thailand_cambodia_2025,
+    trump_calls_2025,
 )
 
 
@@ -22,11 +27,29 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     "episode",
-    [india_pakistan_2025, biden_xi_2021, karabakh_2020, geneva_2021, minsk_2015],
+    [
+        india_pakistan_2025,
+        biden_xi_2021,
+        karabakh_2020,
+        geneva_2021,
+        minsk_2015,
+        thailand_cambodia_2025,
+        easter_truce_2025,
+        trump_calls_2025,
+        singapore_2018,
+        gaza_truce_2023,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_the_checks_find_what_an_analyst_expects(episode: ModuleType) -> None:
     assert kinds(check(episode.ledger())) == episode.EXPECTED
+
+
+@pytest.mark.parametrize("episode", [singapore_2018, gaza_truce_2023], ids=lambda m: m.__name__)
+def test_and_what_an_analyst_expects_of_the_ledger_as_it_was_known(episode: ModuleType) -> None:
+    ledger = episode.ledger()
+    for moment, expected in episode.EXPECTED_AS_OF.items():
+        assert kinds(check(ledger.as_of(moment))) == expected, moment
 
 
 def test_a_third_party_announcement_and_its_denial() -> None:
@@ -80,3 +103,47 @@ def test_fighting_between_the_sides_after_an_agreed_ceasefire() -> None:
     assert contradiction.entries == ("covered", "not-covered")
     [summit] = [r for r in plover_records(ledger) if r["id"] == "summit"]
     assert (summit["mode"], summit["cameo"]) == (["multilateral"], "040")
+
+
+def test_a_hosted_ceasefire_and_the_accusations_after_it() -> None:
+    ledger = thailand_cambodia_2025.ledger()
+    violation, contradiction = check(ledger)
+    assert violation.entries == ("ceasefire", "violations")
+    assert violation.explanation.startswith("Fighting by Cambodian armed forces (")
+    assert "'denial' (a claim) denies 'violations' (a hostility)" in violation.explanation
+    # Thailand's rejection of Cambodia's denial is the same dispute: no second finding.
+    assert contradiction.entries == ("violations", "denial")
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == thailand_cambodia_2025.EXPECTED_UNRECORDED
+
+
+def test_a_unilateral_truce_binds_its_declarer_and_ends_when_it_ends() -> None:
+    findings = check(easter_truce_2025.ledger())
+    named = {entry for finding in findings for entry in finding.entries}
+    assert "ukrainian-fire" not in named  # Ukraine never agreed to it
+    assert "after-the-truce" not in named  # the drones of 21 April came after its end
+    violation = findings[0]
+    assert violation.entries == ("truce", "russian-fire")
+    assert "the ceasefire declared by Russia alone" in violation.explanation
+
+
+def test_readouts_on_one_day_in_three_zones_and_a_plan_carried_out() -> None:
+    ledger = trump_calls_2025.ledger()
+    assert check(ledger) == []
+    assert check(ledger, only=["readout_mismatch", "anachronism"]) == []
+
+
+def test_a_summit_called_off_and_held_is_one_entry_with_its_history() -> None:
+    ledger = singapore_2018.ledger()
+    versions = [entry.id for entry in ledger.history("summit")]
+    assert versions == ["summit", "summit-called-off", "summit-back-on", "summit-held"]
+
+
+def test_a_truce_extended_twice_ends_when_the_last_extension_says() -> None:
+    ledger = gaza_truce_2023.ledger()
+    [violation] = check(ledger)
+    assert violation.entries == ("truce-qatar-30", "rocket")
+    assert "may have begun only after the ceasefire ended" in violation.explanation
+    assert "Hamas, as 'pause-violated' (a claim) says" in violation.explanation
+    named = {entry for finding in check(ledger) for entry in finding.entries}
+    assert "resumed" not in named

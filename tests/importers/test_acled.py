@@ -86,11 +86,14 @@ def test_the_timestamp_is_the_record_time(release1: Ledger) -> None:
 def test_precision_two_is_the_week_around_the_date_in_every_zone_of_russia(
     release1: Ledger,
 ) -> None:
-    # 2 to 8 October 2022: it begins first in Kamchatka (UTC+12), ends last in Kaliningrad (UTC+2)
+    # ACLED codes a week to its middle, "either Wednesday or Thursday": Wednesday 5 October 2022
+    # may be the middle of the week from Monday the 3rd to Sunday the 9th, Thursday of the week
+    # from Saturday 1 October: 1 to 9 October, which begins first in Kamchatka (UTC+12) and ends
+    # last in Kaliningrad (UTC+2).
     start = hostility(release1, "acled:RUS9002").span.start
     assert (start.earliest, start.latest) == (
-        utc("2022-10-01T12:00"),
-        utc("2022-10-08T21:59:59.999999"),
+        utc("2022-09-30T12:00"),
+        utc("2022-10-09T21:59:59.999999"),
     )
     assert start.zone is None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -270,3 +270,39 @@ def test_into_a_store_by_its_file_name_creates_it(tmp_path: Path, name: str) -> 
         assert list(store.ledger()) == list(ledger)
     _, again = import_file(CONTACTS, format="contacts-csv", into=str(target), recorded_at=T1)
     assert again.unchanged == 5
+
+
+@pytest.mark.parametrize(
+    ("status", "day"),
+    [("occurred", "2022-09-09"), ("planned", "2022-09-16")],
+)
+def test_a_weekday_is_read_in_the_rows_tense_by_its_status(
+    tmp_path: Path, status: str, day: str
+) -> None:
+    # Published on Tuesday 13 September 2022 in Yerevan: a call that took place "on Friday" was
+    # on Friday the 9th; a planned one is due on Friday the 16th.
+    path = tmp_path / "friday.csv"
+    path.write_text(
+        "id,participants,date,zone,status,source_published\n"
+        f"x,A; B,on Friday,Asia/Yerevan,{status},2022-09-13\n",
+        "utf-8",
+    )
+    ledger, _ = import_contacts_csv(path, recorded_at=T0)
+    start = datetime.fromisoformat(f"{day}T00:00+04:00")
+    assert bounds(ledger, "contacts:x") == (
+        start.astimezone(UTC),
+        (start + timedelta(days=1, microseconds=-1)).astimezone(UTC),
+    )
+
+
+def test_a_weekday_in_a_cancelled_row_is_refused_as_either_tense(tmp_path: Path) -> None:
+    # A visit called off "on Friday" may have been due the Friday before the report or after it.
+    path = tmp_path / "friday.csv"
+    path.write_text(
+        "id,participants,date,zone,status,source_published\n"
+        "x,A; B,on Friday,Asia/Yerevan,cancelled,2022-09-13\n",
+        "utf-8",
+    )
+    with pytest.raises(ImportRowError, match="tense") as raised:
+        import_contacts_csv(path, recorded_at=T0)
+    assert (raised.value.line, raised.value.column) == (2, "date")

@@ -48,7 +48,10 @@ def test_a_visit_to_russia_is_a_meeting_on_a_day_in_every_russian_zone(imported:
     source = imported.record(visit.provenance.source)
     assert isinstance(source, Source)
     assert source.title == "ICEWS story 100"
-    assert visit.provenance.quote == "sentence 1: Make a visit"
+    # "Event Text" names the CAMEO code: it is no quote of the story, which ICEWS does not give
+    assert visit.provenance.quote is None
+    assert visit.summary is not None
+    assert "CAMEO 042 (Make a visit); sentence 1 of the story" in visit.summary
 
 
 def test_an_event_id_is_unique_only_with_its_date(imported: Ledger) -> None:

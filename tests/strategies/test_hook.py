@@ -14,6 +14,15 @@ import diplomacy_ledger as dl
 from tests.strategies._subprocess import run
 
 
+def test_the_hook_under_test_is_the_one_in_this_tree() -> None:
+    # The wheel copies the module to the top of site-packages, in editable installs too: after
+    # an edit of src/_diplomacy_ledger_hypothesis.py, these tests would test the old copy.
+    source = Path(__file__).parents[2] / "src" / "_diplomacy_ledger_hypothesis.py"
+    assert Path(hook.__file__).read_bytes() == source.read_bytes(), (
+        f"{hook.__file__} is not {source}: reinstall the package (pip install -e .)"
+    )
+
+
 def test_the_entry_point_is_installed() -> None:
     found = {e.name: e.value for e in importlib.metadata.entry_points(group="hypothesis")}
     assert found.get("diplomacy_ledger") == "_diplomacy_ledger_hypothesis:_hypothesis_setup_hook"
@@ -154,3 +163,23 @@ def test_every_registered_name_is_a_public_type_with_a_strategy() -> None:
     for name, function in hook.STRATEGIES.items():
         assert name in dl.__all__
         assert function in strategies.__all__
+
+
+def test_a_probe_for_the_library_before_its_import_does_not_lose_the_registration(
+    tmp_path: Path,
+) -> None:
+    # "Is it installed?" checks look for the module without importing it; the import after
+    # must still register the types, or from_type would fill a When from its annotations.
+    script = """
+        import importlib.util, sys
+        import hypothesis
+        assert importlib.util.find_spec("diplomacy_ledger") is not None
+        assert importlib.util.find_spec("diplomacy_ledger") is not None
+        import diplomacy_ledger as dl
+        from hypothesis import strategies as st
+        # Registered, not inferred: Hypothesis's own guess would build empty ledgers only.
+        big = hypothesis.find(st.from_type(dl.Ledger), lambda ledger: len(ledger) >= 5)
+        print(len(big) >= 5)
+        print([type(f).__name__ for f in sys.meta_path if "Register" in type(f).__name__])
+    """
+    assert run(script, tmp_path).splitlines() == ["True", "[]"]

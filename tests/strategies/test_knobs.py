@@ -76,11 +76,45 @@ def test_precisions_and_zone_strategies_set_event_times(ledger: Ledger) -> None:
 
 
 @SOME
+@given(consistent_ledgers(kinds=["call"], precisions=st.sampled_from(["day", Precision.MONTH])))
+def test_a_strategy_of_precisions_may_draw_their_names(ledger: Ledger) -> None:
+    # As a list may hold them: "a list of Precision members or their names, or a strategy of them".
+    assert {w.precision for w in event_whens(ledger)} <= {Precision.DAY, Precision.MONTH}
+    assert check(ledger) == []
+
+
+@SOME
+@given(ledgers(actors=2, kinds=["mediation", "call"], min_size=4))
+def test_knobs_that_leave_some_story_keep_to_it(ledger: Ledger) -> None:
+    assert {entry.kind for entry in ledger} <= {"call", "actor", "source", "place", "same_event"}
+
+
+@SOME
 @given(ledgers(actors=3, max_size=60))
 def test_a_number_of_actors_caps_who_speaks_and_takes_part(ledger: Ledger) -> None:
     voices = [e for e in ledger if isinstance(e.record, Actor) and e.record.kind in VOICES]
     assert len(voices) <= 3
     assert_valid(ledger)
+
+
+# A new state's office holders are voices too: when a story still needs a second state, the
+# first one's offices must leave room for it under the cap (CI found four voices under a cap of
+# three: two states at war, and a new holder for each state's office). Fighting stories only, so
+# that the case comes up in a default run.
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(2, 4).flatmap(
+        lambda cap: st.tuples(
+            st.just(cap), ledgers(actors=cap, kinds=["hostility", "office", "tenure"], max_size=40)
+        )
+    )
+)
+def test_the_actors_cap_holds_when_new_states_bring_office_holders(
+    drawn: tuple[int, Ledger],
+) -> None:
+    cap, ledger = drawn
+    voices = [e for e in ledger if isinstance(e.record, Actor) and e.record.kind in VOICES]
+    assert len(voices) <= cap
 
 
 @SOME
@@ -106,6 +140,10 @@ def test_actors_by_name_are_the_people_who_take_part(ledger: Ledger) -> None:
         ({"actors": True}, "actors"),
         ({"actors": ["Putin", "putin"]}, "actors"),
         ({"actors": ["", "x"]}, "actors"),
+        # Knobs that leave no story to tell: a ledger of none of the kinds asked for.
+        ({"actors": 1, "kinds": ["call", Meeting]}, "actors=1"),
+        ({"actors": 2, "kinds": ["mediation"]}, "three actors"),
+        ({"actors": ["Nikol Pashinyan", "Ilham Aliyev"], "kinds": ["hostility"]}, "two states"),
     ],
 )
 def test_a_bad_knob_is_an_invalid_argument_naming_it(knobs: dict[str, object], named: str) -> None:
@@ -118,7 +156,8 @@ def test_a_bad_knob_is_an_invalid_argument_naming_it(knobs: dict[str, object], n
     ("knobs", "named"),
     [
         ({"zones": st.just("EDT")}, "zones"),
-        ({"precisions": st.just("day")}, "precisions"),
+        ({"precisions": st.just("fortnight")}, "precisions"),
+        ({"precisions": st.just(3)}, "precisions"),
     ],
 )
 def test_a_bad_value_drawn_from_a_knob_strategy_is_an_invalid_argument(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from hypothesis import Phase, find, given, seed, settings
@@ -31,6 +32,7 @@ from diplomacy_ledger import (
     check,
     dangling_references,
     dumps_jsonl,
+    normalise_name,
     read_jsonl,
 )
 from diplomacy_ledger.io._lines import decode_entry
@@ -47,6 +49,7 @@ from diplomacy_ledger.strategies import (
     ledgers_with_defect,
     payloads_with_defect,
 )
+from diplomacy_ledger.strategies._world import name_qualifier
 
 MINIMAL = settings(database=None, derandomize=True)
 
@@ -257,6 +260,33 @@ def test_ledgers_drawn_with_different_id_prefixes_share_no_id(
     assert not ids_a & ids_b
 
 
+# Prefixes as a user may write them, from an alphabet that makes near misses likely: "a-" and
+# "a", "a-" and "A-", "a_" and "a-", "aq" and "a".
+PREFIXES = st.text("aAbq-_.1", min_size=1, max_size=4).filter(lambda p: p[0] not in "-_.")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_two_ledgers_drawn_with_different_id_prefixes_merge(data: st.DataObject) -> None:
+    """Disjoint ids were not enough: both ledgers named their first person Anna Abelyan, and a
+    name never names two actors, so appending one ledger to the other failed."""
+    one, other = data.draw(st.lists(PREFIXES | st.just(""), min_size=2, max_size=2, unique=True))
+    first = data.draw(ledgers(max_size=25, id_prefix=one))
+    second = data.draw(consistent_ledgers(max_size=25, id_prefix=other))
+    merged = Ledger(sorted([*first, *second], key=lambda entry: entry.recorded_at))
+    assert len(merged) == len(first) + len(second)
+    assert list(merged.entries()) == sorted(
+        [*first.entries(), *second.entries()], key=lambda entry: entry.recorded_at
+    )
+
+
+@given(st.lists(PREFIXES | st.just(""), min_size=2, max_size=2, unique=True))
+def test_different_id_prefixes_qualify_names_differently(prefixes: list[str]) -> None:
+    written = {normalise_name(f"Anna Abelyan ({name_qualifier(p)})") for p in prefixes}
+    assert len(written) == 2
+    assert name_qualifier("a-") == "a"  # Anna Abelyan (a): the usual prefix stays readable
+
+
 @pytest.mark.parametrize("prefix", ["-a", "a b", 5, "x" * 101])
 def test_an_id_prefix_that_would_make_bad_ids_is_an_invalid_argument(prefix: object) -> None:
     with pytest.raises(InvalidArgument, match="id_prefix"):
@@ -269,3 +299,12 @@ def test_large_ledgers_draw_without_failing_a_health_check(ledger: Ledger) -> No
     """Ledgers of 300+ entries failed the too_slow health check; the default settings apply."""
     assert 300 <= len(ledger) <= 400
     assert read_jsonl(dumps_jsonl(ledger)).ledger == ledger
+
+
+def test_the_testing_page_lists_every_defect_that_can_be_planted() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "testing.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `(\w+)` \| ", page, flags=re.MULTILINE))
+    assert set(LEDGER_DEFECTS) <= table
+    listed = page[page.index("py:data:: diplomacy_ledger.strategies.LEDGER_DEFECTS") :]
+    listed = listed[: listed.index("py:data::", 10)]
+    assert set(re.findall(r"``(\w+)``", listed)) == set(LEDGER_DEFECTS)

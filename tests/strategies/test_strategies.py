@@ -194,7 +194,7 @@ def test_a_strategy_of_kinds_that_draws_a_bad_kind_is_refused() -> None:
     [
         (lambda: whens(zones=st.just("EDT")), "zones drew 'EDT'"),
         (lambda: whens(zones=st.just("Mars/Olympus")), "zones drew 'Mars/Olympus'"),
-        (lambda: whens(precisions=st.just("day")), "precisions drew 'day'"),  # type: ignore[arg-type]
+        (lambda: whens(precisions=st.just("fortnight")), "precisions drew 'fortnight'"),
         (lambda: spans(zones=st.just("EST5EDT")), "zones drew 'EST5EDT'"),
         (lambda: actors(actor_ids=st.just("not an id")), "actor_ids drew 'not an id'"),
         (lambda: calls(actor_ids=st.sampled_from([5, 6])), "actor_ids drew 5"),
@@ -216,12 +216,17 @@ def test_a_bad_value_drawn_from_a_users_strategy_is_an_invalid_argument(
 
 
 def test_a_strategy_names_itself_and_the_arguments_given_in_its_repr() -> None:
-    """Every composite printed as ``build()``; a failing test now says what it drew from."""
+    """Every composite printed as ``build()``, and records() as a screenful of builds(...) and
+    lambdas; each is now shown as the call that made it."""
     for name in strategies.__all__:
         function = getattr(strategies, name)
         if callable(function) and not isinstance(function, type) and name.islower():
-            made = function(Ledger()) if name == "records_for" else function()
-            assert "build()" not in repr(made), name
+            if name == "records_for":
+                assert repr(function(Ledger())) == "records_for(ledger=<a ledger of 0 entries>)"
+            else:
+                assert repr(function()) == f"{name}()"
+    assert repr(records(kinds=["call"], zones=["UTC"])) == "records(kinds=['call'], zones=['UTC'])"
+    assert repr(entries(entry_ids=st.just("a"))) == "entries(entry_ids=just('a'))"
     assert repr(ledgers()) == "ledgers()"
     assert repr(ledgers(min_size=3, max_size=8)) == "ledgers(max_size=8, min_size=3)"
     assert repr(whens(zones=st.just("Asia/Yerevan"))) == "whens(zones=just('Asia/Yerevan'))"

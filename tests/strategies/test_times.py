@@ -16,10 +16,12 @@ from hypothesis.errors import InvalidArgument
 from whenever import PlainDateTime, RepeatedTime, SkippedTime
 
 from diplomacy_ledger import Precision, Span, When, available_zones
+from diplomacy_ledger.model import whens_in
 from diplomacy_ledger.strategies import (
     LocalTime,
     fixed_offsets,
     instants,
+    ledgers,
     local_times,
     spans,
     whens,
@@ -82,8 +84,16 @@ def _whenever(local: LocalTime) -> tuple[str, datetime]:
     except RepeatedTime:
         status = "repeated"
     policy = local.disambiguation
+    if policy == "either":  # whenever has no such policy: the earlier instant, then the later
+        policy = "earlier"
     instant = plain.assume_tz(local.zone, disambiguation=policy).to_instant().to_stdlib()
     return status, instant
+
+
+def _later(local: LocalTime) -> datetime:
+    wall = local.wall
+    plain = PlainDateTime(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+    return plain.assume_tz(local.zone, disambiguation="later").to_instant().to_stdlib()
 
 
 @given(local_times())
@@ -91,6 +101,10 @@ def test_local_times_are_resolved_as_whenever_resolves_them(local: LocalTime) ->
     status, instant = _whenever(local)
     assert local.status == status
     assert local.when.earliest == instant
+    assert local.when.either == (local.disambiguation == "either")
+    if local.when.either:  # one of the two instants the clocks showed the wall time at
+        assert local.status == "repeated"
+        assert local.when.latest == _later(local)
     assert local.when.wall == local.wall
     assert local.when.zone == local.zone
     assert (local.disambiguation == "raise") <= (local.status == "ok")
@@ -116,6 +130,15 @@ def test_local_times_find_every_kind_of_change() -> None:
     ]:
         found = find(local_times(zones=st.just(zone), unresolved=True), wanted)
         assert found.status in ("skipped", "repeated")
+
+
+def test_a_repeated_wall_time_may_be_kept_as_either_of_its_instants() -> None:
+    """When.local(..., disambiguation="either") is a shape downstream code must handle (a clock
+    reading whose earliest and latest differ); the strategies drew it nowhere."""
+    local = find(local_times(unresolved=True), lambda t: t.when.either)
+    assert local.status == "repeated"
+    assert local.when.latest > local.when.earliest
+    assert find(ledgers(), lambda ledger: any(w.either for e in ledger for w in whens_in(e.record)))
 
 
 def test_examples_shrink_toward_utc_and_2000() -> None:

@@ -14,11 +14,14 @@ from diplomacy_ledger import (
     Precision,
     Span,
     TimeParseError,
+    WallPolicy,
     When,
     from_edtf,
+    read_phrase,
     to_edtf,
 )
-from diplomacy_ledger.strategies import whens
+from diplomacy_ledger.strategies import spans, whens
+from diplomacy_ledger.time import UTC_MIN
 
 TICK = timedelta(microseconds=1)
 
@@ -90,9 +93,8 @@ def test_intervals_are_spans_with_open_or_unknown_ends() -> None:
     unknown = from_edtf("1985/")
     assert isinstance(unknown, Span)
     assert (unknown.end, unknown.ongoing_as_of) == (None, None)
-    for text in ("../1985", "/1985", "1985/1990/1995"):
-        with pytest.raises(TimeParseError):
-            from_edtf(text)
+    with pytest.raises(TimeParseError):
+        from_edtf("1985/1990/1995")
 
 
 def test_qualifiers_are_refused_unless_the_bounds_as_written_are_kept() -> None:
@@ -143,20 +145,21 @@ def test_to_edtf_writes_the_narrowest_form_or_refuses() -> None:
 
 
 ZONES = st.sampled_from([None, "UTC", "Asia/Yerevan", "America/St_Johns", "Australia/Lord_Howe"])
+ZONE_LIST = [None, "UTC", "Asia/Yerevan", "America/St_Johns", "Australia/Lord_Howe", "+05:45"]
 
 
-@settings(max_examples=200)
+@settings(max_examples=300)
 @given(
     whens(
         zones=ZONES,
-        precisions=st.sampled_from(
-            [Precision.YEAR, Precision.MONTH, Precision.DAY, Precision.SECOND, Precision.SPAN]
-        ),
+        precisions=st.sampled_from(list(Precision)),
         min_value=datetime(1800, 1, 1, tzinfo=UTC),
         max_value=datetime(2099, 1, 1, tzinfo=UTC),
     )
 )
-def test_a_when_written_as_edtf_reads_back_with_the_same_bounds(when: When) -> None:
+def test_a_when_of_every_precision_written_as_edtf_reads_back_with_the_same_bounds(
+    when: When,
+) -> None:
     try:
         text = to_edtf(when)
     except InvalidValueError:
@@ -167,3 +170,103 @@ def test_a_when_written_as_edtf_reads_back_with_the_same_bounds(when: When) -> N
     assert isinstance(back, When)
     assert (back.earliest, back.latest) == (when.earliest, when.latest)
     assert to_edtf(back) == text
+    if when.precision.is_calendar:
+        assert back.precision is when.precision
+    elif when.precision.is_clock:
+        # EDTF writes every time of day to the second: "02:30" comes back as 02:30:00.
+        assert back.precision is Precision.SECOND
+
+
+@settings(max_examples=200)
+@given(
+    st.sampled_from(ZONE_LIST).flatmap(
+        lambda zone: st.tuples(
+            st.just(zone),
+            spans(
+                zones=st.just(zone),
+                min_value=datetime(1800, 1, 1, tzinfo=UTC),
+                max_value=datetime(2099, 1, 1, tzinfo=UTC),
+            ),
+        )
+    )
+)
+def test_a_span_written_as_edtf_reads_back_with_the_same_ends(
+    zone_span: tuple[str | None, Span],
+) -> None:
+    zone, span = zone_span
+    try:
+        text = to_edtf(span)
+    except InvalidValueError:
+        return  # an end no EDTF value states
+    back = from_edtf(text, zone=zone)
+    assert isinstance(back, Span)
+    assert (back.start.earliest, back.start.latest) == (span.start.earliest, span.start.latest)
+    if span.end is not None:
+        assert back.end is not None
+        assert (back.end.earliest, back.end.latest) == (span.end.earliest, span.end.latest)
+    else:
+        assert back.end is None
+        # Going on ("..") or unknown (""): kept; the moment it was last known going on is not
+        # EDTF's to say, so it comes back as the start itself.
+        assert (back.ongoing_as_of is None) == (span.ongoing_as_of is None)
+    assert to_edtf(back) == text
+
+
+@pytest.mark.parametrize("zone", [None, "Asia/Yerevan"])
+@pytest.mark.parametrize("end", ["1985", "1985-04", "1985-04-12", "2022-09-13T02:30:00Z", "198X"])
+def test_an_open_or_unknown_start_began_no_later_than_the_end(zone: str | None, end: str) -> None:
+    closing = from_edtf(end, zone=zone)
+    assert isinstance(closing, When)
+    for start in ("", ".."):
+        span = from_edtf(f"{start}/{end}", zone=zone)
+        assert isinstance(span, Span)
+        assert span.end == closing
+        assert (span.start.earliest, span.start.latest) == (UTC_MIN, closing.latest)
+        assert to_edtf(span) == f"{start}/{end}"  # open and unknown stay apart
+    for both in ("../..", "/..", "../", "/"):
+        with pytest.raises(TimeParseError, match="one of its ends"):
+            from_edtf(both)
+
+
+def test_until_a_year_is_an_unknown_start_in_edtf() -> None:
+    report = When.day("2022-09-13", zone="Asia/Yerevan")
+    until = read_phrase("until 1994", anchor=report, zone="Asia/Yerevan")
+    assert to_edtf(until.span) == "/1994"
+    back = from_edtf("/1994", zone="Asia/Yerevan")
+    assert isinstance(back, Span)
+    assert back.end is not None
+    assert until.span.end is not None
+    assert (back.start.earliest, back.start.latest, back.end.earliest, back.end.latest) == (
+        until.span.start.earliest,
+        until.span.start.latest,
+        until.span.end.earliest,
+        until.span.end.latest,
+    )
+    # A start known to lie in a narrower window than "up to the end" is not widened.
+    narrower = Span(When(UTC_MIN, datetime(1990, 1, 1, tzinfo=UTC), Precision.SPAN), back.end)
+    with pytest.raises(InvalidValueError):
+        to_edtf(narrower)
+
+
+def test_a_wall_time_the_zone_repeated_or_skipped() -> None:
+    paris = ZoneInfo("Europe/Paris")
+    first = datetime(2022, 10, 30, 2, 30, tzinfo=paris).astimezone(UTC)
+    second = datetime(2022, 10, 30, 2, 30, fold=1, tzinfo=paris).astimezone(UTC)
+    with pytest.raises(TimeParseError, match="happened twice"):
+        from_edtf("2022-10-30T02:30:00", zone="Europe/Paris")
+    policies: tuple[tuple[WallPolicy, tuple[datetime, datetime]], ...] = (
+        ("earlier", (first, first)),
+        ("later", (second, second)),
+        ("either", (first, second)),
+    )
+    for policy, bounds in policies:
+        read = from_edtf("2022-10-30T02:30:00", zone="Europe/Paris", disambiguation=policy)
+        assert isinstance(read, When)
+        assert (read.earliest, read.latest) == bounds
+    with pytest.raises(TimeParseError, match="did not exist"):
+        from_edtf("2022-03-27T02:30:00", zone="Europe/Paris")
+    with pytest.raises(TimeParseError, match="did not exist"):
+        from_edtf("2022-03-27T02:30:00", zone="Europe/Paris", disambiguation="either")
+    later = from_edtf("2022-03-27T02:30:00", zone="Europe/Paris", disambiguation="later")
+    assert isinstance(later, When)
+    assert later.earliest == datetime(2022, 3, 27, 1, 30, tzinfo=UTC)

@@ -15,8 +15,10 @@ from hypothesis import strategies as st
 from diplomacy_ledger import (
     InvalidTimeError,
     PhraseKind,
+    PhraseReading,
     Precision,
     Span,
+    Tense,
     UnknownPhraseError,
     When,
     read_phrase,
@@ -137,18 +139,18 @@ def test_by_and_before_each_weekday_from_each_weekday(anchor_day: date, zone: st
     for number, name in enumerate(WEEKDAYS):
         back = (anchor_day.weekday() - number) % 7
         day = anchor_day - timedelta(days=back)  # the most recent such weekday, by hand
-        by = resolve_phrase(f"by {name}", anchor=anchor, zone=zone)
+        by = resolve_phrase(f"by {name}", anchor=anchor, zone=zone, tense="past")
         assert (by.earliest, by.latest) == (UTC_MIN, day_end(day, zone))
-        before = resolve_phrase(f"before {name}", anchor=anchor, zone=zone)
+        before = resolve_phrase(f"before {name}", anchor=anchor, zone=zone, tense="past")
         assert before.latest == day_start(day, zone) - US
 
 
 def test_by_a_day_across_the_autumn_change_ends_at_its_25th_hour() -> None:
     # Paris set clocks back on Sunday 30 October 2022: the Sunday lasted 25 hours.
     anchor = When.day("2022-10-31", zone="Europe/Paris")
-    by = resolve_phrase("by Sunday", anchor=anchor, zone="Europe/Paris")
+    by = resolve_phrase("by Sunday", anchor=anchor, zone="Europe/Paris", tense="past")
     assert by.latest == datetime(2022, 10, 30, 23, tzinfo=UTC) - US  # midnight CET = 23:00 UTC
-    after = resolve_phrase("after Saturday", anchor=anchor, zone="Europe/Paris")
+    after = resolve_phrase("after Saturday", anchor=anchor, zone="Europe/Paris", tense="past")
     assert after.earliest == datetime(2022, 10, 29, 22, tzinfo=UTC)  # midnight CEST = 22:00 UTC
 
 
@@ -162,7 +164,7 @@ def test_a_weekday_against_a_zoneless_date_is_that_weekday(anchor_day: date, zon
     for number, name in enumerate(WEEKDAYS):
         back = (anchor_day.weekday() - number) % 7
         day = anchor_day - timedelta(days=back)
-        when = resolve_phrase(name, anchor=anchor, zone=zone)
+        when = resolve_phrase(name, anchor=anchor, zone=zone, tense="past")
         assert when.precision is Precision.DAY  # one day, not a window of eight
         assert (when.earliest, when.latest) == (day_start(day, zone), day_end(day, zone))
     today = resolve_phrase("today", anchor=anchor, zone=zone)
@@ -175,7 +177,7 @@ def test_a_weekday_against_a_zoneless_date_is_that_weekday(anchor_day: date, zon
 def test_zoneless_dates_of_a_window() -> None:
     anchor = When.between(When.day("2022-09-12"), When.day("2022-09-13"))
     # Monday and Tuesday as written: the last Tuesday is the 6th (from Monday) or the 13th.
-    when = resolve_phrase("Tuesday", anchor=anchor, zone=YEREVAN)
+    when = resolve_phrase("Tuesday", anchor=anchor, zone=YEREVAN, tense="past")
     assert (when.earliest, when.latest) == (
         day_start(date(2022, 9, 6), YEREVAN),
         day_end(date(2022, 9, 13), YEREVAN),
@@ -195,28 +197,42 @@ named = st.one_of(
 )
 
 
-@given(zone=zones, anchor_day=anchor_days, phrase=named)
+@given(
+    zone=zones,
+    anchor_day=anchor_days,
+    phrase=named,
+    tense=st.sampled_from([None, "past", "future"]),
+)
 def test_every_placement_of_by_t_is_at_or_before_the_latest_of_t(
-    zone: str, anchor_day: date, phrase: str
+    zone: str, anchor_day: date, phrase: str, tense: Tense | None
 ) -> None:
     anchor = When.day(anchor_day, zone=zone)
+
+    def read(words: str) -> PhraseReading:
+        return read_phrase(words, anchor=anchor, zone=zone, tense=tense, disambiguation="earlier")
+
     try:
-        target = resolve_phrase(phrase, anchor=anchor, zone=zone, disambiguation="earlier")
-    except ValueError:
-        return  # a skipped day or wall time: then "by" it is refused as well
-    by = read_phrase(f"by {phrase}", anchor=anchor, zone=zone, disambiguation="earlier")
+        target = read(phrase).when
+    except ValueError as error:
+        # A skipped day or wall time, or a reading the tense decides and none was given: then
+        # "by" it and "before" it are refused as well, for the same reason.
+        for word in ("by", "before", "after", "until"):
+            with pytest.raises(type(error)):
+                read(f"{word} {phrase}")
+        return
+    by = read(f"by {phrase}")
     assert by.named == target
     assert by.when.latest == target.latest  # every placement of "by T" is ≤ T's latest ...
     assert by.when.earliest == UTC_MIN  # ... and nothing else is known
-    before = read_phrase(f"before {phrase}", anchor=anchor, zone=zone, disambiguation="earlier")
+    before = read(f"before {phrase}")
     assert before.when.latest < target.earliest  # definitely before T
     assert before.when.before(target).definitely
-    after = read_phrase(f"after {phrase}", anchor=anchor, zone=zone, disambiguation="earlier")
+    after = read(f"after {phrase}")
     assert after.when.earliest > target.latest
     assert after.when.after(target).definitely
-    until = read_phrase(f"until {phrase}", anchor=anchor, zone=zone, disambiguation="earlier")
+    until = read(f"until {phrase}")
     assert until.span.end == target
     if target.earliest <= anchor.latest:
-        since = read_phrase(f"since {phrase}", anchor=anchor, zone=zone, disambiguation="earlier")
+        since = read(f"since {phrase}")
         assert since.span.start == target
         assert since.span.ongoing_as_of == anchor

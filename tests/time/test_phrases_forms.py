@@ -30,7 +30,9 @@ def days(first: date, last: date, zone: str) -> tuple[datetime, datetime]:
 
 
 def bounds(phrase: str, anchor_day: date, zone: str) -> tuple[datetime, datetime]:
-    when = resolve_phrase(phrase, anchor=When.day(anchor_day, zone=zone), zone=zone)
+    """The bounds of ``phrase`` read in the past tense against ``anchor_day`` in ``zone``."""
+    anchor = When.day(anchor_day, zone=zone)
+    when = resolve_phrase(phrase, anchor=anchor, zone=zone, tense="past")
     return when.earliest, when.latest
 
 
@@ -96,11 +98,11 @@ def test_the_25_hour_sunday_and_the_night_into_it() -> None:
 def test_yearless_dates_take_the_closest_year_per_tense() -> None:
     zone = "Asia/Yerevan"
     anchor = When.day("2022-09-13", zone=zone)
-    past = resolve_phrase("14 September", anchor=anchor, zone=zone)
+    past = resolve_phrase("14 September", anchor=anchor, zone=zone, tense="past")
     future = resolve_phrase("14 September", anchor=anchor, zone=zone, tense="future")
     assert (past.earliest, past.latest) == days(date(2021, 9, 14), date(2021, 9, 14), zone)
     assert (future.earliest, future.latest) == days(date(2022, 9, 14), date(2022, 9, 14), zone)
-    leap = resolve_phrase("29 February", anchor=anchor, zone=zone)
+    leap = resolve_phrase("29 February", anchor=anchor, zone=zone, tense="past")
     assert (leap.earliest, leap.latest) == days(date(2020, 2, 29), date(2020, 2, 29), zone)
     late = resolve_phrase("late September", anchor=anchor, zone=zone, tense="future")
     assert (late.earliest, late.latest) == days(date(2022, 9, 21), date(2022, 9, 30), zone)
@@ -127,6 +129,6 @@ def test_clocks_in_named_zones() -> None:
     )
     before = resolve_phrase("shortly before 02:30", anchor=anchor, zone=zone)
     assert (before.earliest, before.latest) == (ceasefire - timedelta(minutes=30), ceasefire - US)
-    assert resolve_phrase("24:00 on Monday", anchor=anchor, zone=zone).earliest == start(
-        date(2022, 9, 13), zone
-    )
+    assert resolve_phrase(
+        "24:00 on Monday", anchor=anchor, zone=zone, tense="past"
+    ).earliest == start(date(2022, 9, 13), zone)

@@ -310,3 +310,15 @@ def test_an_open_span_has_no_longest_duration() -> None:
     shelling = Span(start, ongoing_as_of=When.local("2022-09-13 06:00", zone="Asia/Yerevan"))
     assert shelling.duration == (timedelta(hours=6), None)
     assert Span(start).duration == (timedelta(0), None)
+
+
+@pytest.mark.parametrize("bad", ["3h", 3, 3.0, datetime(2022, 9, 13, tzinfo=UTC)])
+def test_a_duration_of_the_wrong_type_is_refused(bad: object) -> None:
+    with pytest.raises(InvalidValueError, match="timedelta"):
+        TemporalConstraint.lasted("a", "b", at_least=bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="timedelta"):
+        TemporalConstraint.lasted("a", "b", at_most=bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="timedelta"):
+        TemporalConstraint("a", "b", bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="timedelta"):
+        TemporalConstraint("a", "b", None, bad)  # type: ignore[arg-type]

@@ -29,10 +29,11 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
     by a key or given as text. Its counterparts are what asserts that record: the claim itself
     when the record is an asserting claim, reports of the record, and claims asserting it; for a
     proposition, the claims asserting the same key, or, where either has no key, the same words
-    (normalised); an event with none of these stands for itself, asserted by the innermost actor
-    of its attribution chain. Each pair by different actors is a **definite**
-    contradiction: the claims certainly conflict, whatever the times. The same actor denying
-    what it had asserted is reported too, as a retraction. Runs in O(n + k) for k findings.
+    (normalised); an event told through an attribution chain is asserted by the innermost actor
+    of it too. Each denial gives one **definite** contradiction naming all it contradicts: the
+    claims certainly conflict, whatever the times. The same actor denying what it had asserted
+    is reported too, as a retraction (or, where others assert it as well, as taking it back).
+    Runs in O(n + k) for k entries named in the findings.
     """
     context = context_for(ledger)
     # Claims asserting a proposition, under its key and under its words (normalised); an
@@ -70,8 +71,8 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
             assertions = said.get(subject.id)
             if assertions is None:
                 assertions = said[subject.id] = _assertions_of(context, subject)
-            for assertion in assertions:
-                yield _finding(context, subject, assertion, entry)
+            if assertions:
+                yield _finding(context, subject, assertions, entry)
         else:
             by_key = asserting.get(key, []) if key is not None else []
             by_words = [
@@ -79,8 +80,9 @@ def contradictions(ledger: Ledger) -> Iterator[Finding]:
                 for claim in (asserting.get(words, []) if words is not None else [])
                 if key is None or _key_of(claim) is None  # two keys decide alone
             ]
-            for assertion in dict.fromkeys((*by_key, *by_words)):
-                yield _finding(context, assertion, assertion, entry)
+            assertions = list(dict.fromkeys((*by_key, *by_words)))
+            if assertions:
+                yield _finding(context, None, assertions, entry)
 
 
 def _key_of(entry: Entry) -> str | None:
@@ -98,35 +100,47 @@ def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:
         claim = other.record
         if isinstance(claim, Report) or (isinstance(claim, Claim) and claim.stance in _ASSERTING):
             found.append(other)
-    if not found and not isinstance(record, Claim | Report) and context.asserter(subject):
-        found.append(subject)  # an event known only through its attribution chain
+    if not isinstance(record, Claim | Report) and context.asserter(subject):
+        found.insert(0, subject)  # an event known through its attribution chain: its teller's
     return found
 
 
-def _finding(context: CheckContext, subject: Entry, assertion: Entry, denial: Entry) -> Finding:
-    asserter = context.asserter(assertion)
-    denier = context.asserter(denial)
-    assert asserter is not None
-    assert denier is not None
-    said = _what(context, assertion)
+def _finding(
+    context: CheckContext, subject: Entry | None, assertions: list[Entry], denial: Entry
+) -> Finding:
+    """One finding for one denial: everything that asserts what it denies, and the denial."""
     words = context.words
-    about = "" if subject is assertion else f" about {words.describe(subject)}"
-    if subject is assertion and not isinstance(subject.record, Claim | Report):
-        about = f", the record known through {words.name(asserter)}"
-    if asserter == denier:
+    denier = context.asserter(denial)
+    assert denier is not None
+    said: list[tuple[str, str]] = []
+    for assertion in assertions:
+        asserter = context.asserter(assertion)
+        assert asserter is not None
+        if assertion is subject and not isinstance(subject.record, Claim | Report):
+            what = f"gave {words.describe(assertion)} as fact"
+        else:
+            what = f"{_what(context, assertion)} in {words.describe(assertion)}"
+        said.append((asserter, f"{words.name(asserter)} {what}"))
+    shown = [i for i, (who, _) in enumerate(said) if who != denier] or list(range(len(said)))
+    if subject is not None and assertions[shown[0]] is not subject:  # say what "it" is, once
+        first = shown[0]
+        said[first] = (said[first][0], f"{said[first][1]} about {words.describe(subject)}")
+    own = [text for asserter, text in said if asserter == denier]
+    sources = " and ".join(dict.fromkeys(words.sources(e) for e in (*assertions, denial)))
+    if own and len(own) == len(said):
         explanation = (
-            f"{words.name(denier)} {said} in {words.describe(assertion)}{about}, then "
-            f"denied it in {words.describe(denial)}: a retraction ({words.sources(assertion)}; "
-            f"{words.sources(denial)})."
+            f"{'; '.join(own)}, then denied it in {words.describe(denial)}{_words(denial)}: a "
+            f"retraction ({sources})."
         )
     else:
+        others = "; ".join(text for asserter, text in said if asserter != denier)
+        taken_back = ", taking back what it had said itself" if own else ""
         explanation = (
-            f"{words.name(asserter)} {said} in {words.describe(assertion)}{about}; "
-            f"{words.name(denier)} denies it in {words.describe(denial)}"
-            f"{_words(denial)}. Known from {words.sources(assertion)} and "
-            f"{words.sources(denial)}. The ledger keeps both sides."
+            f"{others}; {words.name(denier)} denies it in {words.describe(denial)}"
+            f"{_words(denial)}{taken_back}. Known from {sources}. The ledger keeps both sides."
         )
-    entries = tuple(dict.fromkeys((subject.id, assertion.id, denial.id)))
+    entries = (*((subject.id,) if subject is not None else ()), *(a.id for a in assertions))
+    entries = tuple(dict.fromkeys((*entries, denial.id)))
     return Finding(FindingKind.CONTRADICTION, "definite", entries, explanation)
 
 
@@ -134,8 +148,7 @@ def _what(context: CheckContext, entry: Entry) -> str:
     record = entry.record
     if isinstance(record, Report):
         return "reported it"
-    if not isinstance(record, Claim):
-        return f"gave the {entry.kind.replace('_', ' ')} as fact"
+    assert isinstance(record, Claim)
     verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
     if record.stance is Stance.ACCUSES and record.accused:
         verb = f"accused {context.words.name(record.accused)}"

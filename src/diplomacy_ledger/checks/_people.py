@@ -20,7 +20,6 @@ from diplomacy_ledger.model import (
     Finding,
     FindingKind,
     Meeting,
-    Status,
     Tenure,
     participants,
     plan_of,
@@ -67,7 +66,7 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
     context = context_for(ledger)
     tenures = _tenures(context)
     cores = {key: _cores(held) for key, held in tenures.items()}
-    found: dict[tuple[str, str, str], list[tuple[Entry, Certainty]]] = defaultdict(list)
+    found: dict[tuple[str, str, str], list[tuple[Entry, Certainty | None]]] = defaultdict(list)
     for entry in _naming_offices(context):
         named = [p for p in participants(entry.record) if p.office is not None]
         bounds = time_bounds(entry.record)
@@ -80,10 +79,14 @@ def offices_not_held(ledger: Ledger) -> Iterator[Finding]:
             if held is None:  # nothing recorded: unknown, not a finding
                 continue
             certainty = _not_held(held, cores[(person, office)], bounds)
-            if certainty is not None:
-                found[(context.event_key(entry), person, office)].append((entry, certainty))
+            if certainty is None and entry.id not in context.linked:
+                continue  # held then, and told once
+            if context.set_aside(entry):
+                continue  # a plan named them in the offices they held when it was made
+            found[(context.event_key(entry), person, office)].append((entry, certainty))
     for (_, person, office), cases in found.items():
-        yield _office_finding(context, person, office, tenures[(person, office)], cases)
+        if any(certainty is not None for _, certainty in cases):
+            yield _office_finding(context, person, office, tenures[(person, office)], cases)
 
 
 def _naming_offices(context: CheckContext) -> Iterator[Entry]:
@@ -103,29 +106,40 @@ def _office_finding(
     person: str,
     office: str,
     held: list[Tenure],
-    cases: list[tuple[Entry, Certainty]],
+    cases: list[tuple[Entry, Certainty | None]],
 ) -> Finding:
-    """One finding for one event: every readout that names the person in the office."""
+    """One finding for one event: every readout that names the person in the office.
+
+    A readout whose time is within the tenure (``None``) is another account of the event's
+    time: by it, the office was held, so the finding is at most possible.
+    """
     entries = [entry for entry, _ in cases]
-    doubts = [d for entry in entries for d in context.policy_choices(entry)]
-    definite = (
-        all(certainty == "definite" for _, certainty in cases)
-        and not any(context.disputed(entry) for entry in entries)
-        and not doubts
-    )
-    first = entries[0]
-    readouts = " and ".join(context.words.describe(entry) for entry in entries)
+    doubts = [
+        *(d for entry in entries for d in context.doubts(entry)),
+        *context.status_doubts(entries[0]),
+        *(d for entry in entries for d in context.policy_choices(entry)),
+        *(
+            f"by {context.words.describe(entry)}, its time was within their tenure"
+            for entry, certainty in cases
+            if certainty is None
+        ),
+    ]
+    cases = [(entry, certainty) for entry, certainty in cases if certainty is not None]
+    doubts = list(dict.fromkeys(doubts))
+    outside = all(certainty == "definite" for _, certainty in cases)  # for every placement
+    first = cases[0][0]  # a readout by which the office was not held
+    readouts = " and ".join(context.words.describe(entry) for entry, _ in cases)
     spans = "; ".join(time_text(tenure.span) for tenure in held)
+    known = "; ".join(dict.fromkeys(map(context.words.sources, entries)))
     return Finding(
         FindingKind.OFFICE_NOT_HELD,
-        "definite" if definite else "possible",
+        "definite" if outside and not doubts else "possible",
         tuple(entry.id for entry in entries),
-        f"{readouts} {'name' if len(entries) > 1 else 'names'} {context.words.name(person)} as "
+        f"{readouts} {'name' if len(cases) > 1 else 'names'} {context.words.name(person)} as "
         f"{context.words.name(office)} {time_text(first.record.time)}, but "
-        f"{'no placement of' if definite else 'not every placement of'} "
-        f"the times puts them in that office (their recorded tenures: {spans})"
-        + "".join(f"; {doubt}" for doubt in doubts)
-        + f". Known from {'; '.join(context.words.sources(entry) for entry in entries)}.",
+        f"{'no placement of' if outside else 'not every placement of'} "
+        f"the times puts them in that office (their recorded tenures: {spans}). Known from "
+        f"{known}." + (f" At most possible: {'; '.join(doubts)}." if doubts else ""),
     )
 
 
@@ -215,8 +229,8 @@ def _reach(moment: When | Span) -> tuple[datetime, datetime]:
 
 
 _Busy = tuple[datetime, datetime, str, int, Entry]
-"""A call in a person's day: its latest start, earliest end, id, and a serial number that keeps
-tuples from ever comparing the entries themselves."""
+"""A call in a person's day: its latest start, earliest end, the key of its event, and a serial
+number that keeps tuples from ever comparing the entries themselves."""
 _APART: Final = Allen.BEFORE | Allen.MEETS | Allen.MET_BY | Allen.AFTER
 
 
@@ -273,20 +287,21 @@ def _event_clashes(context: CheckContext) -> dict[tuple[_Event, _Event], set[str
     memo = context.memo.get("event_clashes")
     if memo is not None:
         return memo  # type: ignore[return-value]
-    root, persons = context.root, context.persons
+    root, persons, linked = context.root, context.persons, context.linked
     busy: dict[str, list[_Busy]] = defaultdict(list)
     serial = itertools.count()
     for entry in (*context.of_type(Call), *context.of_type(Meeting)):
         record = entry.record
         assert isinstance(record, Call | Meeting)
-        if record.status is Status.CANCELLED:
-            continue  # called off: it took no one's time
+        if context.set_aside(entry):
+            continue  # called off: it took no one's time; a plan of what was held: its time
         people = [person for person in map(root.__getitem__, record.actors) if person in persons]
         if not people:
             continue
         low, high = _reach(record.time)
+        key = context.event_key(entry) if entry.id in linked else entry.id
         for person in people:
-            busy[person].append((low, high, entry.id, next(serial), entry))
+            busy[person].append((low, high, key, next(serial), entry))
     clashes: dict[tuple[_Event, _Event], set[str]] = defaultdict(set)
     for person in sorted(busy):
         for one, other in _sweep(context, busy[person]):
@@ -304,19 +319,36 @@ def _sweep(context: CheckContext, calls: list[_Busy]) -> Iterator[tuple[Entry, E
     Calls are swept by their latest start; a call stays active while its earliest end is not
     yet passed (a call whose latest start is after its earliest end never is). Each pair met that
     way is confirmed with the interval relations. Touching ends (one call ends as the next
-    begins) do not count.
+    begins) do not count. The active calls are kept by event, so the readouts of one event never
+    meet each other, and an event already known to clash with the call's event is not compared
+    again: one event told many times costs no more than once.
     """
-    active: list[tuple[datetime, int, Entry]] = []
-    for index, (low, high, _, _, entry) in enumerate(sorted(calls)):
+    active: list[tuple[datetime, int, str]] = []
+    live: dict[str, dict[int, Entry]] = {}  # the active calls, by event
+    met: set[tuple[str, str]] = set()
+    for index, (low, high, mine, _, entry) in enumerate(sorted(calls)):
         while active and active[0][0] < low:
-            heapq.heappop(active)
-        for _, _, other in active:
-            if context.event_key(entry) == context.event_key(other):
-                continue
-            if _clash(_time_of(entry), _time_of(other)):
-                yield other, entry
+            _, gone, key = heapq.heappop(active)
+            calls_of = live[key]
+            del calls_of[gone]
+            if not calls_of:
+                del live[key]
+        if live:
+            time = _time_of(entry)
+            for key, others in live.items():
+                if key == mine or (met and (key, mine) in met):
+                    continue
+                for other in others.values():
+                    if _clash(time, _time_of(other)):
+                        met.update(((key, mine), (mine, key)))
+                        yield other, entry
+                        break
         if low <= high:
-            heapq.heappush(active, (high, index, entry))
+            heapq.heappush(active, (high, index, mine))
+            if mine in live:
+                live[mine][index] = entry
+            else:
+                live[mine] = {index: entry}
 
 
 def _time_of(entry: Entry) -> When | Span:
@@ -330,19 +362,21 @@ def _booking(
 ) -> Finding:
     entries = (*first, *second)
     names = ", ".join(sorted(context.words.name(person) for person in people))
-    doubts = [d for entry in entries for d in context.policy_choices(entry)]
-    doubts += [
-        f"{context.words.describe(entry)} was only planned"
-        for entry in entries
-        if context.status(entry) is Status.PLANNED
+    doubts = [
+        *(d for entry in entries for d in context.doubts(entry)),
+        *(d for event in (first, second) for d in context.status_doubts(event[0])),
+        *(d for entry in entries for d in context.policy_choices(entry)),
     ]
-    disputed = any(context.disputed(entry) for entry in entries)
+    if not _clash_by_every_account(context, first, second):
+        doubts.append("their readouts tell their times otherwise, and not every account overlaps")
+    doubts = list(dict.fromkeys(doubts))
     words = [
         " and ".join(context.words.describe(entry) for entry in event) for event in (first, second)
     ]
     times = [time_text(event[0].record.time) for event in (first, second)]
-    known = "Known from " + "; ".join(context.words.sources(entry) for entry in entries) + "."
-    policy = "".join(f" But {doubt}." for doubt in doubts)
+    known = "Known from " + "; ".join(dict.fromkeys(map(context.words.sources, entries))) + "."
+    but = f" But {'; '.join(doubts)}." if doubts else ""
+    policy = f" At most possible: {'; '.join(doubts)}." if doubts else ""
     if same_people:
         return Finding(
             FindingKind.POSSIBLY_SAME_EVENT,
@@ -350,16 +384,30 @@ def _booking(
             tuple(entry.id for entry in entries),
             f"{words[0]} {times[0]} and {words[1]} {times[1]} have the same participants "
             f"({names}) and overlap for every placement of their times: possibly one event told "
-            f"twice rather than a double booking; if so, link them with a SameEvent.{policy} "
+            f"twice rather than a double booking; if so, link them with a SameEvent.{but} "
             f"{known}",
         )
     return Finding(
         FindingKind.DOUBLE_BOOKING,
-        "possible" if disputed or doubts else "definite",
+        "possible" if doubts else "definite",
         tuple(entry.id for entry in entries),
         f"{names} cannot have been in both {words[0]} {times[0]} and {words[1]} {times[1]}: "
-        f"they overlap for every placement of their times.{policy} {known}",
+        f"they overlap for every placement of their times. {known}{policy}",
     )
+
+
+def _clash_by_every_account(context: CheckContext, first: _Event, second: _Event) -> bool:
+    """Whether the two events overlap by every account of each (their readouts as held).
+
+    Where readouts of an event tell its time differently, a clash one of them shows is a clash
+    by that account only. Each distinct time is compared once.
+    """
+
+    def times(event: _Event) -> list[When | Span]:
+        told = [e for e in event if not context.set_aside(e)]
+        return list(dict.fromkeys(_time_of(entry) for entry in told or event))
+
+    return all(_clash(a, b) for a in times(first) for b in times(second))
 
 
 def _participants(context: CheckContext, event: tuple[Entry, ...]) -> frozenset[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from diplomacy_ledger.cli._common import EXIT_FINDINGS, EXIT_OK, EXPLANATION, terminal
-from diplomacy_ledger.importers import FORMATS, ImportReport, import_file
+from diplomacy_ledger.importers import BAD_ROWS_LISTED, FORMATS, ImportReport, import_file
 from diplomacy_ledger.io import open_store
 from diplomacy_ledger.model import system_clock
 from diplomacy_ledger.time import When, to_utc
@@ -64,11 +64,14 @@ def run(args: argparse.Namespace) -> int:
             options: dict[str, Any] = {"skip_bad_rows": args.skip_bad_rows}
             if not args.format.startswith("acled"):
                 options["recorded_at"] = recorded_at
-            if sys.stderr.isatty():
-                options["progress"] = _progress(path)
-            _, report = import_file(path, format=args.format, into=store, **options)
-            if sys.stderr.isatty():
-                print(file=sys.stderr)
+            shown: list[int] = []
+            if sys.stderr.isatty():  # progress on a terminal only, and on stderr: never stdout
+                options["progress"] = _progress(path, shown)
+            try:
+                _, report = import_file(path, format=args.format, into=store, **options)
+            finally:
+                if shown:  # end the progress line, so that what follows starts a line of its own
+                    print(file=sys.stderr)
             reports.append(report)
     total = reports[0]
     for report in reports[1:]:
@@ -85,9 +88,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if total.skipped_rows else EXIT_OK
 
 
-def _progress(path: Path) -> Any:
+def _progress(path: Path, shown: list[int]) -> Any:
     def report(rows: int) -> None:
-        print(f"\rimporting {terminal(str(path))}: {rows} rows", end="", file=sys.stderr)
+        shown.append(rows)
+        print(
+            f"\rimporting {terminal(str(path))}: {rows} rows", end="", file=sys.stderr, flush=True
+        )
 
     return report
 
@@ -101,6 +107,10 @@ def _print(report: ImportReport) -> None:
     )
     for reason, count in report.skipped.items():
         print(f"  skipped {count}: {terminal(reason, EXPLANATION)}")
+    for row in report.bad_rows:
+        print(f"  bad row {terminal(row.where)}: {terminal(row.message, EXPLANATION)}")
+    if len(report.bad_rows) == BAD_ROWS_LISTED:
+        print(f"  (the first {BAD_ROWS_LISTED} bad rows; the counts above are of them all)")
     print(
         f"  actors: {len(report.actors_created)} created, {len(report.actors_matched)} matched; "
         f"{report.other_entries} sources, places and offices made"

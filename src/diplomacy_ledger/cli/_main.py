@@ -41,7 +41,7 @@ from diplomacy_ledger.io import (
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Finding, time_bounds
-from diplomacy_ledger.time import When, resolve_phrase, validate_zone
+from diplomacy_ledger.time import Tense, When, resolve_phrase, validate_zone
 
 __all__ = ["main"]
 
@@ -150,8 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument(
         "--tense",
         choices=("past", "future"),
-        default="past",
-        help="weekday names look back or ahead",
+        help="the sentence speaks of the past or the future; without it, a phrase whose "
+        "reading depends on it ('by Friday' said on a Tuesday) is refused (--seed: past)",
     )
     resolve.add_argument(
         "--show-zone",
@@ -330,10 +330,12 @@ def _resolve(args: argparse.Namespace) -> int:
         zone = args.zone or SEED_ZONE
         phrases = list(args.phrases) or list(SEED_PHRASES)
         shown = list(args.show_zone) or ["Europe/Moscow", "Europe/Paris"]
+        tense: Tense | None = args.tense or "past"  # the article reports what happened
     else:
         if not args.anchor or not args.zone or not args.phrases:
             raise LedgerError("give phrases, --anchor and --zone (or --seed)", where="resolve")
         anchor_text, zone, phrases, shown = args.anchor, args.zone, args.phrases, args.show_zone
+        tense = args.tense
     anchor = When.parse(anchor_text)
     validate_zone(zone, where="--zone")
     for other in shown:
@@ -346,7 +348,7 @@ def _resolve(args: argparse.Namespace) -> int:
                 phrase,
                 anchor=anchor,
                 zone=zone,
-                tense=args.tense,
+                tense=tense,
                 disambiguation=args.disambiguation,
             ),
         )

@@ -13,19 +13,22 @@ from __future__ import annotations
 import os
 
 from diplomacy_ledger.importers._acled import import_acled, import_acled_deletions
-from diplomacy_ledger.importers._common import ImportReport, Into
 from diplomacy_ledger.importers._contacts_csv import COLUMNS as CONTACT_COLUMNS
 from diplomacy_ledger.importers._contacts_csv import import_contacts_csv
 from diplomacy_ledger.importers._gdelt import import_gdelt, import_gdelt_mentions
 from diplomacy_ledger.importers._icews import import_icews
 from diplomacy_ledger.importers._plover import import_plover
 from diplomacy_ledger.importers._polecat import import_polecat
+from diplomacy_ledger.importers._report import BAD_ROWS_LISTED, BadRow, ImportReport
+from diplomacy_ledger.importers._session import Into
 from diplomacy_ledger.importers._wikidata import import_wikidata
 from diplomacy_ledger.ledger import Ledger
 
 __all__ = [
+    "BAD_ROWS_LISTED",
     "CONTACT_COLUMNS",
     "FORMATS",
+    "BadRow",
     "ImportReport",
     "import_acled",
     "import_acled_deletions",

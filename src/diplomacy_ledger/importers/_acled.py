@@ -10,8 +10,11 @@ How the columns map (``docs/importing.md`` has the table):
 
 - ``event_id_cnty`` → the entry id ``acled:<event_id_cnty>``; a correction is
   ``acled:<event_id_cnty>@<timestamp>``.
-- ``event_date`` and ``time_precision`` → the When: 1, that day; 2, the seven days centred on the
-  date (ACLED codes a week or weekend to a day within it); 3, the calendar month of the date.
+- ``event_date`` and ``time_precision`` → the When: 1, that day; 2, the nine days from four before
+  the date to four after (ACLED codes an event known to a week or weekend to the period's middle,
+  "either Wednesday or Thursday" of a week, so the week may begin four days before the date or
+  end four days after it); 3, the calendar month of the date (ACLED codes the month's midpoint,
+  or its first or last day).
   Days are local days in the event's zone: the place's when the country has one zone, else the
   union of the country's zones, else anywhere on Earth. The date as written is the When's text.
 - ``event_type`` and ``sub_event_type`` → the record: Battles, Explosions/Remote violence and
@@ -33,17 +36,10 @@ import os
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
-from diplomacy_ledger.importers._common import (
-    COUNTRY_CODES,
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    run_import,
-    table_rows,
-    zones_for,
-)
+from diplomacy_ledger.importers._dates import COUNTRY_CODES, local_days, zones_for
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import read_table
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     ActorKind,
@@ -74,6 +70,7 @@ _HOSTILE: Final = frozenset({"Battles", "Explosions/Remote violence", "Violence 
 _STATE_FORCES: Final = frozenset({"1", "State forces"})
 _CIVILIANS: Final = frozenset({"7", "Civilians"})
 _DATE_FORMATS: Final = ("%Y-%m-%d", "%d %B %Y", "%d-%m-%Y", "%d/%m/%Y")
+_WEEK: Final = timedelta(days=4)
 _DATASET: Final = Source("Armed Conflict Location & Event Data (ACLED)")
 
 
@@ -133,32 +130,28 @@ def import_acled_deletions(
 
 def read_acled(session: Session) -> None:
     """Read an ACLED export into ``session``, row by row."""
-    with table_rows(session, _REQUIRED, what="an ACLED file") as rows:
-        for row in rows:
-            with session.row(rows.line_num):
-                _event(session, {k: (v or "").strip() for k, v in row.items() if k is not None})
+    read_table(session, _REQUIRED, _event, what="an ACLED file")
 
 
 def read_acled_deletions(session: Session) -> None:
     """Read an ACLED deletion list into ``session``, row by row."""
-    with table_rows(
-        session, ("event_id_cnty", "deleted_timestamp"), what="an ACLED deletion list"
-    ) as rows:
-        for row in rows:
-            _deletion(session, rows.line_num, row)
+    read_table(
+        session,
+        ("event_id_cnty", "deleted_timestamp"),
+        _deletion,
+        what="an ACLED deletion list",
+    )
 
 
-def _deletion(session: Session, line: int, row: dict[str, str]) -> None:
-    with session.row(line):
-        event = (row["event_id_cnty"] or "").strip()
-        id = _id(session, event)
-        stamp = _timestamp(session, row["deleted_timestamp"] or "", "deleted_timestamp")
-        if not session.known(id):
-            session.skip("deleted event not in the ledger")
-        elif session.current(id) is None:
-            session.unchanged += 1  # retracted already
-        else:
-            session.add(Retraction(id, "deleted from ACLED"), id=f"{id}:deleted", recorded_at=stamp)
+def _deletion(session: Session, row: dict[str, str]) -> None:
+    id = _id(session, row["event_id_cnty"])
+    stamp = _timestamp(session, row["deleted_timestamp"], "deleted_timestamp")
+    if not session.known(id):
+        session.skip("deleted event not in the ledger")
+    elif session.current(id) is None:
+        session.unchanged += 1  # retracted already
+    else:
+        session.add(Retraction(id, "deleted from ACLED"), id=f"{id}:deleted", recorded_at=stamp)
 
 
 def _id(session: Session, event: str) -> str:
@@ -251,8 +244,9 @@ def _when(session: Session, text: str, precision: str, zones: tuple[str, ...]) -
     if precision == "1":
         return local_days(day, day, zones, text=written)
     if precision == "2":
-        week = timedelta(days=3)
-        return local_days(day - week, day + week, zones, text=written)
+        # ACLED codes a week (or a weekend) to its middle day, "either Wednesday or Thursday":
+        # the week may run from four days before the date to four days after it.
+        return local_days(day - _WEEK, day + _WEEK, zones, text=written)
     if precision == "3":
         first = day.replace(day=1)
         last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)

@@ -8,12 +8,14 @@ so a misspelt one is never ignored; ``contacts_template.csv`` beside this module
   they acted in, in brackets: ``Nikol Pashinyan [Prime Minister of Armenia]; Vladimir Putin``.
 - ``date`` (required): when, as written: ``2022-09-13`` (a day), ``2022-09`` or ``2022``,
   ``2022-09-13 02:30`` (a local time: needs one zone), ``2022-09-13T02:30+04:00`` or
-  ``...Z``, or words (``early hours of Tuesday``) read against ``source_published``.
+  ``...Z``, or words (``early hours of Tuesday``) read against ``source_published``: in the
+  past for a call that took place, in the future for a planned one; words that could mean
+  either are refused for a cancelled one.
 - ``mode``: ``phone`` (the default), ``video``, ``written`` or ``in_person`` (a meeting).
 - ``host``: for a meeting, the participant who hosted it; none makes it a summit.
 - ``zone``, ``place``, ``country``: where the date's local clocks are. ``place`` is a place of
   the ledger (or a new one, in ``zone`` or in the country's only zone); ``country`` an ISO 3166
-  code or name, whose zones all count when no zone or place is given.
+  alpha-2 or alpha-3 code or name, whose zones all count when no zone or place is given.
 - ``status``: ``occurred`` (the default), ``planned`` or ``cancelled``.
 - ``summary``: free text.
 - ``source_title``, ``source_url``, ``source_outlet``, ``source_published``: the document the
@@ -23,26 +25,17 @@ so a misspelt one is never ignored; ``contacts_template.csv`` beside this module
 from __future__ import annotations
 
 import calendar
-import csv
 import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Final
 
-from diplomacy_ledger._errors import FormatError, LedgerError, UnknownEntryError
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    open_text,
-    phrase_in,
-    run_import,
-    slug,
-    zones_for,
-)
+from diplomacy_ledger._errors import LedgerError, UnknownEntryError
+from diplomacy_ledger.importers._dates import local_days, phrase_in, zones_for, zones_in
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import, slug
+from diplomacy_ledger.importers._text import read_table
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     ActorKind,
@@ -59,7 +52,7 @@ from diplomacy_ledger.model import (
     check_id,
     normalise_name,
 )
-from diplomacy_ledger.time import When, country_zones
+from diplomacy_ledger.time import Tense, When
 
 __all__ = ["COLUMNS", "import_contacts_csv", "read_contacts"]
 
@@ -82,6 +75,14 @@ COLUMNS: Final = (
 """The columns of a contacts CSV, in the template's order."""
 
 _REQUIRED: Final = ("id", "participants", "date")
+_TENSE: Final[dict[Status, Tense | None]] = {
+    Status.OCCURRED: "past",
+    Status.PLANNED: "future",
+    Status.CANCELLED: None,
+}
+"""The tense a row's words for its time are read in, by its status: a call that took place was
+reported after it, a planned one before it; a cancelled one may have been due before or after
+the report, so words whose past and future readings differ are refused for it."""
 _MODES: Final = {
     "phone": Medium.PHONE,
     "video": Medium.VIDEO,
@@ -90,7 +91,9 @@ _MODES: Final = {
     "in person": Medium.IN_PERSON,
 }
 _PARTICIPANT: Final = re.compile(r"^(?P<name>[^\[\]]+?)\s*(?:\[(?P<office>[^\[\]]+)\])?$")
-_DATE: Final = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$")
+_DATE: Final = re.compile(
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?|(?P<bm>\d{2})(?P<bd>\d{2}))?$"
+)  # 2022, 2022-09, 2022-09-13, or ISO 8601's basic 20220913
 _WALL: Final = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 _ISO_START: Final = re.compile(r"^\d{4}-\d{2}")
 
@@ -127,25 +130,7 @@ def import_contacts_csv(
 
 def read_contacts(session: Session) -> None:
     """Read a contacts CSV into ``session``, row by row."""
-    with open_text(session.path) as file:
-        rows = csv.DictReader(file, restkey="\x00extra")
-        header = rows.fieldnames or []
-        unknown = [name for name in header if name not in COLUMNS]
-        missing = [name for name in _REQUIRED if name not in header]
-        if unknown or missing:
-            problems = [f"unknown columns {unknown}"] * bool(unknown)
-            problems += [f"missing columns {missing}"] * bool(missing)
-            raise FormatError(
-                f"{'; '.join(problems)}; the columns are {', '.join(COLUMNS)}",
-                where=f"{session.file}:1",
-            )
-        for row in rows:
-            with session.row(rows.line_num):
-                if "\x00extra" in row:
-                    session.fail(
-                        "row", row["\x00extra"], "more cells than columns", reason="bad row"
-                    )
-                _row(session, {k: (v or "").strip() for k, v in row.items() if v is not None})
+    read_table(session, _REQUIRED, _row, what="a contacts CSV", known=COLUMNS)
 
 
 def _row(session: Session, row: dict[str, str]) -> None:
@@ -155,18 +140,25 @@ def _row(session: Session, row: dict[str, str]) -> None:
     )
     zones, place = _where(session, row)
     source = _source(session, row, zones)
-    when = _date(session, row.get("date", ""), column="date", zones=zones, source=source)
-    participants = _participants(session, row["participants"])
-    mode = row.get("mode") or "phone"
-    if mode.lower() not in _MODES:
-        session.fail("mode", mode, f"expected one of {', '.join(_MODES)}", reason="bad mode")
-    medium = _MODES[mode.lower()]
     status_text = (row.get("status") or "occurred").lower()
     if status_text not in {s.value for s in Status}:
         session.fail(
             "status", status_text, "expected occurred, planned or cancelled", reason="bad status"
         )
     status = Status(status_text)
+    when = _date(
+        session,
+        row.get("date", ""),
+        column="date",
+        zones=zones,
+        source=source,
+        tense=_TENSE[status],
+    )
+    participants = _participants(session, row["participants"])
+    mode = row.get("mode") or "phone"
+    if mode.lower() not in _MODES:
+        session.fail("mode", mode, f"expected one of {', '.join(_MODES)}", reason="bad mode")
+    medium = _MODES[mode.lower()]
     summary = row.get("summary") or None
     provenance = Provenance(source[0])
     record: Record
@@ -211,7 +203,7 @@ def _where(session: Session, row: dict[str, str]) -> tuple[tuple[str, ...], str 
     zone, place_name, country = row.get("zone") or None, row.get("place") or "", row.get("country")
     if zone is not None:
         session.checked("zone", zone, lambda: When.day("2000-01-01", zone=zone), reason="bad zone")
-    if country and not country_zones(country):
+    if country and not zones_in(country):
         session.fail(
             "country",
             country,
@@ -262,8 +254,9 @@ def _source(
             session, published_text, column="source_published", zones=zones, source=None
         )
         day = _DATE.fullmatch(published_text)
-        if day is not None and day["d"] is not None:  # a day: each zone reads it on its clocks
-            anchor = lambda zone: When.day(published_text, zone=zone)  # noqa: E731
+        if day is not None and (day["d"] or day["bd"]):  # a day: each zone reads it on its clocks
+            iso = f"{day['y']}-{day['m'] or day['bm']}-{day['d'] or day['bd']}"
+            anchor = lambda zone: When.day(iso, zone=zone)  # noqa: E731
     if not (title or url or outlet_name or published):
         source = Source(session.path.name)  # the spreadsheet itself vouches for the row
         return session.catalogue(source, id=f"{session.prefix}:{slug(session.path.name)}"), None
@@ -286,14 +279,21 @@ def _date(
     column: str,
     zones: tuple[str, ...],
     source: tuple[str, When | Callable[[str], When] | None] | None,
+    tense: Tense | None = None,
 ) -> When:
-    """A date or time as written: ISO forms read in the row's zones, words read by phrase."""
+    """A date or time as written: ISO forms read in the row's zones, words read by phrase.
+
+    Words are read in ``tense`` (the row's, by its status: ``_TENSE``): "Friday" in a row of a
+    call that took place is the Friday before the publication; in a planned one, the one after.
+    """
     if not text:
         session.fail(column, text, "a date is required", reason="missing date")
     matched = _DATE.fullmatch(text)
     try:
         if matched is not None:
             year, month, day = int(matched["y"]), matched["m"], matched["d"]
+            if matched["bm"] is not None:
+                month, day = matched["bm"], matched["bd"]
             if day is not None:
                 first = last = date(year, int(month), int(day))
             elif month is not None:
@@ -332,7 +332,10 @@ def _date(
             reason="phrase without an anchor",
         )
     found: When = session.checked(
-        column, text, lambda: phrase_in(text, anchor=anchor, zones=zones), reason="unknown phrase"
+        column,
+        text,
+        lambda: phrase_in(text, anchor=anchor, zones=zones, tense=tense),
+        reason="unknown phrase",
     )
     return found
 

@@ -2,14 +2,17 @@
 
 The GDELT 2.0 Event Database codebook names the columns; the importer reads these of an event
 row (numbered from 0): ``GLOBALEVENTID`` (0, the entry id ``gdelt:<id>``), ``SQLDATE`` (1, the
-day, ``YYYYMMDD``), ``Actor1Code``/``Actor1Name``/``Actor1Type1Code`` (5, 6, 12) and the same
-for Actor2 (15, 16, 22), ``EventCode`` (26, CAMEO), ``GoldsteinScale`` (30), ``NumMentions``,
+day, ``YYYYMMDD``; ``MonthYear`` and ``Year``, 2 and 3, must agree with it),
+``Actor1Code``/``Actor1Name``/``Actor1CountryCode``/``Actor1Type1Code`` (5, 6, 7, 12) and the same
+for Actor2 (15, 16, 17, 22), ``EventCode`` (26, CAMEO), ``GoldsteinScale`` (30), ``NumMentions``,
 ``NumSources``, ``NumArticles`` (31–33), ``AvgTone`` (34), ``ActionGeo_FullName`` (52),
 ``DATEADDED`` (59, ``YYYYMMDDHHMMSS`` UTC) and ``SOURCEURL`` (60).
 
 GDELT dates an event by one day with no zone, often the day of the article when the text gave
 no other; its geography uses FIPS 10-4 country codes, which the time zone database does not
 know. So a GDELT day is that day somewhere on Earth: never UTC midnight, never a guessed zone.
+A row whose day begins, everywhere on Earth, after its ``DATEADDED`` (the event reported before
+it happened) is a bad row: one of the two dates is wrong, and the row does not say which.
 
 A mentions row (``GLOBALEVENTID``, ``EventTimeDate``, ``MentionTimeDate``, ``MentionType``,
 ``MentionSourceName``, ``MentionIdentifier``, ``SentenceID``, …) is one article that reported
@@ -19,23 +22,17 @@ report of one event points at that one event.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
-import sys
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Final
 
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    open_text,
-    run_import,
-)
+from diplomacy_ledger._errors import FormatError
+from diplomacy_ledger.importers._dates import alpha2, local_days
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import bare, check_utf8, text_lines
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     CAMEO_LABELS,
@@ -57,15 +54,100 @@ from diplomacy_ledger.time import Span, When
 
 __all__ = [
     "EVENT_COLUMNS",
+    "EVENT_NAMES",
     "MENTION_COLUMNS",
+    "MENTION_NAMES",
     "has_record",
     "import_gdelt",
     "import_gdelt_mentions",
     "record_for",
 ]
 
-EVENT_COLUMNS: Final = 61
-MENTION_COLUMNS: Final = 16
+EVENT_NAMES: Final = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
+)
+"""The events file's 61 columns in order, as the GDELT 2.0 Event Database codebook names them."""
+MENTION_NAMES: Final = (
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
+)
+"""The mentions file's 16 columns in order, as the codebook names them."""
+EVENT_COLUMNS: Final = len(EVENT_NAMES)
+MENTION_COLUMNS: Final = len(MENTION_NAMES)
 _TYPES: Final = {
     "GOV": ActorKind.GOVERNMENT,
     "MIL": ActorKind.ARMED_FORCES,
@@ -134,19 +216,46 @@ def import_gdelt_mentions(
 
 
 def _rows(session: Session, width: int, reader: Callable[[Session, list[str]], None]) -> None:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # GDELT's fields can be long
-    with open_text(session.path) as file:
-        rows = csv.reader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in rows:
-            with session.row(rows.line_num):
-                if len(row) != width:
-                    session.fail(
-                        "row",
-                        "\t".join(row)[:200],
-                        f"expected {width} tab-separated columns, got {len(row)}",
-                        reason="wrong number of columns",
-                    )
-                reader(session, [cell.strip() for cell in row])
+    """Read the tab-separated lines of ``session``'s file, each row of ``width`` columns.
+
+    GDELT's files are not quoted CSV: a line is a row, split at tabs, and a ``"`` is a
+    character of its cell. The first row tells whether the file is of the format at all: one of
+    another width is refused whole (a mentions file given as events, a GDELT 1.0 file); a later
+    row of another width is a bad row.
+    """
+    first = True
+    for line, text in enumerate(text_lines(session), start=1):
+        row = bare(text).split("\t")
+        if len(row) == 1 and not row[0].strip():
+            continue  # a blank line
+        if first and len(row) != width:
+            raise FormatError(
+                f"not {_KINDS[width]}: its first row has {len(row)} tab-separated columns, "
+                f"where {_KINDS[width]} has {width}"
+                + (f" ({_KINDS[len(row)]} has {len(row)})" if len(row) in _KINDS else ""),
+                where=f"{session.file}:{line}",
+            )
+        first = False
+        with session.row(line):
+            if len(row) != width:
+                session.fail(
+                    "row",
+                    "\t".join(row),
+                    f"expected {width} tab-separated columns, got {len(row)}",
+                    reason="wrong number of columns",
+                )
+            names = EVENT_NAMES if width == EVENT_COLUMNS else MENTION_NAMES
+            for name, cell in zip(names, row, strict=True):
+                check_utf8(session, name, cell)
+            reader(session, [cell.strip() for cell in row])
+
+
+_KINDS: Final = {
+    EVENT_COLUMNS: "a GDELT 2.0 events file",
+    MENTION_COLUMNS: "a GDELT 2.0 mentions file",
+    57: "a GDELT 1.0 events file",
+    58: "a GDELT 1.0 events file",
+}
 
 
 def _read_events(session: Session) -> None:
@@ -178,13 +287,14 @@ def _day(session: Session, text: str) -> date:
 
 
 def _actor(session: Session, row: list[str], first: int, type_column: int) -> str | None:
-    code, name = row[first], row[first + 1]
+    code, name, country = row[first], row[first + 1], row[first + 2]
     if not name and not code:
         return None
     role = row[type_column]
     column = f"Actor{1 if first == 5 else 2}Name"
-    if len(code) == 3 and code.isalpha() and code.isupper() and not role:
-        # A country alone: CAMEO's country codes are ISO 3166 alpha-3, matched as such.
+    if code == country and not role and alpha2(code) is not None:
+        # A country alone: its code is all of the actor's code, and an ISO 3166 alpha-3 code
+        # (CAMEO's country codes are; its regions, EUR or AFR, are not, and are no state).
         return session.actor(name or code, ActorKind.STATE, column=column, iso3=code)
     # GDELT names a state's government or army by the state's name: the role tells them apart.
     kind = _TYPES.get(role, ActorKind.COLLECTIVE)
@@ -204,6 +314,13 @@ def _event(session: Session, row: list[str]) -> None:
         session.skip(f"no counterpart: CAMEO {code or '(none)'}")
         return
     day = _day(session, row[1])
+    if row[2] != row[1][:6] or row[3] != row[1][:4]:
+        session.fail(
+            "MonthYear",
+            f"{row[2]} {row[3]}",
+            f"MonthYear and Year ({row[2]}, {row[3]}) disagree with SQLDATE {row[1]}",
+            reason="dates disagree",
+        )
     when = local_days(day, day, (), text=row[1])
     first, second = _actor(session, row, 5, 12), _actor(session, row, 15, 22)
     actors = [a for a in (first, second) if a is not None]
@@ -211,6 +328,14 @@ def _event(session: Session, row: list[str]) -> None:
         session.skip(f"no counterpart: CAMEO {code} with fewer than two actors")
         return
     added = _stamp(session, row[59], "DATEADDED")
+    if when.earliest > added:
+        session.fail(
+            "SQLDATE",
+            row[1],
+            f"the event's day begins everywhere after GDELT added it ({row[59]}, DATEADDED): "
+            "an event cannot be reported before it happens",
+            reason="dated after it was added",
+        )
     source = session.catalogue(
         Source(
             f"GDELT event {own}: the first article",

@@ -25,6 +25,7 @@ which PLOVER drops; its manual names REJECT as one possible reading but recommen
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -35,14 +36,15 @@ from typing import Any, Final
 import attrs
 
 from diplomacy_ledger._errors import FormatError, LedgerError
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    run_import,
-    zones_for,
+from diplomacy_ledger.importers._dates import local_days, zones_for
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import (
+    NOT_UTF8,
+    around_undecoded,
+    json_document,
+    text_lines,
+    undecoded,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -131,39 +133,41 @@ def import_plover(
 
 
 def _objects(session: Session) -> Iterator[tuple[int, Any]]:
-    """The file's objects with their line numbers: JSON Lines read lazily, or one JSON array."""
-    with session.path.open(encoding="utf-8-sig") as file:
-        first = ""
-        for first in file:
-            if first.strip():
-                break
-        if first.lstrip().startswith("["):
-            text = first + file.read()
-            try:
-                values = json.loads(text)
-            except json.JSONDecodeError as error:
-                raise FormatError(
-                    f"not JSON: {error.msg}", where=f"{session.file}:{error.lineno}"
-                ) from None
-            if not isinstance(values, list):
-                raise FormatError("expected a JSON array of events", where=f"{session.file}:1")
-            lines = _array_lines(text, len(values))
-            yield from zip(lines, values, strict=True)
-            return
-        number = 0
-        file.seek(0)
-        for number, line in enumerate(file, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as error:
-                yield number, _Bad(error.msg)
+    """The file's objects with their line numbers: JSON Lines read lazily, or one JSON array.
+
+    A JSON array is one JSON document, read whole (a file of it is as large in memory); JSON
+    Lines are read a line at a time. A line that is not JSON or not UTF-8 is a bad row.
+    """
+    lines = enumerate(text_lines(session), start=1)
+    found = next(((number, line) for number, line in lines if line.strip()), None)
+    if found is None:
+        return
+    number, first = found
+    if first.lstrip().startswith("["):
+        text = first + "".join(line for _, line in lines)
+        values = json_document(session, text, number)
+        if not isinstance(values, list):
+            raise FormatError("expected a JSON array of events", where=f"{session.file}:{number}")
+        starts = _array_lines(text, len(values))
+        yield from zip((number - 1 + line for line in starts), values, strict=True)
+        return
+    for line_number, line in itertools.chain([(number, first)], lines):
+        if not line.strip():
+            continue
+        if undecoded(line) is not None:
+            yield line_number, _Bad(NOT_UTF8, "not UTF-8", around_undecoded(line))
+            continue
+        try:
+            yield line_number, json.loads(line)
+        except json.JSONDecodeError as error:
+            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON", line.strip())
 
 
 @attrs.frozen
 class _Bad:
     message: str
+    reason: str
+    value: object
 
 
 def _array_lines(text: str, count: int) -> list[int]:
@@ -186,7 +190,7 @@ def read_plover(session: Session) -> None:
     for line, value in _objects(session):
         with session.row(line):
             if isinstance(value, _Bad):
-                session.fail("line", line, f"not JSON: {value.message}", reason="bad JSON")
+                session.fail("line", value.value, value.message, reason=value.reason)
             if not isinstance(value, dict):
                 session.fail("record", value, "expected a JSON object", reason="bad record")
             event = _plover_event(session, value)
@@ -261,7 +265,8 @@ def _plover_event(session: Session, record: Mapping[str, Any]) -> PloverEvent | 
         )
     modes = tuple(str(m) for m in _list(session, record, "mode") if m)
     location = _mapping(record.get("event_loc"))
-    country = str(location.get("country") or "") or None  # a name; its 3-letter code is no key
+    # PLOVER's location: "country", a name; "country_code", an ISO 3166 alpha-3 code
+    country = str(location.get("country") or location.get("country_code") or "") or None
     zones = zones_for(None, country)
     time = _text(session, record, "time", required=False)
     when = None if time is not None else _bounds(session, record)

@@ -17,17 +17,11 @@ import re
 from datetime import date, datetime
 from typing import Final
 
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    local_days,
-    run_import,
-    table_rows,
-    zones_for,
-)
+from diplomacy_ledger.importers._dates import local_days, zones_for
 from diplomacy_ledger.importers._plover import SECTORS, Entity, PloverEvent, records_for
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import read_table
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import ActorKind, Source
 from diplomacy_ledger.time import When
@@ -69,16 +63,14 @@ def import_polecat(
 
 def read_polecat(session: Session) -> None:
     """Read a POLECAT file into ``session``, row by row."""
-    with table_rows(session, COLUMNS, what="a POLECAT file", tabs=True) as rows:
-        for row in rows:
-            with session.row(rows.line_num):
-                cells = {k: _cell(v) for k, v in row.items() if isinstance(k, str)}
-                records_for(session, _event(session, cells))
-
-
-def _cell(value: object) -> str:
-    text = value.strip() if isinstance(value, str) else ""
-    return "" if text in _MISSING else text
+    read_table(
+        session,
+        COLUMNS,
+        lambda session, row: records_for(session, _event(session, row)),
+        what="a POLECAT file",
+        tabs=True,
+        missing=_MISSING,
+    )
 
 
 def _event(session: Session, row: dict[str, str]) -> PloverEvent:

@@ -19,6 +19,8 @@ one entity per line, as Wikidata's ``latest-all.json`` is written; read line by 
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 import os
 import re
@@ -26,13 +28,17 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any, Final
 
+import attrs
+
 from diplomacy_ledger._errors import FormatError
-from diplomacy_ledger.importers._common import (
-    ImportReport,
-    Into,
-    Progress,
-    Session,
-    run_import,
+from diplomacy_ledger.importers._report import ImportReport
+from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
+from diplomacy_ledger.importers._text import (
+    NOT_UTF8,
+    around_undecoded,
+    json_document,
+    text_lines,
+    undecoded,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -50,6 +56,11 @@ __all__ = ["import_wikidata"]
 _GREGORIAN: Final = "http://www.wikidata.org/entity/Q1985727"
 _TIME: Final = re.compile(r"^[+](?P<y>\d{4,})-(?P<m>\d\d)-(?P<d>\d\d)T00:00:00Z$")
 _QID: Final = re.compile(r"^Q[1-9][0-9]*$")
+_HASH: Final = re.compile(r"^[0-9a-f]{1,64}$")  # a reference's hash, as Wikidata writes it
+
+
+def _listed(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def import_wikidata(
@@ -79,49 +90,76 @@ def import_wikidata(
 
 
 def _entities(session: Session) -> Iterator[tuple[int, Any]]:
-    """The entities of the file with their line numbers."""
-    with session.path.open(encoding="utf-8-sig") as file:
-        head = file.read(1)
-        while head.isspace():
-            head = file.read(1)
-        file.seek(0)
-        if head == "{":  # an API response or one entity: read whole (they are small)
-            try:
-                value = json.load(file)
-            except json.JSONDecodeError as error:
-                raise FormatError(
-                    f"not JSON: {error.msg}", where=f"{session.file}:{error.lineno}"
-                ) from None
-            entities = value.get("entities", {"": value}) if isinstance(value, dict) else {}
-            if not isinstance(entities, dict):
-                raise FormatError("expected an object of entities", where=f"{session.file}:1")
-            for entity in entities.values():
-                yield 1, entity
+    """The entities of the file with the lines they start on.
+
+    A saved API response or a single entity is one JSON document, read whole; a dump (a JSON
+    array, one entity a line) is read a line at a time, a line that is not JSON or not UTF-8
+    being a bad row.
+    """
+    lines = enumerate(text_lines(session), start=1)
+    found = next(((number, line) for number, line in lines if line.strip()), None)
+    if found is None:
+        raise FormatError("expected Wikidata entity JSON", where=f"{session.file}:1")
+    number, first = found
+    head = first.lstrip()[:1]
+    if head == "{":
+        text = first + "".join(line for _, line in lines)
+        value = json_document(session, text, number)
+        entities = value.get("entities") if isinstance(value, dict) else None
+        if isinstance(entities, dict):
+            for key, entity in entities.items():
+                at = text.find(json.dumps(key))
+                yield number + (text.count("\n", 0, at) if at >= 0 else 0), entity
             return
-        if head != "[":
-            raise FormatError("expected Wikidata entity JSON", where=f"{session.file}:1")
-        for number, line in enumerate(file, start=1):  # a dump: one entity a line
-            text = line.strip().rstrip(",")
-            if text in {"", "[", "]"}:
-                continue
-            try:
-                yield number, json.loads(text)
-            except json.JSONDecodeError as error:
-                yield number, error
+        if isinstance(value, dict) and isinstance(value.get("id"), str) and "claims" in value:
+            yield number, value
+            return
+        raise FormatError(
+            'not Wikidata entity JSON: expected {"entities": {…}} or an entity with claims',
+            where=f"{session.file}:{number}",
+        )
+    if head != "[":
+        raise FormatError("expected Wikidata entity JSON", where=f"{session.file}:{number}")
+    for line_number, line in itertools.chain([(number, first)], lines):
+        text = line.strip().rstrip(",")
+        if text.startswith("["):  # the dump's opening bracket, perhaps with its first entity
+            text = text[1:].strip()
+        if text.endswith("]") and not text.endswith("}]"):
+            text = text[:-1].strip()
+        if not text:
+            continue
+        if undecoded(text) is not None:
+            yield line_number, _Bad(NOT_UTF8, "not UTF-8", around_undecoded(line))
+            continue
+        try:
+            yield line_number, json.loads(text)
+        except json.JSONDecodeError as error:
+            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON", line.strip())
+
+
+@attrs.frozen
+class _Bad:
+    message: str
+    reason: str
+    value: object
 
 
 def _read(session: Session) -> None:
-    entities = list(_entities(session)) if session.path.stat().st_size < 2**26 else None
+    """Two passes over the file: the labels of every entity, then the statements.
+
+    An office's label may come after the person holding it, so the labels are gathered first
+    (a name per entity: far smaller than the file); the file is read twice rather than held.
+    """
     labels: dict[str, str] = {}
-    for _, entity in entities if entities is not None else _entities(session):
+    for _, entity in _entities(session):
         if isinstance(entity, dict) and isinstance(entity.get("id"), str):
             label = _label(entity)
             if label is not None:
                 labels[entity["id"]] = label
-    for line, entity in entities if entities is not None else _entities(session):
+    for line, entity in _entities(session):
         with session.row(line):
-            if isinstance(entity, json.JSONDecodeError):
-                session.fail("line", line, f"not JSON: {entity.msg}", reason="bad JSON")
+            if isinstance(entity, _Bad):
+                session.fail("line", entity.value, entity.message, reason=entity.reason)
             if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
                 session.fail("entity", entity, "expected an entity with an id", reason="bad entity")
             _person(session, entity, labels)
@@ -143,6 +181,8 @@ def _person(session: Session, entity: Mapping[str, Any], labels: Mapping[str, st
     if not statements:
         session.skip("no position held (P39)")
         return
+    if not isinstance(statements, list):
+        session.fail(f"{qid}.claims.P39", statements, "expected a list", reason="bad statement")
     if not _QID.match(qid):
         session.fail("id", qid, "expected an item id (Q…)", reason="bad entity")
     name = labels.get(qid, qid)
@@ -204,10 +244,16 @@ def _tenure(
     session.upsert(Tenure(person, office, span, provenance=provenance), id=id)
 
 
-def _item(snak: Any) -> str | None:
+def _value(snak: Any) -> Any:
+    """The value of a snak with one (``snaktype`` "value"); None for any other or a malformed."""
     if not isinstance(snak, dict) or snak.get("snaktype") != "value":
         return None
-    value = (snak.get("datavalue") or {}).get("value")
+    datavalue = snak.get("datavalue")
+    return datavalue.get("value") if isinstance(datavalue, dict) else None
+
+
+def _item(snak: Any) -> str | None:
+    value = _value(snak)
     found = value.get("id") if isinstance(value, dict) else None
     return found if isinstance(found, str) and _QID.match(found) else None
 
@@ -218,10 +264,14 @@ def _date(session: Session, statement: Mapping[str, Any], prop: str, column: str
     snaks = qualifiers.get(prop) if isinstance(qualifiers, dict) else None
     if not snaks:
         return None
-    snak = snaks[0]
+    snak = snaks[0] if isinstance(snaks, list) else None
+    if not isinstance(snak, dict):
+        session.fail(column, snaks, "expected a list of qualifier snaks", reason="bad date")
     if snak.get("snaktype") != "value":
         return "somevalue"
-    value = (snak.get("datavalue") or {}).get("value") or {}
+    value = _value(snak)
+    if not isinstance(value, dict):
+        session.fail(column, snak, "expected a time value", reason="bad date")
     text, precision = value.get("time"), value.get("precision")
     if value.get("calendarmodel", _GREGORIAN) != _GREGORIAN:
         session.fail(column, text, "only Gregorian dates are read", reason="not Gregorian")
@@ -259,22 +309,25 @@ def _source(
     session: Session, statement: Mapping[str, Any], qid: str, labels: Mapping[str, str]
 ) -> str:
     references = statement.get("references") or []
-    for reference in references:
+    for reference in references if isinstance(references, list) else ():
         snaks = reference.get("snaks") if isinstance(reference, dict) else None
         if not isinstance(snaks, dict):
             continue
-        urls = [
-            s.get("datavalue", {}).get("value")
-            for s in snaks.get("P854", [])
-            if isinstance(s, dict) and s.get("snaktype") == "value"
-        ]
-        stated = [_item(s) for s in snaks.get("P248", [])]
-        url = next((u for u in urls if isinstance(u, str) and u.strip()), None)
+        urls = [_value(s) for s in _listed(snaks.get("P854"))]
+        stated = [_item(s) for s in _listed(snaks.get("P248"))]
+        url = next((u.strip() for u in urls if isinstance(u, str) and u.strip()), None)
         work = next((w for w in stated if w is not None), None)
         if url is None and work is None:
             continue
         title = f"stated in {labels.get(work, work)}" if work else f"reference of {qid}"
-        return session.catalogue(
-            Source(title, url=url), id=f"{session.prefix}:reference:{reference.get('hash', qid)}"
+        digest = reference.get("hash")
+        if not (isinstance(digest, str) and _HASH.match(digest)):
+            digest = hashlib.sha1(f"{url}\t{work}".encode(), usedforsecurity=False).hexdigest()
+        source = session.checked(
+            "references",
+            url,
+            lambda title=title, url=url: Source(title, url=url),  # type: ignore[misc]
+            reason="bad reference",
         )
+        return session.catalogue(source, id=f"{session.prefix}:reference:{digest}")
     return session.catalogue(Source("Wikidata"), id=f"{session.prefix}:source")

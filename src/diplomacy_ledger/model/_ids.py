@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from diplomacy_ledger._errors import InvalidIdError, InvalidValueError
+from diplomacy_ledger._repr import shown
 
 __all__ = [
     "check_id",
@@ -97,12 +98,6 @@ def valid_ids(instance: object, attribute: Any, value: Any) -> None:
 # name could show on one line, or that is no text at all, out of the ledger.
 _NOT_IN_A_LINE: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NOT_IN_TEXT: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def shown(value: object, limit: int = 80) -> str:
-    """``repr(value)``, cut to ``limit`` characters: an error never echoes a whole huge value."""
-    text = repr(value)
-    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 def _check_text(instance: object, attribute: Any, value: Any, one_line: bool) -> None:

@@ -30,6 +30,7 @@ __all__ = [
     "checked_mix",
     "checked_precisions",
     "checked_zones",
+    "named",
     "precision_choices",
     "shown_arguments",
     "zone_choices",
@@ -111,19 +112,19 @@ def check_choice(value: Any, name: str, choices: Collection[str]) -> None:
 T = TypeVar("T")
 
 
-def _drawn(strategy: st.SearchStrategy[T], name: str, check: Callable[[T], None]) -> Any:
+def _drawn(strategy: st.SearchStrategy[Any], name: str, check: Callable[[Any], T]) -> Any:
     """``strategy``, each value it draws checked: a bad one raises InvalidArgument naming ``name``.
 
     A user's strategy that draws what the library refuses is a bad argument, said as Hypothesis
-    says it, not a LookupError or a KeyError from deep inside a draw.
+    says it, not a LookupError or a KeyError from deep inside a draw. ``check`` returns the
+    value to use (a precision's name becomes the precision).
     """
 
-    def checked(value: T) -> T:
+    def checked(value: Any) -> T:
         try:
-            check(value)
+            return check(value)
         except (LedgerError, TypeError, ValueError) as error:
             raise InvalidArgument(f"{name} drew {value!r}, which is refused: {error}") from None
-        return value
 
     return strategy.map(checked)
 
@@ -131,28 +132,41 @@ def _drawn(strategy: st.SearchStrategy[T], name: str, check: Callable[[T], None]
 def checked_zones(strategy: st.SearchStrategy[str | None], name: str = "zones") -> Any:
     """Zones drawn by a user's strategy: IANA keys, fixed offsets or None."""
 
-    def check(value: str | None) -> None:
+    def check(value: str | None) -> str | None:
         if value is not None:
             validate_zone(value, where=name)
+        return value
 
     return _drawn(strategy, name, check)
 
 
-def checked_precisions(strategy: st.SearchStrategy[Precision], name: str = "precisions") -> Any:
-    """Precisions drawn by a user's strategy: members of :class:`Precision`."""
+def _precision(value: object) -> Precision:
+    """A member of :class:`Precision`, or its name (``"day"``) as a member; else ValueError."""
+    if isinstance(value, Precision):
+        return value
+    if isinstance(value, str):
+        try:
+            return Precision(value)
+        except ValueError:
+            pass
+    raise ValueError(
+        f"expected a precision: one of {[p.value for p in Precision]} or a member of "
+        f"Precision, got {value!r}"
+    )
 
-    def check(value: Precision) -> None:
-        if not isinstance(value, Precision):
-            raise TypeError(f"expected a Precision, such as Precision.DAY, got {value!r}")
 
-    return _drawn(strategy, name, check)
+def checked_precisions(
+    strategy: st.SearchStrategy[Precision | str], name: str = "precisions"
+) -> Any:
+    """Precisions drawn by a user's strategy: members of :class:`Precision` or their names."""
+    return _drawn(strategy, name, _precision)
 
 
 def checked_ids(strategy: st.SearchStrategy[str], name: str) -> Any:
     """Ids drawn by a user's strategy: valid entry ids."""
 
-    def check(value: str) -> None:
-        check_id(value, where=name)
+    def check(value: str) -> str:
+        return check_id(value, where=name)
 
     return _drawn(strategy, name, check)
 
@@ -165,8 +179,30 @@ def shown_arguments(**arguments: object) -> dict[str, object]:
     arguments in its repr, so a failing test names the strategy as it was called. Arguments
     equal to the function's defaults are left out.
     """
-    caller = sys._getframe(1)  # the public function; its module holds it under its name
-    function = caller.f_globals.get(caller.f_code.co_name)
+    return _shown(sys._getframe(1), arguments)  # the public function's frame
+
+
+def named(strategy: st.SearchStrategy[T], **arguments: object) -> st.SearchStrategy[T]:
+    """``strategy``, shown as the public function that made it was called: ``statements()``.
+
+    Called in that function, as :func:`shown_arguments` is: a strategy built with
+    ``st.builds`` or ``st.one_of`` would show everything it is made of, a screenful for
+    ``records()``. It draws exactly what ``strategy`` draws.
+    """
+    caller = sys._getframe(1)
+    return _showing(caller.f_code.co_name, strategy)(**_shown(caller, arguments))
+
+
+def _showing(name: str, strategy: st.SearchStrategy[T]) -> Callable[..., st.SearchStrategy[T]]:
+    def drawn(draw: st.DrawFn, /, **shown: object) -> T:
+        return draw(strategy)
+
+    drawn.__name__ = drawn.__qualname__ = name
+    return st.composite(drawn)
+
+
+def _shown(caller: Any, arguments: dict[str, object]) -> dict[str, object]:
+    function = caller.f_globals.get(caller.f_code.co_name)  # its module holds it by name
     defaults: dict[str, object] = {}
     if callable(function):
         defaults = {
@@ -257,7 +293,7 @@ def precision_choices(value: object, name: str = "precisions") -> Any:
     found = []
     for item in value:
         try:
-            found.append(Precision(item))
+            found.append(_precision(item))
         except ValueError:
             raise InvalidArgument(
                 f"{name} holds {item!r}, which is not a precision: use one of "

@@ -59,7 +59,7 @@ def voices(w: World, count: int, *, keep: int = 2, avoid: Collection[str] = ()) 
         if known and (not roomy or not w.coin()):
             chosen.append(w.pick(known))
         else:
-            chosen.append(new_voice(w, keep=keep + left))
+            chosen.append(new_voice(w, keep=keep + left, spare=left))
     return chosen
 
 
@@ -75,13 +75,16 @@ def room_for(w: World, count: int, known: int, keep: int = 2, *, states: bool = 
     return w.room() >= keep + needed and needed <= w.voices_left()
 
 
-def new_voice(w: World, *, keep: int) -> str:
-    """A new actor who can speak: a person, a state (its government, if it has one), or an IGO."""
+def new_voice(w: World, *, keep: int, spare: int = 0) -> str:
+    """A new actor who can speak: a person, a state (its government, if it has one), or an IGO.
+
+    ``spare`` voices are left under the user's ``actors=`` cap for the story's other roles.
+    """
     kind = w.pick(("person", "state", "organization"))
     if w.knobs.names:
         return w.fresh_person()
     if kind == "state" and _free_states(w):
-        return new_state(w, keep=keep).speaker
+        return new_state(w, keep=keep, spare=spare).speaker
     if kind == "organization":
         for name, short in ORGANIZATIONS:
             if w.free((name, short)):
@@ -105,21 +108,22 @@ def states(w: World, count: int, usable: list[StateCast], *, keep: int = 2) -> l
         if known and (not roomy or not w.coin()):
             chosen.append(w.pick(known))
         else:
-            chosen.append(new_state(w, keep=keep + left))
+            chosen.append(new_state(w, keep=keep + left, spare=left))
     return chosen
 
 
-def new_state(w: World, *, keep: int) -> StateCast:
+def new_state(w: World, *, keep: int, spare: int = 0) -> StateCast:
     """A new state, and what the room left allows of its offices, places and parts.
 
-    ``keep`` entries are left for what the story still needs.
+    ``keep`` entries are left for what the story still needs, and ``spare`` voices under the
+    user's ``actors=`` cap for the story's other roles (an office's new holder is a voice too).
     """
     draw = w.draw
     free = _free_states(w)
     state = w.add_state(w.pick(free)) if free else w.fresh_state()
     for role in draw(st.lists(st.sampled_from(_ROLES), max_size=2, unique=True)):
         if w.room() - 3 >= keep and w.allows("office", "tenure"):  # the office, a tenure or two
-            _add_office(w, state, role, keep=keep)
+            _add_office(w, state, role, keep=keep, spare=spare)
     for _ in range(draw(st.integers(0, 2))):
         if w.room() - 1 >= keep and w.allows("place"):
             state.places.append(w.fresh_place(state.facts.zone, (state.id,)))
@@ -154,7 +158,7 @@ def _add_part(w: World, state: StateCast, part: str) -> None:
     w.zone_of[id] = facts.zone
 
 
-def _add_office(w: World, state: StateCast, role: str, *, keep: int) -> None:
+def _add_office(w: World, state: StateCast, role: str, *, keep: int, spare: int) -> None:
     """An office of ``state``, perhaps its current holder, perhaps one from before the timeline.
 
     The current holder is someone who holds no office yet, or a new person.
@@ -166,7 +170,7 @@ def _add_office(w: World, state: StateCast, role: str, *, keep: int) -> None:
         free = [person for person in w.persons if not w.holds[person]]
         if free and w.coin():
             holder = w.pick(free)
-        elif w.room() - 2 >= keep and w.voices_left() > 0:
+        elif w.room() - 2 >= keep and w.voices_left() > spare:
             holder = w.fresh_person()
         else:
             holder = None

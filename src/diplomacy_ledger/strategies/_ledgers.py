@@ -25,7 +25,7 @@ from diplomacy_ledger.strategies._stories import claims, contact, statement
 from diplomacy_ledger.strategies._world import Knobs, World
 
 Zones = st.SearchStrategy[str | None] | Sequence[str | None] | None
-Precisions = st.SearchStrategy[Precision] | Sequence[Precision | str] | None
+Precisions = st.SearchStrategy[Precision | str] | Sequence[Precision | str] | None
 
 __all__ = ["build_world", "consistent_ledgers", "ledgers"]
 
@@ -112,6 +112,24 @@ _STORIES: Final[dict[str, Callable[[World], None]]] = {
 }
 
 
+# What each story needs of the cast, as said when ``actors=`` cannot give it.
+_WHO: Final = {
+    "call": "takes two actors",
+    "meeting": "takes two actors",
+    "conflict": "takes two states, and actors given by name are people",
+    "statement": "takes one actor",
+    "claims": "takes one actor",
+    "mediation": "takes three actors",
+}
+
+
+def _tellable(story: str, cap: int, names: tuple[str, ...]) -> bool:
+    """Whether ``story`` can be told with at most ``cap`` actors (the people ``names``, if any)."""
+    if story == "conflict" and names:
+        return False
+    return _NEEDS[story] <= cap
+
+
 def _story(w: World) -> bool:
     """Tell one story; one needing fewer new actors when the drawn one does not fit.
 
@@ -139,8 +157,14 @@ def _knobs(kinds: object, zones: object, precisions: object, actors: object, mix
             f"{sorted(STORY_KINDS)}"
         )
     cap, names = checked_actors(actors)
-    if cap is not None and cap < 2 and allowed is not None and allowed <= {"call", "meeting"}:
-        raise InvalidArgument(f"actors={actors!r}: a call or meeting takes two actors")
+    if allowed is not None and cap is not None:
+        asked = [story for story, kind in _MAIN_KIND.items() if kind in allowed]
+        if not [story for story in asked if _tellable(story, cap, names)]:
+            needs = ", ".join(f"a {_MAIN_KIND[story]} {_WHO[story]}" for story in asked)
+            raise InvalidArgument(
+                f"actors={actors!r} and kinds={sorted(allowed)!r}: no ledger can hold any of "
+                f"the kinds asked for ({needs})"
+            )
     return Knobs(
         kinds=allowed,
         zones=zone_choices(zones),
@@ -202,8 +226,10 @@ def ledgers(
     """Valid :class:`~diplomacy_ledger.Ledger` values. Requires hypothesis.
 
     Each holds between ``min_size`` and ``max_size`` entries. Every id starts with
-    ``id_prefix``: two ledgers drawn with different prefixes (``"a-"``, ``"b-"``) share no id,
-    so merging them can be tested.
+    ``id_prefix``, and every name the strategy makes up ends with a word made from it
+    (``Anna Abelyan (b)`` for ``"b-"``): two ledgers drawn with different prefixes (``"a-"``,
+    ``"b-"``) share no id and no name, so merging them can be tested. Names given in
+    ``actors`` are kept as given.
     Every reference resolves and every time is valid, and the ledger is as untidy as real ones
     are: times that overlap, claims and the denials that contradict them, people named in
     offices they may not have held, fighting after a ceasefire, wall times that clocks skipped.
@@ -229,8 +255,10 @@ def ledgers(
       narrower time), where the story allows it: ``mix={"disputed": 0.5}``. Each share is drawn
       so that it shrinks away.
 
-    A bad value raises :class:`hypothesis.errors.InvalidArgument` when the strategy is made;
-    a bad value drawn from a user's strategy raises it when drawn.
+    A bad value raises :class:`hypothesis.errors.InvalidArgument` when the strategy is made,
+    as do ``actors`` and ``kinds`` that leave no story to tell (two actors, and only
+    mediations, which take three); a bad value drawn from a user's strategy raises it when
+    drawn.
     """
     return _ledgers(
         "ledgers",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, timedelta
 from typing import Final, Literal, NamedTuple
 
 from hypothesis import reject
 from hypothesis import strategies as st
 
-from diplomacy_ledger import Disambiguation, When
+from diplomacy_ledger import Disambiguation, WallPolicy, When
 from diplomacy_ledger.strategies._args import (
     check_bool,
     check_range,
@@ -22,10 +23,10 @@ from diplomacy_ledger.strategies._zones import (
     Transition,
     rules,
     transitions,
-    zones,
+    zone_keys,
 )
 
-__all__ = ["LocalStatus", "LocalTime", "local_status", "local_times"]
+__all__ = ["LocalStatus", "LocalTime", "local_status", "local_times", "wall_times"]
 
 LocalStatus = Literal["ok", "skipped", "repeated"]
 _Y2K: Final = datetime(2000, 1, 1, tzinfo=UTC)
@@ -39,12 +40,13 @@ class LocalTime(NamedTuple):
     ``status`` says whether the clocks showed ``wall`` once (``"ok"``), never (``"skipped"``:
     they jumped over it) or twice (``"repeated"``: they were set back over it). ``when`` is
     ``When.local(wall, zone=zone, disambiguation=disambiguation)``; ``disambiguation`` is
-    ``"raise"`` only for a wall time that is ``"ok"``.
+    ``"raise"`` only for a wall time that is ``"ok"``, ``"either"`` (the When is one of the two
+    instants, :attr:`~diplomacy_ledger.When.either`) only for one that is ``"repeated"``.
     """
 
     wall: datetime
     zone: str
-    disambiguation: Disambiguation
+    disambiguation: WallPolicy
     when: When
     status: Literal["ok", "skipped", "repeated"]
 
@@ -95,10 +97,39 @@ def local_times(
     skipped, repeated or fine; ``True`` only wall times that were skipped or repeated (zones with
     no change in range are rejected, so keep ``zones`` to zones with summer time); ``False`` only
     wall times that happened once. A zone with no change in range gives an ordinary wall time.
+    A repeated wall time is resolved to its earlier or later instant, or kept as either of the
+    two (``disambiguation="either"``, :attr:`~diplomacy_ledger.When.either`).
     """
     check_strategy(zones, "zones")
     check_bool(unresolved, "unresolved", optional=True)
     check_range(min_value, max_value, lowest=SCAN_START, highest=SCAN_END)
+    shown = shown_arguments(
+        zones=zones, min_value=min_value, max_value=max_value, unresolved=unresolved
+    )
+    return wall_times(
+        zones=zones,
+        min_value=min_value,
+        max_value=max_value,
+        unresolved=unresolved,
+        either=True,
+        shown=shown,
+    )
+
+
+def wall_times(
+    *,
+    zones: st.SearchStrategy[str] | None,
+    min_value: datetime,
+    max_value: datetime,
+    unresolved: bool | None,
+    either: bool,
+    shown: dict[str, object] | None = None,
+) -> st.SearchStrategy[LocalTime]:
+    """:func:`local_times`, its arguments checked.
+
+    With ``either``, a repeated wall time may be recorded as either of its two instants
+    (``disambiguation="either"``). ``shown``: the arguments its repr shows.
+    """
     if zones is None:
         zone_strategy = st.sampled_from(DST_ZONES) if unresolved else _zones_default()
     else:
@@ -127,19 +158,27 @@ def local_times(
         status, _ = local_status(wall, zone)
         if (unresolved is True and status == "ok") or (unresolved is False and status != "ok"):
             reject()  # another change close by: rare
-        choices: tuple[Disambiguation, ...] = ("raise", *_POLICIES) if status == "ok" else _POLICIES
-        policy = draw(st.sampled_from(choices))
+        policy = draw(_choices(status, either))
         return LocalTime(wall, zone, policy, _resolve(wall, zone, policy, status), status)
 
-    return local_times(
-        **shown_arguments(
-            zones=zones, min_value=min_value, max_value=max_value, unresolved=unresolved
-        )
-    )
+    return local_times(**(shown or {}))
+
+
+@functools.cache
+def _choices(status: LocalStatus, either: bool) -> st.SearchStrategy[WallPolicy]:
+    """The policies that resolve a wall time of ``status``.
+
+    "raise" only one shown once, "either" only one shown twice.
+    """
+    if status == "ok":
+        return st.sampled_from(("raise", *_POLICIES))
+    if status == "repeated" and either:
+        return st.sampled_from((*_POLICIES, "either"))
+    return st.sampled_from(_POLICIES)
 
 
 def _zones_default() -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(DST_ZONES), zones())
+    return st.one_of(st.sampled_from(DST_ZONES), zone_keys())
 
 
 def _wall_near(draw: st.DrawFn, change: Transition, unresolved: bool | None) -> datetime:
@@ -158,7 +197,7 @@ def _wall_near(draw: st.DrawFn, change: Transition, unresolved: bool | None) -> 
     return change.wall + timedelta(minutes=minutes)
 
 
-def _resolve(wall: datetime, zone: str, policy: Disambiguation, status: LocalStatus) -> When:
+def _resolve(wall: datetime, zone: str, policy: WallPolicy, status: LocalStatus) -> When:
     # Written as text (minute precision) when that reads back as a whole minute; else as a
     # datetime (second precision).
     shifts_seconds = status == "skipped" and _gap(wall, zone) % timedelta(minutes=1)

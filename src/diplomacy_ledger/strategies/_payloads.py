@@ -22,6 +22,7 @@ from diplomacy_ledger.strategies._args import (
     check_choice,
     check_size,
     check_strategy,
+    named,
     shown_arguments,
 )
 from diplomacy_ledger.strategies._ledgers import ledgers
@@ -86,7 +87,7 @@ def jsonl_lines(*, entries: st.SearchStrategy[Entry] | None = None) -> st.Search
     """
     check_strategy(entries, "entries")
     source = _entries() if entries is None else entries
-    return source.map(lambda entry: dumps_jsonl([entry]).rstrip("\n"))
+    return named(source.map(lambda entry: dumps_jsonl([entry]).rstrip("\n")), entries=entries)
 
 
 def _entries() -> st.SearchStrategy[Entry]:

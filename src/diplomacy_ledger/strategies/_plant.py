@@ -6,6 +6,7 @@ Each planter adds records after a consistent ledger's last event and returns the
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -32,10 +33,11 @@ from diplomacy_ledger import (
     Status,
     When,
 )
-from diplomacy_ledger.strategies._local import local_times
+from diplomacy_ledger.strategies._local import wall_times
 from diplomacy_ledger.strategies._texts import ORGANIZATIONS
 from diplomacy_ledger.strategies._times import clock_when, lengths
 from diplomacy_ledger.strategies._world import StateCast, World
+from diplomacy_ledger.strategies._zones import SCAN_END, SCAN_START
 
 __all__ = [
     "ExpectedFinding",
@@ -52,6 +54,15 @@ __all__ = [
 ]
 
 CLOCKS: Final = (Precision.MINUTE, Precision.SECOND, Precision.HOUR)
+# Wall times the clocks skipped or repeated, resolved by a policy: a time kept as "either" of
+# two instants is not an unresolved one (the checks read it as both).
+_RESOLVED_BY_POLICY: Final = wall_times(
+    zones=None,
+    min_value=SCAN_START,
+    max_value=SCAN_END - timedelta(days=1),
+    unresolved=True,
+    either=False,
+)
 
 
 class ExpectedFinding(NamedTuple):
@@ -255,7 +266,7 @@ def _violation_times(w: World, zone: str | None) -> tuple[str, When, Span, When 
 def plant_unresolved_local_time(w: World) -> Planted:
     """A record holding a wall time that its zone's clocks skipped or repeated."""
     draw = w.draw
-    local = draw(local_times(unresolved=True))
+    local = draw(_RESOLVED_BY_POLICY)
     when = local.when
     shape = w.pick(("source", "statement", "call", "meeting", "ceasefire"))
     if shape == "source":

@@ -44,6 +44,7 @@ from diplomacy_ledger import (
 from diplomacy_ledger.strategies._args import (
     check_strategy,
     checked_kinds,
+    named,
     precision_choices,
     shown_arguments,
     zone_choices,
@@ -55,7 +56,7 @@ from diplomacy_ledger.strategies._texts import (
     SUMMARIES,
     TOWNS,
     WORDS,
-    ids,
+    id_strings,
     texts,
 )
 from diplomacy_ledger.strategies._times import (
@@ -214,18 +215,26 @@ def statements(
     A speaker, words, an audience, a channel, the call it was made during (an id from
     ``record_ids``) and, only when ``agreement_ids`` is given, perhaps the agreement it speaks of.
     """
-    return st.builds(
-        Statement,
-        participants(actor_ids=actor_ids, office_ids=office_ids),
-        provenances(source_ids=source_ids, actor_ids=actor_ids),
-        when=maybe(times_or_default(times)),
-        audience=st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=3, unique=True).map(
-            tuple
+    return named(
+        st.builds(
+            Statement,
+            participants(actor_ids=actor_ids, office_ids=office_ids),
+            provenances(source_ids=source_ids, actor_ids=actor_ids),
+            when=maybe(times_or_default(times)),
+            audience=st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=3, unique=True).map(
+                tuple
+            ),
+            words=maybe(texts(WORDS)),
+            channel=maybe(st.sampled_from(CHANNELS)),
+            during=maybe(ids_or_default(record_ids, "record_ids")),
+            agreement=given_ids(agreement_ids, "agreement_ids"),
         ),
-        words=maybe(texts(WORDS)),
-        channel=maybe(st.sampled_from(CHANNELS)),
-        during=maybe(ids_or_default(record_ids, "record_ids")),
-        agreement=given_ids(agreement_ids, "agreement_ids"),
+        actor_ids=actor_ids,
+        office_ids=office_ids,
+        source_ids=source_ids,
+        record_ids=record_ids,
+        agreement_ids=agreement_ids,
+        times=times,
     )
 
 
@@ -257,7 +266,11 @@ def claims(
         shape = draw(st.sampled_from(("about", "proposition", "both", "key")))
         about = draw(records_) if shape in ("about", "both") else None
         proposition = draw(texts(PROPOSITIONS)) if shape in ("proposition", "both") else None
-        key = draw(ids()) if shape == "key" else draw(maybe(ids())) if shape != "about" else None
+        key = None
+        if shape == "key":
+            key = draw(id_strings())
+        elif shape != "about":
+            key = draw(maybe(id_strings()))
         accused = draw(maybe(refs)) if stance is Stance.ACCUSES else None
         return Claim(
             draw(refs),
@@ -470,12 +483,18 @@ def reports(
 
     A reporter, the record (an id) it reports, a provenance and perhaps a time.
     """
-    return st.builds(
-        Report,
-        ids_or_default(actor_ids, "actor_ids"),
-        ids_or_default(record_ids, "record_ids"),
-        provenances(source_ids=source_ids, actor_ids=actor_ids),
-        when=maybe(times_or_default(times)),
+    return named(
+        st.builds(
+            Report,
+            ids_or_default(actor_ids, "actor_ids"),
+            ids_or_default(record_ids, "record_ids"),
+            provenances(source_ids=source_ids, actor_ids=actor_ids),
+            when=maybe(times_or_default(times)),
+        ),
+        actor_ids=actor_ids,
+        source_ids=source_ids,
+        record_ids=record_ids,
+        times=times,
     )
 
 
@@ -484,12 +503,15 @@ def same_events(*, record_ids: Ids = None) -> st.SearchStrategy[SameEvent]:
 
     Two or three distinct ids from ``record_ids``, and perhaps a note.
     """
-    return st.builds(
-        SameEvent,
-        st.lists(ids_or_default(record_ids, "record_ids"), min_size=2, max_size=3, unique=True).map(
-            tuple
+    return named(
+        st.builds(
+            SameEvent,
+            st.lists(
+                ids_or_default(record_ids, "record_ids"), min_size=2, max_size=3, unique=True
+            ).map(tuple),
+            note=maybe(texts(SUMMARIES)),
         ),
-        note=maybe(texts(SUMMARIES)),
+        record_ids=record_ids,
     )
 
 
@@ -498,10 +520,13 @@ def retractions(*, record_ids: Ids = None) -> st.SearchStrategy[Retraction]:
 
     The id withdrawn (from ``record_ids``), and perhaps a reason.
     """
-    return st.builds(
-        Retraction,
-        ids_or_default(record_ids, "record_ids"),
-        maybe(st.sampled_from(("duplicate entry", "wrong date", "misattributed"))),
+    return named(
+        st.builds(
+            Retraction,
+            ids_or_default(record_ids, "record_ids"),
+            maybe(st.sampled_from(("duplicate entry", "wrong date", "misattributed"))),
+        ),
+        record_ids=record_ids,
     )
 
 
@@ -515,7 +540,7 @@ def records(
     agreement_ids: Ids = None,
     kinds: Collection[str | type[Record]] | None = None,
     zones: st.SearchStrategy[str | None] | Sequence[str | None] | None = None,
-    precisions: st.SearchStrategy[Precision] | Sequence[Precision | str] | None = None,
+    precisions: st.SearchStrategy[Precision | str] | Sequence[Precision | str] | None = None,
 ) -> st.SearchStrategy[Record]:
     """A record of any of the sixteen kinds, from the strategies above. Requires hypothesis.
 
@@ -558,7 +583,18 @@ def records(
         "source": sources(actor_ids=actor_ids),
     }
     chosen = [s for kind, s in by_kind.items() if allowed is None or kind in allowed]
-    return st.one_of(chosen)
+    return named(
+        st.one_of(chosen),
+        actor_ids=actor_ids,
+        office_ids=office_ids,
+        place_ids=place_ids,
+        source_ids=source_ids,
+        record_ids=record_ids,
+        agreement_ids=agreement_ids,
+        kinds=kinds,
+        zones=zones,
+        precisions=precisions,
+    )
 
 
 def records_for(
@@ -577,7 +613,18 @@ def records_for(
     if not isinstance(ledger, Ledger):
         raise InvalidArgument(f"ledger={ledger!r} must be a Ledger")
     allowed = checked_kinds(kinds)
-    return _records_for(ledger, allowed)
+    shown = _Described(f"<a ledger of {len(ledger)} entries>")  # not the whole ledger's repr
+    return named(_records_for(ledger, allowed), ledger=shown, kinds=kinds)
+
+
+class _Described:
+    """A value shown by a description, in a strategy's repr."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def _records_for(ledger: Ledger, allowed: frozenset[str] | None) -> st.SearchStrategy[Record]:
@@ -663,11 +710,17 @@ def entries(
     """
     check_strategy(records, "records")
     record_strategy = _all_records() if records is None else records
-    return st.builds(
-        Entry,
-        ids_or_default(entry_ids, "entry_ids"),
-        instants(min_value=min_value, max_value=max_value),
-        record_strategy,
+    return named(
+        st.builds(
+            Entry,
+            ids_or_default(entry_ids, "entry_ids"),
+            instants(min_value=min_value, max_value=max_value),
+            record_strategy,
+        ),
+        records=records,
+        entry_ids=entry_ids,
+        min_value=min_value,
+        max_value=max_value,
     )
 
 

@@ -7,6 +7,8 @@ from typing import Final, NamedTuple
 
 from hypothesis import strategies as st
 
+from diplomacy_ledger.strategies._args import named
+
 __all__ = [
     "CHANNELS",
     "FIRST_NAMES",
@@ -20,6 +22,7 @@ __all__ = [
     "TOWNS",
     "WORDS",
     "StateFacts",
+    "id_strings",
     "ids",
     "texts",
 ]
@@ -185,6 +188,12 @@ def ids() -> st.SearchStrategy[str]:
     Realistic slugs (``"call-3"``), and any 1-40 characters of letters, digits and ``_.:@/-``
     starting with a letter or digit.
     """
+    return named(_ids())
+
+
+@functools.cache
+def id_strings() -> st.SearchStrategy[str]:
+    """What :func:`ids` draws, for the strategies' own use (without its repr's layer)."""
     return _ids()
 
 

@@ -28,9 +28,10 @@ from diplomacy_ledger.strategies._args import (
     check_strategy,
     checked_precisions,
     checked_zones,
+    named,
     shown_arguments,
 )
-from diplomacy_ledger.strategies._zones import rules, zones
+from diplomacy_ledger.strategies._zones import rules, zone_keys
 
 __all__ = [
     "LOWEST",
@@ -38,6 +39,7 @@ __all__ = [
     "clock_when",
     "default_zones",
     "instants",
+    "instants_between",
     "period_after",
     "reach",
     "spans",
@@ -73,6 +75,11 @@ def instants(
     Requires hypothesis. Examples shrink toward 2000-01-01 00:00 UTC when it is in range.
     """
     check_range(min_value, max_value, lowest=LOWEST, highest=HIGHEST)
+    return named(instants_between(min_value, max_value), min_value=min_value, max_value=max_value)
+
+
+def instants_between(min_value: datetime, max_value: datetime) -> st.SearchStrategy[datetime]:
+    """What :func:`instants` draws, its bounds checked: for the strategies' own use."""
     return st.datetimes(
         min_value=min_value.astimezone(UTC).replace(tzinfo=None),
         max_value=max_value.astimezone(UTC).replace(tzinfo=None),
@@ -83,13 +90,13 @@ def instants(
 @functools.cache
 def default_zones() -> st.SearchStrategy[str | None]:
     """No zone (UTC, or a date anywhere on Earth), an IANA key, or a fixed offset."""
-    return st.one_of(st.none(), zones(fixed_offsets=True))
+    return st.one_of(st.none(), zone_keys(fixed_offsets=True))
 
 
 def whens(
     *,
     zones: st.SearchStrategy[str | None] | None = None,
-    precisions: st.SearchStrategy[Precision] | None = None,
+    precisions: st.SearchStrategy[Precision | str] | None = None,
     min_value: datetime = DEFAULT_MIN,
     max_value: datetime = DEFAULT_MAX,
 ) -> st.SearchStrategy[When]:
@@ -99,7 +106,8 @@ def whens(
     (rounded up to a whole hour or minute on its zone's clocks for those precisions), the day,
     month or year around it in its zone (or anywhere on Earth without one), or a window around it.
     ``zones`` draws the zone (an IANA key, a fixed offset such as ``"+04:00"``, or None);
-    ``precisions`` the precision. Examples shrink toward an exact instant at 2000-01-01 UTC.
+    ``precisions`` the precision (a :class:`~diplomacy_ledger.Precision` or its name). Examples
+    shrink toward an exact instant at 2000-01-01 UTC.
     """
     check_strategy(zones, "zones")
     check_strategy(precisions, "precisions")
@@ -108,7 +116,7 @@ def whens(
     precision_strategy = (
         st.sampled_from(PRECISIONS) if precisions is None else checked_precisions(precisions)
     )
-    moments = instants(min_value=min_value, max_value=max_value)
+    moments = instants_between(min_value, max_value)
 
     @st.composite
     def whens(draw: st.DrawFn, /, **shown: object) -> When:
@@ -130,7 +138,7 @@ def spans(
     min_value: datetime = DEFAULT_MIN,
     max_value: datetime = DEFAULT_MAX,
     open_ends: bool = True,
-    precisions: st.SearchStrategy[Precision] | None = None,
+    precisions: st.SearchStrategy[Precision | str] | None = None,
 ) -> st.SearchStrategy[Span]:
     """Valid :class:`~diplomacy_ledger.Span` values: a start, then an end a positive length later.
 

@@ -25,7 +25,7 @@ from diplomacy_ledger import (
     Tenure,
     When,
 )
-from diplomacy_ledger.strategies._args import check_strategy, checked_ids, shown_arguments
+from diplomacy_ledger.strategies._args import check_strategy, checked_ids, named, shown_arguments
 from diplomacy_ledger.strategies._texts import (
     FIRST_NAMES,
     HEADLINES,
@@ -35,14 +35,14 @@ from diplomacy_ledger.strategies._texts import (
     SUMMARIES,
     TOWNS,
     WORDS,
-    ids,
+    id_strings,
     texts,
 )
 from diplomacy_ledger.strategies._times import (
     spans,
     whens,
 )
-from diplomacy_ledger.strategies._zones import zones
+from diplomacy_ledger.strategies._zones import zone_keys
 
 __all__ = [
     "Ids",
@@ -71,7 +71,7 @@ Times = st.SearchStrategy[When | Span] | None
 
 def ids_or_default(value: Ids, name: str) -> st.SearchStrategy[str]:
     check_strategy(value, name)
-    return ids() if value is None else checked_ids(value, name)
+    return id_strings() if value is None else checked_ids(value, name)
 
 
 def maybe(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
@@ -121,7 +121,7 @@ def provenances(*, source_ids: Ids = None, actor_ids: Ids = None) -> st.SearchSt
 
     A source id, and an attribution chain of distinct actor ids, outermost first (often empty).
     """
-    return _provenances(source_ids, actor_ids)
+    return named(_provenances(source_ids, actor_ids), source_ids=source_ids, actor_ids=actor_ids)
 
 
 @functools.lru_cache(maxsize=256)
@@ -141,14 +141,18 @@ def sources(
     """
     check_strategy(whens, "whens")
     times = default_whens() if whens is None else whens
-    return st.builds(
-        Source,
-        maybe(texts(HEADLINES)),
-        outlet=maybe(ids_or_default(actor_ids, "actor_ids")),
-        url=maybe(st.integers(0, 10**6).map(lambda n: f"https://news.example/articles/{n}")),
-        published=maybe(times),
-        retrieved=maybe(times),
-        language=maybe(st.sampled_from(("en", "hy", "az", "ru", "fr"))),
+    return named(
+        st.builds(
+            Source,
+            maybe(texts(HEADLINES)),
+            outlet=maybe(ids_or_default(actor_ids, "actor_ids")),
+            url=maybe(st.integers(0, 10**6).map(lambda n: f"https://news.example/articles/{n}")),
+            published=maybe(times),
+            retrieved=maybe(times),
+            language=maybe(st.sampled_from(("en", "hy", "az", "ru", "fr"))),
+        ),
+        actor_ids=actor_ids,
+        whens=whens,
     )
 
 
@@ -238,12 +242,16 @@ def offices(*, actor_ids: Ids = None, source_ids: Ids = None) -> st.SearchStrate
         st.sampled_from(("President", "Prime Minister", "Foreign Minister")),
         st.sampled_from(STATES),
     )
-    return st.builds(
-        Office,
-        titles,
-        jurisdiction=maybe(ids_or_default(actor_ids, "actor_ids")),
-        description=maybe(texts(SUMMARIES)),
-        provenance=maybe(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+    return named(
+        st.builds(
+            Office,
+            titles,
+            jurisdiction=maybe(ids_or_default(actor_ids, "actor_ids")),
+            description=maybe(texts(SUMMARIES)),
+            provenance=maybe(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+        ),
+        actor_ids=actor_ids,
+        source_ids=source_ids,
     )
 
 
@@ -259,13 +267,19 @@ def tenures(
     A person id, an office id, a Span (from ``spans``; often open or ongoing), acting or not.
     """
     check_strategy(spans, "spans")
-    return st.builds(
-        Tenure,
-        ids_or_default(actor_ids, "actor_ids"),
-        ids_or_default(office_ids, "office_ids"),
-        default_spans() if spans is None else spans,
-        acting=st.booleans(),
-        provenance=maybe(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+    return named(
+        st.builds(
+            Tenure,
+            ids_or_default(actor_ids, "actor_ids"),
+            ids_or_default(office_ids, "office_ids"),
+            default_spans() if spans is None else spans,
+            acting=st.booleans(),
+            provenance=maybe(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+        ),
+        actor_ids=actor_ids,
+        office_ids=office_ids,
+        spans=spans,
+        source_ids=source_ids,
     )
 
 
@@ -285,22 +299,29 @@ def places(
     coordinates = st.tuples(
         st.floats(min_value=-90, max_value=90), st.floats(min_value=-180, max_value=180)
     )
-    return st.builds(
-        Place,
-        st.sampled_from(TOWNS + tuple(state.capital for state in STATES)),
-        zone=_zone_keys() if zones is None else zones,
-        states=st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=2, unique=True).map(tuple),
-        aliases=st.lists(st.sampled_from(TOWNS), max_size=2, unique=True).map(tuple),
-        region=maybe(st.sampled_from(TOWNS)),
-        coordinates=maybe(coordinates),
-        description=maybe(texts(SUMMARIES)),
-        provenance=maybe(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+    return named(
+        st.builds(
+            Place,
+            st.sampled_from(TOWNS + tuple(state.capital for state in STATES)),
+            zone=_zone_keys() if zones is None else zones,
+            states=st.lists(ids_or_default(actor_ids, "actor_ids"), max_size=2, unique=True).map(
+                tuple
+            ),
+            aliases=st.lists(st.sampled_from(TOWNS), max_size=2, unique=True).map(tuple),
+            region=maybe(st.sampled_from(TOWNS)),
+            coordinates=maybe(coordinates),
+            description=maybe(texts(SUMMARIES)),
+            provenance=maybe(provenances(source_ids=source_ids, actor_ids=actor_ids)),
+        ),
+        zones=zones,
+        actor_ids=actor_ids,
+        source_ids=source_ids,
     )
 
 
 @functools.cache
 def _zone_keys() -> st.SearchStrategy[str]:
-    return zones(fixed_offsets=True)
+    return zone_keys(fixed_offsets=True)
 
 
 def participants(
@@ -310,10 +331,14 @@ def participants(
 
     An actor id from ``actor_ids``, and sometimes an office id from ``office_ids``.
     """
-    return st.builds(
-        Participant,
-        ids_or_default(actor_ids, "actor_ids"),
-        maybe(ids_or_default(office_ids, "office_ids")),
+    return named(
+        st.builds(
+            Participant,
+            ids_or_default(actor_ids, "actor_ids"),
+            maybe(ids_or_default(office_ids, "office_ids")),
+        ),
+        actor_ids=actor_ids,
+        office_ids=office_ids,
     )
 
 
@@ -330,10 +355,13 @@ def findings(*, entry_ids: Ids = None) -> st.SearchStrategy[Finding]:
 
     Requires hypothesis. ``entry_ids`` draws the entries' ids (any valid ids by default).
     """
-    return st.builds(
-        Finding,
-        st.sampled_from([kind.value for kind in FindingKind]),
-        st.sampled_from(("definite", "possible")),
-        st.lists(ids_or_default(entry_ids, "entry_ids"), min_size=1, max_size=3, unique=True),
-        texts(SUMMARIES),
+    return named(
+        st.builds(
+            Finding,
+            st.sampled_from([kind.value for kind in FindingKind]),
+            st.sampled_from(("definite", "possible")),
+            st.lists(ids_or_default(entry_ids, "entry_ids"), min_size=1, max_size=3, unique=True),
+            texts(SUMMARIES),
+        ),
+        entry_ids=entry_ids,
     )

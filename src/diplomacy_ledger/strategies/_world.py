@@ -45,7 +45,7 @@ from diplomacy_ledger.strategies._times import (
     when_near,
     with_wall,
 )
-from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zones
+from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zone_keys
 
 __all__ = ["BASE_MAX", "BASE_MIN", "Contact", "Knobs", "StateCast", "World"]
 
@@ -54,7 +54,7 @@ BASE_MAX: Final = datetime(2030, 1, 1, tzinfo=UTC)
 _TICK: Final = timedelta(microseconds=1)
 # How an event's time is stated: mostly to the minute or the day, as reports do.
 _EVENT_PRECISIONS: Final = (*PRECISIONS, Precision.MINUTE, Precision.DAY, Precision.SPAN)
-_ZONES: Final = st.one_of(st.none(), zones())
+_ZONES: Final = st.one_of(st.none(), zone_keys())
 _TICKS: Final = st.integers(0, 600)
 # Zones a half hour (or 45 minutes) off the hour, drawn now and then so that their local
 # midnights (where a day in them begins) are in a default run.
@@ -87,6 +87,27 @@ def _gaps(days: int) -> st.SearchStrategy[timedelta]:
 @functools.cache
 def _unresolved() -> st.SearchStrategy[LocalTime]:
     return local_times(unresolved=True)
+
+
+# Letters and digits a name qualifier writes as they are; "q" starts an escape.
+_PLAIN: Final = frozenset("abcdefghijklmnoprstuvwxyz0123456789")
+
+
+def name_qualifier(id_prefix: str) -> str:
+    """The word after every drawn name in a ledger drawn with ``id_prefix`` (empty for none).
+
+    So that two ledgers drawn with different prefixes share no name either, and can be merged
+    (a name never names two actors): ``"a-"`` gives ``Anna Abelyan (a)``, ``"b-"``
+    ``Anna Abelyan (b)``. Names are compared once normalised (case, punctuation and dashes set
+    aside), so the word is made of lowercase letters and digits only, one for each prefix: a
+    prefix's last ``-`` is dropped (a prefix without one ends in ``q``), and every other
+    character but a lowercase letter or a digit, and ``q`` itself, is written ``q`` and its two
+    hex digits (``"A_"`` gives ``q41q5fq``).
+    """
+    if not id_prefix:
+        return ""
+    body, end = (id_prefix[:-1], "") if id_prefix.endswith("-") else (id_prefix, "q")
+    return "".join(char if char in _PLAIN else f"q{ord(char):02x}" for char in body) + end
 
 
 @attrs.define(eq=False)
@@ -143,6 +164,7 @@ class World:
         self.draw = draw
         self.knobs = knobs or Knobs()
         self.id_prefix = id_prefix
+        self.qualifier = name_qualifier(id_prefix)
         self.consistent = consistent
         self.budget = budget
         self.ledger = Ledger()
@@ -239,14 +261,31 @@ class World:
 
     # -- names -------------------------------------------------------------------------------
 
-    def free(self, names: tuple[str, ...], *, places: bool = False) -> bool:
-        """Whether none of ``names`` names an actor (or a place) yet."""
+    def named(self, name: str) -> str:
+        """``name`` as this ledger writes it: followed by its ``id_prefix``'s qualifier, if any."""
+        return f"{name} ({self.qualifier})" if self.qualifier else name
+
+    def free(self, names: tuple[str, ...], *, places: bool = False, given: bool = False) -> bool:
+        """Whether none of ``names`` names an actor (or a place) yet.
+
+        The names as drawn (qualified as :meth:`named` writes them); with ``given``, as the user
+        gave them (``actors=[...]``), which are kept as they are.
+        """
         taken = self.place_names if places else self.actor_names
-        keys = [_key(name) for name in names]
+        keys = [_key(name if given else self.named(name)) for name in names]
         return len(set(keys)) == len(keys) and not taken.intersection(keys)
 
-    def add_actor(self, actor: Actor, prefix: str) -> str:
-        """Append an actor whose names are free, and remember them."""
+    def add_actor(self, actor: Actor, prefix: str, *, given: bool = False) -> str:
+        """Append an actor whose names are free, and remember them.
+
+        Its names are written as :meth:`named` writes them, unless the user ``given`` them.
+        """
+        if self.qualifier and not given:
+            actor = attrs.evolve(
+                actor,
+                name=self.named(actor.name),
+                aliases=tuple(self.named(alias) for alias in actor.aliases),
+            )
         id = self.add(actor, prefix)
         self.actor_names.update(normalise_name(n) for n in (actor.name, *actor.aliases))
         self.kinds[id] = actor.kind
@@ -318,8 +357,8 @@ class World:
     def fresh_person(self) -> str:
         """A person not yet in the ledger (the next of the user's names, if given)."""
         for name in self.knobs.names:
-            if self.free((name,)):
-                id = self.add_actor(Actor(name, ActorKind.PERSON), "person")
+            if self.free((name,), given=True):
+                id = self.add_actor(Actor(name, ActorKind.PERSON), "person", given=True)
                 self.persons.append(id)
                 return id
         for first, last in zip(itertools.cycle(FIRST_NAMES), LAST_NAMES, strict=False):
@@ -335,6 +374,7 @@ class World:
             if number >= self._next_place and self.free((name,), places=True):
                 self._next_place = number + 1
                 break
+        name = self.named(name)
         self.place_names.add(normalise_name(name))
         id = self.add(Place(name, zone=zone, states=states), "place")
         self.places.append(id)

@@ -16,7 +16,7 @@ from dateutil import tz as dateutil_tz
 from hypothesis import strategies as st
 
 from diplomacy_ledger import available_zones, canonical_zone
-from diplomacy_ledger.strategies._args import check_bool
+from diplomacy_ledger.strategies._args import check_bool, named
 
 __all__ = [
     "DST_ZONES",
@@ -27,6 +27,7 @@ __all__ = [
     "fixed_offsets",
     "rules",
     "transitions",
+    "zone_keys",
     "zones",
 ]
 
@@ -91,6 +92,11 @@ def zones(*, fixed_offsets: bool = False) -> st.SearchStrategy[str]:
     library accepts them (``"+05:45"``, ``"-03:00"``) are drawn too.
     """
     check_bool(fixed_offsets, "fixed_offsets")
+    return named(_zones(fixed_offsets=fixed_offsets), fixed_offsets=fixed_offsets)
+
+
+def zone_keys(*, fixed_offsets: bool = False) -> st.SearchStrategy[str]:
+    """What :func:`zones` draws, for the strategies' own use (without its repr's layer)."""
     return _zones(fixed_offsets=fixed_offsets)
 
 
@@ -146,7 +152,7 @@ def fixed_offsets() -> st.SearchStrategy[str]:
 
     Requires hypothesis.
     """
-    return _fixed_offsets()
+    return named(_fixed_offsets())
 
 
 def _offset_text(quarters: int) -> str:

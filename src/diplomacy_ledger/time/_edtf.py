@@ -6,7 +6,9 @@ UTC−12), never UTC's day. Writing one, a When's own zone is not carried: its l
 written, and reading it back needs the zone again. Unspecified digits (``201X``) are a When
 between the first and last years, months or days they allow. Qualifiers (``?``, ``~``, ``%``)
 say a date is uncertain or approximate without saying by how much, so no bounds can hold them:
-they are refused unless the caller asks to keep the date's bounds as written.
+they are refused unless the caller asks to keep the date's bounds as written. An interval whose
+start is open or unknown (``../1985``, ``/1985``) is a Span that began at an unknown time no
+later than its end, as "until 1985" is; such a Span is written ``/1985``.
 """
 
 from __future__ import annotations
@@ -15,10 +17,15 @@ import re
 from datetime import UTC, date, datetime
 from typing import Final, Literal
 
+import attrs
+
 from diplomacy_ledger._errors import InvalidValueError, LedgerError, TimeParseError
+from diplomacy_ledger._repr import shown
 from diplomacy_ledger.time._calendar import EARTH_EAST, EARTH_WEST, Precision, period_bounds
+from diplomacy_ledger.time._instants import UTC_MIN
+from diplomacy_ledger.time._iso import foreign_digit
 from diplomacy_ledger.time._when import Span, When
-from diplomacy_ledger.time._zones import validate_zone, zone_tzinfo
+from diplomacy_ledger.time._zones import WallPolicy, validate_zone, zone_tzinfo
 
 __all__ = ["Qualifiers", "from_edtf", "to_edtf"]
 
@@ -28,27 +35,35 @@ written (the qualifier stays in the When's ``text``)."""
 
 _DATE: Final = re.compile(
     r"(?P<year>-?\d{3}[\dX]|\d{2}XX)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d\d|XX))?)?"
-    r"(?P<qualifier>[?~%])?"
+    r"(?P<qualifier>[?~%])?",
+    re.ASCII,
 )
 _DATE_TIME: Final = re.compile(
-    r"(?P<date>\d{4}-\d\d-\d\d)T(?P<time>\d\d:\d\d:\d\d)(?P<offset>Z|[+-]\d\d(?::?\d\d)?)?"
+    r"(?P<date>\d{4}-\d\d-\d\d)T(?P<time>\d\d:\d\d:\d\d)(?P<offset>Z|[+-]\d\d(?::?\d\d)?)?",
+    re.ASCII,
 )
 
 
 def _fail(text: str, reason: str) -> TimeParseError:
-    return TimeParseError(f"not an EDTF date of level 0 or 1: {text!r}: {reason}", text=text)
+    return TimeParseError(f"not an EDTF date of level 0 or 1: {shown(text)}: {reason}", text=text)
 
 
 def from_edtf(
-    text: str, *, zone: str | None = None, qualifiers: Qualifiers = "refuse"
+    text: str,
+    *,
+    zone: str | None = None,
+    qualifiers: Qualifiers = "refuse",
+    disambiguation: WallPolicy = "raise",
 ) -> When | Span:
     """The When (a date, a date-time) or Span (an interval) an EDTF string states.
 
     ``zone`` is where a date's days are counted (none: anywhere on Earth). A date-time without
-    an offset needs ``zone``. ``201X``, ``19XX``, ``2004-XX`` and ``1985-04-XX`` widen to every
-    value their digits allow. An interval's end may be open (``1985/..``: going on, an end not
-    known) or unknown (``1985/``); an open or unknown start is refused, as a Span has a start.
-    Seasons (21-24) and years of more than four digits (``Y``) are refused.
+    an offset needs ``zone``, and is read with ``disambiguation`` where the zone's clocks skipped
+    or repeated it (by default it raises). ``201X``, ``19XX``, ``2004-XX`` and ``1985-04-XX``
+    widen to every value their digits allow. An interval's end may be open (``1985/..``: going
+    on, an end not known) or unknown (``1985/``); a start open or unknown (``../1985``,
+    ``/1985``) is a start at an unknown time no later than the end's last moment (as in "until
+    1985"). Seasons (21-24) and years of more than four digits (``Y``) are refused.
 
     >>> str(from_edtf("2022-09-13", zone="Asia/Yerevan"))
     '2022-09-13[Asia/Yerevan]'
@@ -57,28 +72,44 @@ def from_edtf(
     (2009, 2020)
     """
     if not isinstance(text, str):
-        raise TimeParseError(f"expected an EDTF string, got {text!r}", text=repr(text))
+        raise TimeParseError(f"expected an EDTF string, got {shown(text)}", text=repr(text))
     if zone is not None:
         validate_zone(zone, where="from_edtf")
     if qualifiers not in ("refuse", "keep"):
         raise InvalidValueError(f"qualifiers is 'refuse' or 'keep', not {qualifiers!r}")
+    reading = _Reading(text, zone, qualifiers, disambiguation)
     if "/" in text:
-        return _interval(text, zone, qualifiers)
-    return _single(text, text, zone, qualifiers)
+        return _interval(reading)
+    return _single(text, reading)
 
 
-def _interval(text: str, zone: str | None, qualifiers: Qualifiers) -> Span:
+@attrs.frozen
+class _Reading:
+    """What one call of from_edtf reads, and how."""
+
+    text: str
+    zone: str | None
+    qualifiers: Qualifiers
+    disambiguation: WallPolicy
+
+
+def _interval(reading: _Reading) -> Span:
+    text = reading.text
     first, _, second = text.partition("/")
     if "/" in second:
         raise _fail(text, "an interval has one '/'")
-    if first in ("", ".."):
-        raise _fail(text, "an open or unknown start: a Span begins somewhere")
-    start = _single(first, text, zone, qualifiers)
+    if first in ("", "..") and second in ("", ".."):
+        raise _fail(text, "an interval needs one of its ends")
+    if first in ("", ".."):  # began at an unknown time, no later than the end's last moment
+        end = _single(second, reading)
+        start = When(UTC_MIN, end.latest, Precision.SPAN, end.zone, text=first or None)
+        return _span(text, start, end, ongoing=None)
+    start = _single(first, reading)
     if second == "..":  # open: still going on, as far as the record says
         return _span(text, start, None, ongoing=start)
     if second == "":
         return _span(text, start, None, ongoing=None)
-    end = _single(second, text, zone, qualifiers)
+    end = _single(second, reading)
     return _span(text, start, end, ongoing=None)
 
 
@@ -89,13 +120,18 @@ def _span(text: str, start: When, end: When | None, *, ongoing: When | None) -> 
         raise _fail(text, error.message) from None
 
 
-def _single(part: str, text: str, zone: str | None, qualifiers: Qualifiers) -> When:
+def _single(part: str, reading: _Reading) -> When:
+    text, zone, qualifiers = reading.text, reading.zone, reading.qualifiers
     timed = _DATE_TIME.fullmatch(part)
     if timed is not None:
-        return _date_time(timed, part, text, zone)
+        return _date_time(timed, part, reading)
     found = _DATE.fullmatch(part)
     if found is None:
-        raise _fail(text, f"{part!r} is no date of the form YYYY, YYYY-MM, YYYY-MM-DD")
+        raise _fail(
+            text,
+            foreign_digit(part)
+            or f"{shown(part)} is no date of the form YYYY, YYYY-MM, YYYY-MM-DD",
+        )
     if found["qualifier"] and qualifiers == "refuse":
         raise _fail(
             text,
@@ -139,7 +175,8 @@ def _when(year: str, month: str | None, day: str | None, zone: str | None, text:
     return When.day(moment, zone=zone, text=text)
 
 
-def _date_time(found: re.Match[str], part: str, text: str, zone: str | None) -> When:
+def _date_time(found: re.Match[str], part: str, reading: _Reading) -> When:
+    text, zone = reading.text, reading.zone
     try:
         wall = datetime.fromisoformat(f"{found['date']}T{found['time']}")
     except ValueError as error:
@@ -149,7 +186,7 @@ def _date_time(found: re.Match[str], part: str, text: str, zone: str | None) -> 
         if offset is None:
             if zone is None:
                 raise _fail(text, "a date-time without an offset needs zone=")
-            return When.local(wall, zone=zone, text=part)
+            return When.local(wall, zone=zone, text=part, disambiguation=reading.disambiguation)
         aware = datetime.fromisoformat(f"{found['date']}T{found['time']}{offset}")
         return When.instant(aware.astimezone(UTC), zone=zone, text=part)
     except TimeParseError:
@@ -171,6 +208,9 @@ def to_edtf(value: When | Span) -> str:
     '2022-09-13'
     """
     if isinstance(value, Span):
+        if value.end is not None and _starts_unknown(value.start, value.end):
+            open_start = ".." if value.start.text == ".." else ""
+            return f"{open_start}/{to_edtf(value.end)}"
         start = to_edtf(value.start)
         if value.end is not None:
             return f"{start}/{to_edtf(value.end)}"
@@ -199,6 +239,11 @@ def to_edtf(value: When | Span) -> str:
         f"no EDTF date of level 0 or 1 states the bounds {value.earliest.isoformat()} to "
         f"{value.latest.isoformat()}"
     )
+
+
+def _starts_unknown(start: When, end: When) -> bool:
+    """Whether ``start`` is any time no later than ``end``'s last moment (``/1985``)."""
+    return start.earliest == UTC_MIN and start.latest == end.latest and not start.either
 
 
 def _local_date(moment: datetime, zone: str | None, *, last: bool = False) -> date:

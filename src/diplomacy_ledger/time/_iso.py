@@ -20,10 +20,12 @@ strict RFC 3339 readers do not accept.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, NamedTuple
 
 from diplomacy_ledger._errors import InvalidTimeError, TimeParseError
+from diplomacy_ledger._repr import shown as cut
 from diplomacy_ledger.time._calendar import (
     Precision,
     is_whole_period,
@@ -39,7 +41,7 @@ from diplomacy_ledger.time._zones import (
     zone_tzinfo,
 )
 
-__all__ = ["Parsed", "format_when", "parse_when"]
+__all__ = ["Parsed", "foreign_digit", "format_when", "parse_when"]
 
 
 _SINGLE: Final = re.compile(
@@ -55,10 +57,14 @@ _SINGLE: Final = re.compile(
     )?
     (?P<suffix>(?:\[[^\[\]]*\])*)
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
-_OFFSET: Final = re.compile(r"(?P<sign>[+-])(?P<h>\d{2})(?::?(?P<m>\d{2})(?::?(?P<s>\d{2}))?)?")
-_TAG: Final = re.compile(r"(?P<critical>!?)(?P<key>[a-z_][a-z0-9_-]*)=(?P<value>[A-Za-z0-9-]+)")
+_OFFSET: Final = re.compile(
+    r"(?P<sign>[+-])(?P<h>\d{2})(?::?(?P<m>\d{2})(?::?(?P<s>\d{2}))?)?", re.ASCII
+)
+_TAG: Final = re.compile(
+    r"(?P<critical>!?)(?P<key>[a-z_][a-z0-9_-]*)=(?P<value>[A-Za-z0-9-]+)", re.ASCII
+)
 _CALENDARS: Final = frozenset({"gregory", "iso8601"})
 
 
@@ -73,8 +79,26 @@ class Parsed(NamedTuple):
     """The local wall time, when the text gave one without an offset (resolved through the zone)."""
 
 
+def foreign_digit(text: str) -> str | None:
+    """Why ``text`` cannot be read as written: a decimal digit other than ASCII 0-9; else None.
+
+    ISO 8601, RFC 3339 and EDTF write digits as ASCII, and so do the phrases read here. Other
+    scripts' digits (Arabic-Indic, fullwidth, mathematical bold) are refused, not translated: in
+    right-to-left text they can be shown in another order than they are read, and a number that
+    looks like 2022 must not be read as something else.
+
+    >>> foreign_digit("２０２２")
+    "'２' (FULLWIDTH DIGIT TWO) is not an ASCII digit; write digits as 0-9"
+    """
+    for char in text:
+        if char.isdecimal() and not char.isascii():
+            name = unicodedata.name(char, "a decimal digit")
+            return f"{char!r} ({name}) is not an ASCII digit; write digits as 0-9"
+    return None
+
+
 def _fail(text: str, why: str) -> TimeParseError:
-    return TimeParseError(f"cannot read {text!r} as a time: {why}", text=text)
+    return TimeParseError(f"cannot read {cut(text)} as a time: {why}", text=text)
 
 
 def _split_window(text: str) -> list[str]:
@@ -106,7 +130,7 @@ def _suffix_zone(text: str, suffix: str) -> str | None:
         name = body.removeprefix("!")
         if zone is not None:
             raise _fail(text, "more than one time zone in brackets")
-        zone = validate_zone(name, where=f"in {text!r}")
+        zone = validate_zone(name, where=f"in {cut(text)}")
     return zone
 
 
@@ -170,7 +194,8 @@ def _parse_single(
     if match is None:
         raise _fail(
             text,
-            "expected ISO 8601 such as '2022-09-13T02:30+04:00[Asia/Yerevan]', "
+            foreign_digit(text)
+            or "expected ISO 8601 such as '2022-09-13T02:30+04:00[Asia/Yerevan]', "
             "'2022-09-13', '2020-09' or '1992'",
         )
     bracket_zone = _suffix_zone(text, match["suffix"])
@@ -203,7 +228,7 @@ def _parse_single(
                 "('2022-09-13T02:30+04:00') or the zone ('2022-09-13T02:30[Asia/Yerevan]'), "
                 "or use When.local(wall, zone=...)",
             )
-        instant = resolve_local(wall, named_zone, disambiguation, where=where or f"in {text!r}")
+        instant = resolve_local(wall, named_zone, disambiguation, where=where or f"in {cut(text)}")
         on_clocks = _local(instant, named_zone)
         if on_clocks is not None and (on_clocks[0].second, on_clocks[0].microsecond) != (0, 0):
             # A gap or fold of seconds (old local mean times) moved it off the whole minute.

@@ -1,6 +1,7 @@
 """The widths of vague words, documented and overridable.
 
-Parts of a day, of a decade, of a month or a year, and how far "around" and "shortly" reach.
+Parts of a day, of a decade, of a week, a month or a year; how far "around" and "shortly" reach;
+how wide "three weeks ago", "two months ago" and "a year ago" are.
 """
 
 from __future__ import annotations
@@ -106,6 +107,17 @@ def _check_range(low: int, high: int) -> Callable[[object, Any, object], None]:
     return check
 
 
+def _check_count(low: int, high: int) -> Callable[[object, Any, object], None]:
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if not (type(value) is int and low <= value <= high):
+            raise InvalidTimeError(
+                f"PhraseWidths.{attribute.name} must be a whole number from {low} to {high}, "
+                f"not {value!r}"
+            )
+
+    return check
+
+
 def _check_width(instance: object, attribute: Any, value: object) -> None:
     if not (isinstance(value, timedelta) and timedelta(0) < value <= timedelta(hours=12)):
         raise InvalidTimeError(
@@ -123,9 +135,19 @@ class PhraseWidths:
       month's end means its last day) of "early September", "mid-September", "late September".
     - ``early_year``, ``mid_year``, ``late_year``: the months (inclusive, 1 to 12) of
       "early 2020", "mid-2020", "late 2020".
+    - ``early_week``, ``mid_week``, ``late_week``: the days (inclusive, 1 = Monday to 7 =
+      Sunday) of "early last week", "mid-next week", "late this week" (Monday to Wednesday,
+      Tuesday to Thursday, Thursday to Sunday).
     - ``around``: "around 02:30" is from ``around`` before to ``around`` after (15 minutes).
     - ``shortly``: "shortly after midnight" is the ``shortly`` after it (30 minutes), and
       "shortly before" the ``shortly`` before.
+    - ``weeks_ago``: "three weeks ago" is the days from ``weeks_ago`` days before to
+      ``weeks_ago`` days after the date 21 days before the report's (3: a week, centred).
+    - ``months_ago``: "two months ago" is the days from ``months_ago`` days before to
+      ``months_ago`` days after the same date two months before (15: a month, centred; the
+      31st of a shorter month is its last day).
+    - ``years_ago``: "a year ago" is the days from ``years_ago`` months before to
+      ``years_ago`` months after the same date a year before (6: a year, centred).
 
     >>> PhraseWidths(around=timedelta(minutes=5)).around
     datetime.timedelta(seconds=300)
@@ -139,6 +161,12 @@ class PhraseWidths:
     late_year: tuple[int, int] = attrs.field(default=(9, 12), validator=_check_range(1, 12))
     around: timedelta = attrs.field(default=timedelta(minutes=15), validator=_check_width)
     shortly: timedelta = attrs.field(default=timedelta(minutes=30), validator=_check_width)
+    early_week: tuple[int, int] = attrs.field(default=(1, 3), validator=_check_range(1, 7))
+    mid_week: tuple[int, int] = attrs.field(default=(2, 4), validator=_check_range(1, 7))
+    late_week: tuple[int, int] = attrs.field(default=(4, 7), validator=_check_range(1, 7))
+    weeks_ago: int = attrs.field(default=3, validator=_check_count(0, 14))
+    months_ago: int = attrs.field(default=15, validator=_check_count(0, 45))
+    years_ago: int = attrs.field(default=6, validator=_check_count(0, 24))
 
 
 DEFAULT_DAY_PARTS: Final = DayParts()

@@ -2,25 +2,27 @@
 
 :func:`resolve_phrase` reads a phrase against the report's publication time (the *anchor*, itself
 often a whole day) and the zone whose "local time" it speaks of; its documentation lists every
-form and rule. Three principles:
+form and rule. Four principles:
 
 - It never guesses. A phrase it does not know raises :class:`UnknownPhraseError`, listing the
-  forms it knows; so does one that could mean two things ("the 2000s": a decade or a century?).
+  forms it knows; so does one that could mean two things ("the 2000s": a decade or a century?),
+  and one whose meaning depends on a tense the caller did not give ("until Friday" said on a
+  Tuesday: the Friday before, or the one after?).
 - It never picks one date for a vague anchor. Each possible local date of the anchor is a reading;
   differing readings give the window that covers them all.
 - It never moves a time to another day. A day the zone skipped, or a wall time it skipped or
   repeated (unless a ``disambiguation`` is chosen), raises.
-
-Widths are explicit and overridable: :class:`DayParts` (early hours 00:00–06:00, morning
-06:00–12:00, afternoon 12:00–18:00, evening 18:00–24:00, night 18:00–06:00) and
-:class:`DecadeParts` (early years 0–4, mid 3–7, late 6–9: the words are vague, so they overlap).
+- Every width is written down: :class:`DayParts` (early hours 00:00–06:00, morning
+  06:00–12:00, afternoon 12:00–18:00, evening 18:00–24:00, night 18:00–06:00),
+  :class:`DecadeParts` (early years 0–4, mid 3–7, late 6–9: the words are vague, so they
+  overlap) and :class:`PhraseWidths` (parts of weeks, months and years; "around"; "ago").
 
 >>> report = When.day("2022-09-13", zone="Asia/Yerevan")  # a Tuesday
 >>> str(resolve_phrase("midnight", anchor=report, zone="Asia/Yerevan"))
 '2022-09-13T00:00+04:00[Asia/Yerevan]'
 >>> str(resolve_phrase("in the early hours of Tuesday", anchor=report, zone="Asia/Yerevan"))
 '2022-09-13T00:00+04:00[Asia/Yerevan]/2022-09-13T05:59:59.999999+04:00[Asia/Yerevan]'
->>> str(resolve_phrase("over the weekend", anchor=report, zone="Asia/Baku"))
+>>> str(resolve_phrase("over the weekend", anchor=report, zone="Asia/Baku", tense="past"))
 '2022-09-10T00:00+04:00[Asia/Baku]/2022-09-11T23:59:59.999999+04:00[Asia/Baku]'
 >>> resolve_phrase("the 1990s ago", anchor=report, zone="Asia/Yerevan")
 Traceback (most recent call last):
@@ -34,6 +36,7 @@ import calendar
 import enum
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Final, Literal, get_args
@@ -47,18 +50,21 @@ from diplomacy_ledger._errors import (
     SkippedTimeError,
     UnknownPhraseError,
 )
-from diplomacy_ledger._repr import python_repr
+from diplomacy_ledger._repr import python_repr, shown
 from diplomacy_ledger.time._calendar import EARTH_EAST, EARTH_WEST, Precision, period_bounds
 from diplomacy_ledger.time._instants import UTC_MAX, UTC_MIN
+from diplomacy_ledger.time._iso import foreign_digit
 from diplomacy_ledger.time._phrase_forms import (
     ABSOLUTE,
     COUNTS,
+    DAY_FORMS,
     FILLER,
     FORMS,
     MONTHS,
     NAMED_CLOCKS,
     NAMED_ZONES,
     ONE_SIDED,
+    OPEN_ENDED,
     QUOTES,
     SHIFTS,
     UNDERSTOOD,
@@ -100,11 +106,18 @@ __all__ = [
 
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
 _MAX_ANCHOR_DATES: Final = 4000  # about eleven years: every date is read, so keep it bounded
+_MAX_PHRASE: Final = 200  # characters, after white space is collapsed
 
 Tense = Literal["past", "future"]
+"""Whether the sentence around a phrase speaks of the past or the future (see ``tense=``)."""
 
 
 _Reading = Callable[[date], When]  # a relative phrase: what it names on one anchor date
+_DateOf = Callable[[date], date]  # a day phrase: the date it names from one anchor date
+
+
+class _TenseNeededError(Exception):
+    """A reading asked for the tense, which the caller did not give (caught by read_phrase)."""
 
 
 @python_repr
@@ -177,8 +190,8 @@ class PhraseReading:
         """The value as a When; raises :class:`InvalidTimeError` for a Span (since, until)."""
         if isinstance(self.value, Span):
             raise InvalidTimeError(
-                f"{self.named.text!r} names a Span ({self.kind.value} {self.named}), not a When: "
-                "read .value or .span"
+                f"{shown(self.named.text)} names a Span ({self.kind.value} {self.named}), not a "
+                "When: read .value or .span"
             )
         return self.value
 
@@ -187,26 +200,51 @@ class PhraseReading:
         """The value as a Span; raises :class:`InvalidTimeError` for a When."""
         if not isinstance(self.value, Span):
             raise InvalidTimeError(
-                f"{self.named.text!r} names a When ({self.kind.value}), not a Span: read .when"
+                f"{shown(self.named.text)} names a When ({self.kind.value}), not a Span: read .when"
             )
         return self.value
+
+
+def _add_months(day: date, months: int) -> date:
+    """``day`` moved by ``months`` calendar months; a day past the month's end is its last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("outside the calendar")
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _dated(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 @attrs.frozen
 class _Context:
     phrase: str
     zone: str
-    tense: Tense
+    tense: Tense | None
     disambiguation: WallPolicy
     day_parts: DayParts
     decade_parts: DecadeParts
-    widths: PhraseWidths = DEFAULT_WIDTHS
+    widths: PhraseWidths
+    anchor: When
 
     def unknown(self, why: str = "") -> UnknownPhraseError:
+        """A phrase that is no known form (``why`` says more): the forms known are listed."""
         return UnknownPhraseError(
-            f"unknown time phrase {self.phrase!r}{why}; understood forms: {UNDERSTOOD}",
+            f"unknown time phrase {shown(self.phrase)}{why}; understood forms: {UNDERSTOOD}",
             text=self.phrase,
         )
+
+    def refused(self, why: str) -> UnknownPhraseError:
+        """A phrase read but refused: it could mean more than one time, or none it can state."""
+        return UnknownPhraseError(f"time phrase {shown(self.phrase)}: {why}", text=self.phrase)
+
+    def past(self) -> bool:
+        """Whether the phrase is in the past tense; asks the caller (raises) when not given."""
+        if self.tense is None:
+            raise _TenseNeededError
+        return self.tense == "past"
 
     def whole_day(self, day: date) -> When:
         return When.day(day, zone=self.zone, text=self.phrase)
@@ -217,7 +255,7 @@ class _Context:
         latest = last_instant_before(end, self.zone)
         if latest < earliest:
             raise SkippedTimeError(
-                f"{self.phrase!r}: the zone skipped all of {start.isoformat(' ')} to "
+                f"{shown(self.phrase)}: the zone skipped all of {start.isoformat(' ')} to "
                 f"{end.isoformat(' ')}",
                 wall=start.isoformat(" "),
                 zone=self.zone,
@@ -226,19 +264,50 @@ class _Context:
 
     def part(self, day: date, name: str) -> When:
         self.whole_day(day)  # raises SkippedTimeError if the zone skipped the day itself
+        name = "early hours" if name == "small hours" else name
         bounds: tuple[time, time] = getattr(self.day_parts, name.replace(" ", "_"))
         start, end = bounds
         end_day = day if end > start else day + timedelta(days=1)
         return self.window(datetime.combine(day, start), datetime.combine(end_day, end))
 
     def target(self, word: str, anchor_day: date) -> date:
-        """The date a day word (weekday, yesterday, today, tomorrow) names from ``anchor_day``."""
+        """The date a day word (weekday, yesterday, today, tomorrow) names from ``anchor_day``.
+
+        A weekday is the anchor date itself if it has that name, whatever the tense; else the
+        most recent before it (past) or the next after it (future).
+        """
         if word in SHIFTS:
             return anchor_day + timedelta(days=SHIFTS[word])
         back = (anchor_day.weekday() - WEEKDAYS.index(word)) % 7
-        if self.tense == "past":
+        if back == 0:
+            return anchor_day
+        if self.past():
             return anchor_day - timedelta(days=back)
-        return anchor_day + timedelta(days=(7 - back) % 7)
+        return anchor_day + timedelta(days=7 - back)
+
+    def last_next(self, which: str, weekday: str, anchor_day: date) -> date:
+        """The day "last Thursday" or "next Thursday" names: the nearest, strictly before or after.
+
+        Unless that day is in the anchor date's own ISO week (Monday to Sunday): then the words
+        may mean it or the one a week further ("last Thursday" said on a Friday: yesterday, or
+        the Thursday of last week?), and the phrase is refused.
+        """
+        number = WEEKDAYS.index(weekday)
+        monday = anchor_day - timedelta(days=anchor_day.weekday())
+        if which == "last":
+            found = anchor_day - timedelta(days=(anchor_day.weekday() - number) % 7 or 7)
+            other, own_week = found - timedelta(days=7), found >= monday
+        else:
+            found = anchor_day + timedelta(days=(number - anchor_day.weekday()) % 7 or 7)
+            other, own_week = found + timedelta(days=7), found <= monday + timedelta(days=6)
+        if own_week:
+            raise self.refused(
+                f"said on {_dated(anchor_day)}, '{which} {weekday}' may be {_dated(found)} (the "
+                f"nearest, in the same week) or {_dated(other)} (the one of the "
+                f"{'week before' if which == 'last' else 'week after'}); write the date, or the "
+                "weekday alone with a tense"
+            )
+        return found
 
     def clock(self, match: re.Match[str], day: date) -> When:
         self.whole_day(day)
@@ -257,16 +326,21 @@ class _Context:
         )
 
     def near(self, match: re.Match[str], day: date) -> When:
-        """Around, or shortly after or before, a clock time: widths of elapsed time."""
-        instant = self.clock(match, day).earliest
+        """Around, or shortly after or before, a clock time: widths of elapsed time.
+
+        A wall time read as either of two instants (``disambiguation="either"``) is near either:
+        the window runs from near the first to near the second.
+        """
+        read = self.clock(match, day)
         near = match["near"]
         if near in {"around", "about"}:
-            width = self.widths.around
-            earliest, latest = instant - width, instant + width
+            earliest, latest = read.earliest - self.widths.around, read.latest + self.widths.around
         elif near == "shortly after":
-            earliest, latest = instant + _ONE_MICROSECOND, instant + self.widths.shortly
+            earliest = read.earliest + _ONE_MICROSECOND
+            latest = read.latest + self.widths.shortly
         else:
-            earliest, latest = instant - self.widths.shortly, instant - _ONE_MICROSECOND
+            earliest = read.earliest - self.widths.shortly
+            latest = read.latest - _ONE_MICROSECOND
         return When(earliest, latest, Precision.SPAN, self.zone, text=self.phrase)
 
     def days(self, first: date, last: date) -> When:
@@ -274,15 +348,39 @@ class _Context:
         start = datetime.combine(first, time())
         return self.window(start, datetime.combine(last + timedelta(days=1), time()))
 
+    def clipped(self, first: date, last: date, side: str) -> When:
+        """The dates ``first`` to ``last``, cut at the anchor: before it ends, or after it begins.
+
+        "Earlier today" ends when the anchor (the report's time) ends, "later this week" begins
+        when it begins; for a whole-day anchor, at the end or start of ``anchor_day``.
+        """
+        period = self.days(first, last)
+        earliest, latest = period.earliest, period.latest
+        if side == "earlier":
+            latest = min(latest, self.anchor.latest)
+        else:
+            earliest = max(earliest, self.anchor.earliest)
+        if latest < earliest:  # pragma: no cover - the anchor date holds part of the anchor
+            raise InvalidTimeError(f"{shown(self.phrase)}: nothing of the period is {side}")
+        return When(earliest, latest, Precision.SPAN, self.zone, text=self.phrase)
+
     def closest(
         self, anchor_day: date, period: Callable[[int], tuple[date, date]]
     ) -> tuple[date, date]:
         """A yearless period (``period(year)`` gives its dates) nearest the anchor date.
 
-        The latest that began on or before it (past), or the earliest that ends on or after it
-        (future), within eight years (29 February).
+        The anchor year's, if it holds the anchor date (whatever the tense); else the latest that
+        began on or before it (past), or the earliest that ends on or after it (future), within
+        eight years (29 February).
         """
-        step = -1 if self.tense == "past" else 1
+        try:
+            first, last = period(anchor_day.year)
+        except ValueError:
+            pass
+        else:
+            if first <= anchor_day <= last:
+                return first, last
+        step = -1 if self.past() else 1
         for year in range(anchor_day.year, anchor_day.year + 9 * step, step):
             try:
                 first, last = period(year)
@@ -297,7 +395,7 @@ class _Context:
         if this:  # the weekend of the anchor's week, Monday to Sunday
             saturday = anchor_day + timedelta(days=5 - weekday)
             return self.days(saturday, saturday + timedelta(days=1))
-        if self.tense == "past" or last or weekday >= 5:
+        if last or weekday >= 5 or self.past():
             saturday = anchor_day - timedelta(days=(weekday - 5) % 7)
         else:
             saturday = anchor_day + timedelta(days=5 - weekday)
@@ -306,12 +404,53 @@ class _Context:
             saturday -= timedelta(days=7)
         return self.window(datetime.combine(saturday, time()), datetime.combine(monday, time()))
 
+    def day_of(self, form: str, match: re.Match[str]) -> date | _DateOf:
+        """The date a day form names: fixed (``13 September 2022``) or from each anchor date."""
+        if form == "day":
+            word = match["day"]
+            return lambda day: self.target(word, day)
+        if form == "last_next":
+            which, weekday = match["which"], match["weekday"]
+            return lambda day: self.last_next(which, weekday, day)
+        if form == "day_before":
+            back = timedelta(days=2 if match["two"] else 1)
+            return lambda day: day - back
+        dated = _dated_period(form, match, self)
+        if isinstance(dated, tuple):
+            return dated[0]
+        return lambda day: dated(day)[0]
 
-def _normalise(phrase: str) -> str:
-    text = " ".join(phrase.translate(QUOTES).casefold().split())
-    text = text.strip('" ').rstrip(",;").rstrip("'")
-    if text.startswith("'") and not text[1:2].isdigit():  # keep the apostrophe of '90s
-        text = text[1:]
+
+def _on(day_of: date | _DateOf, make: Callable[[date], When]) -> When | _Reading:
+    """What ``make`` gives for the date ``day_of`` names: at once, or for each anchor date."""
+    if isinstance(day_of, date):
+        return make(day_of)
+    return lambda day: make(day_of(day))
+
+
+def _normalise(ctx: _Context) -> str:
+    """The phrase as the forms see it (see resolve_phrase); refuses what no form can hold."""
+    text = " ".join(ctx.phrase.translate(QUOTES).split())  # any Unicode space is one space
+    if len(text) > _MAX_PHRASE:
+        raise ctx.refused(
+            f"it is {len(text)} characters long; a time phrase is at most {_MAX_PHRASE}"
+        )
+    for char in text:
+        if not char.isascii() or not char.isprintable():
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            raise ctx.refused(
+                foreign_digit(char)
+                or f"{char!r} ({name}) is in no phrase form; phrases are read in plain English"
+            )
+    text = text.lower()
+    previous = None
+    while text != previous:  # surrounding quotes and trailing punctuation
+        previous = text
+        text = text.strip('" ').rstrip(",;:!'").rstrip()
+        if text.startswith("'") and not text[1:2].isdigit():  # keep the apostrophe of '90s
+            text = text[1:]
+    if text.endswith("?"):
+        raise ctx.refused("a question mark says the writer is not sure of it; state what is known")
     text = text[:-1] if text.endswith(".") and not text.endswith("m.") else text
     return FILLER.sub("", text)
 
@@ -325,8 +464,31 @@ def _valid_clock(match: re.Match[str]) -> bool:
     return True
 
 
+def _find(text: str, forms: tuple[str, ...] = tuple(FORMS)) -> tuple[str, re.Match[str]] | None:
+    """The first of ``forms`` that matches all of ``text``, its day parts being days."""
+    for form in forms:
+        match = FORMS[form].fullmatch(text)
+        if match is None or (form in {"clock", "near_clock"} and not _valid_clock(match)):
+            continue
+        groups = match.groupdict()
+        if all(
+            _day(groups[key]) is not None for key in ("rest", "before", "after") if groups.get(key)
+        ):
+            return form, match
+    return None
+
+
+_DAY_ORDER: Final = tuple(form for form in FORMS if form in DAY_FORMS)
+_MORNING_PARTS: Final = frozenset({"early hours", "small hours", "morning"})
+
+
+def _day(text: str) -> tuple[str, re.Match[str]] | None:
+    """The day form ``text`` is ("Tuesday", "13 September", "the day before"), if any."""
+    return _find(FILLER.sub("", text), _DAY_ORDER)
+
+
 def _absolute(form: str, match: re.Match[str], ctx: _Context) -> When:
-    """A phrase that names its own date: a day, month, year or (part of a) decade."""
+    """A phrase that names its own month, year or (part of a) decade."""
     if form == "decade":
         start = int(match["decade"])
         if start % 100 == 0:
@@ -341,25 +503,32 @@ def _absolute(form: str, match: re.Match[str], ctx: _Context) -> When:
         raise ctx.unknown(": there is no year 0")
     if form == "year":
         return When.year(year, zone=ctx.zone, text=ctx.phrase)
-    month = MONTHS.index(match["month"][:3]) // 3 + 1
     if form == "month":
-        return When.month(year, month, zone=ctx.zone, text=ctx.phrase)
-    try:
-        day = date(year, month, int(match["day"]))
-    except ValueError as error:
-        raise ctx.unknown(f": {error}") from None
-    return ctx.whole_day(day)
+        return When.month(year, _month_of(match), zone=ctx.zone, text=ctx.phrase)
+    first, last = getattr(ctx.widths, f"{match['part']}_year")  # year_part: early 2020
+    end = date(year, last, calendar.monthrange(year, last)[1])
+    return ctx.days(date(year, first, 1), end)
 
 
-def _relative(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
-    """A phrase read against an anchor date: the function from that date to the When."""
+def _reading(form: str, match: re.Match[str], ctx: _Context) -> When | _Reading:
+    """What a phrase names: a When, or for a relative phrase the function from an anchor date."""
+    if form in ABSOLUTE and form not in DAY_FORMS:
+        return _absolute(form, match, ctx)
+    if form in DAY_FORMS:
+        return _on(ctx.day_of(form, match), ctx.whole_day)
     if form == "clock":
-        word = match["before"] or match["after"] or "today"
-        return lambda day: ctx.clock(match, ctx.target(word, day))
-    if form == "day":
-        return lambda day: ctx.whole_day(ctx.target(match["day"], day))
-    if form in {"part_of", "day_part"}:
-        return lambda day: ctx.part(ctx.target(match["day"], day), match["part"])
+        if match["before"] and match["after"]:
+            raise ctx.unknown(": a clock time on two days")
+        found = _day(match["before"] or match["after"] or "today")
+        assert found is not None  # _find checked it
+        return _on(ctx.day_of(*found), lambda day: ctx.clock(match, day))
+    if form in {"part_of", "day_part", "early_late"}:
+        found = _day(match["rest"])
+        assert found is not None  # _find checked it
+        part = match["part"] if form != "early_late" else match["which"]
+        if match.groupdict().get("morning") and part not in _MORNING_PARTS:
+            raise ctx.unknown(f": the {part} of a morning")
+        return _on(ctx.day_of(*found), lambda day: ctx.part(day, part))
     if form == "this":
         night = match["night"]
         word = "yesterday" if night == "last night" else "today"
@@ -368,63 +537,151 @@ def _relative(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
     if form == "weekend":
         last, this = match["last"] is not None, match["this"] is not None
         return lambda day: ctx.weekend(day, last, this)
-    return _more(form, match, ctx)
-
-
-def _month_of(match: re.Match[str], group: str = "month") -> int:
-    return MONTHS.index(match[group][:3]) // 3 + 1
-
-
-def _more(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
-    """The forms of reports beyond days and their parts: weeks, days ago, yearless dates, ..."""
     if form == "near_clock":
         return lambda day: ctx.near(match, day)
-    if form == "week":
-        which = match["which"]
-
-        def week(day: date) -> When:
-            monday = day - timedelta(days=day.weekday())
-            if which == "last":
-                return ctx.days(monday - timedelta(days=7), monday - timedelta(days=1))
-            if which == "this":
-                return ctx.days(monday, monday + timedelta(days=6))
-            return ctx.days(monday, day)  # earlier this week: Monday to the anchor date
-
-        return week
-    if form == "last_period":
-        if match["unit"] == "year":
-            return lambda day: When.year(day.year - 1, zone=ctx.zone, text=ctx.phrase)
-
-        def last_month(day: date) -> When:
-            previous = day.replace(day=1) - timedelta(days=1)
-            return When.month(previous.year, previous.month, zone=ctx.zone, text=ctx.phrase)
-
-        return last_month
-    if form == "ago":
-        count = COUNTS.get(match["count"]) or int(match["count"])
-        if count == 0:
-            raise ctx.unknown(": '0 days ago' is today; say today")
-        return lambda day: ctx.whole_day(day - timedelta(days=count))
-    if form == "day_before":
-        back = 2 if match["two"] else 1
-        return lambda day: ctx.whole_day(day - timedelta(days=back))
-    if form == "early_late":
-        return lambda day: ctx.part(ctx.target(match["day"], day), match["which"])
     if form == "overnight":
-        back = 1 if ctx.tense == "past" else 0
+        if match["rest"] is not None:  # overnight into Tuesday: the night that ended on it
+            found = _day(match["rest"])
+            assert found is not None  # _find checked it
+            day_of = ctx.day_of(*found)
+            return _on(day_of, lambda day: ctx.part(day - timedelta(days=1), "night"))
+        back = 1 if ctx.past() else 0
         return lambda day: ctx.part(day - timedelta(days=back), "night")
-    if form in {"night_of", "dated_weekday", "dm", "md", "month_part"}:
-        return _yearless(form, match, ctx)
+    if form in {"period", "period_part"}:
+        return _period(match, ctx)
+    if form in {"ago", "trailing", "today_side"}:
+        return _elapsed(form, match, ctx)
+    if form in {"night_of", "days_dm", "days_md", "month_part"}:
+        return _on_dates(form, match, ctx)
     if form == "short_decade":
         return lambda day: _short_decade(match, ctx, day)
+    if form == "open_ended":
+        raise ctx.unknown(f": '{match['open']}' is open-ended: {OPEN_ENDED}")
     raise ctx.unknown(  # "sun": dawn, dusk
         f": {match['sun']} depends on the place's latitude and longitude and the date, which "
         "a zone does not give; write the window you mean (e.g. 'early hours of Tuesday')"
     )
 
 
-def _yearless(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
-    """A date or part of a month with or without its year (without: the closest, per tense)."""
+def _month_of(match: re.Match[str], group: str = "month") -> int:
+    return MONTHS.index(match[group][:3]) // 3 + 1
+
+
+def _period(match: re.Match[str], ctx: _Context) -> _Reading:
+    """Last, this or next week, month or year, or their earlier, later, early, mid or late part."""
+    which, unit, part = match["which"], match["unit"], match.groupdict().get("part")
+    shift = {"last": -1, "next": 1}.get(which, 0)
+
+    def reading(day: date) -> When:
+        if unit == "week":
+            first = day - timedelta(days=day.weekday() - 7 * shift)
+            last = first + timedelta(days=6)
+        elif unit == "month":
+            first = _add_months(day.replace(day=1), shift)
+            last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        else:
+            first, last = date(day.year + shift, 1, 1), date(day.year + shift, 12, 31)
+        if which in {"earlier this", "later this"}:
+            side = which.split()[0]
+            start, end = (first, day) if side == "earlier" else (day, last)
+            return ctx.clipped(start, end, side)
+        if part is not None:
+            low, high = getattr(ctx.widths, f"{part}_{unit}")
+            if unit == "week":
+                return ctx.days(first + timedelta(days=low - 1), first + timedelta(days=high - 1))
+            if unit == "month":
+                return ctx.days(
+                    first.replace(day=min(low, last.day)), first.replace(day=min(high, last.day))
+                )
+            end = date(first.year, high, calendar.monthrange(first.year, high)[1])
+            return ctx.days(date(first.year, low, 1), end)
+        if unit == "month":
+            return When.month(first.year, first.month, zone=ctx.zone, text=ctx.phrase)
+        if unit == "year":
+            return When.year(first.year, zone=ctx.zone, text=ctx.phrase)
+        return ctx.days(first, last)
+
+    return reading
+
+
+def _count(match: re.Match[str], ctx: _Context) -> int:
+    written = match["count"]
+    count = 1 if written is None else COUNTS.get(written) or int(written)
+    if count == 0:
+        raise ctx.unknown(f": '{match[0]}' is no time ago; say today or now")
+    return count
+
+
+def _elapsed(form: str, match: re.Match[str], ctx: _Context) -> When | _Reading:
+    """Time counted back from the anchor: N days ago, the past N hours, earlier or later today."""
+    if form == "today_side":
+        side = match["which"]
+        return lambda day: ctx.clipped(day, day, side)
+    count, unit = _count(match, ctx), match["unit"]
+    if form == "trailing":
+        return _trailing(count, unit, ctx)
+    widths = ctx.widths
+    if unit == "day":
+        return lambda day: ctx.whole_day(day - timedelta(days=count))
+    if unit == "week":
+
+        def weeks(day: date) -> When:
+            centre = day - timedelta(days=7 * count)
+            spread = timedelta(days=widths.weeks_ago)
+            return ctx.days(centre - spread, centre + spread)
+
+        return weeks
+    if unit == "month":
+
+        def months(day: date) -> When:
+            centre = _add_months(day, -count)
+            spread = timedelta(days=widths.months_ago)
+            return ctx.days(centre - spread, centre + spread)
+
+        return months
+
+    def years(day: date) -> When:
+        centre = _add_months(day, -12 * count)
+        first = _add_months(centre, -widths.years_ago)
+        return ctx.days(first, _add_months(centre, widths.years_ago))
+
+    return years
+
+
+def _trailing(count: int, unit: str, ctx: _Context) -> When:
+    """The past N hours (elapsed) or days, weeks, months, years (on the zone's calendar).
+
+    From the anchor's start moved back that far to the anchor's end. A zone-less anchor of
+    whole dates is read on those dates as written (see :func:`_stated_dates`).
+    """
+    stated = _stated_dates(ctx.anchor)
+    if stated is not None:
+        first_day, last_day = stated
+        start = first_instant_at_or_after(datetime.combine(first_day, time()), ctx.zone)
+        end = last_instant_before(datetime.combine(last_day + timedelta(days=1), time()), ctx.zone)
+    else:
+        start, end = ctx.anchor.earliest, ctx.anchor.latest
+    if unit == "hour":
+        earliest = start - timedelta(hours=count)
+    else:
+        wall = start.astimezone(zone_tzinfo(ctx.zone)).replace(tzinfo=None)
+        if unit in {"day", "week"}:
+            wall -= timedelta(days=count * (7 if unit == "week" else 1))
+        else:
+            moved = _add_months(wall.date(), -count * (12 if unit == "year" else 1))
+            wall = datetime.combine(moved, wall.time())
+        earliest = first_instant_at_or_after(wall, ctx.zone)
+    return When(earliest, end, Precision.SPAN, ctx.zone, text=ctx.phrase)
+
+
+def _dated_period(
+    form: str, match: re.Match[str], ctx: _Context
+) -> tuple[date, date] | Callable[[date], tuple[date, date]]:
+    """The dates a calendar phrase names: fixed if it has a year, else the closest per tense.
+
+    For dates (``13 September``), days of a month (``13-14 September``), the night of two dates
+    and a part of a month (``late September``).
+    """
     if form == "month_part":
         month = _month_of(match)
         first_day, last_day = getattr(ctx.widths, f"{match['part']}_month")
@@ -439,34 +696,48 @@ def _yearless(form: str, match: re.Match[str], ctx: _Context) -> _Reading:
         second = form == "dated_weekday" and match["month2"] is not None
         month = _month_of(match, "month2" if second else "month")
         number = int(match["day2"] if second else match["day"])
+        until = int(match["day2"]) if form in {"days_dm", "days_md"} else number
+        night = form == "night_of"  # the night's dates: the one it begins on, the next
+        if until <= number and form in {"days_dm", "days_md"}:
+            raise ctx.unknown(": a range of days runs from an earlier date to a later one")
 
         def period(year: int) -> tuple[date, date]:
-            day = date(year, month, number)
-            return day, day
+            first = date(year, month, number)
+            return first, first + timedelta(days=1) if night else date(year, month, until)
 
-    def reading(anchor_day: date) -> When:
-        year = match.groupdict().get("year")
-        if year is not None:
-            if int(year) == 0:
-                raise ctx.unknown(": there is no year 0")
-            try:
-                first, last = period(int(year))
-            except ValueError as error:
-                raise ctx.unknown(f": {error}") from None
-        else:
-            first, last = ctx.closest(anchor_day, period)
-        if form == "night_of":
-            if (first + timedelta(days=1)).day != int(match["day2"]):
-                raise ctx.unknown(": a night runs from one date to the next")
-            return ctx.part(first, "night")
+    def checked(first: date, last: date) -> tuple[date, date]:
+        if form == "night_of" and (first + timedelta(days=1)).day != int(match["day2"]):
+            raise ctx.unknown(": a night runs from one date to the next")
         if form == "dated_weekday" and first.weekday() != WEEKDAYS.index(match["weekday"]):
             raise ctx.unknown(
                 f": {first:%d %B %Y} was a {WEEKDAYS[first.weekday()].title()}, "
                 f"not a {match['weekday'].title()}"
             )
-        return ctx.whole_day(first) if first == last else ctx.days(first, last)
+        return first, last
 
-    return reading
+    year = match.groupdict().get("year")
+    if year is not None:
+        if int(year) == 0:
+            raise ctx.unknown(": there is no year 0")
+        try:
+            return checked(*period(int(year)))
+        except ValueError as error:
+            raise ctx.unknown(f": {error}") from None
+    return lambda day: checked(*ctx.closest(day, period))
+
+
+def _on_dates(form: str, match: re.Match[str], ctx: _Context) -> When | _Reading:
+    dated = _dated_period(form, match, ctx)
+
+    def make(dates: tuple[date, date]) -> When:
+        first, last = dates
+        if form == "night_of":
+            return ctx.part(first, "night")
+        return ctx.days(first, last)
+
+    if isinstance(dated, tuple):
+        return make(dated)
+    return lambda day: make(dated(day))
 
 
 def _short_decade(match: re.Match[str], ctx: _Context, anchor_day: date) -> When:
@@ -478,7 +749,7 @@ def _short_decade(match: re.Match[str], ctx: _Context, anchor_day: date) -> When
             f": said in {anchor_day.year}, the '{tens:02d}s may be this decade or one a century "
             "away; write the century"
         )
-    if ctx.tense == "past":
+    if ctx.past():
         start = current if current + 9 < anchor_day.year else current - 100
     else:
         start = current if current > anchor_day.year else current + 100
@@ -486,15 +757,6 @@ def _short_decade(match: re.Match[str], ctx: _Context, anchor_day: date) -> When
     earliest, _ = period_bounds(Precision.YEAR, date(start + first, 1, 1), ctx.zone)
     _, latest = period_bounds(Precision.YEAR, date(start + last, 1, 1), ctx.zone)
     return When(earliest, latest, Precision.SPAN, ctx.zone, text=ctx.phrase)
-
-
-def _year_part(match: re.Match[str], ctx: _Context) -> When:
-    year = int(match["year"])
-    if year == 0:
-        raise ctx.unknown(": there is no year 0")
-    first, last = getattr(ctx.widths, f"{match['part']}_year")
-    end = date(year, last, calendar.monthrange(year, last)[1])
-    return ctx.days(date(year, first, 1), end)
 
 
 @functools.cache
@@ -581,7 +843,7 @@ def resolve_phrase(
     *,
     anchor: When,
     zone: str,
-    tense: Tense = "past",
+    tense: Tense | None = None,
     disambiguation: WallPolicy = "raise",
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
@@ -590,9 +852,22 @@ def resolve_phrase(
     """The When a report's time ``phrase`` names, read against the report's time ``anchor``.
 
     ``zone`` is the IANA zone (or ``"+HH:MM"`` offset) whose clocks the phrase uses. The result
-    keeps ``phrase`` as its ``text``. Case does not matter, runs of white space count as one,
-    typographic quotes and apostrophes count as plain ones, and leading filler words (``at``,
-    ``on``, ``in``, ``from``, ``during``, ``the``, and runs such as ``in the``) are dropped.
+    keeps ``phrase`` as its ``text``. Case does not matter, runs of white space (any Unicode
+    space) count as one, typographic quotes, apostrophes and dashes count as plain ones,
+    surrounding quotes and trailing ``,;:!.`` are dropped, and leading filler words (``at``,
+    ``on``, ``in``, ``from``, ``during``, ``over``, ``the``, and runs such as ``in the``) are
+    dropped. Any other character outside ASCII (digits of other scripts, letters that only
+    look like ASCII ones, invisible characters) is refused, as is a phrase of more than 200
+    characters or one ending in a question mark.
+
+    **Tense.** ``tense`` says whether the sentence speaks of the past or the future. Without it
+    (``None``, the default), a phrase that means different times in the two ("Friday" said on a
+    Tuesday: the 9th or the 16th? "until Friday": "the truce holds until Friday" is the 16th,
+    "fighting went on until Friday" the 9th) raises :class:`UnknownPhraseError` naming both
+    readings; one that means the same in both ("Tuesday" said on a Tuesday, "13 September"
+    said on the 13th, "last week", "two days ago") is read. ``since T`` is always read in the
+    past: it began before the report.
+
     One-sided phrases are bounds, not filler (see :func:`read_phrase`): ``by T``, ``before T`` and
     ``after T`` return a one-sided When (``by 1994`` ends with 1994 and has no start), and
     ``since T`` and ``until T``, which name a Span, raise :class:`UnknownPhraseError`. The forms:
@@ -601,55 +876,83 @@ def resolve_phrase(
       "midnight on Tuesday" is read as the one that begins Tuesday). ``noon``, ``midday``: 12:00.
     - ``02:30``, ``02:30 local time``, ``2:30 a.m.``, ``2 pm``: that wall time, an exact instant
       to the minute, read with ``disambiguation`` (default: a skipped or repeated time raises).
-    - A clock time may name its day: ``midnight on Tuesday``, ``Tuesday at 02:30``, ``noon
-      yesterday``; without one it is on the anchor date.
-    - A weekday (``Tuesday``): the whole day, the most recent on or before the anchor date
-      (``tense="past"``) or the next on or after it (``tense="future"``).
-    - ``yesterday``, ``today``, ``tomorrow``: the whole day before, of, or after the anchor date.
-    - ``early hours of Tuesday``, ``Tuesday morning``, ``afternoon of yesterday``, ``evening``,
-      ``night``; ``this morning``/``afternoon``/``evening`` (the anchor date); ``tonight`` (the
+    - A clock time may name its day (any *day* form below): ``midnight on Tuesday``, ``Tuesday
+      at 02:30``, ``noon yesterday``, ``02:30 on 13 September``; without one it is on the anchor
+      date.
+    - A *day*: a weekday (``Tuesday``): the whole day, the anchor date if it is a Tuesday, else
+      the most recent before it (past) or the next after it (future). ``yesterday``, ``today``,
+      ``tomorrow``: the whole day before, of, or after the anchor date. ``the day before``,
+      ``the previous day``: the day before the anchor date (pass the day the report speaks of as
+      the anchor); ``the day before yesterday``. ``last Thursday``, ``next Thursday``: the
+      nearest Thursday strictly before or after the anchor date, when it lies in the week (Monday
+      to Sunday) before or after the anchor's; when it lies in the anchor's own week ("last
+      Thursday" said on a Friday: yesterday, or the Thursday before?) it is refused. A date:
+      ``13 September``, ``September 13``, ``Tuesday, 13 September`` (with or without a year; a
+      weekday with a date must be that date's weekday).
+    - ``early hours of Tuesday``, ``the small hours of Tuesday``, ``Tuesday morning``,
+      ``afternoon of yesterday``, ``the morning of September 13``, ``evening``, ``night`` of any
+      *day*; ``this morning``/``afternoon``/``evening`` (the anchor date); ``tonight`` (the
       night beginning on the anchor date); ``last night`` (the night beginning the day before):
       from the first instant the clocks showed the part's start to the last instant (to the
-      microsecond) before they showed its end; widths from ``day_parts``. A bare ``morning`` or
-      ``early hours`` is refused: the anchor date's, or the next day's?
+      microsecond) before they showed its end; widths from ``day_parts`` ("small hours" are the
+      early hours). A bare ``morning``, ``early hours`` or ``in the small hours`` is refused:
+      the anchor date's, or the next day's? ``early Tuesday``, ``early on 13 September``,
+      ``late Monday``: the ``early`` (00:00–09:00) and ``late`` (18:00–24:00) parts.
+    - ``overnight``: the night that began the day before the anchor date (future: on it);
+      ``overnight into Tuesday``: the night that ended on the morning of that *day*. ``the
+      early hours of Tuesday morning``: the early hours of Tuesday.
+      ``the night of 12 to 13 September`` (also ``12-13``, ``12/13``, with or without a year):
+      the night beginning on the 12th.
     - ``the weekend``, ``at the weekend``, ``over the weekend``: Saturday 00:00 to the end of
-      Sunday, the latest weekend on or before the anchor date (its own, on a Saturday or Sunday)
-      or with ``tense="future"`` the next on or after it. ``last weekend`` is always past; said
-      on a Saturday or Sunday it may mean that weekend or the one before, so it covers both.
+      Sunday, the anchor's own weekend on a Saturday or Sunday, else the latest before the
+      anchor date (past) or the next after it (future). ``last weekend``, ``the past weekend``,
+      ``this past weekend`` are past; said on a Saturday or Sunday they may mean that weekend or
+      the one before, so they cover both. ``this weekend``: the Saturday and Sunday of the
+      anchor date's week.
     - ``September 2020``, ``13 September 2022``, ``September 13, 2022``, ``2020`` (also ``Sept.``
-      and ``13th``): the whole month, day or year in ``zone``.
+      and ``13th``): the whole month, day or year in ``zone``. ``13-14 September [2022]``,
+      ``September 13-14``, ``13 to 14 September``, ``between 13 and 14 September``: the days
+      from the first to the second. A date or range without its year is the one that holds the
+      anchor date, else the latest on or before it (past) or the first on or after it (future).
+    - ``early``/``mid``/``late September`` [``2022``]: the days ``widths`` gives (1–10, 11–20,
+      21–end), without a year as a date without its year. ``early``/``mid``/``late 2020``: the
+      months ``widths`` gives (January–April, May–August, September–December).
     - ``the 1990s``, ``1990's``: the decade; ``early``/``mid``/``late 1990s``, ``mid-1990s``: the
       years ``decade_parts`` gives. ``the 2000s`` (decade or century?) and ``the 90s`` (ages?)
       are refused. ``the '90s``, ``the early '90s``: the latest such decade that ended before
-      the anchor's year (``tense="future"``: the next to begin after it); said within such a
-      decade (``the '20s`` in 2022) it is refused.
-    - ``last week``, ``this week``, ``earlier this week``: the ISO week (Monday to Sunday) before
-      the anchor date's, the anchor date's, and its Monday to the anchor date.
-      ``last month``, ``last year``: the calendar month or year before the anchor date's.
-    - ``two days ago``, ``3 days ago`` (one to ten in words, or digits): that whole day. ``the day
-      before``, ``the previous day``: the day before the anchor date (pass the day the report
-      speaks of as the anchor); ``the day before yesterday``.
-    - ``early Tuesday``, ``early on Tuesday``, ``late Monday``: the ``early`` (00:00–09:00) and
-      ``late`` (18:00–24:00) parts of ``day_parts``. ``overnight``: the night that began the day
-      before the anchor date (``tense="future"``: on it). ``the night of 12 to 13 September``
-      (also ``12-13``, with or without a year): the night beginning on the 12th.
-    - ``this weekend``: the Saturday and Sunday of the anchor date's week, whatever the tense;
-      ``the past weekend``: as ``last weekend``.
-    - ``13 September``, ``September 13``, ``Tuesday, 13 September``: a date without its year is the
-      latest on or before the anchor date (``tense="future"``: the first on or after it). A
-      weekday with a date (``Tuesday, 13 September 2022``) must be that date's weekday.
-    - ``early``/``mid``/``late September`` [``2022``]: the days ``widths`` gives (1–10, 11–20,
-      21–end), without a year the latest that began on or before the anchor date (future: the
-      first that ends on or after it). ``early``/``mid``/``late 2020``: the months ``widths``
-      gives (January–April, May–August, September–December).
+      the anchor's year (future: the next to begin after it); said within such a decade (``the
+      '20s`` in 2022) it is refused.
+    - ``last``/``this``/``next week``, ``month``, ``year``: the ISO week (Monday to Sunday),
+      calendar month or year before the anchor date's, the anchor date's, or the one after.
+      ``earlier this week``/``month``/``year``: from its start to the end of the anchor (the end
+      of the anchor date, or the anchor instant if the anchor is one); ``later this
+      week``/``month``/``year``: from the start of the anchor to the period's end. ``earlier
+      today``, ``later today``: the same for the anchor date. ``early``/``mid``/``late last``
+      (``this``, ``next``) ``week``/``month``/``year``: the days or months ``widths`` gives
+      (weeks: Monday–Wednesday, Tuesday–Thursday, Thursday–Sunday).
+    - ``two days ago``, ``3 days ago`` (one to twenty, or thirty, in words, ``a``, or digits):
+      that whole day. ``a week ago``, ``three weeks ago``: the days from ``widths.weeks_ago`` (3)
+      before to 3 after the date that many weeks back; ``two months ago``: from
+      ``widths.months_ago`` (15) days before to 15 after the same date two months back; ``a
+      year ago``: from ``widths.years_ago`` (6) months before to 6 after the same date a year
+      back. ``a few days ago`` and the like are refused: how many?
+    - ``the past 24 hours``, ``the last week``, ``the past three months``, ``the past year``:
+      from the start of the anchor moved back that far (hours as elapsed time, the rest on the
+      zone's calendar) to the end of the anchor. ("The last week" is the seven days up to the
+      report; "last week", without "the", the calendar week before.)
     - ``2.30am`` (a dot in 12-hour times), ``24:00`` (the midnight that ends the day), ``02:30
       Yerevan time`` (the one IANA zone named after the city; refused if none or several),
       ``12:00 GMT``, ``02:30 UTC``: the clock is read in that zone, on the anchor's date in
       ``zone``. ``around 02:30`` (or ``about``): ``widths.around`` (15 minutes) either side;
       ``shortly after midnight``, ``shortly before noon``: within ``widths.shortly`` (30 minutes)
-      after or before, the instant itself excluded.
+      after or before, the instant itself excluded. A wall time read as either of its two
+      instants (``disambiguation="either"``) gives the window from near the first to near the
+      second.
     - ``dawn``, ``dusk``, ``sunrise``, ``sunset``, ``daybreak``, ``nightfall``, ``first light``
-      are refused: they depend on where, which a zone does not say.
+      are refused: they depend on where, which a zone does not say. So are open-ended phrases,
+      ``in the coming days``, ``in the days ahead``, ``soon``, ``recently``, ``in recent
+      weeks``, ``the past few days``: nothing says how far ahead or back they reach. For
+      something that will happen after the report, write ``after today`` (a one-sided When).
 
     The anchor's possible local dates are every date from its earliest to its latest bound on
     ``zone``'s clocks, save any date the zone skipped (at most 4000 of them). An anchor that is
@@ -664,13 +967,17 @@ def resolve_phrase(
     '2022-09-13T02:30+04:00[Asia/Yerevan]'
     >>> str(resolve_phrase("Saturday", anchor=tuesday, zone="Asia/Yerevan", tense="future"))
     '2022-09-17[Asia/Yerevan]'
+    >>> resolve_phrase("Saturday", anchor=tuesday, zone="Asia/Yerevan")
+    Traceback (most recent call last):
+    ...
+    diplomacy_ledger.UnknownPhraseError: time phrase 'Saturday': it depends on the tense, ...
     >>> str(resolve_phrase("the early 1990s", anchor=tuesday, zone="Asia/Yerevan"))
     '1990-01-01T00:00+04:00[Asia/Yerevan]/1994-12-31T23:59:59.999999+03:00[Asia/Yerevan]'
     >>> days = When.between(tuesday, When.day("2022-09-14", zone="Asia/Yerevan"))
     >>> str(resolve_phrase("yesterday", anchor=days, zone="Asia/Yerevan"))
     '2022-09-12T00:00+04:00[Asia/Yerevan]/2022-09-13T23:59:59.999999+04:00[Asia/Yerevan]'
     >>> apia = When.day("2011-12-31", zone="Pacific/Apia")  # Samoa skipped Friday the 30th
-    >>> resolve_phrase("Friday", anchor=apia, zone="Pacific/Apia")
+    >>> resolve_phrase("Friday", anchor=apia, zone="Pacific/Apia", tense="past")
     Traceback (most recent call last):
     ...
     diplomacy_ledger.SkippedTimeError: resolve_phrase('Friday'): the whole day ...
@@ -687,7 +994,7 @@ def resolve_phrase(
     )
     if reading.kind.is_span:
         raise UnknownPhraseError(
-            f"{phrase!r} names a Span ({reading.kind.value} {reading.named}), not a When; "
+            f"{shown(phrase)} names a Span ({reading.kind.value} {reading.named}), not a When; "
             "read it with read_phrase(...).value",
             text=phrase,
         )
@@ -699,7 +1006,7 @@ def read_phrase(
     *,
     anchor: When,
     zone: str,
-    tense: Tense = "past",
+    tense: Tense | None = None,
     disambiguation: WallPolicy = "raise",
     day_parts: DayParts = DEFAULT_DAY_PARTS,
     decade_parts: DecadeParts = DEFAULT_DECADE_PARTS,
@@ -712,7 +1019,9 @@ def read_phrase(
     reads; the result's :class:`PhraseKind` says which, ``named`` is the time after the word and
     ``value`` what the phrase says (see :class:`PhraseKind`). Without a bound word the kind is
     ``AT`` and the value is the time named. ``since T`` needs ``T`` to begin no later than the
-    anchor ends. Two bound words ("since before 1994") are refused.
+    anchor ends, and reads ``T`` in the past whatever the tense; the other bound words leave the
+    tense to ``tense`` (deadlines are often future: "until Friday" said on a Tuesday is refused
+    without one). Two bound words ("since before 1994") are refused.
 
     >>> report = When.day("2022-09-13", zone="Asia/Yerevan")
     >>> since = read_phrase("since 1994", anchor=report, zone="Asia/Yerevan")
@@ -721,14 +1030,29 @@ def read_phrase(
     >>> after = read_phrase("after midnight", anchor=report, zone="Asia/Yerevan").when
     >>> after.earliest.isoformat(), after.latest == UTC_MAX
     ('2022-09-12T20:00:00.000001+00:00', True)
+    >>> until = read_phrase("until Friday", anchor=report, zone="Asia/Yerevan", tense="future")
+    >>> str(until.span.end)
+    '2022-09-16[Asia/Yerevan]'
     """
+    if not isinstance(phrase, str):
+        raise UnknownPhraseError(
+            f"a time phrase is text, not {type(phrase).__name__}", text=shown(phrase)
+        )
+    if not isinstance(anchor, When):
+        raise InvalidValueError(
+            f"anchor must be a When (the report's time, e.g. When.day(...) or When.instant(...)), "
+            f"not {type(anchor).__name__}",
+            where="resolve_phrase",
+        )
     validate_zone(zone, where="resolve_phrase")
-    if tense not in get_args(Tense):
-        raise InvalidValueError(f"tense must be 'past' or 'future', not {tense!r}")
+    if tense is not None and tense not in get_args(Tense):
+        raise InvalidValueError(f"tense must be 'past', 'future' or None, not {shown(tense)}")
     if disambiguation not in get_args(WallPolicy):
         raise InvalidValueError(f"disambiguation must be one of {get_args(WallPolicy)}")
-    ctx = _Context(phrase, zone, tense, disambiguation, day_parts, decade_parts, widths)
-    text = _normalise(phrase)
+    ctx = _Context(
+        phrase, zone, tense, disambiguation, day_parts, decade_parts, widths, anchor=anchor
+    )
+    text = _normalise(ctx)
     kind = PhraseKind.AT
     bound = ONE_SIDED.match(text)
     if bound is not None:
@@ -736,7 +1060,21 @@ def read_phrase(
         text = FILLER.sub("", bound["rest"])
         if ONE_SIDED.match(text):
             raise ctx.unknown(": one bound word at most")
-    named = _named(text, anchor, ctx)
+        if kind is PhraseKind.SINCE and tense is None:
+            ctx = attrs.evolve(ctx, tense="past")  # since: it began before the report
+    if not text:
+        raise ctx.unknown(": an empty phrase names no time")
+    try:
+        named = _named(text, anchor, ctx)
+    except _TenseNeededError:
+        past = _named(text, anchor, attrs.evolve(ctx, tense="past"))
+        future = _named(text, anchor, attrs.evolve(ctx, tense="future"))
+        if past != future:
+            raise ctx.refused(
+                f"it depends on the tense, which was not given: in the past it is {past}, in "
+                f"the future {future}; pass tense='past' or tense='future'"
+            ) from None
+        named = past
     return PhraseReading(kind, named, _bounded(kind, named, anchor, ctx))
 
 
@@ -749,17 +1087,17 @@ def _bounded(kind: PhraseKind, named: When, anchor: When, ctx: _Context) -> When
         return When(UTC_MIN, named.latest, Precision.SPAN, zone, text=words)
     if kind is PhraseKind.BEFORE:
         if named.earliest == UTC_MIN:
-            raise InvalidTimeError(f"{words!r}: nothing is before the start of the calendar")
+            raise InvalidTimeError(f"{shown(words)}: nothing is before the start of the calendar")
         return When(UTC_MIN, named.earliest - _ONE_MICROSECOND, Precision.SPAN, zone, text=words)
     if kind is PhraseKind.AFTER:
         if named.latest == UTC_MAX:
-            raise InvalidTimeError(f"{words!r}: nothing is after the end of the calendar")
+            raise InvalidTimeError(f"{shown(words)}: nothing is after the end of the calendar")
         return When(named.latest + _ONE_MICROSECOND, UTC_MAX, Precision.SPAN, zone, text=words)
     if kind is PhraseKind.SINCE:
         if named.earliest > anchor.latest:
             raise InvalidTimeError(
-                f"{words!r}: {named} begins after the anchor {anchor} ends, so nothing can have "
-                "lasted since then as of it"
+                f"{shown(words)}: {named} begins after the anchor {anchor} ends, so nothing can "
+                "have lasted since then as of it"
             )
         return Span(named, ongoing_as_of=anchor)
     start = When(UTC_MIN, named.latest, Precision.SPAN, zone, text=words)
@@ -769,36 +1107,28 @@ def _bounded(kind: PhraseKind, named: When, anchor: When, ctx: _Context) -> When
 def _named(text: str, anchor: When, ctx: _Context) -> When:
     """The When a phrase without a bound word names (``text`` is normalised)."""
     dates_zone = ctx.zone  # the zone of the report's dates, even for '02:30 Moscow time'
-    suffix = ZONE_SUFFIX.fullmatch(text)
-    if (
-        suffix is not None
-        and suffix["city"] != "local"
-        and not any(pattern.fullmatch(text) for pattern in FORMS.values())
-    ):
-        rest = suffix["rest"]
-        if FORMS["clock"].fullmatch(rest) or FORMS["near_clock"].fullmatch(rest):
+    found = _find(text)
+    suffix = ZONE_SUFFIX.fullmatch(text) if found is None else None
+    if suffix is not None and suffix["city"] != "local":
+        rest = _find(suffix["rest"], ("clock", "near_clock"))
+        if rest is not None:
             ctx = attrs.evolve(ctx, zone=_named_zone(suffix, ctx))
-            text = rest
-    phrase, zone = ctx.phrase, ctx.zone
-    form, match = next(
-        ((name, found) for name, pattern in FORMS.items() if (found := pattern.fullmatch(text))),
-        ("", None),
-    )
-    if match is None or (form in {"clock", "near_clock"} and not _valid_clock(match)):
+            found = rest
+    if found is None:
         raise ctx.unknown()
+    form, match = found
+    phrase, zone = ctx.phrase, ctx.zone
     try:
-        if form == "year_part":
-            return _year_part(match, ctx)
-        if form in ABSOLUTE:
-            return _absolute(form, match, ctx)
-        reading = _relative(form, match, ctx)
+        reading = _reading(form, match, ctx)
+        if isinstance(reading, When):
+            return reading
         results = {reading(day) for day in _anchor_dates(anchor, dates_zone)}
-    except OverflowError:
-        raise InvalidTimeError(f"{phrase!r} falls outside the supported calendar") from None
     except LedgerError as error:
         if not isinstance(error, UnknownPhraseError):
-            error.at(f"resolve_phrase({phrase!r})")
+            error.at(f"resolve_phrase({shown(phrase)})")
         raise
+    except (OverflowError, ValueError):  # a date before year 1 or after 9999
+        raise InvalidTimeError(f"{shown(phrase)} falls outside the supported calendar") from None
     if len(results) == 1:
         return results.pop()
     earliest = min(result.earliest for result in results)

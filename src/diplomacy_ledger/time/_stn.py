@@ -56,6 +56,8 @@ def _format(delta: timedelta) -> str:
 
 
 def _check_bounds(instance: TemporalConstraint, attribute: object, value: timedelta | None) -> None:
+    for name, bound in (("lower", instance.lower), ("upper", instance.upper)):
+        _check_duration(bound, f"TemporalConstraint.{name}")
     if (
         instance.lower is not None
         and instance.upper is not None
@@ -64,6 +66,14 @@ def _check_bounds(instance: TemporalConstraint, attribute: object, value: timede
         raise InvalidValueError(
             f"the lower bound {instance.lower} is above the upper bound {instance.upper}",
             where="TemporalConstraint",
+        )
+
+
+def _check_duration(value: object, where: str) -> None:
+    if value is not None and not isinstance(value, timedelta):
+        raise InvalidValueError(
+            f"a duration is a datetime.timedelta or None, not {type(value).__name__}",
+            where=where,
         )
 
 
@@ -115,6 +125,8 @@ class TemporalConstraint:
         >>> str(TemporalConstraint.lasted("talks.start", "talks.end", at_most=timedelta(hours=3)))
         '0:00:00 ≤ talks.end − talks.start ≤ 3:00:00'
         """
+        _check_duration(at_least, "TemporalConstraint.lasted: at_least")
+        _check_duration(at_most, "TemporalConstraint.lasted: at_most")
         lower = timedelta(0) if at_least is None else at_least
         if lower < timedelta(0):
             raise InvalidValueError(

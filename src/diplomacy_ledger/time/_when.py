@@ -34,6 +34,7 @@ from diplomacy_ledger.time._order import (
 )
 from diplomacy_ledger.time._zones import (
     WallPolicy,
+    allow_legacy_zones,
     canonical_zone,
     resolve_local,
     to_utc,
@@ -417,7 +418,9 @@ class When:
         choices: tuple[WallPolicy, ...] = ("raise", "either", "earlier", "later")
         for choice in choices:
             try:
-                again = When.local(shown, zone=zone, disambiguation=choice)
+                # A legacy key kept with the opt-in stays kept: a repr never raises.
+                with allow_legacy_zones(zone):
+                    again = When.local(shown, zone=zone, disambiguation=choice)
             except (SkippedTimeError, RepeatedTimeError):
                 continue
             if again == self and again.wall == wall:

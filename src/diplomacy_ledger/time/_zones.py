@@ -44,6 +44,7 @@ from diplomacy_ledger._errors import (
     SkippedTimeError,
     UnknownZoneError,
 )
+from diplomacy_ledger._repr import shown as cut
 
 __all__ = [
     "Disambiguation",
@@ -88,14 +89,16 @@ WallPolicy = Literal["raise", "earlier", "later", "compatible", "either"]
 """
 
 _DISAMBIGUATIONS: Final = frozenset({"raise", "earlier", "later", "compatible"})
-_OFFSET_ZONE: Final = re.compile(r"^(?P<sign>[+-])(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)$")
-_ABBREVIATION: Final = re.compile(r"^[A-Z]{2,5}$")
+_OFFSET_ZONE: Final = re.compile(r"(?P<sign>[+-])(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)", re.ASCII)
+_ABBREVIATION: Final = re.compile(r"[A-Z]{2,5}", re.ASCII)
 # Keys in the zoneinfo folder that are not zones one may name: the machine's own zone, and files
 # that only exist for the zic compiler.
 _NOT_ZONES: Final = frozenset({"localtime", "posixrules", "Factory"})
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
-_POSIX_LIKE: Final = re.compile(r"^(?P<std>[A-Z]{3,5})(?P<hours>\d{1,2})(?P<dst>[A-Z]{3,5})$")
-_ETC_GMT: Final = re.compile(r"^Etc/GMT(?P<sign>[+-])(?P<hours>\d{1,2})$")
+_POSIX_LIKE: Final = re.compile(
+    r"(?P<std>[A-Z]{3,5})(?P<hours>\d{1,2})(?P<dst>[A-Z]{3,5})", re.ASCII
+)
+_ETC_GMT: Final = re.compile(r"Etc/GMT(?P<sign>[+-])(?P<hours>\d{1,2})", re.ASCII)
 _SAMPLE_YEARS: Final = range(1970, 2031, 5)
 # The legacy keys the caller allowed in this context: None for none, or a set (empty: all).
 _LEGACY_ALLOWED: Final[contextvars.ContextVar[frozenset[str] | None]] = contextvars.ContextVar(
@@ -120,7 +123,7 @@ def _database_keys() -> frozenset[str]:
 
 
 def _offset_minutes(zone: str) -> int | None:
-    match = _OFFSET_ZONE.match(zone)
+    match = _OFFSET_ZONE.fullmatch(zone)
     if match is None:
         return None
     minutes = int(match["h"]) * 60 + int(match["m"])
@@ -215,7 +218,7 @@ def legacy_zone_reason(zone: str) -> str | None:
     >>> legacy_zone_reason("Asia/Yerevan") is None
     True
     """
-    etc = _ETC_GMT.match(zone)
+    etc = _ETC_GMT.fullmatch(zone)
     if etc is not None:
         hours = int(etc["hours"])
         if hours == 0:
@@ -239,7 +242,7 @@ def legacy_zone_reason(zone: str) -> str | None:
     offsets = {sample.utcoffset() for sample in samples}
     if offsets == {timedelta(0)}:
         return None  # UTC, GMT, UCT, Zulu: the same everywhere
-    posix = _POSIX_LIKE.match(zone)
+    posix = _POSIX_LIKE.fullmatch(zone)
     if zone not in names and not (posix and {posix["std"], posix["dst"]} <= names):
         return None
     target = _links().get(zone) or _links(package=True).get(zone)
@@ -359,7 +362,7 @@ def _why_not_a_zone(zone: str) -> str:
         return "'-00:00' means an unknown local offset (RFC 3339); write '+00:00' or 'UTC'"
     if zone == "":
         return "the empty string is not a time zone (dateutil would read it as the machine's zone)"
-    shown = repr(zone)
+    shown = cut(zone)
     if zone.startswith(("/", ".")) or "\\" in zone or ".." in zone:
         return f"{shown} is a file path, not an IANA time zone key"
     if re.match(r"^(UTC|GMT)\s*[+-]", zone, re.IGNORECASE):
@@ -368,7 +371,7 @@ def _why_not_a_zone(zone: str) -> str:
             "(UTC+3 means three hours *behind* UTC); write a fixed offset as '+03:00' or name "
             "the IANA zone, e.g. 'Europe/Moscow'"
         )
-    if _ABBREVIATION.match(zone):
+    if _ABBREVIATION.fullmatch(zone):
         return (
             f"{shown} looks like a time zone abbreviation; abbreviations are ambiguous "
             "(IST is India, Israel or Ireland) and are refused: name the IANA zone, e.g. "
@@ -495,7 +498,8 @@ def resolve_local(
             raise RepeatedTimeError(
                 f"{_fmt_wall(wall)} happened twice in {zone} (clocks were set back): at "
                 f"{fold0.isoformat()} and at {fold1.isoformat()}; pass "
-                "disambiguation='earlier', 'later' or 'compatible' to choose",
+                "disambiguation='earlier', 'later' or 'compatible' to choose, or 'either' to "
+                "keep both",
                 wall=_fmt_wall(wall),
                 zone=zone,
                 where=where,

@@ -1,31 +1,30 @@
-"""What every importer shares: the session, the report, bad rows, actors, honest dates.
+"""The import session: one file read row by row into a base ledger, then one batch.
 
 An import reads a file row by row and builds entries against the ledger it goes into (the
 *base*), which it never changes until the end: then the entries are appended in one batch, all or
 nothing. Memory grows with the entries made, not with the file. Ids come from the dataset's own
 ids, so importing the same file twice adds nothing; names are reconciled with the actors the
 ledger already holds (by Wikidata id, then by name or alias) before an actor is created.
+A bad row raises, or with ``skip_bad_rows`` is counted and undone.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import functools
 import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Final, NoReturn
 
 import attrs
 
-from diplomacy_ledger._errors import FormatError, ImportRowError, LedgerError, UnknownEntryError
+from diplomacy_ledger._errors import ImportRowError, LedgerError, UnknownEntryError
 from diplomacy_ledger._gc import gc_paused
-from diplomacy_ledger._repr import python_repr
+from diplomacy_ledger.importers._report import BAD_ROWS_LISTED, BadRow, ImportReport
 from diplomacy_ledger.io import Store, open_store
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -38,121 +37,21 @@ from diplomacy_ledger.model import (
     normalise_name,
     shown,
 )
-from diplomacy_ledger.time import Precision, When, country_zones, resolve_phrase
-
-__all__ = [
-    "COUNTRY_CODES",
-    "ImportReport",
-    "Into",
-    "Progress",
-    "Session",
-    "local_days",
-    "phrase_in",
-    "run_import",
-    "table_rows",
-    "zones_for",
-]
 
 Into = Ledger | Store | str | os.PathLike[str] | None
 """Where an import goes: a ledger, an open store, a store's file (created if missing), or None."""
 
 _SLUG: Final = re.compile(r"[^a-z0-9]+")
 
-COUNTRY_CODES: Final = {
-    "Democratic Republic of Congo": "CD",
-    "Republic of Congo": "CG",
-    "Ivory Coast": "CI",
-    "United Kingdom": "GB",
-    "South Korea": "KR",
-    "North Korea": "KP",
-    "Myanmar": "MM",
-    "eSwatini": "SZ",
-    "Russian Federation": "RU",
-}
-"""Country names datasets use that ``iso3166.tab`` spells otherwise, with their ISO codes."""
-_EARTH: Final = ("+14:00", "-12:00")  # where a day begins first, and where it ends last
-
-
-def _sorted_counts(counts: Mapping[str, int]) -> dict[str, int]:
-    return dict(sorted(counts.items()))
-
-
-@python_repr
-@attrs.frozen
-class ImportReport:
-    """What an import did: rows read, entries made, rows skipped by reason, actors found or made.
-
-    ``records`` counts new event records (calls, meetings, hostilities, …), ``corrections`` new
-    versions of records already imported, ``retractions`` records withdrawn; ``unchanged`` rows
-    that the ledger already held as they are (importing a file twice makes every row unchanged).
-    ``skipped`` maps each reason to how many rows were skipped for it: rows whose kind of event
-    the ledger has no record for (always counted, never an error) and, with
-    ``skip_bad_rows=True``, bad rows. ``actors_created`` and ``actors_matched`` are actor ids.
-
-    >>> ImportReport("acled", ("a.csv",), rows_read=3, records=2,
-    ...              skipped={"no counterpart: Protests": 1}).skipped_rows
-    1
-    """
-
-    format: str
-    files: tuple[str, ...]
-    rows_read: int = 0
-    records: int = 0
-    corrections: int = 0
-    retractions: int = 0
-    unchanged: int = 0
-    skipped: Mapping[str, int] = attrs.field(factory=dict, converter=_sorted_counts)
-    actors_created: tuple[str, ...] = ()
-    actors_matched: tuple[str, ...] = ()
-    other_entries: int = 0
-    """How many sources, places and offices the import made along the way."""
-
-    __hash__ = None  # type: ignore[assignment]
-
-    @property
-    def skipped_rows(self) -> int:
-        """How many rows were skipped, for every reason."""
-        return sum(self.skipped.values())
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as plain JSON values."""
-        return {
-            "format": self.format,
-            "files": list(self.files),
-            "rows_read": self.rows_read,
-            "records": self.records,
-            "corrections": self.corrections,
-            "retractions": self.retractions,
-            "unchanged": self.unchanged,
-            "skipped": dict(self.skipped),
-            "skipped_rows": self.skipped_rows,
-            "actors_created": list(self.actors_created),
-            "actors_matched": list(self.actors_matched),
-            "other_entries": self.other_entries,
-        }
-
-    def merged(self, other: ImportReport) -> ImportReport:
-        """One report for two imports done one after the other (of several files)."""
-        skipped = Counter(self.skipped)
-        skipped.update(other.skipped)
-        created = dict.fromkeys((*self.actors_created, *other.actors_created))
-        return ImportReport(
-            self.format if self.format == other.format else f"{self.format}+{other.format}",
-            (*self.files, *other.files),
-            rows_read=self.rows_read + other.rows_read,
-            records=self.records + other.records,
-            corrections=self.corrections + other.corrections,
-            retractions=self.retractions + other.retractions,
-            unchanged=self.unchanged + other.unchanged,
-            skipped=dict(skipped),
-            actors_created=tuple(created),
-            actors_matched=tuple(
-                a
-                for a in dict.fromkeys((*self.actors_matched, *other.actors_matched))
-                if a not in created
-            ),
-            other_entries=self.other_entries + other.other_entries,
-        )
+__all__ = [
+    "PROGRESS_EVERY",
+    "Into",
+    "Progress",
+    "Reader",
+    "Session",
+    "run_import",
+    "slug",
+]
 
 
 @attrs.define
@@ -192,10 +91,13 @@ class Session:
         self.skip_bad_rows = skip_bad_rows
         self.pending: list[_Pending] = []
         self.ids: dict[str, int] = {}  # id -> position in pending
+        self.seen: dict[str, tuple[int, Record, str | None]] = {}
+        """The dataset's ids met in this file: the line, the record, and why it was skipped."""
         self.names: dict[str, str] = {}  # normalised actor name -> actor id
         self.created: dict[str, None] = {}
         self.matched: dict[str, None] = {}
         self.skipped: Counter[str] = Counter()
+        self.bad_rows: list[BadRow] = []
         self.rows_read = 0
         self.unchanged = 0
         self.line = 0
@@ -214,14 +116,33 @@ class Session:
         self.rows_read += 1
         if self._progress is not None and self.rows_read % PROGRESS_EVERY == 0:
             self._progress(self.rows_read)
-        mark, matched = len(self.pending), len(self.matched)
+        mark, matched, seen = len(self.pending), len(self.matched), len(self.seen)
         try:
-            yield
+            try:
+                yield
+            except ImportRowError:
+                raise
+            except LedgerError as error:  # a value the reader did not check itself: the row's
+                raise ImportRowError(
+                    str(error),
+                    file=self.file,
+                    line=line,
+                    column=error.where or "row",
+                    value=None,
+                    reason="bad value",
+                ) from error
         except ImportRowError as error:
             if not self.skip_bad_rows:
                 raise
             self._undo(mark, matched)
+            while len(self.seen) > seen:
+                self.seen.popitem()
             self.skipped[error.reason] += 1
+            if len(self.bad_rows) < BAD_ROWS_LISTED:
+                message = error.message if len(error.message) <= 300 else error.message[:299]
+                self.bad_rows.append(
+                    BadRow(self.file, error.line, error.column, error.reason, message)
+                )
 
     def _undo(self, mark: int, matched: int) -> None:
         """Forget what a bad row made: its entries, their names, the actors it matched first."""
@@ -312,34 +233,60 @@ class Session:
 
         When the ledger already holds ``id`` with an equal record the row is unchanged; with a
         different one, the record supersedes the latest version under ``id@version`` (``version``
-        is the row's own time stamp, else a digest of the record). A row whose id is already
-        among this file's rows is an error unless it is the same row again.
+        is the row's own time stamp, else a digest of the record). An id already on an earlier
+        row of this file is an error naming that row's line, unless the row is the same again
+        (some datasets repeat rows): then it counts as that row did.
         """
-        if id in self.ids:
-            if self.current(id) == record:
+        seen = self.seen.get(id)
+        if seen is not None:  # the id is on an earlier row of this file
+            line, earlier, outcome = seen
+            if earlier != record:
+                self.fail(
+                    "id",
+                    id,
+                    f"the id is on line {line} already, with other contents",
+                    reason="duplicate id",
+                )
+            if outcome is None:
                 self.unchanged += 1
-                return
-            self.fail("id", id, "the id appears twice in the file", reason="duplicate id")
+            else:
+                self.skip(outcome)
+            return
+        self.seen[id] = (
+            self.line,
+            *self._upsert(record, id=id, recorded_at=recorded_at, version=version),
+        )
+
+    def _upsert(
+        self, record: Record, *, id: str, recorded_at: datetime | None, version: str | None
+    ) -> tuple[Record, str | None]:
+        """Add ``record`` as ``upsert`` says; return the record to remember, and a skip's reason.
+
+        The record remembered for an unchanged row is the ledger's own, equal one: the row's then
+        takes no memory.
+        """
         if id not in self.base:
             self.add(record, id=id, recorded_at=recorded_at)
-            return
+            return record, None
         latest = self.base.current(id)
         if latest is None:
             self.skip("retracted earlier")
-            return
+            return record, "retracted earlier"
         if latest.record == record:
             self.unchanged += 1
-            return
+            return latest.record, None
         if recorded_at is not None and recorded_at <= latest.recorded_at:
-            self.skip("older than the version the ledger holds")  # an earlier release again
-            return
+            reason = "older than the version the ledger holds"  # an earlier release again
+            self.skip(reason)
+            return record, reason
         if version is None:
             version = hashlib.sha256(repr(record).encode("utf-8")).hexdigest()[:12]
         corrected = f"{id}@{version}"
         if self.known(corrected):
             self.unchanged += 1  # this version was imported, and corrected since
-            return
+            return record, None
         self.add(record, id=corrected, recorded_at=recorded_at, supersedes=latest.id)
+        return record, None
 
     def new_id(self, stem: str) -> str:
         """``stem``, or ``stem-2``, ``stem-3``, … : the first id no entry has."""
@@ -459,6 +406,7 @@ class Session:
             actors_created=tuple(self.created),
             actors_matched=tuple(a for a in self.matched if a not in self.created),
             other_entries=len(self.pending) - len(events) - len(self.created),
+            bad_rows=tuple(self.bad_rows),
         )
 
     def ordered(self, recorded_at: datetime | None) -> list[_Pending]:
@@ -542,89 +490,3 @@ def run_import(
                     )
     ledger = target if isinstance(target, Ledger) else target.ledger()
     return ledger, session.report()
-
-
-# -- honest dates ----------------------------------------------------------------------------------
-
-
-def zones_for(zone: str | None, country: str | None) -> tuple[str, ...]:
-    """The zones a date-only value is read in: the place's zone, else every zone of the country.
-
-    Empty when neither is known: the date is then a day somewhere on Earth.
-    """
-    if zone:
-        return (zone,)
-    if country:
-        return country_zones(country)
-    return ()
-
-
-def local_days(first: date, last: date, zones: Sequence[str], *, text: str) -> When:
-    """The days ``first`` to ``last`` (inclusive) on local clocks; never from UTC midnight.
-
-    In one zone; in the union of several (from where the first day begins first to where the
-    last ends last); or, with no zone, anywhere on Earth. A When is immutable: the same days
-    in the same zones are built once (event data repeats its days row after row).
-    """
-    return _local_days(first, last, tuple(zones), text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _local_days(first: date, last: date, zones: tuple[str, ...], text: str) -> When:
-    if not zones:
-        start, end = When.day(first, text=text), When.day(last, text=text)
-    elif len(zones) == 1:
-        start, end = When.day(first, zone=zones[0]), When.day(last, zone=zones[0])
-    else:
-        starts = [When.day(first, zone=zone) for zone in zones]
-        ends = [When.day(last, zone=zone) for zone in zones]
-        earliest = min(w.earliest for w in starts)
-        latest = max(w.latest for w in ends)
-        return When(earliest, latest, Precision.SPAN, None, text=text)
-    if first == last:
-        return attrs.evolve(start, text=text)
-    return When.between(start, end, text=text)
-
-
-def phrase_in(phrase: str, *, anchor: When | Callable[[str], When], zones: Sequence[str]) -> When:
-    """A vague phrase read against ``anchor`` in each of ``zones``, as the union of the readings.
-
-    With no zone, on all of Earth's clocks: where the day begins first and where it ends last.
-    ``anchor`` may be a function of the zone: a report dated only by its day is read, in each
-    zone, against that day in that zone ("yesterday" said on the 13th is the 12th on the same
-    clocks), not against the union of the days.
-    """
-    readings = [
-        resolve_phrase(phrase, anchor=anchor(zone) if callable(anchor) else anchor, zone=zone)
-        for zone in (zones or _EARTH)
-    ]
-    if len(readings) == 1:
-        return readings[0]
-    earliest = min(w.earliest for w in readings)
-    latest = max(w.latest for w in readings)
-    return When(earliest, latest, Precision.SPAN, None, text=phrase)
-
-
-def open_text(path: Path) -> Any:
-    """A file opened for the csv module: UTF-8 (a byte-order mark is skipped), newlines kept."""
-    return path.open(encoding="utf-8-sig", newline="")
-
-
-@contextlib.contextmanager
-def table_rows(
-    session: Session, required: Sequence[str], *, what: str, tabs: bool = False
-) -> Iterator[csv.DictReader[str]]:
-    """The rows of a file with a header line (tab-separated and unquoted if ``tabs``).
-
-    A :class:`FormatError` on its first line if the header lacks a ``required`` column: ``what``
-    names the kind of file it is not ("an ACLED file").
-    """
-    with open_text(session.path) as file:
-        if tabs:
-            rows = csv.DictReader(file, delimiter="\t", quoting=csv.QUOTE_NONE)
-        else:
-            rows = csv.DictReader(file)
-        missing = [name for name in required if name not in (rows.fieldnames or ())]
-        if missing:
-            raise FormatError(f"not {what}: missing columns {missing}", where=f"{session.file}:1")
-        yield rows
