@@ -86,7 +86,7 @@ class Contact:
 
     @property
     def placements(self) -> tuple[Bounds, ...]:
-        """The intervals its start may lie in: ``parts``, or ``start``'s bounds as one."""
+        """Every interval its start may lie in (``parts``, or else ``start``'s bounds)."""
         return self.parts or ((self.start.earliest, self.start.latest),)
 
     def involves(self, actor: str) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import accumulate, compress, repeat
 from operator import add, eq, sub
-from typing import Final, NamedTuple, overload
+from typing import Final, Literal, NamedTuple, overload
 
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.contacts._contact import (
@@ -83,7 +83,7 @@ class ContactCounts(Sequence[ContactCount]):
 
     def __init__(
         self,
-        per: Per,
+        per: Literal["day", "week", "month"],
         starts: list[int],
         ends: list[int],
         definite: list[int],
@@ -98,8 +98,8 @@ class ContactCounts(Sequence[ContactCount]):
         self._last = list(map(sub, accumulate(lengths), repeat(1)))
 
     @property
-    def per(self) -> Per:
-        """The size of the buckets: ``"day"``, ``"week"`` or ``"month"``."""
+    def per(self) -> Literal["day", "week", "month"]:
+        """Which buckets these are (``"day"``, ``"week"`` or ``"month"``)."""
         return self._per
 
     def __len__(self) -> int:
