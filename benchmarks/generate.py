@@ -74,8 +74,8 @@ from diplomacy_ledger import (
     Tenure,
     When,
     available_zones,
-    dumps_jsonl,
 )
+from diplomacy_ledger.io import encode_entry
 
 __all__ = [
     "DATA_DIR",
@@ -172,17 +172,20 @@ def ensure_dataset(size: int, variant: str = "uniform", *, quiet: bool = False) 
     generator = _Generator(size, variant)
     temporary = path.with_suffix(f".tmp{os.getpid()}")
     written = 0
+    previous = "0" * 64  # the digest chain runs through the whole file, from 64 zeros
     with temporary.open("w", encoding="utf-8") as file:
-        chunk: list[Entry] = []
+        chunk: list[str] = []
         for entry in generator.entries():
-            chunk.append(entry)
+            line = encode_entry(entry, previous=previous)
+            previous = line[-66:-2]  # the line ends with its digest: ,"digest":"<64 hex>"}
+            chunk.append(line + "\n")
             if len(chunk) == 20_000:
-                file.write(dumps_jsonl(chunk))
+                file.write("".join(chunk))
                 written += len(chunk)
                 chunk = []
                 if not quiet:
                     print(f"\r  generating {variant} {size:,}: {written:,}", end="", flush=True)
-        file.write(dumps_jsonl(chunk))
+        file.write("".join(chunk))
         written += len(chunk)
     assert written == size, (written, size)
     os.replace(temporary, path)
