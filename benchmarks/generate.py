@@ -87,7 +87,7 @@ __all__ = [
     "read_meta",
 ]
 
-GENERATOR_VERSION: Final = 1
+GENERATOR_VERSION: Final = 2
 VARIANTS: Final = ("uniform", "skewed")
 DATA_DIR: Final = Path(__file__).resolve().parent / "data"
 SKEWED_ACTOR: Final = "person-envoy-0"
@@ -278,6 +278,7 @@ class _Generator:
         self.tenures: dict[str, list[_Tenure]] = {}  # office -> tenures by start
         self.tenure_starts: dict[str, list[datetime]] = {}
         self.envoys: list[str] = []
+        self.wrong_offices: set[Participant] = set()  # planted: named in an office they had left
         self.slots: dict[str, set[int]] = {}
         self.slot_calls: dict[tuple[str, int], tuple[str, When | Span]] = {}
         self.days: dict[tuple[date, str | None], When] = {}
@@ -680,10 +681,15 @@ class _Generator:
         tenure = self.tenures[office][position]
         if not (tenure.core[0] <= bounds[0] and bounds[1] <= tenure.core[1]):
             return Participant(tenure.person)
-        if self.rng.random() < 0.0005:
-            other = self.rng.choice([r for r in state.offices if r != role])
+        if position > 0 and self.rng.random() < 0.0005:
+            # The holder before, named in the office they had left (their tenure ended on the
+            # day this one began, before these bounds): a recorded end, so a definite finding.
+            # Naming someone in an office with no tenure of theirs recorded is no finding (an
+            # open world), so that is not planted.
             self.plant("office_not_held")
-            return Participant(tenure.person, office=state.offices[other])
+            former = Participant(self.tenures[office][position - 1].person, office=office)
+            self.wrong_offices.add(former)
+            return former
         return Participant(tenure.person, office=office)
 
     def two_states(self) -> tuple[_State, _State]:
@@ -751,8 +757,8 @@ class _Generator:
         bounds = _bounds(time_)
         kept = []
         for person in people:
-            if person.office is None:
-                kept.append(person)
+            if person.office is None or person in self.wrong_offices:
+                kept.append(person)  # a planted wrong office stays wrong
                 continue
             tenures = self.tenures[person.office]
             own = [t for t in tenures if t.person == person.actor]
@@ -1084,10 +1090,12 @@ class _Generator:
             if time_.latest < call.bounds[1]:
                 time_ = When.between(time_, self.day(self.local_day(call.bounds[1], zone), zone))
         if self.rng.random() < 0.02:
+            # One readout names someone else in one participant's place (a readout naming
+            # fewer, or more, people agrees with the other: it leaves some out).
             self.plant("readout_mismatch")
-            extra = self.rng.choice(self.envoys[1:])
-            if extra not in call.actors:
-                people.append(Participant(extra))
+            other = self.rng.choice(self.envoys[1:])
+            if other not in call.actors:
+                people[-1] = Participant(other)
         readout = Call(
             people[::-1],
             time_,

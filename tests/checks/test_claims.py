@@ -170,6 +170,17 @@ class TestOneFindingPerDenial:
             "Government of Armenia gave 'c' (a call) as fact; Russia asserted it in 'm' (a claim)"
         )
 
+    def test_one_teller_who_gave_it_and_reported_it_is_named_once(self, base: Ledger) -> None:
+        # The seed's shape: a ceasefire known through Armenian media, who also reported it.
+        add(base, "cf", Ceasefire(("armenia", "azerbaijan"), y("2022-09-13 02:30"), src("media")))
+        add(base, "r", Report("media", "cf", src()))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="cf"))
+        [finding] = check(base, only=["contradiction"])
+        assert finding.explanation.startswith(
+            "Armenian media gave 'cf' (a ceasefire) as fact and reported it in 'r' (a report); "
+            "Government of Azerbaijan denies it in 'd'"
+        )
+
     def test_its_teller_taking_it_back_while_another_vouches_for_it(self, base: Ledger) -> None:
         add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
         add(base, "m", Claim("russia", Stance.ASSERTS, src(), about="c"))

@@ -120,20 +120,20 @@ def _finding(
             what = f"gave {words.describe(assertion)} as fact"
         else:
             what = f"{_what(context, assertion)} in {words.describe(assertion)}"
-        said.append((asserter, f"{words.name(asserter)} {what}"))
+        said.append((asserter, what))
     shown = [i for i, (who, _) in enumerate(said) if who != denier] or list(range(len(said)))
     if subject is not None and assertions[shown[0]] is not subject:  # say what "it" is, once
         first = shown[0]
         said[first] = (said[first][0], f"{said[first][1]} about {words.describe(subject)}")
-    own = [text for asserter, text in said if asserter == denier]
+    own = _by_teller(context, [(a, what) for a, what in said if a == denier])
     sources = " and ".join(dict.fromkeys(words.sources(e) for e in (*assertions, denial)))
-    if own and len(own) == len(said):
+    if own and len(own) == len({a for a, _ in said}):
         explanation = (
             f"{'; '.join(own)}, then denied it in {words.describe(denial)}{_words(denial)}: a "
             f"retraction ({sources})."
         )
     else:
-        others = "; ".join(text for asserter, text in said if asserter != denier)
+        others = "; ".join(_by_teller(context, [(a, w) for a, w in said if a != denier]))
         taken_back = ", taking back what it had said itself" if own else ""
         explanation = (
             f"{others}; {words.name(denier)} denies it in {words.describe(denial)}"
@@ -142,6 +142,18 @@ def _finding(
     entries = (*((subject.id,) if subject is not None else ()), *(a.id for a in assertions))
     entries = tuple(dict.fromkeys((*entries, denial.id)))
     return Finding(FindingKind.CONTRADICTION, "definite", entries, explanation)
+
+
+def _by_teller(context: CheckContext, said: list[tuple[str, str]]) -> list[str]:
+    """What each teller said, one clause a teller in the order they first speak.
+
+    ``[("armenia", "said it"), ("azerbaijan", "denied it"), ("armenia", "reported it")]`` is
+    ``["Armenia said it and reported it", "Azerbaijan denied it"]``.
+    """
+    grouped: dict[str, list[str]] = {}
+    for teller, what in said:
+        grouped.setdefault(teller, []).append(what)
+    return [f"{context.words.name(t)} {' and '.join(whats)}" for t, whats in grouped.items()]
 
 
 def _what(context: CheckContext, entry: Entry) -> str:
