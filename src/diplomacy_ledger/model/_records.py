@@ -437,7 +437,7 @@ class Ceasefire:
 
     @property
     def bound(self) -> tuple[str, ...]:
-        """The parties it binds: those that declared it, or every party if all agreed."""
+        """Which parties it binds, those that declared it, or every party if all agreed."""
         return self.declared_by or self.parties
 
 
