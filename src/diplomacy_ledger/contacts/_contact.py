@@ -22,6 +22,7 @@ import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._gc import gc_paused
+from diplomacy_ledger._repr import attrs_repr
 from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Call,
@@ -30,7 +31,15 @@ from diplomacy_ledger.model import (
     Meeting,
     Status,
 )
-from diplomacy_ledger.time import Certainty, Span, When, start_of, window_bounds
+from diplomacy_ledger.time import (
+    Certainty,
+    Span,
+    When,
+    format_utc_instant,
+    parse_utc_instant,
+    start_of,
+    window_bounds,
+)
 
 __all__ = [
     "Bounds",
@@ -52,6 +61,23 @@ Bounds = tuple[datetime, datetime]
 """An interval of instants, both ends included (UTC)."""
 
 _TICK: Final = timedelta(microseconds=1)
+
+
+def _parts(value: Iterable[tuple[datetime | str, datetime | str]]) -> tuple[Bounds, ...]:
+    """Intervals of instants: aware datetimes, or RFC 3339 text with an offset (as reprs write).
+
+    The library makes them as tuples of datetimes, passed through as they are (a contact is made
+    for every event of a ledger: this is on the hot path).
+    """
+    if type(value) is tuple and all(type(b[0]) is datetime for b in value):
+        return value
+    return tuple(
+        (
+            parse_utc_instant(low, where="Contact.parts") if isinstance(low, str) else low,
+            parse_utc_instant(high, where="Contact.parts") if isinstance(high, str) else high,
+        )
+        for low, high in value
+    )
 
 
 @attrs.frozen
@@ -77,7 +103,16 @@ class Contact:
     start: When
     time: When | Span
     sources: tuple[str, ...]
-    parts: tuple[Bounds, ...] = ()
+    parts: tuple[Bounds, ...] = attrs.field(default=(), converter=_parts)
+
+    def __repr__(self) -> str:  # the parts as RFC 3339 text, which the constructor takes
+        text = attrs_repr(attrs.evolve(self, parts=()))
+        if not self.parts:
+            return text
+        parts = tuple(
+            (format_utc_instant(low), format_utc_instant(high)) for low, high in self.parts
+        )
+        return f"{text[:-1]}, parts={parts!r})"
 
     @property
     def id(self) -> str:
