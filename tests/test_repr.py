@@ -30,6 +30,7 @@ from diplomacy_ledger import (
     When,
     allow_legacy_zones,
     check,
+    contact_counts,
     contact_events,
     contact_graph,
     contacts_of,
@@ -178,8 +179,9 @@ def test_contacts_and_what_is_asked_of_them_paste_back(ledger: Ledger) -> None:
         assert_pasteable(last_contact(ledger, first, second))
         for match in contacts_of(ledger, first):
             assert_pasteable(match)
-    for node in contact_graph(ledger).nodes:
-        assert_pasteable(node)
+    assert_pasteable(contact_graph(ledger))
+    for per in ("day", "week", "month"):
+        assert_pasteable(contact_counts(ledger, per=per, zone="Asia/Kathmandu"))
 
 
 @given(

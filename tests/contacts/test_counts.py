@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
+    ContactCount,
+    ContactCounts,
     Ledger,
     LedgerError,
     Status,
@@ -265,7 +267,11 @@ def test_the_counts_are_a_sequence_of_rows_that_compares_with_lists() -> None:
     assert rows[5] in found
     assert found.index(rows[20]) == 20
     assert list(reversed(found)) == rows[::-1]
-    assert repr(found).startswith("ContactCounts([ContactCount(bucket='2022-09-01'")
+    assert repr(found).startswith(
+        "ContactCounts.of_rows('day', [ContactCount('2022-09-01', '2022-09-01', '2022-09-01', "
+    )
+    pasted = eval(repr(found), {"ContactCounts": ContactCounts, "ContactCount": ContactCount})
+    assert (pasted, pasted.per, repr(pasted)) == (found, "day", repr(found))
     assert found.per == "day"
     with pytest.raises(IndexError):
         found[30]
@@ -273,3 +279,15 @@ def test_the_counts_are_a_sequence_of_rows_that_compares_with_lists() -> None:
         found[-31]
     assert contact_counts(ledger, "aliyev", zone="UTC") == []
     assert len(contact_counts(ledger, "aliyev", zone="UTC")) == 0
+
+
+def test_counts_pasted_from_rows_must_be_buckets_in_order() -> None:
+    monday = ContactCount("2022-W37", "2022-09-12", "2022-09-18", 1, 2)
+    assert ContactCounts.of_rows("week", [monday]) == [monday]
+    with pytest.raises(LedgerError, match="not a week bucket"):  # a week from a Tuesday
+        ContactCounts.of_rows("week", [ContactCount("2022-W37", "2022-09-13", "2022-09-19", 1, 2)])
+    day = ContactCount("2022-09-13", "2022-09-13", "2022-09-13", 0, 1)
+    with pytest.raises(LedgerError, match="after the one before"):
+        ContactCounts.of_rows("day", [day, day])
+    with pytest.raises(LedgerError, match="not an ISO date"):
+        ContactCount("2022-09-13", "13/09/2022", "2022-09-13", 0, 1)

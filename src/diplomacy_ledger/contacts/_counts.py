@@ -18,13 +18,15 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from itertools import accumulate, compress, repeat
 from operator import add, eq, sub
 from typing import Final, Literal, NamedTuple, overload
 
+from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._gc import gc_paused
+from diplomacy_ledger._repr import shown
 from diplomacy_ledger.contacts._contact import (
     contact_list,
     contact_memo,
@@ -34,6 +36,7 @@ from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.time import (
     Per,
     bucket_of_ordinal,
+    bucket_ordinal,
     check_per,
     local_ordinals,
     skipped_days,
@@ -45,17 +48,47 @@ __all__ = ["ContactCount", "ContactCounts", "contact_counts", "contact_counts_by
 _MAKE: Final = tuple.__new__
 
 
-class ContactCount(NamedTuple):
-    """The contacts in one calendar bucket: at least ``definite``, at most ``possible``.
-
-    A named tuple: counts of a year of days for hundreds of actors are many of them.
-    """
-
+class _CountFields(NamedTuple):
     bucket: str
     first_day: date
     last_day: date
     definite: int
     possible: int
+
+
+class ContactCount(_CountFields):
+    """The contacts in one calendar bucket: at least ``definite``, at most ``possible``.
+
+    A named tuple: counts of a year of days for hundreds of actors are many of them. Its days
+    may be given as ISO dates, as its repr writes them:
+
+    >>> ContactCount("2022-W37", "2022-09-12", "2022-09-18", 1, 3).first_day
+    datetime.date(2022, 9, 12)
+    """
+
+    __slots__ = ()
+
+    def __new__(  # the library makes rows with tuple.__new__, not through this
+        cls, bucket: str, first_day: date | str, last_day: date | str, definite: int, possible: int
+    ) -> ContactCount:
+        return super().__new__(cls, bucket, _day(first_day), _day(last_day), definite, possible)
+
+    def __repr__(self) -> str:
+        first, last = self.first_day.isoformat(), self.last_day.isoformat()
+        return (
+            f"ContactCount({self.bucket!r}, {first!r}, {last!r}, {self.definite}, {self.possible})"
+        )
+
+
+def _day(value: date | str) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise InvalidValueError(
+                f"not an ISO date: {shown(value)}", where="ContactCount"
+            ) from None
+    return value
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -152,8 +185,41 @@ class ContactCounts(Sequence[ContactCount]):
 
     __hash__ = None  # type: ignore[assignment]  # a sequence compared by its rows
 
+    @classmethod
+    def of_rows(
+        cls, per: Literal["day", "week", "month"], rows: Iterable[ContactCount]
+    ) -> ContactCounts:
+        """The counts of ``rows``: buckets of ``per``, in order (as the repr writes them).
+
+        >>> rows = [ContactCount("2022-09-12", "2022-09-12", "2022-09-12", 0, 2),
+        ...         ContactCount("2022-09-13", "2022-09-13", "2022-09-13", 0, 2)]
+        >>> counts = ContactCounts.of_rows("day", rows)
+        >>> counts == rows, len(counts)
+        (True, 2)
+        """
+        starts: list[int] = []
+        ends: list[int] = []
+        definite: list[int] = []
+        possible: list[int] = []
+        for row in rows:
+            ordinal = bucket_ordinal(row.first_day, per)
+            if bucket_of_ordinal(ordinal, per) != row[:3] or (ends and ordinal <= ends[-1]):
+                raise InvalidValueError(
+                    f"not a {per} bucket after the one before: {shown(row)}",
+                    where="ContactCounts.of_rows",
+                )
+            same = (definite[-1], possible[-1]) == (row.definite, row.possible) if ends else False
+            if same and ordinal == ends[-1] + 1:
+                ends[-1] = ordinal
+                continue
+            starts.append(ordinal)
+            ends.append(ordinal)
+            definite.append(row.definite)
+            possible.append(row.possible)
+        return cls(per, starts, ends, definite, possible)
+
     def __repr__(self) -> str:
-        return f"ContactCounts({list(self)!r})"
+        return f"ContactCounts.of_rows({self._per!r}, {list(self)!r})"
 
 
 def contact_counts(

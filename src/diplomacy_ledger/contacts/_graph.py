@@ -31,7 +31,7 @@ from diplomacy_ledger.contacts._contact import (
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Actor, Medium
-from diplomacy_ledger.time import Span, When
+from diplomacy_ledger.time import Span, When, format_utc_instant, parse_utc_instant, to_utc
 
 __all__ = ["ContactEdge", "ContactGraph", "ContactNode", "contact_graph"]
 
@@ -48,14 +48,7 @@ class ContactNode:
     kind: str
 
 
-class ContactEdge(NamedTuple):
-    """Two actors' contacts: how many (at least, at most), the first and last, the media.
-
-    ``first`` is the earliest instant their first contact may have begun, ``last`` the latest
-    instant their last may have; ``contacts`` the ids of the contacts (their first readouts).
-    A named tuple: a graph of a million entries has hundreds of thousands of them.
-    """
-
+class _EdgeFields(NamedTuple):
     source: str
     target: str
     definite: int
@@ -64,6 +57,48 @@ class ContactEdge(NamedTuple):
     last: datetime
     media: tuple[str, ...]
     contacts: tuple[str, ...]
+
+
+class ContactEdge(_EdgeFields):
+    """Two actors' contacts: how many (at least, at most), the first and last, the media.
+
+    ``first`` is the earliest instant their first contact may have begun, ``last`` the latest
+    instant their last may have (aware datetimes, or RFC 3339 text as the repr writes them);
+    ``contacts`` the ids of the contacts (their first readouts). A named tuple: a graph of a
+    million entries has hundreds of thousands of them.
+    """
+
+    __slots__ = ()
+
+    def __new__(  # noqa: PLR0917  (a named tuple: its fields are positional)
+        cls,
+        source: str,
+        target: str,
+        definite: int,
+        possible: int,
+        first: datetime | str,
+        last: datetime | str,
+        media: tuple[str, ...],
+        contacts: tuple[str, ...],
+    ) -> ContactEdge:
+        # The library makes edges with tuple.__new__, not through this: it is for users.
+        first, last = _instant(first, "first"), _instant(last, "last")
+        return super().__new__(
+            cls, source, target, definite, possible, first, last, media, contacts
+        )
+
+    def __repr__(self) -> str:
+        first, last = format_utc_instant(self.first), format_utc_instant(self.last)
+        return (
+            f"ContactEdge({self.source!r}, {self.target!r}, {self.definite}, {self.possible}, "
+            f"{first!r}, {last!r}, {self.media!r}, {self.contacts!r})"
+        )
+
+
+def _instant(value: datetime | str, field: str) -> datetime:
+    if isinstance(value, str):
+        return parse_utc_instant(value, where=f"ContactEdge.{field}")
+    return to_utc(value, where=f"ContactEdge.{field}")
 
 
 @attrs.frozen
