@@ -191,3 +191,41 @@ class TestOneFindingPerDenial:
             "Russia asserted it in 'm' (a claim) about 'c' (a call); Government of Armenia "
             "denies it in 'd' (a claim), taking back what it had said itself."
         )
+
+
+class TestWordsOfCorrectionsAndAccusations:
+    """Round two of the episodes audit: what a finding says must read, and say which version."""
+
+    def test_an_accusation_with_no_words_of_its_own_reads(self, base: Ledger) -> None:
+        add(base, "h", Hostility(Span(y("2022-09-13 00:00")), src("arm-gov")))
+        add(base, "c", Claim("arm-gov", Stance.ACCUSES, src(), about="h", accused="aze-army"))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="h"))
+        [finding] = check(base, only=["contradiction"])
+        assert "accused Azerbaijani armed forces of it in 'c'" in finding.explanation
+
+    def test_a_denial_names_the_version_it_answered_once_that_is_corrected(
+        self, base: Ledger
+    ) -> None:
+        # Przewodów, 2022: an attack by one side, denied; then corrected to name no attacker.
+        shelling = Span(y("2022-09-13 00:00"))
+        add(base, "h", Hostility(shelling, src("arm-gov"), attacker="aze-army"))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="h", words="false"))
+        before = check(base, only=["contradiction"])
+        corrected = Hostility(shelling, src("arm-gov"), description="a shell fell")
+        base.append(corrected, id="h2", recorded_at=base["d"].recorded_at, supersedes="h")
+        [finding] = check(base, only=["contradiction"])
+        assert finding.entries == ("h2", "d")
+        assert (
+            "that denial answered 'h' (a hostility), which 'h2' (a hostility) has corrected since"
+            in finding.explanation
+        )
+        assert "corrected" not in before[0].explanation
+
+    def test_a_denial_made_after_the_correction_needs_no_such_words(self, base: Ledger) -> None:
+        shelling = Span(y("2022-09-13 00:00"))
+        add(base, "h", Hostility(shelling, src("arm-gov"), attacker="aze-army"))
+        corrected = Hostility(shelling, src("arm-gov"), description="a shell fell")
+        base.append(corrected, id="h2", recorded_at=base["h"].recorded_at, supersedes="h")
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="h"))
+        [finding] = check(base, only=["contradiction"])
+        assert "corrected" not in finding.explanation

@@ -127,21 +127,44 @@ def _finding(
         said[first] = (said[first][0], f"{said[first][1]} about {words.describe(subject)}")
     own = _by_teller(context, [(a, what) for a, what in said if a == denier])
     sources = " and ".join(dict.fromkeys(words.sources(e) for e in (*assertions, denial)))
+    answered = _answered(context, subject, denial) if subject is not None else ""
     if own and len(own) == len({a for a, _ in said}):
         explanation = (
-            f"{'; '.join(own)}, then denied it in {words.describe(denial)}{_words(denial)}: a "
-            f"retraction ({sources})."
+            f"{'; '.join(own)}, then denied it in {words.describe(denial)}{_words(denial)}"
+            f"{answered}: a retraction ({sources})."
         )
     else:
         others = "; ".join(_by_teller(context, [(a, w) for a, w in said if a != denier]))
         taken_back = ", taking back what it had said itself" if own else ""
         explanation = (
             f"{others}; {words.name(denier)} denies it in {words.describe(denial)}"
-            f"{_words(denial)}{taken_back}. Known from {sources}. The ledger keeps both sides."
+            f"{_words(denial)}{taken_back}{answered}. Known from {sources}. The ledger keeps "
+            "both sides."
         )
     entries = (*((subject.id,) if subject is not None else ()), *(a.id for a in assertions))
     entries = tuple(dict.fromkeys((*entries, denial.id)))
     return Finding(FindingKind.CONTRADICTION, "definite", entries, explanation)
+
+
+def _answered(context: CheckContext, subject: Entry, denial: Entry) -> str:
+    """Words saying that the denial answered an earlier version of the record, if it did.
+
+    A record corrected after it was denied may no longer say what was denied (an attribution
+    withdrawn, a time moved): the finding names the version the denial answered, the one
+    current when the denial was recorded, so a reader can compare the two.
+    """
+    ledger = context.ledger
+    made = ledger.index(denial.id)
+    if ledger.index(subject.id) < made:
+        return ""  # the record as it stands now was known when it was denied
+    earlier = [v for v in ledger.history(subject.id) if ledger.index(v.id) < made]
+    if not earlier:
+        return ""
+    words = context.words
+    return (
+        f"; that denial answered {words.describe(earlier[-1])}, which "
+        f"{words.describe(subject)} has corrected since"
+    )
 
 
 def _by_teller(context: CheckContext, said: list[tuple[str, str]]) -> list[str]:
@@ -166,7 +189,7 @@ def _what(context: CheckContext, entry: Entry) -> str:
         verb = f"accused {context.words.name(record.accused)}"
     if record.proposition:
         return f"{verb} ({record.proposition.strip()!r})"
-    return f"{verb} it"
+    return f"{verb} of it" if record.stance is Stance.ACCUSES and record.accused else f"{verb} it"
 
 
 def _words(entry: Entry) -> str:
