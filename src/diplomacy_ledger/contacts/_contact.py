@@ -2,8 +2,11 @@
 
 A contact is an event, not a record: each side's readout of one call, linked by
 :class:`~diplomacy_ledger.SameEvent`, is one contact. Only what took place is a contact: an
-event none of whose readouts says it happened (all planned), or that one says was called off,
-is none. A planned readout linked to one that says the event took place ("the leaders will
+event none of whose readouts says it happened (all planned or called off) is none. One that a
+readout says happened is a contact, but one *in doubt* when someone denies a readout of it (a
+claim denying it, by the other side or by its own teller) or another readout says it was called
+off: it may have taken place, so every answer counts it as possible only (the one certainty rule
+of the checks). A planned readout linked to one that says the event took place ("the leaders will
 speak on Tuesday", then "they spoke on Wednesday") stays among the contact's readouts, but says
 nothing of when it took place or who took part: the plan may have changed. Every question in
 this package (last contact, contacts of an actor, counts per day, the graph) asks
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -25,9 +28,11 @@ from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Call,
+    Claim,
     Entry,
     Medium,
     Meeting,
+    Stance,
     Status,
 )
 from diplomacy_ledger.time import Certainty, Span, When, start_of, window_bounds
@@ -68,6 +73,9 @@ class Contact:
     start may not be every instant between ``start``'s bounds, the intervals (UTC, ends
     included, in time order) it may lie in: the starts of readouts that disagree, or the two
     instants of a wall time the clocks showed twice (:attr:`When.either`); empty otherwise.
+    ``doubts``: the ids of the entries that put in doubt that it took place, in the order
+    recorded: claims denying a readout of it that says it did, and readouts telling it as called
+    off; empty when nothing does (see :attr:`took_place`).
     """
 
     entries: tuple[str, ...]
@@ -78,6 +86,16 @@ class Contact:
     time: When | Span
     sources: tuple[str, ...]
     parts: tuple[Bounds, ...] = ()
+    doubts: tuple[str, ...] = ()
+
+    @property
+    def took_place(self) -> Certainty:
+        """``"definite"`` unless something puts it in doubt (:attr:`doubts`): then ``"possible"``.
+
+        A contact in doubt counts as possible only in every answer: in a window, a count, an
+        edge of the graph, and as the last contact.
+        """
+        return "possible" if self.doubts else "definite"
 
     @property
     def id(self) -> str:
@@ -109,13 +127,48 @@ class ContactMatch:
 
 def _occurred(readouts: tuple[Entry, ...]) -> list[Entry] | None:
     """The readouts that say the event took place, or None when it is no contact."""
-    statuses = [entry.record.status for entry in readouts]  # type: ignore[union-attr]
-    if Status.CANCELLED in statuses:
-        return None
-    found = [
-        entry for entry, status in zip(readouts, statuses, strict=True) if status is Status.OCCURRED
-    ]
+    found = [entry for entry in readouts if _status(entry) is Status.OCCURRED]
     return found or None
+
+
+def _status(entry: Entry) -> Status:
+    status = entry.record.status  # type: ignore[union-attr]
+    assert isinstance(status, Status)
+    return status
+
+
+def _denials(ledger: Ledger) -> dict[str, list[str]]:
+    """First-version id of each record that claims deny → the ids of the denials, in order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    origin = ledger.origin
+    for entry in ledger.by_kind(Claim):
+        claim = entry.record
+        assert isinstance(claim, Claim)
+        if claim.stance is Stance.DENIES and claim.about is not None:
+            found[origin(claim.about)].append(entry.id)
+    return dict(found)
+
+
+def _denied(
+    entry: Entry, denials: dict[str, list[str]], origin: Callable[[str], str]
+) -> tuple[str, ...]:
+    """The ids of the claims denying the record (a first version is its own origin)."""
+    found = denials.get(entry.id if entry.supersedes is None else origin(entry.id))
+    return () if found is None else tuple(found)
+
+
+def _doubts(
+    ledger: Ledger,
+    readouts: tuple[Entry, ...],
+    occurred: list[Entry],
+    denials: dict[str, list[str]],
+) -> tuple[str, ...]:
+    """What puts the event in doubt: readouts telling it as called off, denials of the others."""
+    found = [entry.id for entry in readouts if _status(entry) is Status.CANCELLED]
+    if denials:
+        for entry in occurred:
+            found += _denied(entry, denials, ledger.origin)
+    return tuple(sorted(dict.fromkeys(found), key=ledger.index))
 
 
 def _parts_of(when: When) -> list[Bounds]:
@@ -150,7 +203,9 @@ def _union(parts: Iterable[Bounds]) -> list[Bounds]:
     return found
 
 
-def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry]) -> Contact:
+def _contact(
+    ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry], doubts: tuple[str, ...]
+) -> Contact:
     first = occurred[0].record
     assert isinstance(first, Call | Meeting)
     kind = "call" if type(first) is Call else "meeting"
@@ -166,6 +221,7 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry])
             first.when,
             (first.provenance.source,),
             tuple(_parts_of(start)) if start.either else (),
+            doubts,
         )
     participants: dict[str, None] = {}
     starts: list[When] = []
@@ -194,6 +250,7 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry])
         first.when,
         tuple(sources),
         tuple(parts) if len(parts) > 1 else (),
+        doubts,
     )
 
 
@@ -279,6 +336,7 @@ def _cached(ledger: Ledger) -> type[_Cache]:
 def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None:
     """Work out the contacts of the ledger into the cache."""
     groups = {entry.id: group for group in event_groups(ledger).values() for entry in group}
+    denials = _denials(ledger)  # none, in most ledgers: then a contact told once costs nothing
     seen: set[str] = set()
     found: list[Contact] = []
     indexes: list[int] = []
@@ -323,6 +381,7 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
                     when,
                     sources,
                     tuple(_parts_of(start)) if start.either else (),
+                    _denied(entry, denials, origin) if denials else (),
                 )
                 found.append(contact)
                 indexes.append(index(entry.id))
@@ -333,7 +392,8 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
             readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
             occurred = _occurred(readouts)
             if occurred is not None:
-                found.append(_contact(ledger, readouts, occurred))
+                doubts = _doubts(ledger, readouts, occurred, denials)
+                found.append(_contact(ledger, readouts, occurred, doubts))
                 indexes.append(index(readouts[0].id))
     by_actor: dict[str, list[int]] = defaultdict(list)
     for position, contact in enumerate(found):
@@ -368,10 +428,10 @@ def in_window(contact: Contact, window: When | Span | None) -> Certainty | None:
     """Whether the contact began in ``window``: surely, maybe, or not.
 
     Surely when every instant its start may be is inside the window for every placement of the
-    window's ends; maybe when one may be.
+    window's ends, and it surely took place; maybe when one may be, or it is in doubt.
     """
     if window is None:
-        return "definite"
+        return contact.took_place
     (low, high), (inner_low, inner_high) = window_bounds(window)
     start = contact.start
     if start.latest < low or start.earliest > high:
@@ -380,7 +440,7 @@ def in_window(contact: Contact, window: When | Span | None) -> Certainty | None:
     if parts and not any(a <= high and b >= low for a, b in parts):
         return None  # every part falls outside, in a gap between them
     if inner_low <= start.earliest and start.latest <= inner_high:
-        return "definite"
+        return contact.took_place
     return "possible"
 
 
@@ -395,8 +455,9 @@ def contacts_of(
 
     ``actor`` is an id, name or alias. ``window``: only contacts that began within it, each
     ``"definite"`` when it began inside for every placement of the times, else ``"possible"``
-    (without a window every contact is definite). ``with_``: only contacts with that actor, or
-    with any of those actors.
+    (without a window every contact is definite). A contact in doubt (:attr:`Contact.doubts`:
+    denied, or told as called off) is ``"possible"`` in any case. ``with_``: only contacts with
+    that actor, or with any of those actors.
     """
     check_window(window)
     who = ledger.resolve_actor(actor)

@@ -113,10 +113,11 @@ def contact_graph(
 
     With a window, a contact counts as definite on its edges when it began inside the window
     for every placement of the times, and as possible when it may have; edges with no possible
-    contact are left out. Without one, every contact counts as definite. ``actor`` (an id, name
-    or alias): only the contacts that actor took part in (its edges, and those between the
-    others in its meetings); ``with_``: only those with that actor, or any of those actors, as
-    in :func:`contacts_of`. Nodes are the actors of the edges. An actor's edges are the
+    contact are left out. Without one, every contact counts as definite. A contact in doubt
+    (:attr:`Contact.doubts`: denied, or told as called off) counts as possible only. ``actor``
+    (an id, name or alias): only the contacts that actor took part in (its edges, and those
+    between the others in its meetings); ``with_``: only those with that actor, or any of those
+    actors, as in :func:`contacts_of`. Nodes are the actors of the edges. An actor's edges are the
     contacts it took part in itself: a state's leader's calls are not the state's. O(n + p) for
     p pairs of participants.
     """
@@ -140,7 +141,7 @@ def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | No
     get, media = counts.get, _MEDIA
     for contact in contacts:
         if window is None:
-            sure = True
+            sure = not contact.doubts  # a contact in doubt may not have taken place
         else:
             certainty = in_window(contact, window)
             if certainty is None:
