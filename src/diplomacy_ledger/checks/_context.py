@@ -107,13 +107,20 @@ class CheckContext:
         return MappingProxyType(self._by_type)
 
     def current(self, id: str) -> Entry | None:
-        """The current version of the entry ``id`` belongs to; None if retracted or unknown."""
-        if id in self._current:
-            return self._current[id]
-        found = self.ledger.current(id) if id in self.ledger else None
+        """The current version of the entry ``id`` belongs to; None if retracted or unknown.
+
+        Remembered by the first version, so the versions of one chain are looked up once: a
+        record corrected thousands of times, each version denied, costs one walk of its chain.
+        """
+        if id not in self.ledger:
+            return None
+        root = self.root[id]
+        if root in self._current:
+            return self._current[root]
+        found = self.ledger.current(root)
         if found is not None and isinstance(found.record, Retraction):
             found = None  # a retraction is never a current entry
-        self._current[id] = found
+        self._current[root] = found
         return found
 
     def order_key(self, entry: Entry) -> int:

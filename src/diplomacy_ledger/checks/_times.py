@@ -154,8 +154,9 @@ def _after_publication(
         return  # a source announces what is planned for later, or what was called off
     if provenance.source in published:
         when = published[provenance.source]
-    else:
-        source = context.ledger.get(provenance.source)
+    else:  # as the source now stands: a corrected date counts, a retracted source says nothing
+        current = context.current(provenance.source)
+        source = None if current is None else current.record
         when = source.published if isinstance(source, Source) else None
         published[provenance.source] = when
     if when is not None and bounds[0] > when.latest:

@@ -335,7 +335,9 @@ def _cached(ledger: Ledger) -> type[_Cache]:
 
 def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None:
     """Work out the contacts of the ledger into the cache."""
-    groups = {entry.id: group for group in event_groups(ledger).values() for entry in group}
+    # Each group once (event_groups gives it under every member's id), then each member's.
+    events = {id(group): group for group in event_groups(ledger).values()}
+    groups = {entry.id: group for group in events.values() for entry in group}
     denials = _denials(ledger)  # none, in most ledgers: then a contact told once costs nothing
     seen: set[str] = set()
     found: list[Contact] = []

@@ -1,0 +1,102 @@
+"""Round two of the audit on real episodes: the rules the attacks showed wrong, each pinned.
+
+Each class pins one rule: a test that failed before its fix, and near misses that guard it. The
+episodes that suggested them are in tests/episodes/ (trump_putin_2024, vilnius_2023,
+przewodow_2022); the ledgers here are small attacks of the same shape, on the shared cast
+(tests/checks/conftest.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Claim,
+    Ledger,
+    LedgerError,
+    Retraction,
+    SameEvent,
+    Source,
+    Stance,
+    When,
+    check,
+)
+from tests.checks._helpers import T, add, found, src, y
+
+YEREVAN = "Asia/Yerevan"
+
+
+class TestParticipantsOfOneEvent:
+    """A readout naming fewer leaves the others out: one that names them all reconciles them."""
+
+    def test_each_side_names_its_own_and_one_names_all(self, base: Ledger) -> None:
+        # A three-way call: Yerevan names Putin, Paris names Pashinyan, Moscow names all three.
+        at = y("2022-09-13 01:00")
+        add(base, "yerevan", Call(["pashinyan", "putin"], at, src("arm-gov")))
+        add(base, "paris", Call(["macron", "pashinyan"], at, src()))
+        add(base, "moscow", Call(["putin", "pashinyan", "macron"], at, src()))
+        add(base, "one-call", SameEvent(("yerevan", "paris", "moscow")))
+        assert found(base, "readout_mismatch") == []
+
+    def test_without_the_one_that_names_all_they_disagree(self, base: Ledger) -> None:
+        at = y("2022-09-13 01:00")
+        add(base, "yerevan", Call(["pashinyan", "putin"], at, src("arm-gov")))
+        add(base, "paris", Call(["macron", "pashinyan"], at, src()))
+        add(base, "one-call", SameEvent(("yerevan", "paris")))
+        assert found(base, "readout_mismatch") == [("definite", ("one-call", "yerevan", "paris"))]
+
+    def test_only_the_readouts_that_disagree_are_said_to(self, base: Ledger) -> None:
+        # Pashinyan and Putin, told three ways: with Macron, with Aliyev, and the two alone. The
+        # last agrees with both; the first two disagree with each other.
+        add(base, "aliyev", Actor("Ilham Aliyev", ActorKind.PERSON))
+        at = y("2022-09-13 01:00")
+        add(base, "two", Call(["pashinyan", "putin"], at, src()))
+        add(base, "with-macron", Call(["pashinyan", "putin", "macron"], at, src()))
+        add(base, "with-aliyev", Call(["pashinyan", "putin", "aliyev"], at, src()))
+        add(base, "one-call", SameEvent(("two", "with-macron", "with-aliyev")))
+        [finding] = check(base, only=["readout_mismatch"])
+        differ = finding.explanation.split("their participants differ (")[1].split(")")[0]
+        assert "'with-macron'" in differ
+        assert "'with-aliyev'" in differ
+        assert "'two'" not in differ
+
+
+class TestSourcesAsTheyNowStand:
+    """A finding rests on a source as it now stands: corrected, or withdrawn."""
+
+    def test_a_corrected_publication_date_is_no_longer_before_the_event(self, base: Ledger) -> None:
+        add(base, "c", Call(["pashinyan", "putin"], When.day("2022-09-14", zone=YEREVAN), src()))
+        assert found(base, "anachronism") == [("definite", ("c", "article"))]
+        later = Source("the article", published=When.day("2022-09-15", zone=YEREVAN))
+        base.append(later, id="article-fixed", recorded_at=T, supersedes="article")
+        assert found(base, "anachronism") == []
+
+    def test_a_withdrawn_source_dates_nothing(self, base: Ledger) -> None:
+        add(base, "c", Call(["pashinyan", "putin"], When.day("2022-09-14", zone=YEREVAN), src()))
+        add(base, "gone", Retraction("article", reason="not the source of this call"))
+        assert found(base, "anachronism") == []
+
+    def test_explanations_give_the_sources_title_as_it_now_stands(self, base: Ledger) -> None:
+        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="an invasion"))
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), proposition="an invasion"))
+        base.append(Source("Reuters"), id="article-fixed", recorded_at=T, supersedes="article")
+        [finding] = check(base, only=["contradiction"])
+        assert "Known from source 'Reuters'." in finding.explanation
+
+    def test_a_correction_rolled_back_with_its_batch_leaves_the_chain_as_it_was(
+        self, base: Ledger
+    ) -> None:
+        # The ledger keeps each chain's latest version (so a chain of thousands of corrections
+        # is read in one step); a batch that fails half-way must put that back too.
+        with pytest.raises(LedgerError), base.batch() as batch:
+            batch.append(Source("Reuters"), id="v2", recorded_at=T, supersedes="article")
+            batch.append(Source("AP"), id="v3", recorded_at=T, supersedes="article")
+        current = base.current("article")
+        assert current is not None
+        assert current.id == "article"
+        base.append(Source("Reuters"), id="v2", recorded_at=T, supersedes="article")
+        assert [entry.id for entry in base.history("v2")] == ["article", "v2"]
+        assert base.current("article") == base["v2"]
