@@ -100,3 +100,22 @@ class TestSourcesAsTheyNowStand:
         base.append(Source("Reuters"), id="v2", recorded_at=T, supersedes="article")
         assert [entry.id for entry in base.history("v2")] == ["article", "v2"]
         assert base.current("article") == base["v2"]
+
+
+class TestHostileText:
+    """Text from a file reaches explanations: it may not reorder them when they are shown."""
+
+    def test_a_bidi_override_in_a_name_is_written_as_its_escape(self, base: Ledger) -> None:
+        add(base, "forged", Actor("Azerbaijan\u202e sdrawkcab", ActorKind.STATE))
+        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="an invasion"))
+        add(base, "d", Claim("forged", Stance.DENIES, src(), proposition="an invasion"))
+        [finding] = check(base, only=["contradiction"])
+        assert "\u202e" not in finding.explanation
+        assert "Azerbaijan\\u202e sdrawkcab denies it" in finding.explanation
+
+    def test_names_in_every_script_are_kept(self, base: Ledger) -> None:
+        add(base, "tehran", Actor("تهران", ActorKind.GOVERNMENT))
+        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="an invasion"))
+        add(base, "d", Claim("tehran", Stance.DENIES, src(), proposition="an invasion"))
+        [finding] = check(base, only=["contradiction"])
+        assert "تهران denies it" in finding.explanation

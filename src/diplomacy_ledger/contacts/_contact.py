@@ -296,11 +296,27 @@ def contact_memo(ledger: Ledger) -> dict[object, object]:
     return _cached(ledger).memo
 
 
-def contacts_with(ledger: Ledger, actor: str) -> list[Contact]:
-    """The contacts an actor (a first-version id) took part in, in time order."""
+def contacts_with(ledger: Ledger, actor: str, others: Iterable[str] | None = None) -> list[Contact]:
+    """The contacts an actor (a first-version id) took part in, in time order.
+
+    ``others``: only those with any of these actors (first-version ids). The contacts are read
+    from whichever side has fewer, so asking a hub of ten thousand calls for its last contact
+    with each counterpart in turn costs each counterpart's contacts, not the hub's every time.
+    """
     cache = _cached(ledger)
-    positions = sorted(cache.by_actor.get(actor, ()), key=time_keys(ledger).__getitem__)
-    return list(map(cache.contacts.__getitem__, positions))
+    mine = cache.by_actor.get(actor, [])
+    positions: Iterable[int] = mine
+    if others is not None:
+        wanted = tuple(dict.fromkeys(others))
+        theirs = [cache.by_actor.get(other, []) for other in wanted]
+        contacts = cache.contacts
+        if sum(map(len, theirs)) < len(mine):
+            positions = {p for found in theirs for p in found if contacts[p].involves(actor)}
+        else:
+            want = set(wanted)
+            positions = [p for p in mine if not want.isdisjoint(contacts[p].participants)]
+    ordered = sorted(positions, key=time_keys(ledger).__getitem__)
+    return list(map(cache.contacts.__getitem__, ordered))
 
 
 def contact_positions(ledger: Ledger) -> dict[str, list[int]]:
@@ -465,9 +481,7 @@ def contacts_of(
     who = ledger.resolve_actor(actor)
     others = None if with_ is None else set(resolve_actors(ledger, with_, "with_"))
     found = []
-    for contact in contacts_with(ledger, who):
-        if others is not None and not others & set(contact.participants):
-            continue
+    for contact in contacts_with(ledger, who, others):
         certainty = in_window(contact, window)
         if certainty is not None:
             found.append(ContactMatch(contact, contact.counterparts(who), certainty))

@@ -123,13 +123,14 @@ def contact_graph(
     """
     check_window(window)
     with gc_paused():
-        if actor is None:
-            contacts: Iterable[Contact] = contact_events(ledger)
+        others = None if with_ is None else resolve_actors(ledger, with_, "with_")
+        if actor is not None:
+            contacts: Iterable[Contact] = contacts_with(ledger, ledger.resolve_actor(actor), others)
         else:
-            contacts = contacts_with(ledger, ledger.resolve_actor(actor))
-        if with_ is not None:
-            others = set(resolve_actors(ledger, with_, "with_"))
-            contacts = [c for c in contacts if not others.isdisjoint(c.participants)]
+            contacts = contact_events(ledger)
+            if others is not None:
+                wanted = set(others)
+                contacts = [c for c in contacts if not wanted.isdisjoint(c.participants)]
         return _graph(ledger, contacts, window)
 
 

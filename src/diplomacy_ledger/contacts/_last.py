@@ -86,8 +86,8 @@ def last_contact(
     t_low, t_high = (moment.earliest, moment.latest) if moment else (UTC_MAX, UTC_MAX)
     candidates = [
         c
-        for c in contacts_with(ledger, first)
-        if c.involves(second) and (moment is None or c.start.earliest < t_high)
+        for c in contacts_with(ledger, first, (second,))
+        if moment is None or c.start.earliest < t_high
     ]
     possible = _possibly_last(candidates, moment)
     definite = None
