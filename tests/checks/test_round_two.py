@@ -17,9 +17,12 @@ from diplomacy_ledger import (
     Claim,
     Ledger,
     LedgerError,
+    Meeting,
+    Place,
     Retraction,
     SameEvent,
     Source,
+    Span,
     Stance,
     When,
     check,
@@ -119,3 +122,38 @@ class TestHostileText:
         add(base, "d", Claim("tehran", Stance.DENIES, src(), proposition="an invasion"))
         [finding] = check(base, only=["contradiction"])
         assert "تهران denies it" in finding.explanation
+
+
+class TestMeetingsOnTheSidelines:
+    """Vilnius 2023 with the hours: a bilateral at the summit's venue during the summit."""
+
+    @staticmethod
+    def summit_and(base: Ledger, bilateral: Meeting | Call) -> list[tuple[str, tuple[str, ...]]]:
+        for id, record in [
+            ("aliyev", Actor("Ilham Aliyev", ActorKind.PERSON)),
+            ("venue", Place("Summit venue", zone=YEREVAN)),
+            ("hotel", Place("A hotel", zone=YEREVAN)),
+        ]:
+            add(base, id, record)
+        summit = Span(y("2022-09-13 13:00"), y("2022-09-14 17:00"))
+        people = ["pashinyan", "putin", "macron"]
+        add(base, "summit", Meeting.summit(people, summit, src(), place="venue"))
+        add(base, "bilateral", bilateral)
+        return found(base, "double_booking")
+
+    def test_a_bilateral_at_the_venue_among_the_summits_people_is_none(self, base: Ledger) -> None:
+        evening = Span(y("2022-09-13 18:00"), y("2022-09-13 19:00"))
+        bilateral = Meeting.summit(["pashinyan", "macron"], evening, src(), place="venue")
+        assert self.summit_and(base, bilateral) == []
+
+    def test_elsewhere_or_by_phone_or_with_someone_else_it_is_one(self, base: Ledger) -> None:
+        evening = Span(y("2022-09-13 18:00"), y("2022-09-13 19:00"))
+        for bilateral in (
+            Meeting.summit(["pashinyan", "macron"], evening, src(), place="hotel"),
+            Call(["pashinyan", "macron"], evening, src()),
+            Meeting.summit(["pashinyan", "aliyev"], evening, src(), place="venue"),
+        ):
+            ledger = Ledger(list(base))
+            assert self.summit_and(ledger, bilateral) == [("definite", ("summit", "bilateral"))], (
+                bilateral
+            )

@@ -19,6 +19,7 @@ from diplomacy_ledger.model import (
     Entry,
     Finding,
     FindingKind,
+    Medium,
     Meeting,
     Tenure,
     participants,
@@ -253,15 +254,44 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
     every placement are (no placement puts one before the other, nor end to end; or both are at
     the same exact instant). Events, not readouts: records linked by :class:`SameEvent` are one
     event, and each pair of events gives one finding, naming everyone in both and every readout.
-    Two events with the very same participants are left to :func:`possibly_same_events`.
-    **definite** unless a record is disputed or a time rests on a policy's choice of a skipped
-    or repeated wall time. A sweep over each person's calls sorted by their latest start:
-    O(n log n + k) for k overlapping pairs.
+    Two events with the very same participants are left to :func:`possibly_same_events`. A
+    meeting on the sidelines of a larger one is no double booking: in person, at the same place,
+    with people who all take part in the larger meeting (a bilateral at a summit's venue during
+    the summit). **definite** unless a record is disputed or a time rests on a policy's choice
+    of a skipped or repeated wall time. A sweep over each person's calls sorted by their latest
+    start: O(n log n + k) for k overlapping pairs.
     """
     context = context_for(ledger)
     for (first, second), shared in _event_clashes(context).items():
-        if _participants(context, first) != _participants(context, second):
-            yield _booking(context, shared, first, second, same_people=False)
+        people = _participants(context, first), _participants(context, second)
+        if people[0] == people[1] or _on_the_sidelines(context, first, second, people):
+            continue
+        yield _booking(context, shared, first, second, same_people=False)
+
+
+def _on_the_sidelines(
+    context: CheckContext,
+    first: _Event,
+    second: _Event,
+    people: tuple[frozenset[str], frozenset[str]],
+) -> bool:
+    """Whether one event is a meeting on the sidelines of the other.
+
+    Both met in person at one place (as every readout of them as held says), and everyone in
+    the smaller took part in the larger.
+    """
+    places = set()
+    for entry in (*first, *second):
+        if context.set_aside(entry):
+            continue
+        record = entry.record
+        if not isinstance(record, Meeting) or record.medium is not Medium.IN_PERSON:
+            return False
+        if record.place is None:
+            return False
+        places.add(context.root[record.place])
+    small, large = sorted(people, key=len)
+    return len(places) == 1 and small < large
 
 
 def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
