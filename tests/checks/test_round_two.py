@@ -19,11 +19,14 @@ from diplomacy_ledger import (
     LedgerError,
     Meeting,
     Place,
+    Provenance,
+    Report,
     Retraction,
     SameEvent,
     Source,
     Span,
     Stance,
+    Status,
     When,
     check,
 )
@@ -105,25 +108,6 @@ class TestSourcesAsTheyNowStand:
         assert base.current("article") == base["v2"]
 
 
-class TestHostileText:
-    """Text from a file reaches explanations: it may not reorder them when they are shown."""
-
-    def test_a_bidi_override_in_a_name_is_written_as_its_escape(self, base: Ledger) -> None:
-        add(base, "forged", Actor("Azerbaijan\u202e sdrawkcab", ActorKind.STATE))
-        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="an invasion"))
-        add(base, "d", Claim("forged", Stance.DENIES, src(), proposition="an invasion"))
-        [finding] = check(base, only=["contradiction"])
-        assert "\u202e" not in finding.explanation
-        assert "Azerbaijan\\u202e sdrawkcab denies it" in finding.explanation
-
-    def test_names_in_every_script_are_kept(self, base: Ledger) -> None:
-        add(base, "tehran", Actor("تهران", ActorKind.GOVERNMENT))
-        add(base, "a", Claim("media", Stance.ASSERTS, src(), proposition="an invasion"))
-        add(base, "d", Claim("tehran", Stance.DENIES, src(), proposition="an invasion"))
-        [finding] = check(base, only=["contradiction"])
-        assert "تهران denies it" in finding.explanation
-
-
 class TestMeetingsOnTheSidelines:
     """Vilnius 2023 with the hours: a bilateral at the summit's venue during the summit."""
 
@@ -157,3 +141,43 @@ class TestMeetingsOnTheSidelines:
             assert self.summit_and(ledger, bilateral) == [("definite", ("summit", "bilateral"))], (
                 bilateral
             )
+
+
+class TestPrematureReports:
+    """A report with no date of its own was made by the time its source was published."""
+
+    def test_an_undated_report_in_a_source_published_before_the_event(self, base: Ledger) -> None:
+        # The article is published on the 13th; the call it reports took place on the 14th.
+        add(base, "other", Source("a later readout"))
+        add(base, "undated", Source("an undated page"))
+        add(
+            base,
+            "c",
+            Call(["pashinyan", "putin"], When.day("2022-09-14", zone=YEREVAN), Provenance("other")),
+        )
+        add(base, "r", Report("media", "c", src()))
+        add(base, "k", Claim("arm-gov", Stance.ASSERTS, src(), about="c"))
+        assert found(base, "anachronism") == [
+            ("definite", ("k", "c")),
+            ("definite", ("r", "c")),
+        ]
+        [finding, _] = check(base, only=["anachronism"])
+        assert "(in source 'article', published between 2022-09-12 20:00" in finding.explanation
+
+    def test_near_misses(self, base: Ledger) -> None:
+        add(base, "other", Source("a later readout"))
+        add(base, "undated", Source("an undated page"))
+        day = When.day("2022-09-13", zone=YEREVAN)
+        add(base, "same-day", Call(["pashinyan", "putin"], day, Provenance("other")))
+        add(base, "r1", Report("media", "same-day", src()))  # may be later that day
+        later = When.day("2022-09-14", zone=YEREVAN)
+        add(
+            base,
+            "plan",
+            Call(["pashinyan", "putin"], later, Provenance("other"), status=Status.PLANNED),
+        )
+        add(base, "r2", Report("media", "plan", src()))  # a plan, told before its time
+        add(base, "held", Call(["pashinyan", "macron"], later, Provenance("other")))
+        add(base, "r3", Report("media", "held", Provenance("undated")))  # no date to go by
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="held"))  # a denial
+        assert found(base, "anachronism") == []

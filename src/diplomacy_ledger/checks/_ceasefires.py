@@ -8,7 +8,7 @@ from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._corroboration import attackers_named, hostility_doubts, same_side
-from diplomacy_ledger.checks._wording import plain, time_text
+from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import IntervalIndex, Ledger
 from diplomacy_ledger.model import (
     Ceasefire,
@@ -225,7 +225,7 @@ def _scope_text(context: CheckContext, entry: Entry) -> str:
     record = entry.record
     assert isinstance(record, Ceasefire)
     named = [context.words.name(p) for p in record.places] + [
-        f"the {plain(region)} region" for region in record.regions
+        f"the {region} region" for region in record.regions
     ]
     return " and ".join(named) or "everywhere"
 

@@ -7,7 +7,6 @@ and attribution chain is worked out once per run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Final
@@ -16,11 +15,9 @@ from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Actor, Entry, Office, Place, Source
 from diplomacy_ledger.time import Span, When, local_status
 
-__all__ = ["Wording", "plain", "time_text"]
+__all__ = ["Wording", "time_text"]
 
 _FOREVER_YEAR: Final = 9999
-_BIDI: Final = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Bidirectional controls: marks, embeddings, overrides and isolates."""
 
 
 class Wording:
@@ -34,12 +31,7 @@ class Wording:
         self._chains: dict[tuple[str, ...], str] = {}  # ", via A, via B", by attribution chain
 
     def name(self, id: str) -> str:
-        """An actor's or place's name, or the id of anything else.
-
-        A name that holds a bidirectional control (an override or embedding that would reorder
-        the rest of the explanation when shown: "Trojan Source" text) has it written as its
-        escape (see :func:`plain`); letters of every script are kept.
-        """
+        """An actor's or place's name, or the id of anything else."""
         found = self._names.get(id)
         if found is None:
             entry = self._current(id)
@@ -48,7 +40,7 @@ class Wording:
                 found = entry.record.name
             elif entry is not None and isinstance(entry.record, Office):
                 found = entry.record.title
-            self._names[id] = found = plain(found)
+            self._names[id] = found
         return found
 
     def describe(self, entry: Entry) -> str:
@@ -76,17 +68,6 @@ class Wording:
             names = ", via ".join(self.name(actor) for actor in provenance.via)
             chain = self._chains[provenance.via] = f", via {names}"
         return title + chain
-
-
-def plain(text: str) -> str:
-    r"""Text from a record with its bidirectional controls written as escapes (``\u202e``).
-
-    An override or embedding in a name would reorder the rest of an explanation when shown;
-    letters of every script are kept.
-    """
-    if text.isprintable():
-        return text
-    return _BIDI.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
 
 
 def time_text(moment: When | Span | None, zone: str | None = None) -> str:
