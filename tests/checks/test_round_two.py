@@ -8,6 +8,8 @@ przewodow_2022); the ledgers here are small attacks of the same shape, on the sh
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from diplomacy_ledger import (
@@ -29,10 +31,13 @@ from diplomacy_ledger import (
     Status,
     When,
     check,
+    contact_events,
+    last_contact,
 )
-from tests.checks._helpers import T, add, found, src, y
+from tests.checks._helpers import EARLY_HOURS, T, add, found, src, y
 
 YEREVAN = "Asia/Yerevan"
+LATER = T + timedelta(days=30)
 
 
 class TestParticipantsOfOneEvent:
@@ -181,3 +186,43 @@ class TestPrematureReports:
         add(base, "r3", Report("media", "held", Provenance("undated")))  # no date to go by
         add(base, "d", Claim("aze-gov", Stance.DENIES, src(), about="held"))  # a denial
         assert found(base, "anachronism") == []
+
+
+class TestDenialsTakenBack:
+    """An actor that denied something and said it after all has taken its denial back."""
+
+    def test_a_denial_then_a_confirmation_reads_in_that_order(self, base: Ledger) -> None:
+        add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
+        add(base, "d", Claim("russia", Stance.DENIES, src(), about="c", words="pure fiction"))
+        base.append(Claim("russia", Stance.ASSERTS, src(), about="c"), id="k", recorded_at=LATER)
+        [finding] = check(base, only=["contradiction"])
+        assert finding.entries == ("c", "k", "d")
+        assert finding.explanation.startswith(
+            "Government of Armenia gave 'c' (a call) as fact; Russia denies it in 'd' (a claim) "
+            "('pure fiction'), but has since asserted it in 'k' (a claim), taking back its "
+            "denial."
+        )
+
+    def test_a_denial_taken_back_puts_nothing_in_doubt(self, base: Ledger) -> None:
+        # The Kremlin called a reported call "pure fiction", then confirmed it.
+        add(base, "c", Call(["pashinyan", "putin"], EARLY_HOURS, src("arm-gov")))
+        add(base, "d", Claim("russia", Stance.DENIES, src(), about="c"))
+        [contact] = contact_events(base)
+        assert contact.took_place == "possible"
+        base.append(Claim("russia", Stance.ASSERTS, src(), about="c"), id="k", recorded_at=LATER)
+        [contact] = contact_events(base)
+        assert (contact.doubts, contact.took_place) == ((), "definite")
+        assert last_contact(base, "Nikol Pashinyan", "putin").certainty == "definite"
+
+    def test_a_proposition_denied_then_asserted_by_one_actor(self, base: Ledger) -> None:
+        add(base, "d", Claim("aze-gov", Stance.DENIES, src(), proposition="a ceasefire"))
+        base.append(
+            Claim("aze-gov", Stance.ASSERTS, src(), proposition="a ceasefire"),
+            id="k",
+            recorded_at=LATER,
+        )
+        [finding] = check(base, only=["contradiction"])
+        assert finding.explanation.startswith(
+            "Government of Azerbaijan denied it in 'd' (a claim), but has since asserted "
+            "('a ceasefire') in 'k' (a claim), taking back its denial."
+        )

@@ -157,14 +157,21 @@ def _assertions_of(context: CheckContext, subject: Entry) -> list[Entry]:
 def _finding(
     context: CheckContext, subject: Entry | None, assertions: list[Entry], denials: list[Entry]
 ) -> Finding:
-    """One finding for one dispute: everything that asserts what is denied, and the denials."""
+    """One finding for one dispute: everything that asserts what is denied, and the denials.
+
+    A denier's own assertions are told in their order: said before its denial, the denial takes
+    them back (a retraction); said after all of its denials, they take the denial back.
+    """
     words = context.words
+    index = context.ledger.index
     deniers: dict[str, list[Entry]] = {}
     for denial in denials:
         denier = context.asserter(denial)
         assert denier is not None
         deniers.setdefault(denier, []).append(denial)
+    last_denial = {who: max(index(d.id) for d in theirs) for who, theirs in deniers.items()}
     said: list[tuple[str, str]] = []
+    since: dict[str, list[str]] = {}  # what each denier said after all of its denials
     for assertion in assertions:
         asserter = context.asserter(assertion)
         assert asserter is not None
@@ -172,15 +179,18 @@ def _finding(
             what = f"gave {words.describe(assertion)} as fact"
         else:
             what = f"{_what(context, assertion)} in {words.describe(assertion)}"
-        said.append((asserter, what))
+        if asserter in last_denial and index(assertion.id) > last_denial[asserter]:
+            since.setdefault(asserter, []).append(what)
+        else:
+            said.append((asserter, what))
     shown = [i for i, (who, _) in enumerate(said) if who not in deniers]
-    if subject is not None and assertions[(shown or [0])[0]] is not subject:  # what "it" is
-        first = (shown or [0])[0]
+    if subject is not None and said and assertions[(shown or [0])[0]] is not subject:
+        first = (shown or [0])[0]  # say what "it" is, once
         said[first] = (said[first][0], f"{said[first][1]} about {words.describe(subject)}")
     tellers = {who for who, _ in said}
     sources = " and ".join(dict.fromkeys(words.sources(e) for e in (*assertions, *denials)))
     answered = _answered(context, subject, denials) if subject is not None else ""
-    if len(deniers) == 1 and not shown:  # one actor denying what it alone had said
+    if len(deniers) == 1 and not shown and not since:  # one actor taking back what it said
         explanation = (
             f"{'; '.join(_by_teller(context, said))}, then denied it in "
             f"{_denied(context, denials)}{answered}: a retraction ({sources})."
@@ -190,11 +200,23 @@ def _finding(
         denied = "; ".join(
             f"{words.name(denier)} denies it in {_denied(context, theirs)}"
             + (", taking back what it had said itself" if denier in tellers else "")
+            + (
+                f", but has since {' and '.join(since[denier])}, taking back its denial"
+                if denier in since
+                else ""
+            )
             for denier, theirs in deniers.items()
         )
-        explanation = (
-            f"{others}; {denied}{answered}. Known from {sources}. The ledger keeps both sides."
-        )
+        if not others:  # every assertion came from a denier, after its denial
+            it = words.describe(subject) if subject is not None else "it"
+            explanation = (
+                f"{denied.replace(' denies it in', f' denied {it} in', 1)}{answered}. Known "
+                f"from {sources}."
+            )
+        else:
+            explanation = (
+                f"{others}; {denied}{answered}. Known from {sources}. The ledger keeps both sides."
+            )
     entries = (*((subject.id,) if subject is not None else ()), *(a.id for a in assertions))
     entries = tuple(dict.fromkeys((*entries, *(denial.id for denial in denials))))
     return Finding(FindingKind.CONTRADICTION, "definite", entries, explanation)

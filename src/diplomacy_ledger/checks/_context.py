@@ -71,20 +71,29 @@ class CheckContext:
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
         root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
-        for entry in self.entries:
+        said_since: set[tuple[str, str]] = set()  # (record, actor): said it took place since
+        for entry in reversed(self.entries):  # latest first: a denial sees what came after it
             record = entry.record
             kind = type(record)
-            by_type[kind].append(entry)
             if kind is Claim:
                 assert isinstance(record, Claim)
                 if record.about is not None:
                     target = root[record.about]
                     about[target].append(entry)
-                    if record.stance is Stance.DENIES:
+                    claimant = root[record.claimant]
+                    if record.stance is not Stance.DENIES:
+                        said_since.add((target, claimant))
+                    elif (target, claimant) not in said_since:  # else withdrawn since
                         denials[target].append(entry)
             elif kind is Report:
                 assert isinstance(record, Report)
-                about[root[record.about]].append(entry)
+                target = root[record.about]
+                about[target].append(entry)
+                said_since.add((target, root[record.reporter]))
+        for entry in self.entries:
+            by_type[type(entry.record)].append(entry)
+        for found in (*about.values(), *denials.values()):
+            found.reverse()  # in the order recorded
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
         self._choices: dict[tuple[datetime, str, datetime, datetime], str] = {}

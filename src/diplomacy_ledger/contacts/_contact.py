@@ -32,6 +32,7 @@ from diplomacy_ledger.model import (
     Entry,
     Medium,
     Meeting,
+    Report,
     Stance,
     Status,
 )
@@ -138,14 +139,38 @@ def _status(entry: Entry) -> Status:
 
 
 def _denials(ledger: Ledger) -> dict[str, list[str]]:
-    """First-version id of each record that claims deny → the ids of the denials, in order."""
+    """First-version id of each record that claims deny → the ids of the denials, in order.
+
+    A denial its claimant took back, by saying it after all (a later claim asserting the record,
+    or a report of it), denies nothing any more.
+    """
+    origin, index = ledger.origin, ledger.index
+    claims = ledger.by_kind(Claim)
+    denying = [
+        entry
+        for entry in claims
+        if entry.record.stance is Stance.DENIES and entry.record.about is not None  # type: ignore[union-attr]
+    ]
+    if not denying:
+        return {}
+    said: dict[tuple[str, str], int] = {}  # (record, actor) → the last place it said it
+    for entry in (*claims, *ledger.by_kind(Report)):
+        record = entry.record
+        if isinstance(record, Claim) and (record.stance is Stance.DENIES or not record.about):
+            continue
+        assert isinstance(record, Claim | Report)
+        who = record.claimant if isinstance(record, Claim) else record.reporter
+        assert record.about is not None
+        key = (origin(record.about), origin(who))
+        said[key] = max(said.get(key, -1), index(entry.id))
     found: dict[str, list[str]] = defaultdict(list)
-    origin = ledger.origin
-    for entry in ledger.by_kind(Claim):
+    for entry in denying:
         claim = entry.record
         assert isinstance(claim, Claim)
-        if claim.stance is Stance.DENIES and claim.about is not None:
-            found[origin(claim.about)].append(entry.id)
+        assert claim.about is not None
+        target = origin(claim.about)
+        if said.get((target, origin(claim.claimant)), -1) < index(entry.id):
+            found[target].append(entry.id)
     return dict(found)
 
 
