@@ -71,29 +71,30 @@ class CheckContext:
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
         root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
-        said_since: set[tuple[str, str]] = set()  # (record, actor): said it took place since
-        for entry in reversed(self.entries):  # latest first: a denial sees what came after it
+        said: dict[tuple[str, str], int] = {}  # (record, actor) → where it last said it
+        denying: list[tuple[int, str, str, Entry]] = []
+        for position, entry in enumerate(self.entries):
             record = entry.record
             kind = type(record)
+            by_type[kind].append(entry)
             if kind is Claim:
                 assert isinstance(record, Claim)
                 if record.about is not None:
                     target = root[record.about]
                     about[target].append(entry)
                     claimant = root[record.claimant]
-                    if record.stance is not Stance.DENIES:
-                        said_since.add((target, claimant))
-                    elif (target, claimant) not in said_since:  # else withdrawn since
-                        denials[target].append(entry)
+                    if record.stance is Stance.DENIES:
+                        denying.append((position, target, claimant, entry))
+                    else:
+                        said[(target, claimant)] = position
             elif kind is Report:
                 assert isinstance(record, Report)
                 target = root[record.about]
                 about[target].append(entry)
-                said_since.add((target, root[record.reporter]))
-        for entry in self.entries:
-            by_type[type(entry.record)].append(entry)
-        for found in (*about.values(), *denials.values()):
-            found.reverse()  # in the order recorded
+                said[(target, root[record.reporter])] = position
+        for position, target, claimant, entry in denying:
+            if said.get((target, claimant), -1) < position:  # else taken back since
+                denials[target].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
         self._choices: dict[tuple[datetime, str, datetime, datetime], str] = {}

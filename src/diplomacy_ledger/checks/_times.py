@@ -113,15 +113,19 @@ def _before_its_subject(
     subject_bounds = time_bounds(subject.record) if subject is not None else None
     if subject is None or subject_bounds is None:
         return
-    said = time_text(record.time)
+    when = None
     if bounds is None:
         when = _published(context, record.provenance, published)
         if when is None:
             return
         bounds = (when.earliest, when.latest)
-        said = f"(in source {record.provenance.source!r}, published {time_text(when)})"
     if not bounds[1] < subject_bounds[0]:
         return
+    said = (
+        time_text(record.time)
+        if when is None
+        else f"(in source {record.provenance.source!r}, published {time_text(when)})"
+    )
     yield Finding(
         FindingKind.ANACHRONISM,
         _certainty(context, entry),
