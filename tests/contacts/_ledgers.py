@@ -80,17 +80,22 @@ def ledger_of_events(
 def placements(readouts: list[Readout]) -> set[int] | None:
     """The steps an event may have begun at, by the rule the docs state; None: no contact.
 
-    No contact when a readout says it was called off or none says it took place. Otherwise the
-    steps every readout that says it took place allows, or, when they share none, the steps any
-    of them allows.
+    No contact when none says it took place (a readout telling it as called off puts it in
+    doubt: see :func:`in_doubt`). Otherwise the steps every readout that says it took place
+    allows, or, when they share none, the steps any of them allows.
     """
     statuses = {status for _, _, status in readouts}
-    if Status.CANCELLED in statuses or Status.OCCURRED not in statuses:
+    if Status.OCCURRED not in statuses:
         return None
     allowed = [
         set(range(low, high + 1)) for low, high, status in readouts if status is Status.OCCURRED
     ]
     return set.intersection(*allowed) or set.union(*allowed)
+
+
+def in_doubt(readouts: list[Readout]) -> bool:
+    """Whether the event may not have taken place: a readout tells it as called off."""
+    return any(status is Status.CANCELLED for _, _, status in readouts)
 
 
 __all__ = [
@@ -103,6 +108,7 @@ __all__ = [
     "call",
     "cast",
     "entry_of",
+    "in_doubt",
     "ledger_of",
     "ledger_of_events",
     "placements",

@@ -10,12 +10,14 @@ from diplomacy_ledger import (
     Actor,
     ActorKind,
     Call,
+    Claim,
     InvalidValueError,
     Meeting,
     Provenance,
     Retraction,
     SameEvent,
     Span,
+    Stance,
     Status,
     When,
     contact_counts,
@@ -59,7 +61,35 @@ def test_plans_and_cancellations_are_no_contacts_unless_a_readout_says_it_happen
     call(ledger, "said-off", ("aliyev", "macron"), at(3, 3), status=Status.CANCELLED)
     call(ledger, "said-held", ("aliyev", "macron"), at(3, 3))
     ledger.append(SameEvent(("said-off", "said-held")), id="disputed", recorded_at=T)
-    assert [c.entries for c in contact_events(ledger)] == [("announced", "held")]
+    found = [(c.entries, c.doubts) for c in contact_events(ledger)]
+    # Told as called off and as held: a contact in doubt (possible), not surely none.
+    assert found == [(("announced", "held"), ()), (("said-off", "said-held"), ("said-off",))]
+
+
+def test_a_contact_someone_denies_is_possible_in_every_answer() -> None:
+    ledger = cast()
+    call(ledger, "before", ("pashinyan", "putin"), at(0, 0))
+    call(ledger, "reported", ("pashinyan", "putin"), at(4, 4))
+    [before, reported] = contact_events(ledger)
+    assert (before.took_place, reported.took_place) == ("definite", "definite")
+    assert last_contact(ledger, "pashinyan", "putin").definite == reported
+    denial = Claim("putin", Stance.DENIES, Provenance("article"), about="reported")
+    ledger.append(denial, id="denied", recorded_at=T)
+    [before, reported] = contact_events(ledger)
+    assert (reported.doubts, reported.took_place) == (("denied",), "possible")
+    # It may not have taken place: then the call before it was the last.
+    found = last_contact(ledger, "pashinyan", "putin")
+    assert (found.certainty, found.definite, found.possible) == (
+        "possible",
+        None,
+        (before, reported),
+    )
+    assert [m.certainty for m in contacts_of(ledger, "putin")] == ["definite", "possible"]
+    [edge] = contact_graph(ledger).edges
+    assert (edge.definite, edge.possible) == (1, 2)
+    days = [(c.definite, c.possible) for c in contact_counts(ledger, "putin", zone="UTC")]
+    assert sum(d for d, _ in days) == 1
+    assert sum(p for _, p in days) == 2
 
 
 def test_contacts_are_in_time_order_not_the_order_recorded() -> None:

@@ -26,6 +26,7 @@ from tests.contacts._ledgers import (
     Readout,
     call,
     cast,
+    in_doubt,
     ledger_of,
     ledger_of_events,
     placements,
@@ -208,30 +209,49 @@ def test_counts_of_events_told_by_several_readouts_are_what_their_placements_say
 ) -> None:
     """Readouts of one event that agree narrow it; ones that disagree leave it in one of theirs.
 
-    Plans linked to it say nothing of when; a cancellation makes it none. The reference steps
-    through the placements :func:`placements` allows, quarter hour by quarter hour.
+    Plans linked to it say nothing of when; a cancellation puts it in doubt (possible only).
+    The reference steps through the placements :func:`placements` allows, quarter hour by
+    quarter hour.
     """
     ledger = ledger_of_events(events, base)
     windows = [placements(told) for _, told in events]
+    doubted = [in_doubt(told) for _, told in events]
     found = contact_counts(ledger, zone=zone, per=per)  # type: ignore[arg-type]
-    expected = reference_of_steps([w for w in windows if w is not None], base, zone, per)
+    expected = reference_of_steps(
+        [w for w in windows if w is not None],
+        base,
+        zone,
+        per,
+        [d for w, d in zip(windows, doubted, strict=True) if w is not None],
+    )
     assert {c.bucket: (c.definite, c.possible) for c in found} == expected
     assert sum(c.definite for c in found) <= len(contact_events(ledger))
     for actor in PEOPLE:
-        mine = [w for (people, _), w in zip(events, windows, strict=True) if actor in people]
+        mine = [
+            (w, d)
+            for (people, _), w, d in zip(events, windows, doubted, strict=True)
+            if actor in people and w is not None
+        ]
         counted = contact_counts(ledger, actor, zone=zone, per=per)  # type: ignore[arg-type]
         assert {c.bucket: (c.definite, c.possible) for c in counted} == reference_of_steps(
-            [w for w in mine if w is not None], base, zone, per
+            [w for w, _ in mine], base, zone, per, [d for _, d in mine]
         )
 
 
 def reference_of_steps(
-    steps: list[set[int]], base: datetime, zone: str, per: str
+    steps: list[set[int]],
+    base: datetime,
+    zone: str,
+    per: str,
+    doubted: list[bool] | None = None,
 ) -> dict[str, tuple[int, int]]:
-    """[definite, possible] per bucket: every step each contact may have begun at, labelled."""
+    """[definite, possible] per bucket: every step each contact may have begun at, labelled.
+
+    A contact in doubt (``doubted``) may not have taken place: possible only.
+    """
     tz = ZoneInfo(zone)
     found: dict[str, list[int]] = {}
-    for allowed in steps:
+    for number, allowed in enumerate(steps):
         labels = set()
         for step in allowed:
             day = (base + step * GRID).astimezone(tz).date()
@@ -245,7 +265,7 @@ def reference_of_steps(
         for name in labels:
             entry = found.setdefault(name, [0, 0])
             entry[1] += 1
-            entry[0] += len(labels) == 1
+            entry[0] += len(labels) == 1 and not (doubted and doubted[number])
     return {name: (d, p) for name, (d, p) in found.items()}
 
 

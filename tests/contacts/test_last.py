@@ -28,6 +28,7 @@ from tests.contacts._ledgers import (
     at,
     call,
     cast,
+    in_doubt,
     ledger_of,
     ledger_of_events,
     placements,
@@ -133,15 +134,22 @@ def test_the_last_contact_is_what_every_or_some_placement_says(
 
 
 def brute_force_sets(
-    allowed: list[set[int]], before: tuple[int, int] | None
+    allowed: list[set[int]], before: tuple[int, int] | None, doubted: list[bool] | None = None
 ) -> tuple[int | None, set[int]]:
-    """As :func:`brute_force`, each contact placed at every step its readouts allow."""
+    """As :func:`brute_force`, each contact placed at every step its readouts allow.
+
+    A contact in doubt (``doubted``) is tried as having taken place and as not.
+    """
     moments = range(before[0], before[1] + 1) if before else [10**9]
     always: set[int] | None = None
     ever: set[int] = set()
-    for placement in itertools.product(*[sorted(steps) for steps in allowed]):
+    absent = -1  # a contact in doubt that did not take place
+    steps = [
+        sorted(s) + ([absent] if doubted and doubted[i] else []) for i, s in enumerate(allowed)
+    ]
+    for placement in itertools.product(*steps):
         for moment in moments:
-            earlier = [i for i, x in enumerate(placement) if x < moment]
+            earlier = [i for i, x in enumerate(placement) if x != absent and x < moment]
             latest = max((placement[i] for i in earlier), default=None)
             last = {i for i in earlier if placement[i] == latest}
             ever |= last
@@ -171,9 +179,13 @@ def test_the_last_of_events_told_by_several_readouts_is_what_their_placements_sa
 ) -> None:
     moment = None if before is None else (before[0], before[0] + before[1])
     ledger = ledger_of_events([(("pashinyan", "putin"), readouts) for readouts in events])
-    kept = [(n, placements(readouts)) for n, readouts in enumerate(events)]
-    numbers = [n for n, steps in kept if steps is not None]
-    definite, possible = brute_force_sets([s for _, s in kept if s is not None], moment)
+    kept = [(n, placements(readouts), in_doubt(readouts)) for n, readouts in enumerate(events)]
+    numbers = [n for n, steps, _ in kept if steps is not None]
+    definite, possible = brute_force_sets(
+        [s for _, s, _ in kept if s is not None],
+        moment,
+        [doubt for _, s, doubt in kept if s is not None],
+    )
     found = last_contact(
         ledger, "pashinyan", "putin", before=None if moment is None else at(*moment)
     )

@@ -6,7 +6,18 @@ from types import ModuleType
 
 import pytest
 
-from diplomacy_ledger import Finding, check, plover_records, unrecorded_tenures
+from diplomacy_ledger import (
+    Finding,
+    When,
+    check,
+    contact_counts,
+    contact_events,
+    contact_graph,
+    contacts_of,
+    last_contact,
+    plover_records,
+    unrecorded_tenures,
+)
 from tests.episodes import (
     biden_xi_2021,
     easter_truce_2025,
@@ -15,9 +26,12 @@ from tests.episodes import (
     india_pakistan_2025,
     karabakh_2020,
     minsk_2015,
+    przewodow_2022,
     singapore_2018,
     thailand_cambodia_2025,
     trump_calls_2025,
+    trump_putin_2024,
+    vilnius_2023,
 )
 
 
@@ -38,6 +52,9 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
         trump_calls_2025,
         singapore_2018,
         gaza_truce_2023,
+        trump_putin_2024,
+        vilnius_2023,
+        przewodow_2022,
     ],
     ids=lambda m: m.__name__,
 )
@@ -45,7 +62,9 @@ def test_the_checks_find_what_an_analyst_expects(episode: ModuleType) -> None:
     assert kinds(check(episode.ledger())) == episode.EXPECTED
 
 
-@pytest.mark.parametrize("episode", [singapore_2018, gaza_truce_2023], ids=lambda m: m.__name__)
+@pytest.mark.parametrize(
+    "episode", [singapore_2018, gaza_truce_2023, przewodow_2022], ids=lambda m: m.__name__
+)
 def test_and_what_an_analyst_expects_of_the_ledger_as_it_was_known(episode: ModuleType) -> None:
     ledger = episode.ledger()
     for moment, expected in episode.EXPECTED_AS_OF.items():
@@ -147,3 +166,64 @@ def test_a_truce_extended_twice_ends_when_the_last_extension_says() -> None:
     assert "Hamas, as 'pause-violated' (a claim) says" in violation.explanation
     named = {entry for finding in check(ledger) for entry in finding.entries}
     assert "resumed" not in named
+
+
+def test_a_call_one_side_reported_and_the_other_denied() -> None:
+    ledger = trump_putin_2024.ledger()
+    findings = check(ledger)
+    assert {f.entries for f in findings} == set(trump_putin_2024.EXPECTED_CONTRADICTIONS)
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == trump_putin_2024.EXPECTED_UNRECORDED
+
+
+def test_a_denied_call_is_a_possible_contact_and_the_last_one_possibly() -> None:
+    ledger = trump_putin_2024.ledger()
+    expected = trump_putin_2024.EXPECTED_CONTACTS
+    for moment, (certainty, definite, possible) in expected["last"].items():
+        found = last_contact(ledger.as_of(moment), "Trump", "Putin")
+        assert found.certainty == certainty, moment
+        assert (found.definite.id if found.definite else None) == definite, moment
+        assert [c.id for c in found.possible] == possible, moment
+    november = When.month(2024, 11, zone=trump_putin_2024.WASHINGTON)
+    denied = ledger.as_of(trump_putin_2024.KREMLIN_DENIES)
+    matches = contacts_of(denied, "Trump", window=november)
+    assert [(m.contact.id, m.counterparts, m.certainty) for m in matches] == expected["november"]
+    for zone, rows in expected["days"].items():
+        counted = contact_counts(ledger, "Trump", per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, zone
+    [edge] = contact_graph(ledger).edges
+    assert (edge.source, edge.target, edge.definite, edge.possible) == expected["edge"]
+
+
+def test_a_summit_and_its_sidelines_in_two_zones() -> None:
+    ledger = vilnius_2023.ledger()
+    expected = vilnius_2023.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    assert [m.contact.id for m in contacts_of(ledger, "Biden")] == expected["biden"]
+    for (actor, zone), rows in expected["days"].items():
+        counted = contact_counts(ledger, actor, per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, (actor, zone)
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    edges = {(e.source, e.target): (e.definite, e.possible) for e in graph.edges}
+    for pair, counts in expected["edges"].items():
+        assert edges[pair] == counts, pair
+    for (a, b), (certainty, definite, possible) in expected["last"].items():
+        found = last_contact(ledger, a, b)
+        assert found.certainty == certainty, (a, b)
+        assert (found.definite.id if found.definite else None) == definite, (a, b)
+        assert [c.id for c in found.possible] == possible, (a, b)
+
+
+def test_a_premature_attribution_corrected_and_the_denial_it_drew() -> None:
+    ledger = przewodow_2022.ledger()
+    expected = przewodow_2022.EXPECTED_ENTRIES
+    night = {f.entries for f in check(ledger.as_of(przewodow_2022.ACCUSED))}
+    assert night == {expected["first story"]}
+    now = {f.entries: f for f in check(ledger)}
+    assert set(now) == {expected["corrected"], expected["assessment"]}
+    words = now[expected["corrected"]].explanation
+    # The corrected story no longer names Russia: it is not given as asserting what was denied,
+    # and the finding says which version the denial answered.
+    assert "gave 'explosion-corrected'" not in words
+    assert "answered 'explosion' (a hostility), which 'explosion-corrected'" in words

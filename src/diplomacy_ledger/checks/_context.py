@@ -71,7 +71,9 @@ class CheckContext:
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
         root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
-        for entry in self.entries:
+        said: dict[tuple[str, str], int] = {}  # (record, actor) → where it last said it
+        denying: list[tuple[int, str, str, Entry]] = []
+        for position, entry in enumerate(self.entries):
             record = entry.record
             kind = type(record)
             by_type[kind].append(entry)
@@ -80,11 +82,19 @@ class CheckContext:
                 if record.about is not None:
                     target = root[record.about]
                     about[target].append(entry)
+                    claimant = root[record.claimant]
                     if record.stance is Stance.DENIES:
-                        denials[target].append(entry)
+                        denying.append((position, target, claimant, entry))
+                    else:
+                        said[(target, claimant)] = position
             elif kind is Report:
                 assert isinstance(record, Report)
-                about[root[record.about]].append(entry)
+                target = root[record.about]
+                about[target].append(entry)
+                said[(target, root[record.reporter])] = position
+        for position, target, claimant, entry in denying:
+            if said.get((target, claimant), -1) < position:  # else taken back since
+                denials[target].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
         self._choices: dict[tuple[datetime, str, datetime, datetime], str] = {}
@@ -107,13 +117,20 @@ class CheckContext:
         return MappingProxyType(self._by_type)
 
     def current(self, id: str) -> Entry | None:
-        """The current version of the entry ``id`` belongs to; None if retracted or unknown."""
-        if id in self._current:
-            return self._current[id]
-        found = self.ledger.current(id) if id in self.ledger else None
+        """The current version of the entry ``id`` belongs to; None if retracted or unknown.
+
+        Remembered by the first version, so the versions of one chain are looked up once: a
+        record corrected thousands of times, each version denied, costs one walk of its chain.
+        """
+        if id not in self.ledger:
+            return None
+        root = self.root[id]
+        if root in self._current:
+            return self._current[root]
+        found = self.ledger.current(root)
         if found is not None and isinstance(found.record, Retraction):
             found = None  # a retraction is never a current entry
-        self._current[id] = found
+        self._current[root] = found
         return found
 
     def order_key(self, entry: Entry) -> int:

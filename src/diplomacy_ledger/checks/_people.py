@@ -19,6 +19,7 @@ from diplomacy_ledger.model import (
     Entry,
     Finding,
     FindingKind,
+    Medium,
     Meeting,
     Tenure,
     participants,
@@ -253,15 +254,44 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
     every placement are (no placement puts one before the other, nor end to end; or both are at
     the same exact instant). Events, not readouts: records linked by :class:`SameEvent` are one
     event, and each pair of events gives one finding, naming everyone in both and every readout.
-    Two events with the very same participants are left to :func:`possibly_same_events`.
-    **definite** unless a record is disputed or a time rests on a policy's choice of a skipped
-    or repeated wall time. A sweep over each person's calls sorted by their latest start:
-    O(n log n + k) for k overlapping pairs.
+    Two events with the very same participants are left to :func:`possibly_same_events`. A
+    meeting on the sidelines of a larger one is no double booking: in person, at the same place,
+    with people who all take part in the larger meeting (a bilateral at a summit's venue during
+    the summit). **definite** unless a record is disputed or a time rests on a policy's choice
+    of a skipped or repeated wall time. A sweep over each person's calls sorted by their latest
+    start: O(n log n + k) for k overlapping pairs.
     """
     context = context_for(ledger)
     for (first, second), shared in _event_clashes(context).items():
-        if _participants(context, first) != _participants(context, second):
-            yield _booking(context, shared, first, second, same_people=False)
+        people = _participants(context, first), _participants(context, second)
+        if people[0] == people[1] or _on_the_sidelines(context, first, second, people):
+            continue
+        yield _booking(context, shared, first, second, same_people=False)
+
+
+def _on_the_sidelines(
+    context: CheckContext,
+    first: _Event,
+    second: _Event,
+    people: tuple[frozenset[str], frozenset[str]],
+) -> bool:
+    """Whether one event is a meeting on the sidelines of the other.
+
+    Both met in person at one place (as every readout of them as held says), and everyone in
+    the smaller took part in the larger.
+    """
+    places = set()
+    for entry in (*first, *second):
+        if context.set_aside(entry):
+            continue
+        record = entry.record
+        if not isinstance(record, Meeting) or record.medium is not Medium.IN_PERSON:
+            return False
+        if record.place is None:
+            return False
+        places.add(context.root[record.place])
+    small, large = sorted(people, key=len)
+    return len(places) == 1 and small < large
 
 
 def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
@@ -400,14 +430,60 @@ def _clash_by_every_account(context: CheckContext, first: _Event, second: _Event
     """Whether the two events overlap by every account of each (their readouts as held).
 
     Where readouts of an event tell its time differently, a clash one of them shows is a clash
-    by that account only. Each distinct time is compared once.
+    by that account only. Decided by the extreme bounds (:func:`_all_clash`), not pair by pair:
+    two events told a thousand ways each cost two thousand, not a million.
     """
 
     def times(event: _Event) -> list[When | Span]:
         told = [e for e in event if not context.set_aside(e)]
         return list(dict.fromkeys(_time_of(entry) for entry in told or event))
 
-    return all(_clash(a, b) for a in times(first) for b in times(second))
+    return _all_clash(times(first), times(second))
+
+
+_Key = tuple[datetime, int]
+"""A bound and its side: ``(t, 1)`` just after ``t``, ``(t, -1)`` just before, ``(t, 0)`` at."""
+
+
+def _span_keys(span: Span) -> tuple[_Key, _Key]:
+    """The earliest its end can be and the latest its start can be, a start coming before its end.
+
+    Two spans can be placed apart, one ending no later than the other starts, exactly when the
+    first's earliest end is at or before the second's latest start.
+    """
+    (start_low, start_high), (end_low, end_high) = span.start_bounds, span.end_bounds
+    earliest_end = (end_low, 0) if end_low > start_low else (start_low, 1)
+    latest_start = (start_high, 0) if start_high < end_high else (end_high, -1)
+    return earliest_end, latest_start
+
+
+def _all_clash(first: list[When | Span], second: list[When | Span]) -> bool:
+    """Whether every time of ``first`` overlaps every time of ``second`` for every placement.
+
+    The same answer as :func:`_clash` for each pair, from the extremes: spans clash when neither
+    can end before the other starts, so all pairs do when the earliest end of one side is after
+    the latest start of the other, both ways; a moment is inside a span for every placement when
+    it is surely after its start and before its end; two moments when they are one exact instant.
+    """
+    spans = [[t for t in times if isinstance(t, Span)] for times in (first, second)]
+    moments = [[t for t in times if isinstance(t, When)] for times in (first, second)]
+    if spans[0] and spans[1]:
+        keys = [[_span_keys(span) for span in side] for side in spans]
+        ends = [min(end for end, _ in side) for side in keys]
+        starts = [max(start for _, start in side) for side in keys]
+        if ends[0] <= starts[1] or ends[1] <= starts[0]:
+            return False
+    if moments[0] and moments[1]:
+        instants = {(m.earliest, m.latest) for m in (*moments[0], *moments[1])}
+        if len(instants) > 1 or any(low != high for low, high in instants):
+            return False
+    for points, around in ((moments[0], spans[1]), (moments[1], spans[0])):
+        if points and around:
+            if min(p.earliest for p in points) <= max(s.start.latest for s in around):
+                return False
+            if max(p.latest for p in points) >= min(s.end_bounds[0] for s in around):
+                return False
+    return True
 
 
 def _participants(context: CheckContext, event: tuple[Entry, ...]) -> frozenset[str]:

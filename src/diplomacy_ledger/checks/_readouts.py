@@ -225,25 +225,24 @@ def _differ(
     """The readouts' actors (or places) for one role, where two readouts name them otherwise.
 
     A readout names whom it names: one that names fewer (the leaders, not their aides) leaves
-    the others out and agrees; two disagree when neither names all whom the other names.
-    Actors are compared as what they are ultimately part of: Azerbaijan's armed forces are
-    Azerbaijan, the Russian foreign ministry is Russia; places (``actors=False``) by their ids.
-    Each value is shown as its first readout names it.
+    the others out and agrees. The readouts agree when one of them names all whom any names
+    (the others name some of them); else the ones that name most, each not named whole by
+    another, disagree with each other, and so does every readout that names someone one of
+    them leaves out. Actors are compared as what they are ultimately part of: Azerbaijan's
+    armed forces are Azerbaijan, the Russian foreign ministry is Russia; places
+    (``actors=False``) by their ids. Each value is shown as its first readout names it. No
+    pairwise comparison: a summit told by a thousand outlets, each naming some of its leaders,
+    costs what reading them does.
     """
     same = context.outermost if actors else context.root.__getitem__
     buckets: dict[frozenset[str], list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
     for ids, readout in named:
         buckets[frozenset(same(id) for id in ids)].append((ids, readout))
-    values = list(buckets)
-    clashing = {
-        either
-        for i, value in enumerate(values)
-        for other in values[i + 1 :]
-        if not (value <= other or other <= value)
-        for either in (value, other)
-    }
-    if not clashing:
+    widest = _widest(list(buckets))
+    if len(widest) < 2:
         return []
+    common = frozenset.intersection(*widest)
+    clashing = {value for value in buckets if not value <= common}
     words = context.words
     shown = "; ".join(
         f"{', '.join(sorted(words.name(id) for id in told[0][0]))} in "
@@ -253,6 +252,26 @@ def _differ(
     )
     involved = tuple(r for value, told in buckets.items() if value in clashing for _, r in told)
     return [_Problem(f"their {label} differ ({shown})", involved)]
+
+
+def _widest(values: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The values no other value holds whole (the maximal sets), widest first.
+
+    Each value is compared only with the widest found so far that hold its rarest member:
+    near-linear for the values readouts give.
+    """
+    kept: list[frozenset[str]] = []
+    holding: dict[str, list[int]] = defaultdict(list)  # member → the kept values with it
+    for value in sorted(values, key=len, reverse=True):
+        if not value:
+            continue
+        candidates = min((holding.get(member, ()) for member in value), key=len)
+        if any(value <= kept[index] for index in candidates):
+            continue
+        for member in value:
+            holding[member].append(len(kept))
+        kept.append(value)
+    return kept
 
 
 def _sides_differ(context: CheckContext, fights: list[Entry]) -> list[_Problem]:

@@ -62,8 +62,11 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
         record = entry.record
         bounds = time_bounds(record)
         if bounds is None:
+            if isinstance(record, Report | Claim) and record.about is not None:
+                # Undated: it was said by the time its source was published, at the latest.
+                yield from _before_its_subject(context, entry, None, published)
             continue
-        yield from _before_its_subject(context, entry, bounds)
+        yield from _before_its_subject(context, entry, bounds, published)
         if (born is not None and bounds[1] < born) or (gone is not None and bounds[0] > gone):
             yield from _outside_lifespans(context, entry, bounds, lives)
         yield from _after_publication(context, entry, bounds, published)
@@ -89,8 +92,16 @@ def _doubts(context: CheckContext, entry: Entry) -> str:
 
 
 def _before_its_subject(
-    context: CheckContext, entry: Entry, bounds: tuple[datetime, datetime]
+    context: CheckContext,
+    entry: Entry,
+    bounds: tuple[datetime, datetime] | None,
+    published: dict[str, When | None],
 ) -> Iterator[Finding]:
+    """A report or asserting claim made before the event it speaks of began.
+
+    ``bounds`` are its own time; without one (None), it was made by the time its source was
+    published, at the latest (a premature article told as past what had not happened yet).
+    """
     record = entry.record
     if not isinstance(record, Report | Claim) or record.about is None:
         return
@@ -100,16 +111,45 @@ def _before_its_subject(
     if subject is not None and context.status(subject) is not Status.OCCURRED:
         return  # speaking of a plan (the record it is about) before its time is no anachronism
     subject_bounds = time_bounds(subject.record) if subject is not None else None
-    if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
+    if subject is None or subject_bounds is None:
         return
+    when = None
+    if bounds is None:
+        when = _published(context, record.provenance, published)
+        if when is None:
+            return
+        bounds = (when.earliest, when.latest)
+    if not bounds[1] < subject_bounds[0]:
+        return
+    said = (
+        time_text(record.time)
+        if when is None
+        else f"(in source {record.provenance.source!r}, published {time_text(when)})"
+    )
     yield Finding(
         FindingKind.ANACHRONISM,
         _certainty(context, entry),
         (entry.id, subject.id),
-        f"{context.words.describe(entry)} {time_text(record.time)} speaks of "
+        f"{context.words.describe(entry)} {said} speaks of "
         f"{context.words.describe(subject)} as having happened, but that began "
         f"{time_text(subject.record.time)}." + _doubts(context, entry),
     )
+
+
+def _published(
+    context: CheckContext, provenance: Provenance, published: dict[str, When | None]
+) -> When | None:
+    """When the source was published, as it now stands (remembered by source id).
+
+    A corrected date counts; a retracted source dates nothing.
+    """
+    if provenance.source in published:
+        return published[provenance.source]
+    current = context.current(provenance.source)
+    source = None if current is None else current.record
+    when = source.published if isinstance(source, Source) else None
+    published[provenance.source] = when
+    return when
 
 
 def _outside_lifespans(
@@ -152,12 +192,7 @@ def _after_publication(
         return
     if context.status(entry) is not Status.OCCURRED:
         return  # a source announces what is planned for later, or what was called off
-    if provenance.source in published:
-        when = published[provenance.source]
-    else:
-        source = context.ledger.get(provenance.source)
-        when = source.published if isinstance(source, Source) else None
-        published[provenance.source] = when
+    when = _published(context, provenance, published)
     if when is not None and bounds[0] > when.latest:
         yield Finding(
             FindingKind.ANACHRONISM,

@@ -2,8 +2,11 @@
 
 A contact is an event, not a record: each side's readout of one call, linked by
 :class:`~diplomacy_ledger.SameEvent`, is one contact. Only what took place is a contact: an
-event none of whose readouts says it happened (all planned), or that one says was called off,
-is none. A planned readout linked to one that says the event took place ("the leaders will
+event none of whose readouts says it happened (all planned or called off) is none. One that a
+readout says happened is a contact, but one *in doubt* when someone denies a readout of it (a
+claim denying it, by the other side or by its own teller) or another readout says it was called
+off: it may have taken place, so every answer counts it as possible only (the one certainty rule
+of the checks). A planned readout linked to one that says the event took place ("the leaders will
 speak on Tuesday", then "they spoke on Wednesday") stays among the contact's readouts, but says
 nothing of when it took place or who took part: the plan may have changed. Every question in
 this package (last contact, contacts of an actor, counts per day, the graph) asks
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -26,9 +29,12 @@ from diplomacy_ledger._repr import attrs_repr
 from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Call,
+    Claim,
     Entry,
     Medium,
     Meeting,
+    Report,
+    Stance,
     Status,
 )
 from diplomacy_ledger.time import (
@@ -94,6 +100,9 @@ class Contact:
     start may not be every instant between ``start``'s bounds, the intervals (UTC, ends
     included, in time order) it may lie in: the starts of readouts that disagree, or the two
     instants of a wall time the clocks showed twice (:attr:`When.either`); empty otherwise.
+    ``doubts``: the ids of the entries that put in doubt that it took place, in the order
+    recorded: claims denying a readout of it that says it did, and readouts telling it as called
+    off; empty when nothing does (see :attr:`took_place`).
     """
 
     entries: tuple[str, ...]
@@ -104,6 +113,7 @@ class Contact:
     time: When | Span
     sources: tuple[str, ...]
     parts: tuple[Bounds, ...] = attrs.field(default=(), converter=_parts)
+    doubts: tuple[str, ...] = ()
 
     def __repr__(self) -> str:  # the parts as RFC 3339 text, which the constructor takes
         text = attrs_repr(attrs.evolve(self, parts=()))
@@ -113,6 +123,15 @@ class Contact:
             (format_utc_instant(low), format_utc_instant(high)) for low, high in self.parts
         )
         return f"{text[:-1]}, parts={parts!r})"
+
+    @property
+    def took_place(self) -> Certainty:
+        """``"definite"`` unless something puts it in doubt (:attr:`doubts`): then ``"possible"``.
+
+        A contact in doubt counts as possible only in every answer: in a window, a count, an
+        edge of the graph, and as the last contact.
+        """
+        return "possible" if self.doubts else "definite"
 
     @property
     def id(self) -> str:
@@ -144,13 +163,72 @@ class ContactMatch:
 
 def _occurred(readouts: tuple[Entry, ...]) -> list[Entry] | None:
     """The readouts that say the event took place, or None when it is no contact."""
-    statuses = [entry.record.status for entry in readouts]  # type: ignore[union-attr]
-    if Status.CANCELLED in statuses:
-        return None
-    found = [
-        entry for entry, status in zip(readouts, statuses, strict=True) if status is Status.OCCURRED
-    ]
+    found = [entry for entry in readouts if _status(entry) is Status.OCCURRED]
     return found or None
+
+
+def _status(entry: Entry) -> Status:
+    status = entry.record.status  # type: ignore[union-attr]
+    assert isinstance(status, Status)
+    return status
+
+
+def _denials(ledger: Ledger) -> dict[str, list[str]]:
+    """First-version id of each record that claims deny → the ids of the denials, in order.
+
+    A denial its claimant took back, by saying it after all (a later claim asserting the record,
+    or a report of it), denies nothing any more.
+    """
+    origin, index = ledger.origin, ledger.index
+    claims = ledger.by_kind(Claim)
+    denying = [
+        entry
+        for entry in claims
+        if entry.record.stance is Stance.DENIES and entry.record.about is not None  # type: ignore[union-attr]
+    ]
+    if not denying:
+        return {}
+    said: dict[tuple[str, str], int] = {}  # (record, actor) → the last place it said it
+    for entry in (*claims, *ledger.by_kind(Report)):
+        record = entry.record
+        if isinstance(record, Claim) and (record.stance is Stance.DENIES or not record.about):
+            continue
+        assert isinstance(record, Claim | Report)
+        who = record.claimant if isinstance(record, Claim) else record.reporter
+        assert record.about is not None
+        key = (origin(record.about), origin(who))
+        said[key] = max(said.get(key, -1), index(entry.id))
+    found: dict[str, list[str]] = defaultdict(list)
+    for entry in denying:
+        claim = entry.record
+        assert isinstance(claim, Claim)
+        assert claim.about is not None
+        target = origin(claim.about)
+        if said.get((target, origin(claim.claimant)), -1) < index(entry.id):
+            found[target].append(entry.id)
+    return dict(found)
+
+
+def _denied(
+    entry: Entry, denials: dict[str, list[str]], origin: Callable[[str], str]
+) -> tuple[str, ...]:
+    """The ids of the claims denying the record (a first version is its own origin)."""
+    found = denials.get(entry.id if entry.supersedes is None else origin(entry.id))
+    return () if found is None else tuple(found)
+
+
+def _doubts(
+    ledger: Ledger,
+    readouts: tuple[Entry, ...],
+    occurred: list[Entry],
+    denials: dict[str, list[str]],
+) -> tuple[str, ...]:
+    """What puts the event in doubt: readouts telling it as called off, denials of the others."""
+    found = [entry.id for entry in readouts if _status(entry) is Status.CANCELLED]
+    if denials:
+        for entry in occurred:
+            found += _denied(entry, denials, ledger.origin)
+    return tuple(sorted(dict.fromkeys(found), key=ledger.index))
 
 
 def _parts_of(when: When) -> list[Bounds]:
@@ -185,7 +263,9 @@ def _union(parts: Iterable[Bounds]) -> list[Bounds]:
     return found
 
 
-def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry]) -> Contact:
+def _contact(
+    ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry], doubts: tuple[str, ...]
+) -> Contact:
     first = occurred[0].record
     assert isinstance(first, Call | Meeting)
     kind = "call" if type(first) is Call else "meeting"
@@ -201,6 +281,7 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry])
             first.when,
             (first.provenance.source,),
             tuple(_parts_of(start)) if start.either else (),
+            doubts,
         )
     participants: dict[str, None] = {}
     starts: list[When] = []
@@ -229,6 +310,7 @@ def _contact(ledger: Ledger, readouts: tuple[Entry, ...], occurred: list[Entry])
         first.when,
         tuple(sources),
         tuple(parts) if len(parts) > 1 else (),
+        doubts,
     )
 
 
@@ -274,11 +356,27 @@ def contact_memo(ledger: Ledger) -> dict[object, object]:
     return _cached(ledger).memo
 
 
-def contacts_with(ledger: Ledger, actor: str) -> list[Contact]:
-    """The contacts an actor (a first-version id) took part in, in time order."""
+def contacts_with(ledger: Ledger, actor: str, others: Iterable[str] | None = None) -> list[Contact]:
+    """The contacts an actor (a first-version id) took part in, in time order.
+
+    ``others``: only those with any of these actors (first-version ids). The contacts are read
+    from whichever side has fewer, so asking a hub of ten thousand calls for its last contact
+    with each counterpart in turn costs each counterpart's contacts, not the hub's every time.
+    """
     cache = _cached(ledger)
-    positions = sorted(cache.by_actor.get(actor, ()), key=time_keys(ledger).__getitem__)
-    return list(map(cache.contacts.__getitem__, positions))
+    mine = cache.by_actor.get(actor, [])
+    positions: Iterable[int] = mine
+    if others is not None:
+        wanted = tuple(dict.fromkeys(others))
+        theirs = [cache.by_actor.get(other, []) for other in wanted]
+        contacts = cache.contacts
+        if sum(map(len, theirs)) < len(mine):
+            positions = {p for found in theirs for p in found if contacts[p].involves(actor)}
+        else:
+            want = set(wanted)
+            positions = [p for p in mine if not want.isdisjoint(contacts[p].participants)]
+    ordered = sorted(positions, key=time_keys(ledger).__getitem__)
+    return list(map(cache.contacts.__getitem__, ordered))
 
 
 def contact_positions(ledger: Ledger) -> dict[str, list[int]]:
@@ -313,7 +411,10 @@ def _cached(ledger: Ledger) -> type[_Cache]:
 
 def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None:
     """Work out the contacts of the ledger into the cache."""
-    groups = {entry.id: group for group in event_groups(ledger).values() for entry in group}
+    # Each group once (event_groups gives it under every member's id), then each member's.
+    events = {id(group): group for group in event_groups(ledger).values()}
+    groups = {entry.id: group for group in events.values() for entry in group}
+    denials = _denials(ledger)  # none, in most ledgers: then a contact told once costs nothing
     seen: set[str] = set()
     found: list[Contact] = []
     indexes: list[int] = []
@@ -358,6 +459,7 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
                     when,
                     sources,
                     tuple(_parts_of(start)) if start.either else (),
+                    _denied(entry, denials, origin) if denials else (),
                 )
                 found.append(contact)
                 indexes.append(index(entry.id))
@@ -368,7 +470,8 @@ def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None
             readouts = tuple(r for r in readouts if isinstance(r.record, Call | Meeting))
             occurred = _occurred(readouts)
             if occurred is not None:
-                found.append(_contact(ledger, readouts, occurred))
+                doubts = _doubts(ledger, readouts, occurred, denials)
+                found.append(_contact(ledger, readouts, occurred, doubts))
                 indexes.append(index(readouts[0].id))
     by_actor: dict[str, list[int]] = defaultdict(list)
     for position, contact in enumerate(found):
@@ -403,10 +506,10 @@ def in_window(contact: Contact, window: When | Span | None) -> Certainty | None:
     """Whether the contact began in ``window``: surely, maybe, or not.
 
     Surely when every instant its start may be is inside the window for every placement of the
-    window's ends; maybe when one may be.
+    window's ends, and it surely took place; maybe when one may be, or it is in doubt.
     """
     if window is None:
-        return "definite"
+        return contact.took_place
     (low, high), (inner_low, inner_high) = window_bounds(window)
     start = contact.start
     if start.latest < low or start.earliest > high:
@@ -415,7 +518,7 @@ def in_window(contact: Contact, window: When | Span | None) -> Certainty | None:
     if parts and not any(a <= high and b >= low for a, b in parts):
         return None  # every part falls outside, in a gap between them
     if inner_low <= start.earliest and start.latest <= inner_high:
-        return "definite"
+        return contact.took_place
     return "possible"
 
 
@@ -430,16 +533,15 @@ def contacts_of(
 
     ``actor`` is an id, name or alias. ``window``: only contacts that began within it, each
     ``"definite"`` when it began inside for every placement of the times, else ``"possible"``
-    (without a window every contact is definite). ``with_``: only contacts with that actor, or
-    with any of those actors.
+    (without a window every contact is definite). A contact in doubt (:attr:`Contact.doubts`:
+    denied, or told as called off) is ``"possible"`` in any case. ``with_``: only contacts with
+    that actor, or with any of those actors.
     """
     check_window(window)
     who = ledger.resolve_actor(actor)
     others = None if with_ is None else set(resolve_actors(ledger, with_, "with_"))
     found = []
-    for contact in contacts_with(ledger, who):
-        if others is not None and not others & set(contact.participants):
-            continue
+    for contact in contacts_with(ledger, who, others):
         certainty = in_window(contact, window)
         if certainty is not None:
             found.append(ContactMatch(contact, contact.counterparts(who), certainty))

@@ -1,7 +1,8 @@
 """Contacts per local day, week or month, in the zone asked for, each count a range.
 
-A contact every placement of whose start falls in a bucket counts there for certain; one that
-only may fall in it counts as possible there, and in every other bucket it may fall in. A call
+A contact every placement of whose start falls in a bucket counts there for certain (unless it
+is in doubt: denied, or told as called off); one that only may fall in it counts as possible
+there, and in every other bucket it may fall in. A call
 "early on Tuesday" in Yerevan is on Tuesday in Yerevan for certain, and on Monday or Tuesday in
 Paris: definite in no Paris day, possible in both. So, summed over the buckets, the definite
 counts never exceed the number of contacts, and every contact is definite in at most one bucket
@@ -236,9 +237,9 @@ def contact_counts(
     with a possible contact are listed, in order, as a :class:`ContactCounts` sequence.
 
     A contact is counted in the bucket where it began (its ``start``, or one of its
-    :attr:`~Contact.parts`). The buckets of each contact are worked out once per ledger state,
-    zone and size; counting is O(k log k) for the actor's k contacts, however many days each
-    may fall on.
+    :attr:`~Contact.parts`); one in doubt (:attr:`~Contact.doubts`) is possible only. The
+    buckets of each contact are worked out once per ledger state, zone and size; counting is
+    O(k log k) for the actor's k contacts, however many days each may fall on.
     """
     validate_zone(zone, where="zone")
     check_per(per)
@@ -315,6 +316,8 @@ def _table(ledger: Ledger, zone: str, per: Per) -> _Table:
             more_all.append((low, high + 1))
             for actor in contact.participants:
                 more[actor].append((low, high + 1))
+    if any(contact.doubts for contact in contacts):  # in doubt: possible only, wherever it falls
+        sure = [s and not contact.doubts for s, contact in zip(sure, contacts, strict=True)]
     table = _Table(lows, ends, sure, dict(more), more_all)
     memo[key] = table
     return table

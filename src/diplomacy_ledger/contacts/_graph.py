@@ -148,22 +148,24 @@ def contact_graph(
 
     With a window, a contact counts as definite on its edges when it began inside the window
     for every placement of the times, and as possible when it may have; edges with no possible
-    contact are left out. Without one, every contact counts as definite. ``actor`` (an id, name
-    or alias): only the contacts that actor took part in (its edges, and those between the
-    others in its meetings); ``with_``: only those with that actor, or any of those actors, as
-    in :func:`contacts_of`. Nodes are the actors of the edges. An actor's edges are the
+    contact are left out. Without one, every contact counts as definite. A contact in doubt
+    (:attr:`Contact.doubts`: denied, or told as called off) counts as possible only. ``actor``
+    (an id, name or alias): only the contacts that actor took part in (its edges, and those
+    between the others in its meetings); ``with_``: only those with that actor, or any of those
+    actors, as in :func:`contacts_of`. Nodes are the actors of the edges. An actor's edges are the
     contacts it took part in itself: a state's leader's calls are not the state's. O(n + p) for
     p pairs of participants.
     """
     check_window(window)
     with gc_paused():
-        if actor is None:
-            contacts: Iterable[Contact] = contact_events(ledger)
+        others = None if with_ is None else resolve_actors(ledger, with_, "with_")
+        if actor is not None:
+            contacts: Iterable[Contact] = contacts_with(ledger, ledger.resolve_actor(actor), others)
         else:
-            contacts = contacts_with(ledger, ledger.resolve_actor(actor))
-        if with_ is not None:
-            others = set(resolve_actors(ledger, with_, "with_"))
-            contacts = [c for c in contacts if not others.isdisjoint(c.participants)]
+            contacts = contact_events(ledger)
+            if others is not None:
+                wanted = set(others)
+                contacts = [c for c in contacts if not wanted.isdisjoint(c.participants)]
         return _graph(ledger, contacts, window)
 
 
@@ -175,7 +177,7 @@ def _graph(ledger: Ledger, contacts: Iterable[Contact], window: When | Span | No
     get, media = counts.get, _MEDIA
     for contact in contacts:
         if window is None:
-            sure = True
+            sure = not contact.doubts  # a contact in doubt may not have taken place
         else:
             certainty = in_window(contact, window)
             if certainty is None:

@@ -27,9 +27,12 @@ _TICK: Final = timedelta(microseconds=1)
 class LastContact:
     """The answer to "when did they last speak?".
 
-    ``definite`` is the contact that was the last for every placement of the times (None when
-    the times do not settle it, or there was no contact); ``possible`` every contact that was the
-    last for some placement, in time order (the definite one, alone, when there is one).
+    ``definite`` is the contact that was the last for every placement of the times and surely
+    took place (None when the times do not settle it, when the last is in doubt, or there was no
+    contact); ``possible`` every contact that was the last for some placement, in time order
+    (the definite one, alone, when there is one). A contact in doubt (:attr:`Contact.doubts`:
+    denied, or told as called off) may be the last, but never definitely, and does not stand in
+    the way of an earlier one: if it did not take place, the earlier one was the last.
     ``before`` is the moment asked about, if one was.
     """
 
@@ -60,8 +63,9 @@ def last_contact(
     every placement when it surely began before ``before`` and every other contact surely began
     before it or surely not before ``before``. A tie (two contacts that may have begun at the
     same instant) makes neither the definite last. A contact whose readouts disagree began
-    within one of them (:attr:`Contact.parts`), not in the gap between them. O(k log k) for
-    the k contacts between them.
+    within one of them (:attr:`Contact.parts`), not in the gap between them. A contact in doubt
+    (denied, or told as called off) counts as possibly taking place: it may be the last, and
+    it stops no other from being the last. O(k log k) for the k contacts between them.
     """
     first, second = ledger.resolve_actor(a), ledger.resolve_actor(b)
     if first == second:
@@ -82,12 +86,16 @@ def last_contact(
     t_low, t_high = (moment.earliest, moment.latest) if moment else (UTC_MAX, UTC_MAX)
     candidates = [
         c
-        for c in contacts_with(ledger, first)
-        if c.involves(second) and (moment is None or c.start.earliest < t_high)
+        for c in contacts_with(ledger, first, (second,))
+        if moment is None or c.start.earliest < t_high
     ]
     possible = _possibly_last(candidates, moment)
     definite = None
-    if len(possible) == 1 and _surely_last(possible[0], candidates, t_low, t_high):
+    if (
+        len(possible) == 1
+        and not possible[0].doubts
+        and _surely_last(possible[0], candidates, t_low, t_high)
+    ):
         definite = possible[0]  # the last for every placement is the only one for any
     return LastContact(definite, possible, moment)
 
@@ -104,18 +112,22 @@ def _possibly_last(contacts: list[Contact], moment: When | None) -> tuple[Contac
     *t* and nothing can stand between; past a part, *x* is that part's end, and the earliest
     moment worth trying after it stops the fewest. So each part costs a binary search over the
     moments, and the largest earliest start among the contacts surely before each moment is a
-    running maximum.
+    running maximum. Only a contact that surely took place can stand in the way: one in doubt
+    may not have.
     """
+    sure = [c for c in contacts if not c.doubts]
     if moment is None:
         if not contacts:
             return ()
-        latest_earliest = max(c.start.earliest for c in contacts)
+        if not sure:
+            return tuple(contacts)
+        latest_earliest = max(c.start.earliest for c in sure)
         return tuple(c for c in contacts if c.start.latest >= latest_earliest)
     trials = sorted(
         {moment.latest}
         | {c.start.latest for c in contacts if moment.earliest <= c.start.latest <= moment.latest}
     )
-    by_latest = sorted(contacts, key=lambda c: c.start.latest)
+    by_latest = sorted(sure, key=lambda c: c.start.latest)
     latests = [c.start.latest for c in by_latest]
     running: list[datetime] = []  # the largest earliest start among the first i by latest
     for c in by_latest:
