@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from benchmarks.peers.sql_checks import group_contradictions
+from benchmarks.peers.sql_checks import event_groups, group_bookings, group_contradictions
 from diplomacy_ledger import (
     Allen,
     Call,
@@ -18,6 +18,7 @@ from diplomacy_ledger import (
     Entry,
     Hostility,
     Ledger,
+    Medium,
     Meeting,
     PointInterval,
     Report,
@@ -97,7 +98,7 @@ class _Naive:
     # -- double booking --------------------------------------------------------------------------
 
     def double_bookings(self) -> list[Finding]:
-        found: list[Finding] = []
+        pairs: list[tuple[str, str, str]] = []
         events = [e for e in self.entries if isinstance(e.record, Call | Meeting)]
         links = [
             set(map(self.root, e.record.entries))
@@ -114,12 +115,34 @@ class _Naive:
                 if not people or not _clash(a.time, b.time):
                     continue
                 pair = {self.root(first.id), self.root(second.id)}
-                if any(pair <= link for link in links):
+                if any(pair <= link for link in links) or self._on_the_sidelines(a, b):
                     continue
+                if {self.root(x) for x in a.actors} == {self.root(x) for x in b.actors}:
+                    continue  # possibly one event told twice, not a double booking
                 disputed = self.disputed(first) or self.disputed(second)
                 certainty = "possible" if disputed else "definite"
-                found += [("double_booking", certainty, (first.id, second.id))] * len(people)
-        return found
+                pairs.append((first.id, second.id, certainty))
+        linked = [
+            (e.id, self.root(x))
+            for e in self.entries
+            if isinstance(e.record, SameEvent)
+            for x in e.record.entries
+        ]
+        place = {entry.id: number for number, entry in enumerate(self.entries)}
+        bookings = [(e.id, self.root(e.id), place[e.id]) for e in events]
+        return group_bookings(pairs, event_groups(linked, bookings), place)
+
+    def _on_the_sidelines(self, a: Call | Meeting, b: Call | Meeting) -> bool:
+        """Both met in person at one place, and one's people are some of the other's."""
+        if not (isinstance(a, Meeting) and isinstance(b, Meeting)):
+            return False
+        if a.medium is not Medium.IN_PERSON or b.medium is not Medium.IN_PERSON:
+            return False
+        if a.place is None or b.place is None or self.root(a.place) != self.root(b.place):
+            return False
+        people_a = {self.root(x) for x in a.actors}
+        people_b = {self.root(x) for x in b.actors}
+        return people_a < people_b or people_b < people_a
 
     def _is_person(self, actor: str) -> bool:
         record = self.ledger.record(actor)
@@ -210,23 +233,67 @@ class _Naive:
         return found
 
     def _doubtful(self, fight: Entry) -> bool:
+        """Whether the fighting, or who began it, rests on fewer than two independent accounts.
+
+        A source vouches only for what it states: the readout and claims asserting it for all
+        it says, accusations of its attacker for who began it, reports for the fighting only.
+        Two accounts are independent when they differ in whom they rest on and in source.
+        """
         record = fight.record
         assert isinstance(record, Hostility)
-        if self.disputed(fight):
+        if self.disputed(fight) or self._taken_back(fight) or record.attacker is None:
             return True
-        attackers = self.lineage(record.attacker) if record.attacker else set()
-        vouchers: set[str | None] = {self.asserter(fight) or record.provenance.source}
+        attackers = self.lineage(record.attacker)
+        happened: list[tuple[str, str]] = []
+        began: list[tuple[str, str]] = []
+        happened.append(self._account(fight))
+        began.append(self._account(fight))
         for other in self.about(self.root(fight.id)):
             claim = other.record
+            if self._taken_back(other):
+                continue
             if isinstance(claim, Claim) and claim.stance is Stance.ACCUSES and claim.accused:
                 if not self.lineage(claim.accused) & attackers:
                     return True
-                vouchers.add(self.asserter(other))
-            elif isinstance(claim, Report) or (
-                isinstance(claim, Claim) and claim.stance is Stance.ASSERTS
+                began.append(self._account(other))
+            elif not (
+                isinstance(claim, Report)
+                or (isinstance(claim, Claim) and claim.stance is Stance.ASSERTS)
             ):
-                vouchers.add(self.asserter(other))
-        return bool(record.attacker) and len(vouchers - {None}) < 2
+                continue
+            elif isinstance(claim, Claim):
+                began.append(self._account(other))
+            happened.append(self._account(other))
+        if not (_independent(happened) and _independent(began)):
+            return True
+        if record.target is None:
+            return False
+        attacked = self.lineage(record.target)
+        return all(
+            not who.startswith("source ") and self.lineage(who) & attacked for who, _ in began
+        )
+
+    def _account(self, entry: Entry) -> tuple[str, str]:
+        source = self.root(entry.record.provenance.source)  # type: ignore[union-attr]
+        return (self.asserter(entry) or f"source {source}", source)
+
+    def _taken_back(self, entry: Entry) -> bool:
+        mine = self.asserter(entry)
+        if mine is None:
+            return False
+        target = self.root(entry.id)
+        return any(
+            isinstance(other.record, Claim)
+            and other.record.stance is Stance.DENIES
+            and other.record.about is not None
+            and self.root(other.record.about) == target
+            and self.root(other.record.claimant) == mine
+            for other in self.entries
+        )
+
+
+def _independent(accounts: list[tuple[str, str]]) -> bool:
+    return len({who for who, _ in accounts}) > 1 and len({src for _, src in accounts}) > 1
 
 
 def naive_checks(ledger: Ledger) -> list[Finding]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -229,7 +229,7 @@ def _double_booking_sql(dialect: Dialect) -> tuple[list[str], str]:
     ]
     query = f"""
         WITH clashes AS (
-          SELECT DISTINCT k.person,
+          SELECT DISTINCT
                  CASE WHEN k.p_pos < k.e_pos THEN k.p_id ELSE k.e_id END AS first,
                  CASE WHEN k.p_pos < k.e_pos THEN k.e_id ELSE k.p_id END AS second
           FROM pairs k
@@ -240,8 +240,53 @@ def _double_booking_sql(dialect: Dialect) -> tuple[list[str], str]:
                CASE WHEN NOT EXISTS (SELECT 1 FROM disputed d WHERE d.id IN (c.first, c.second))
                     THEN 'definite' ELSE 'possible' END
         FROM clashes c
+        WHERE NOT {_same_people("c.first", "c.second")}
+          AND NOT EXISTS (SELECT 1 FROM meetings ma JOIN meetings mb ON mb.id = c.second
+                          JOIN roots pa ON pa.id = ma.place JOIN roots pb ON pb.id = mb.place
+                          WHERE ma.id = c.first AND ma.medium = 'in_person'
+                            AND mb.medium = 'in_person' AND pa.root = pb.root
+                            AND {_sidelines("c.first", "c.second")})
     """
     return setup, query
+
+
+def _people_counts(first: str, second: str) -> tuple[str, str, str]:
+    """SQL counting the people (first versions) of each entry, and those they share.
+
+    Evaluated only for the few clashing pairs.
+    """
+
+    def people(entry: str, also: str = "") -> str:
+        return (
+            f"(SELECT count(DISTINCT r.root) FROM participants p JOIN roots r ON r.id = p.actor"
+            f" WHERE p.entry_id = {entry}{also})"
+        )
+
+    within = (
+        f" AND r.root IN (SELECT r2.root FROM participants p2 JOIN roots r2 ON r2.id = p2.actor"
+        f" WHERE p2.entry_id = {second})"
+    )
+    return people(first), people(second), people(first, within)
+
+
+def _same_people(first: str, second: str) -> str:
+    """SQL true when two entries name the very same people: possibly one event, not a booking."""
+    a, b, shared = _people_counts(first, second)
+    return f"({a} = {b} AND {shared} = {a})"
+
+
+def _sidelines(first: str, second: str) -> str:
+    """SQL true when one entry's people are some, not all, of the other's.
+
+    With both in person at one place, the smaller is a meeting on the sidelines of the larger,
+    which is no double booking.
+    """
+    a, b, shared = _people_counts(first, second)
+    return f"{a} <> {b} AND {shared} = {_least(a, b)}"
+
+
+def _least(a: str, b: str) -> str:
+    return f"CASE WHEN {a} < {b} THEN {a} ELSE {b} END"
 
 
 def _contradiction_sql() -> tuple[list[str], list[str]]:
@@ -298,33 +343,70 @@ def _ceasefire_sql() -> tuple[list[str], str]:
            FROM cf JOIN cf_parties p ON p.id = cf.id JOIN fights f ON f.party = p.party
            WHERE f.e_l > cf.eff_e AND (cf.until_l IS NULL OR f.s_e < cf.until_l)""",
         """CREATE TEMP TABLE fight_info AS
-           SELECT DISTINCT v.fight AS id, c.root, ra.root AS attacker,
-                  COALESCE(a.who, rec.source) AS own_voucher
+           SELECT DISTINCT v.fight AS id, c.root, ra.root AS attacker, rt.root AS target,
+                  COALESCE(a.who, 'source ' || rs.root) AS who, rs.root AS src
            FROM violations v JOIN cur c ON c.id = v.fight
            JOIN hostilities h ON h.id = v.fight LEFT JOIN roots ra ON ra.id = h.attacker
-           JOIN asserter a ON a.id = v.fight JOIN records rec ON rec.id = v.fight""",
+           LEFT JOIN roots rt ON rt.id = h.target
+           JOIN asserter a ON a.id = v.fight JOIN records rec ON rec.id = v.fight
+           JOIN roots rs ON rs.id = rec.source""",
         """CREATE TEMP TABLE fight_abouts AS
-           SELECT f.id AS fight, o.kind, o.stance, o.accused, o.who,
+           SELECT f.id AS fight, co.root AS about_root, o.kind, o.stance, o.accused,
+                  COALESCE(o.who, 'source ' || rs.root) AS who, rs.root AS src,
                   CASE WHEN o.kind = 'claim' AND o.stance = 'accuses' AND o.accused IS NOT NULL
                         AND f.attacker IS NOT NULL
                         AND EXISTS (SELECT 1 FROM lineage la JOIN lineage lb
                                     ON la.member = lb.member
                                     WHERE la.actor = o.accused AND lb.actor = f.attacker)
                        THEN 1 ELSE 0 END AS matches
-           FROM fight_info f JOIN abouts o ON o.target = f.root""",
-        """CREATE TEMP TABLE vouchers AS
-           SELECT id AS fight, own_voucher AS who FROM fight_info WHERE own_voucher IS NOT NULL
-           UNION
-           SELECT fight, who FROM fight_abouts
-           WHERE matches = 1 OR kind = 'report' OR (kind = 'claim' AND stance = 'asserts')""",
+           FROM fight_info f JOIN abouts o ON o.target = f.root
+           JOIN cur co ON co.id = o.id JOIN records rec ON rec.id = o.id
+           JOIN roots rs ON rs.id = rec.source""",
+        # A source vouches only for what it states: a readout naming the attacker and a claim
+        # asserting it for all it says, an accusation of the attacker for who began it, a
+        # report for the fighting only. What its teller took back is no account.
+        """CREATE TEMP TABLE accounts AS
+           SELECT id AS fight, who, src,
+                  CASE WHEN attacker IS NOT NULL THEN 1 ELSE 0 END AS began
+           FROM fight_info f
+           WHERE NOT EXISTS (SELECT 1 FROM abouts d WHERE d.target = f.root
+                             AND d.kind = 'claim' AND d.stance = 'denies' AND d.who = f.who)
+           UNION ALL
+           SELECT fa.fight, fa.who, fa.src,
+                  CASE WHEN fa.kind = 'report' THEN 0
+                       WHEN fa.stance = 'accuses' THEN fa.matches
+                       WHEN f.attacker IS NOT NULL THEN 1 ELSE 0 END
+           FROM fight_abouts fa JOIN fight_info f ON f.id = fa.fight
+           WHERE (fa.kind = 'report'
+                  OR (fa.kind = 'claim' AND fa.stance = 'asserts')
+                  OR (fa.kind = 'claim' AND fa.stance = 'accuses' AND fa.accused IS NOT NULL))
+             AND NOT EXISTS (SELECT 1 FROM abouts d WHERE d.target = fa.about_root
+                             AND d.kind = 'claim' AND d.stance = 'denies' AND d.who = fa.who)""",
         """CREATE TEMP TABLE fight_doubt AS
            SELECT f.id,
                   CASE WHEN EXISTS (SELECT 1 FROM disputed d WHERE d.id = f.id)
+                         OR EXISTS (SELECT 1 FROM abouts d WHERE d.target = f.root
+                                    AND d.kind = 'claim' AND d.stance = 'denies'
+                                    AND d.who = f.who)
                          OR EXISTS (SELECT 1 FROM fight_abouts a WHERE a.fight = f.id
                                     AND a.kind = 'claim' AND a.stance = 'accuses'
                                     AND a.accused IS NOT NULL AND a.matches = 0)
-                         OR (f.attacker IS NOT NULL AND
-                             (SELECT COUNT(*) FROM vouchers v WHERE v.fight = f.id) < 2)
+                         OR f.attacker IS NULL
+                         OR (SELECT COUNT(DISTINCT x.who) FROM accounts x
+                             WHERE x.fight = f.id) < 2
+                         OR (SELECT COUNT(DISTINCT x.src) FROM accounts x
+                             WHERE x.fight = f.id) < 2
+                         OR (SELECT COUNT(DISTINCT x.who) FROM accounts x
+                             WHERE x.fight = f.id AND x.began = 1) < 2
+                         OR (SELECT COUNT(DISTINCT x.src) FROM accounts x
+                             WHERE x.fight = f.id AND x.began = 1) < 2
+                         OR (f.target IS NOT NULL
+                             AND NOT EXISTS (
+                                 SELECT 1 FROM accounts x WHERE x.fight = f.id AND x.began = 1
+                                   AND NOT EXISTS (SELECT 1 FROM lineage la JOIN lineage lb
+                                                   ON la.member = lb.member
+                                                   WHERE la.actor = x.who
+                                                     AND lb.actor = f.target)))
                        THEN 1 ELSE 0 END AS doubtful
            FROM fight_info f""",
     ]
@@ -367,6 +449,76 @@ def group_contradictions(
     return findings
 
 
+def event_groups(
+    links: Iterable[tuple[str, str]], bookings: Iterable[tuple[str, str, int]]
+) -> dict[str, tuple[str, ...]]:
+    """Each linked call or meeting → the readouts of its event, in the order recorded.
+
+    ``links`` are (SameEvent id, first version of an entry it links), ``bookings`` the current
+    calls and meetings as (id, first version, place in the ledger). Links sharing an entry are
+    one event (a union-find over first versions).
+    """
+    parent: dict[str, str] = {}
+
+    def find(root: str) -> str:
+        while parent.get(root, root) != root:
+            root = parent[root]
+        return root
+
+    first_of: dict[str, str] = {}
+    for link, root in links:
+        parent.setdefault(root, root)
+        if link in first_of:
+            a, b = find(first_of[link]), find(root)
+            if a != b:
+                parent[b] = a
+        else:
+            first_of[link] = root
+    members: dict[str, list[tuple[int, str]]] = {}
+    for id_, root, pos in bookings:
+        if root in parent:
+            members.setdefault(find(root), []).append((pos, id_))
+    groups: dict[str, tuple[str, ...]] = {}
+    for found in members.values():
+        readouts = tuple(id_ for _, id_ in sorted(found))
+        for id_ in readouts:
+            groups[id_] = readouts
+    return groups
+
+
+def group_bookings(
+    pairs: Iterable[tuple[str, str, str]],
+    events: dict[str, tuple[str, ...]],
+    position: dict[str, int],
+) -> list[Finding]:
+    """Double bookings of readouts, (first, second, certainty), as one finding per two events.
+
+    A finding names every readout of the first event, then of the second (events in the order
+    their first readouts were recorded). It is definite when every readout of one clashes with
+    every readout of the other, definitely: a clash that one readout's time alone shows is a
+    clash by that account only.
+    """
+    found: dict[tuple[tuple[str, ...], tuple[str, ...]], set[tuple[str, str]]] = {}
+    doubted: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    for first, second, certainty in pairs:
+        a, b = events.get(first, (first,)), events.get(second, (second,))
+        if a == b:
+            continue
+        if position[b[0]] < position[a[0]]:
+            a, b = b, a
+        found.setdefault((a, b), set()).add((first, second) if first in a else (second, first))
+        if certainty != "definite":
+            doubted.add((a, b))
+    return [
+        (
+            "double_booking",
+            "definite" if (a, b) not in doubted and len(met) == len(a) * len(b) else "possible",
+            (*a, *b),
+        )
+        for (a, b), met in found.items()
+    ]
+
+
 def run_checks(execute: Callable[[str], list[tuple[Any, ...]]], dialect: Dialect) -> list[Finding]:
     """Run the three checks through ``execute`` (one statement at a time); all findings."""
     for statement in _context_sql():
@@ -375,7 +527,14 @@ def run_checks(execute: Callable[[str], list[tuple[Any, ...]]], dialect: Dialect
     setup, query = _double_booking_sql(dialect)
     for statement in setup:
         execute(statement)
-    findings += [("double_booking", c, (a, b)) for a, b, c in execute(query)]
+    pairs = [(a, b, c) for a, b, c in execute(query)]
+    links = execute(
+        """SELECT l.id, rx.root FROM cur l JOIN same_event x ON x.id = l.id
+           JOIN roots rx ON rx.id = x.entry"""
+    )
+    bookings = execute("SELECT id, root, pos FROM cur WHERE kind IN ('call', 'meeting')")
+    position = {id_: pos for id_, _, pos in bookings}
+    findings += group_bookings(pairs, event_groups(links, bookings), position)
     setup, queries = _contradiction_sql()
     for statement in setup:
         execute(statement)
@@ -455,6 +614,10 @@ def duckdb_ingest(connection: Any, path: Path) -> None:
                    record->>'about' AS about, record->>'accused' AS accused,
                    COALESCE({_duckdb_norm("record->>'proposition'")}, '') AS prop_norm
             FROM raw WHERE kind = 'claim'""",
+        """CREATE TABLE meetings AS
+           SELECT id, COALESCE(record->>'medium', 'in_person') AS medium,
+                  record->>'place' AS place
+           FROM raw WHERE kind = 'meeting'""",
         """CREATE TABLE reports AS
            SELECT id, record->>'reporter' AS reporter, record->>'about' AS about
            FROM raw WHERE kind = 'report'""",
@@ -605,6 +768,10 @@ def sqlite_ingest(connection: sqlite3.Connection, path: Path) -> None:
                    COALESCE({_sqlite_norm("json_extract(record, '$.proposition')")}, '')
                        AS prop_norm
             FROM raw WHERE kind = 'claim'""",
+        """CREATE TABLE meetings AS
+           SELECT id, COALESCE(json_extract(record, '$.medium'), 'in_person') AS medium,
+                  json_extract(record, '$.place') AS place
+           FROM raw WHERE kind = 'meeting'""",
         """CREATE TABLE reports AS
            SELECT id, json_extract(record, '$.reporter') AS reporter,
                   json_extract(record, '$.about') AS about
@@ -643,6 +810,7 @@ def sqlite_ingest(connection: sqlite3.Connection, path: Path) -> None:
         "CREATE UNIQUE INDEX times_id ON times(id)",
         "CREATE UNIQUE INDEX claims_id ON claims(id)",
         "CREATE INDEX claims_prop ON claims(prop_norm)",
+        "CREATE UNIQUE INDEX meetings_id ON meetings(id)",
         "CREATE UNIQUE INDEX reports_id ON reports(id)",
         "CREATE UNIQUE INDEX hostilities_id ON hostilities(id)",
         "CREATE UNIQUE INDEX ceasefires_id ON ceasefires(id)",

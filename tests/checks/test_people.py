@@ -219,6 +219,9 @@ def test_a_clash_by_one_account_of_a_call_only_is_at_most_possible(base: Ledger)
     [finding] = check(base, only=["double_booking"])
     assert (finding.certainty, finding.entries) == ("possible", ("ru", "am", "macron-call"))
     assert "not every account overlaps" in finding.explanation
+    # One event told twice is named as one, not as two calls beside the third.
+    assert "in both the call told in 'ru' and 'am' from" in finding.explanation
+    assert "and 'macron-call' (a call) from" in finding.explanation
 
 
 def test_an_office_not_held_by_one_account_of_the_time_only_is_possible(base: Ledger) -> None:

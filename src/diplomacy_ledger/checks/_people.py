@@ -400,9 +400,7 @@ def _booking(
     if not _clash_by_every_account(context, first, second):
         doubts.append("their readouts tell their times otherwise, and not every account overlaps")
     doubts = list(dict.fromkeys(doubts))
-    words = [
-        " and ".join(context.words.describe(entry) for entry in event) for event in (first, second)
-    ]
+    words = [context.words.describe_event(event) for event in (first, second)]
     times = [time_text(event[0].record.time) for event in (first, second)]
     known = "Known from " + "; ".join(dict.fromkeys(map(context.words.sources, entries))) + "."
     but = f" But {'; '.join(doubts)}." if doubts else ""

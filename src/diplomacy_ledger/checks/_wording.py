@@ -7,7 +7,7 @@ and attribution chain is worked out once per run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Final
 
@@ -46,6 +46,19 @@ class Wording:
     def describe(self, entry: Entry) -> str:
         """``'call-x' (a call)``: an entry's id and kind, for explanations."""
         return f"{entry.id!r} (a {entry.kind.replace('_', ' ')})"
+
+    def describe_event(self, readouts: Sequence[Entry]) -> str:
+        """One event in words: ``'call-x' (a call)``, or ``the call told in 'call-x' and 'call-y'``.
+
+        Readouts of different kinds are described one by one.
+        """
+        if len(readouts) == 1:
+            return self.describe(readouts[0])
+        kinds = {entry.kind for entry in readouts}
+        ids = " and ".join(repr(entry.id) for entry in readouts)
+        if len(kinds) == 1:
+            return f"the {readouts[0].kind.replace('_', ' ')} told in {ids}"
+        return "the event told in " + " and ".join(self.describe(entry) for entry in readouts)
 
     def sources(self, entry: Entry) -> str:
         """How the record is known, in words: its source and attribution chain."""
