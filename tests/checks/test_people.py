@@ -1,4 +1,5 @@
-"""The checks on people (``checks/_people.py``): offices not held, and double bookings.
+"""The checks on people: offices not held (``checks/_offices.py``) and double bookings
+(``checks/_bookings.py``).
 
 For each, ledgers that must trigger it and near misses that must not. The double-booking sweep is
 compared with the three-valued order in ``test_people_properties.py``.

@@ -10,7 +10,7 @@ from diplomacy_ledger.checks._check import (
     check,
 )
 from diplomacy_ledger.checks._context import context_for
-from diplomacy_ledger.checks._people import UnrecordedTenure, unrecorded_tenures
+from diplomacy_ledger.checks._offices import UnrecordedTenure, unrecorded_tenures
 from diplomacy_ledger.checks._references import dangling_references
 from diplomacy_ledger.checks._wording import time_text
 

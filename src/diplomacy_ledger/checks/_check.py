@@ -8,13 +8,10 @@ from typing import Final
 
 from diplomacy_ledger._errors import LedgerError
 from diplomacy_ledger._gc import gc_paused
+from diplomacy_ledger.checks._bookings import double_bookings, possibly_same_events
 from diplomacy_ledger.checks._ceasefires import ceasefire_violations
 from diplomacy_ledger.checks._claims import contradictions
-from diplomacy_ledger.checks._people import (
-    double_bookings,
-    offices_not_held,
-    possibly_same_events,
-)
+from diplomacy_ledger.checks._offices import offices_not_held
 from diplomacy_ledger.checks._readouts import readout_mismatches
 from diplomacy_ledger.checks._times import anachronisms, unresolved_local_times
 from diplomacy_ledger.ledger import Ledger
