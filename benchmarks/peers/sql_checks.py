@@ -194,7 +194,9 @@ def _double_booking_sql(dialect: Dialect) -> tuple[list[str], str]:
     A booking's reach runs from its latest start to its earliest end (loosened where the bounds
     cross, as the library does): two bookings can only overlap for every placement if one's
     latest start lies within the other's reach. That is a range join on an index, instead of
-    comparing every pair of a person's bookings whose bounds merely overlap.
+    comparing every pair of a person's bookings whose bounds merely overlap. Stays (events over
+    twelve hours, :data:`diplomacy_ledger.STAY`) are left out: the generator draws none, and the
+    generated-ledger test in tests/test_benchmarks.py would catch one.
     """
 
     def columns(alias: str) -> str:

@@ -90,11 +90,13 @@ from diplomacy_ledger.time import (
 if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
     from diplomacy_ledger.checks import (
         BUILTIN_CHECKS,
+        STAY,
         Check,
         Checker,
         UnrecordedTenure,
         check,
         dangling_references,
+        is_stay,
         unrecorded_tenures,
     )
     from diplomacy_ledger.contacts import (
@@ -183,11 +185,13 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
         {
             "checks": (
                 "BUILTIN_CHECKS",
+                "STAY",
                 "Check",
                 "Checker",
                 "UnrecordedTenure",
                 "check",
                 "dangling_references",
+                "is_stay",
                 "unrecorded_tenures",
             ),
             "contacts": (
@@ -277,6 +281,7 @@ __all__ = [
     "PLOVER_FOR_CAMEO",
     "PLOVER_MODES",
     "SCHEMA_VERSION",
+    "STAY",
     "Actor",
     "ActorKind",
     "Agreement",
@@ -398,6 +403,7 @@ __all__ = [
     "graph_graphml",
     "graph_node_link",
     "import_file",
+    "is_stay",
     "kind_of",
     "last_contact",
     "legacy_zone_reason",

@@ -17,6 +17,7 @@ from diplomacy_ledger import (
     Meeting,
     Office,
     Participant,
+    Place,
     Provenance,
     SameEvent,
     Source,
@@ -238,3 +239,73 @@ def test_an_office_not_held_by_one_account_of_the_time_only_is_possible(base: Le
     assert (finding.certainty, finding.entries) == ("possible", ("early", "late"))
     assert finding.explanation.startswith("'late' (a call) names Nikol Pashinyan as Prime")
     assert "by 'early' (a call), its time was within their tenure" in finding.explanation
+
+
+class TestStays:
+    """A summit of days or a state visit does not fill every hour of its people's time."""
+
+    @staticmethod
+    def places(base: Ledger) -> None:
+        add(base, "yerevan", Place("Yerevan", zone="Asia/Yerevan"))
+        add(base, "moscow", Place("Moscow", zone="Europe/Moscow"))
+
+    @staticmethod
+    def summit(
+        base: Ledger, start: str = "2022-09-12 09:00", end: str = "2022-09-13 17:00"
+    ) -> None:
+        # Pashinyan and Macron at a summit in Yerevan, from the morning of one day to the
+        # evening of the next.
+        TestStays.places(base)
+        span = Span(y(start), y(end))
+        add(base, "summit", Meeting(None, ["pashinyan", "macron"], span, src(), place="yerevan"))
+
+    def test_a_call_during_a_summit_of_two_days_is_none(self, base: Ledger) -> None:
+        self.summit(base)
+        add(base, "call", Call(["pashinyan", "putin"], y("2022-09-12 15:00"), src()))
+        assert found(base, "double_booking") == []
+
+    def test_a_meeting_with_no_place_during_it_is_none(self, base: Ledger) -> None:
+        # It may have been held at the summit's venue.
+        self.summit(base)
+        add(base, "talks", Meeting("putin", ["pashinyan"], y("2022-09-13 10:00"), src()))
+        assert found(base, "double_booking") == []
+
+    def test_in_person_somewhere_else_during_it_is_at_most_possible(self, base: Ledger) -> None:
+        self.summit(base)
+        at = y("2022-09-13 10:00")
+        add(base, "talks", Meeting("putin", ["pashinyan"], at, src(), place="moscow"))
+        [finding] = check(base, only=["double_booking"])
+        assert (finding.certainty, finding.entries) == ("possible", ("summit", "talks"))
+        assert "'summit' (a meeting) lasts more than 12 hours" in finding.explanation
+        assert "need not be there throughout" in finding.explanation
+
+    def test_near_miss_a_sitting_of_one_day_is_no_stay(self, base: Ledger) -> None:
+        # Nine hours on one day: a call inside it is still a double booking.
+        self.summit(base, "2022-09-12 09:00", "2022-09-12 18:00")
+        add(base, "call", Call(["pashinyan", "putin"], y("2022-09-12 15:00"), src()))
+        assert found(base, "double_booking") == [("definite", ("summit", "call"))]
+
+    def test_near_miss_a_stay_only_by_some_placements_is_no_stay(self, base: Ledger) -> None:
+        # From some time on the 12th to some time on the 12th or 13th: it may last an hour.
+        self.places(base)
+        vague = Span(
+            When.day("2022-09-12", zone="Asia/Yerevan"),
+            When.between(y("2022-09-12 16:00"), y("2022-09-13 23:00")),
+        )
+        add(base, "summit", Meeting(None, ["pashinyan", "macron"], vague, src(), place="yerevan"))
+        add(base, "call", Call(["pashinyan", "putin"], y("2022-09-12 15:00"), src()))
+        assert [(f.kind, f.certainty) for f in check(base, only=["double_booking"])] == []
+
+    def test_talks_during_a_state_visit_of_the_same_people_are_a_part_of_it(
+        self, base: Ledger
+    ) -> None:
+        self.summit(base)
+        at = y("2022-09-13 11:00")
+        add(base, "talks", Meeting("pashinyan", ["macron"], at, src(), place="yerevan"))
+        assert check(base, only=["double_booking", "possibly_same_event"]) == []
+
+    def test_two_stays_of_the_same_people_may_be_one_told_twice(self, base: Ledger) -> None:
+        self.summit(base)
+        span = Span(y("2022-09-12 10:00"), y("2022-09-13 16:00"))
+        add(base, "visit", Meeting("pashinyan", ["macron"], span, src(), place="yerevan"))
+        assert found(base, "possibly_same_event") == [("possible", ("summit", "visit"))]

@@ -124,7 +124,9 @@ class TestMeetingsOnTheSidelines:
             ("hotel", Place("A hotel", zone=YEREVAN)),
         ]:
             add(base, id, record)
-        summit = Span(y("2022-09-13 13:00"), y("2022-09-14 17:00"))
+        # One afternoon's sitting: a summit of days is a stay, with rules of its own
+        # (tests/checks/test_people.py::TestStays).
+        summit = Span(y("2022-09-13 13:00"), y("2022-09-13 21:00"))
         people = ["pashinyan", "putin", "macron"]
         add(base, "summit", Meeting.summit(people, summit, src(), place="venue"))
         add(base, "bilateral", bilateral)

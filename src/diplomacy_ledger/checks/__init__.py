@@ -3,6 +3,7 @@
 Built on the ledger, the model and time.
 """
 
+from diplomacy_ledger.checks._bookings import STAY, is_stay
 from diplomacy_ledger.checks._check import (
     BUILTIN_CHECKS,
     Check,
@@ -16,12 +17,14 @@ from diplomacy_ledger.checks._wording import time_text
 
 __all__ = [
     "BUILTIN_CHECKS",
+    "STAY",
     "Check",
     "Checker",
     "UnrecordedTenure",
     "check",
     "context_for",
     "dangling_references",
+    "is_stay",
     "time_text",
     "unrecorded_tenures",
 ]

@@ -9,7 +9,7 @@ import heapq
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
@@ -25,7 +25,7 @@ from diplomacy_ledger.model import (
 )
 from diplomacy_ledger.time import Allen, PointInterval, Span, Truth, When
 
-__all__ = ["double_bookings", "possibly_same_events"]
+__all__ = ["STAY", "double_bookings", "is_stay", "possibly_same_events"]
 
 
 def _reach(moment: When | Span) -> tuple[datetime, datetime]:
@@ -68,7 +68,12 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
     Two events with the very same participants are left to :func:`possibly_same_events`. A
     meeting on the sidelines of a larger one is no double booking: in person, at the same place,
     with people who all take part in the larger meeting (a bilateral at a summit's venue during
-    the summit). **definite** unless a record is disputed or a time rests on a policy's choice
+    the summit). A *stay*, an event lasting more than :data:`~diplomacy_ledger.STAY` for every
+    placement (a summit of two days, a state visit), does not fill every hour of its people's
+    time: a call or a
+    meeting during it is none (in a break, or on its sidelines), unless both are in person at
+    different places, which is at most possible (whoever attends a stay need not be there
+    throughout). **definite** unless a record is disputed or a time rests on a policy's choice
     of a skipped or repeated wall time. A sweep over each person's calls sorted by their latest
     start: O(n log n + k) for k overlapping pairs.
     """
@@ -77,7 +82,62 @@ def double_bookings(ledger: Ledger) -> Iterator[Finding]:
         people = _participants(context, first), _participants(context, second)
         if people[0] == people[1] or _on_the_sidelines(context, first, second, people):
             continue
+        stays = [event for event in (first, second) if _stay(context, event)]
+        if stays:
+            here, there = _whereabouts(context, first), _whereabouts(context, second)
+            if here is None or there is None or here & there:
+                continue  # in a break of the stay, or on its sidelines
+            doubt = (
+                f"{context.words.describe_event(stays[0])} lasts more than "
+                f"{STAY.total_seconds() / 3600:g} hours, and whoever attends it need not be "
+                "there throughout"
+            )
+            yield _booking(context, shared, first, second, same_people=False, doubt=doubt)
+            continue
         yield _booking(context, shared, first, second, same_people=False)
+
+
+STAY: Final = timedelta(hours=12)
+"""An event longer than this for every placement is a stay (a summit of days, a state visit):
+being at it does not fill every hour of it, so what else its people did in the meantime is no
+double booking unless it was in person somewhere else."""
+
+
+def is_stay(time: When | Span) -> bool:
+    """Whether a time lasts longer than :data:`~diplomacy_ledger.STAY` for every placement (a stay).
+
+    >>> from diplomacy_ledger import Span, When
+    >>> is_stay(Span(When.parse("2023-07-11T09:00+03:00"), When.parse("2023-07-12T17:00+03:00")))
+    True
+    >>> is_stay(Span(When.parse("2023-07-11"), When.parse("2023-07-11")))
+    False
+    """
+    return isinstance(time, Span) and time.end_bounds[0] - time.start.latest > STAY
+
+
+def _stay(context: CheckContext, event: _Event) -> bool:
+    """Whether every readout (as held) makes the event a stay."""
+    told = [entry for entry in event if not context.set_aside(entry)] or list(event)
+    return all(is_stay(_time_of(entry)) for entry in told)
+
+
+def _whereabouts(context: CheckContext, event: _Event) -> frozenset[str] | None:
+    """Where the event's people were in person (first versions of places), if its readouts say.
+
+    None for a call, a meeting by video or phone, or an in-person meeting with no place given:
+    it could have been anywhere, the place of another event included.
+    """
+    places = set()
+    for entry in event:
+        if context.set_aside(entry):
+            continue
+        record = entry.record
+        if not isinstance(record, Meeting) or record.medium is not Medium.IN_PERSON:
+            return None
+        if record.place is None:
+            return None
+        places.add(context.root[record.place])
+    return frozenset(places) or None
 
 
 def _on_the_sidelines(
@@ -110,11 +170,16 @@ def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
 
     More likely one event told twice (two outlets, two readouts) than everyone double-booked:
     always **possible**, with the advice to link them with a :class:`SameEvent` if they are one.
+    An event of the same people during a stay of theirs (talks on the second day of a state
+    visit) is a part of it, not the stay told again: no finding.
     """
     context = context_for(ledger)
     for (first, second), shared in _event_clashes(context).items():
-        if _participants(context, first) == _participants(context, second):
-            yield _booking(context, shared, first, second, same_people=True)
+        if _participants(context, first) != _participants(context, second):
+            continue
+        if _stay(context, first) != _stay(context, second):
+            continue  # a part of a stay
+        yield _booking(context, shared, first, second, same_people=True)
 
 
 _Event = tuple[Entry, ...]
@@ -199,11 +264,18 @@ def _time_of(entry: Entry) -> When | Span:
 
 
 def _booking(
-    context: CheckContext, people: set[str], first: _Event, second: _Event, *, same_people: bool
+    context: CheckContext,
+    people: set[str],
+    first: _Event,
+    second: _Event,
+    *,
+    same_people: bool,
+    doubt: str | None = None,
 ) -> Finding:
     entries = (*first, *second)
     names = ", ".join(sorted(context.words.name(person) for person in people))
     doubts = [
+        *((doubt,) if doubt else ()),
         *(d for entry in entries for d in context.doubts(entry)),
         *(d for event in (first, second) for d in context.status_doubts(event[0])),
         *(d for entry in entries for d in context.policy_choices(entry)),

@@ -33,6 +33,7 @@ from diplomacy_ledger import (
     Status,
     When,
 )
+from diplomacy_ledger.checks import is_stay
 from diplomacy_ledger.strategies._local import wall_times
 from diplomacy_ledger.strategies._texts import ORGANIZATIONS
 from diplomacy_ledger.strategies._times import clock_when, lengths
@@ -162,11 +163,21 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
         a_time, b_time = Span(a_start, a_end), Span(b_start, b_end)
     disputed = w.coin()
     source = w.source_for_story(zone)
-    a = w.add(Call((who, first), a_time, Provenance(source)), "call")
-    record: Call | Meeting = Call((second, who), b_time, Provenance(source))
-    if kind == FindingKind.DOUBLE_BOOKING and w.coin():  # or a summit, no host
-        record = Meeting.summit((second, who), b_time, Provenance(source))
-    b = w.add(record, "meeting" if isinstance(record, Meeting) else "call")
+    if kind == FindingKind.POSSIBLY_SAME_EVENT and is_stay(a_time) != is_stay(b_time):
+        b_time = a_time  # the same people during a stay of theirs: a part of it, no finding
+    stay = kind == FindingKind.DOUBLE_BOOKING and (is_stay(a_time) or is_stay(b_time))
+    if stay:  # a stay leaves time for calls: only being in person elsewhere clashes
+        places = [w.fresh_place(zone or "UTC", ()) for _ in range(2)]
+        meeting = Meeting.summit((who, first), a_time, Provenance(source), place=places[0])
+        a = w.add(meeting, "meeting")
+        other = Meeting.summit((second, who), b_time, Provenance(source), place=places[1])
+        b = w.add(other, "meeting")
+    else:
+        a = w.add(Call((who, first), a_time, Provenance(source)), "call")
+        record: Call | Meeting = Call((second, who), b_time, Provenance(source))
+        if kind == FindingKind.DOUBLE_BOOKING and w.coin():  # or a summit, no host
+            record = Meeting.summit((second, who), b_time, Provenance(source))
+        b = w.add(record, "meeting" if isinstance(record, Meeting) else "call")
     if w.coin():  # a call called off at the same time takes no one's time
         w.add(Call((who, first), a_time, Provenance(source), status=Status.CANCELLED), "call")
     if disputed:
@@ -174,6 +185,9 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
     if kind == FindingKind.POSSIBLY_SAME_EVENT:
         found = ExpectedFinding(kind, "possible", (a, b))
         return [found], f"two calls of the same people that overlap ({shape})"
+    if stay:  # whoever attends a stay need not be there throughout
+        found = ExpectedFinding(kind, "possible", (a, b))
+        return [found], f"two meetings with {who} in person at two places, one a stay ({shape})"
     found = ExpectedFinding(kind, certainty(disputed), (a, b))
     return [found], f"two calls with {who} that overlap ({shape})"
 

@@ -29,6 +29,7 @@ from diplomacy_ledger import (
     When,
     normalise_name,
 )
+from diplomacy_ledger.checks import is_stay
 from diplomacy_ledger.model import participants
 from diplomacy_ledger.strategies._cast import room_for, voices, voices_of
 from diplomacy_ledger.strategies._texts import (
@@ -268,9 +269,20 @@ def _untidy_twin(
         w.add(attrs.evolve(record, provenance=provenance), prefix)
         return
     others = [voice for voice in voices_of(w) if voice not in chosen]
-    if others and w.allows("call"):
-        other = w.pick(others)
-        w.add(Call((chosen[0], other), time, provenance), "call")
+    if not others:
+        return
+    other = w.pick(others)
+    if not is_stay(time):
+        if w.allows("call"):
+            w.add(Call((chosen[0], other), time, provenance), "call")
+        return
+    # A stay (a summit of days) leaves time for calls: only being in person elsewhere clashes.
+    if not isinstance(record, Meeting) or record.medium is not Medium.IN_PERSON:
+        return
+    elsewhere = [place for place in w.places if place != record.place]
+    if record.place is not None and elsewhere and w.allows("meeting"):
+        people = (chosen[0], other)
+        w.add(Meeting.summit(people, time, provenance, place=w.pick(elsewhere)), "meeting")
 
 
 def statement(w: World) -> None:
