@@ -149,8 +149,11 @@ def new_state(w: World, *, keep: int, spare: int = 0) -> StateCast:
     so that the shrinker drops an office and all that comes of it in one step.
     """
     draw = w.draw
-    free = _free_states(w)
-    state = w.add_state(w.pick(free)) if free else w.fresh_state()
+    # Which state, by its place in the list of all of them (the next free one if it is taken),
+    # so that it stays the same state when the shrinker deletes a story that added others.
+    first = w.draw(index_of(len(STATES)))
+    free = [f for f in (*STATES[first:], *STATES[:first]) if w.free((f.name, f.official))]
+    state = w.add_state(free[0]) if free else w.fresh_state()
     roles = list(_ROLES)
     for _ in range(2):
         w.together(lambda: _maybe_office(w, state, roles, keep=keep, spare=spare))
@@ -187,9 +190,7 @@ def _add_part(w: World, state: StateCast, part: str) -> None:
     w.zone_of[id] = facts.zone
 
 
-def _maybe_office(
-    w: World, state: StateCast, roles: list[str], *, keep: int, spare: int
-) -> None:
+def _maybe_office(w: World, state: StateCast, roles: list[str], *, keep: int, spare: int) -> None:
     """Perhaps an office of ``state`` in one of ``roles`` (which loses it), and its holders."""
     if not w.coin():
         return
@@ -235,8 +236,9 @@ def _former_holder(w: World, office: str, *, keep: int) -> None:
     if not w.coin():
         return
     former = w.choose([person for person in w.persons if office not in w.holds[person]])
+    plan = TenurePlan(False, w.draw(_DAYS_BEFORE), w.coin())  # drawn even if none is left
     if former is not None and w.room() - 1 >= keep:
-        w.tenures.append((former, office, TenurePlan(False, w.draw(_DAYS_BEFORE), w.coin())))
+        w.tenures.append((former, office, plan))
         w.reserved += 1
 
 

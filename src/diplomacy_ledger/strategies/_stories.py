@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -154,16 +154,15 @@ def contact(w: World, *, meeting: bool) -> None:
     right after the choice to have it; the parts whose times the source reports come before
     the source, the talk planned after it.
     """
-    chosen = voices(w, 2)
-    chosen += w.together(lambda: another_voice(w, chosen))  # a third participant, now and then
-    people = tuple(_participant(w, actor) for actor in chosen)
-    zone = w.zone(*chosen)
+    lead = _lead(w, keep=3)
+    zone, time = lead.zone, lead.time
+    chosen = [lead.voice, *voices(w, 1, avoid=(lead.voice,))]
+    named = [w.together(functools.partial(_participant, w, actor)) for actor in chosen]
+    for actor, person in w.together(lambda: _third(w, chosen)):  # now and then, a third
+        chosen.append(actor)
+        named.append(person)
+    people = tuple(named)
     via = via_chain(w, voices_of(w))
-    if w.knobs.zones is None and w.knobs.precisions is None and w.rare(8):
-        zone = None  # a day with no zone, as event datasets give them
-        time: When | Span = w.after(None, Precision.DAY)
-    else:
-        time = w.event_time(zone)
     drawn = _contact_parts(w, chosen, people, zone, time, quiet=not (w.consistent and via))
     source = w.source_for_story(zone)
     record = _contact_record(w, people, time, w.provenance(source, via), meeting=meeting)
@@ -186,8 +185,54 @@ def contact(w: World, *, meeting: bool) -> None:
     planned = drawn.parts.part("planned", lambda: w.after(zone), kinds=("call",))
     if planned is not None:  # "they agreed to talk again": after all, told by this source
         w.add(Call(people, planned, w.provenance(source), status=Status.PLANNED), "call")
-    if not w.consistent and w.rare(6) and w.room() >= 2:
-        _untidy_twin(w, record, chosen, time, prefix)  # a source and a call at the most
+    if not w.consistent:  # now and then, a source and a call at the most
+        w.together(lambda: _untidy_twin(w, record, chosen, time, prefix))
+
+
+class Lead(NamedTuple):
+    """What statements, claims, calls and meetings draw first, each the same way.
+
+    Who speaks or takes part first, the zone, and the time of the record (a statement or a
+    claim leaves it out if ``untimed``, and keeps only the start of a Span). Drawn the same
+    way in all four, so that the shrinker can turn one into another (a call into a statement,
+    which needs one entry fewer) and keep these: a bug in a call's time then shrinks to a
+    statement at that time.
+    """
+
+    voice: str
+    zone: str | None
+    time: When | Span
+    untimed: bool
+
+    @property
+    def when(self) -> When | None:
+        """The time, as a statement or a claim has it."""
+        if self.untimed:
+            return None
+        return self.time if isinstance(self.time, When) else self.time.start
+
+
+def _lead(w: World, *, keep: int = 2) -> Lead:
+    """The first voice, the zone and the time (see :class:`Lead`).
+
+    ``keep`` entries are left for the rest of the story when a new voice is drawn.
+    """
+    [voice] = voices(w, 1, keep=keep)
+    zone = w.zone(voice)
+    return w.together(lambda: _lead_time(w, voice, zone))
+
+
+def _lead_time(w: World, voice: str, zone: str | None) -> Lead:
+    """The time of a story's record in ``zone``; now and then a day with no zone instead."""
+    untimed = w.coin()
+    if w.knobs.zones is None and w.knobs.precisions is None and w.rare(8):
+        return Lead(voice, None, w.after(None, Precision.DAY), untimed)  # as datasets give them
+    return Lead(voice, zone, w.event_time(zone), untimed)
+
+
+def _third(w: World, chosen: list[str]) -> list[tuple[str, Participant]]:
+    """One time in three, a third participant (if one fits), as it takes part."""
+    return [(actor, _participant(w, actor)) for actor in another_voice(w, chosen)]
 
 
 def another_voice(w: World, chosen: list[str], odds: int = 3) -> list[str]:
@@ -339,7 +384,7 @@ def _contact_record(
         return Meeting(
             host, visitors, time, provenance, place=place, medium=medium, summary=summary
         )
-    initiator = None if w.coin() else people[0].actor
+    initiator = people[0].actor if w.coin() else None
     medium = w.pick(_CALL_MEDIA)
     return Call(people, time, provenance, medium=medium, initiator=initiator, summary=summary)
 
@@ -347,11 +392,13 @@ def _contact_record(
 def _untidy_twin(
     w: World, record: Call | Meeting, chosen: list[str], time: When | Span, prefix: str
 ) -> None:
-    """What untidy ledgers hold beside a call, now and then.
+    """What untidy ledgers hold beside a call, one time in six.
 
     The same call told again by another source and never linked to it, or one of its people on
     another call at the same time.
     """
+    if not w.rare(6) or w.room() < 2:
+        return
     source = w.source_for_story(w.zone(*chosen))
     provenance = w.provenance(source, via_chain(w, voices_of(w)))
     told_again = w.coin()
@@ -366,10 +413,9 @@ def _untidy_twin(
 
 def statement(w: World) -> None:
     """Something an actor said, perhaps during an earlier call."""
-    [speaker] = voices(w, 1)
+    lead = _lead(w)
+    speaker, zone, when = lead.voice, lead.zone, lead.when
     known = voices_of(w)
-    zone = w.zone(speaker)
-    when = w.together(lambda: w.event_time(zone, span=False) if w.coin() else None)
     audience = w.some([voice for voice in known if voice != speaker])
     during = w.maybe_choose([c.id for c in w.contacts])
     source = w.source_for_story(zone)
@@ -399,12 +445,11 @@ def claims(w: World) -> None:
 
     The agreeing claim and the denial are each drawn right after the choice to have them.
     """
-    [claimant] = voices(w, 1)
+    lead = _lead(w)
+    claimant, zone, when = lead.voice, lead.zone, lead.when
     known = voices_of(w)
-    zone = w.zone(claimant)
     stance = w.pick((Stance.ASSERTS, Stance.ACCUSES))
     accused = w.choose([voice for voice in known if voice != claimant])
-    when = w.together(lambda: w.after(zone) if w.coin() else None)
     proposition = new_proposition(w)
     said_in = w.maybe_choose(w.statements)
     words = w.pick(WORDS)

@@ -535,9 +535,9 @@ class World:
 
     # -- sources and provenance --------------------------------------------------------------
 
-    def fresh_source(self, *, published: When | None = None) -> str:
-        """A source document, appended now."""
-        title = self.pick(HEADLINES)
+    def fresh_source(self, *, published: When | None = None, drawn: bool = True) -> str:
+        """A source document, appended now (with ``drawn`` False, with no choices drawn)."""
+        title = self.pick(HEADLINES) if drawn else HEADLINES[0]
         number = self._counts["source"] + 1
         source = Source(title, url=f"https://news.example/{number}", published=published)
         return self.add(source, "source")
@@ -553,8 +553,8 @@ class World:
     def _source_for_story(self, zone: str | None) -> str:
         standing = self.coin()
         known = self.choose(self.sources)
-        if standing and known is not None:
-            return known
+        if standing:  # if there is none (its story was shrunk away), the simplest new one
+            return known if known is not None else self.fresh_source(drawn=False)
         if self.rare(3):
             return self.wire_source()
         published = None
