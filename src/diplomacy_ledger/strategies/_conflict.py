@@ -27,7 +27,7 @@ from diplomacy_ledger import (
     When,
 )
 from diplomacy_ledger.strategies._cast import room_for, states, voices, voices_of
-from diplomacy_ledger.strategies._stories import Parts, another_voice, via_chain
+from diplomacy_ledger.strategies._stories import Parts, another_voice, lead_part, via_chain
 from diplomacy_ledger.strategies._texts import (
     MEANS,
     SUMMARIES,
@@ -50,27 +50,30 @@ _SHAPES: Final = ("closed", "open", "ongoing")
 
 
 def mediation(w: World) -> None:
-    """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
-    # Two states, a mediator, the mediation, its source and what came of it (two at the most).
+    """Mediators working between parties; between two states, perhaps a ceasefire comes of it.
+
+    The mediator, the zone, the time and the source are drawn first, as a statement's, a
+    claim's, a call's and a meeting's are (see ``Lead``), then the parties.
+    """
+    lead = lead_part(w, keep=4)  # two parties, the mediation and its source
+    mediator, zone, time = lead.voice, lead.zone, lead.time
+    # Between two states: the states, the mediation, its source and what came of it.
     pair = w.coin()
-    between_states = pair and w.room() >= 7 and room_for(w, 3, 0, states=True)
+    between_states = pair and w.room() >= 6 and room_for(w, 2, 0, keep=4, states=True)
     parties: list[str] = []
     if between_states:
-        sides = states(w, 2, fighting_states(w), keep=5)
-        parties = [side.id for side in sides]
-        [mediator] = voices(w, 1, keep=4, avoid={*parties, *(s.speaker for s in sides)})
+        usable = [side for side in fighting_states(w) if mediator not in (side.id, side.speaker)]
+        parties = [side.id for side in states(w, 2, usable, keep=4)]
         everyone = [mediator, *parties]
     else:
-        everyone = voices(w, 3)
+        everyone = [mediator, *voices(w, 2, avoid=(mediator,))]
         everyone += w.together(lambda: another_voice(w, everyone))  # a fourth, now and then
     voices_known = voices_of(w)
-    zone = w.zone(*everyone)
-    time = w.event_time(zone)
     effective = until = None
     if w.coin() and between_states and w.allows("ceasefire"):
         effective = w.after(zone)
         until = w.span_from(effective, zone, after_all=True).end if w.coin() else None
-    source = w.source_for_story(zone)
+    source = w.cite(lead.source, zone)
     record = Mediation(
         everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices_known)),
         outcome=w.maybe_pick(SUMMARIES),

@@ -39,15 +39,17 @@ from diplomacy_ledger.strategies._texts import (
     WORDS,
 )
 from diplomacy_ledger.strategies._times import clock_when, when_near
-from diplomacy_ledger.strategies._world import Contact, World
+from diplomacy_ledger.strategies._world import Contact, SourcePlan, World
 
 T = TypeVar("T")
 
 __all__ = [
+    "Lead",
     "Parts",
     "another_voice",
     "claims",
     "contact",
+    "lead_part",
     "new_proposition",
     "statement",
     "via_chain",
@@ -154,7 +156,7 @@ def contact(w: World, *, meeting: bool) -> None:
     right after the choice to have it; the parts whose times the source reports come before
     the source, the talk planned after it.
     """
-    lead = _lead(w, keep=3)
+    lead = lead_part(w, keep=3)
     zone, time = lead.zone, lead.time
     chosen = [lead.voice, *voices(w, 1, avoid=(lead.voice,))]
     named = [w.together(functools.partial(_participant, w, actor)) for actor in chosen]
@@ -164,7 +166,7 @@ def contact(w: World, *, meeting: bool) -> None:
     people = tuple(named)
     via = via_chain(w, voices_of(w))
     drawn = _contact_parts(w, chosen, people, zone, time, quiet=not (w.consistent and via))
-    source = w.source_for_story(zone)
+    source = w.cite(lead.source, zone)
     record = _contact_record(w, people, time, w.provenance(source, via), meeting=meeting)
     prefix = "meeting" if meeting else "call"
     main = w.add(record, prefix)
@@ -192,17 +194,19 @@ def contact(w: World, *, meeting: bool) -> None:
 class Lead(NamedTuple):
     """What statements, claims, calls and meetings draw first, each the same way.
 
-    Who speaks or takes part first, the zone, and the time of the record (a statement or a
-    claim leaves it out if ``untimed``, and keeps only the start of a Span). Drawn the same
-    way in all four, so that the shrinker can turn one into another (a call into a statement,
-    which needs one entry fewer) and keep these: a bug in a call's time then shrinks to a
-    statement at that time.
+    Who speaks or takes part first, the zone, the time of the record (a statement or a claim
+    leaves it out if ``untimed``, and keeps only the start of a Span) and the choices of the
+    source the story cites (cited at its end, once every time it reports is known). Drawn the
+    same way in all four, so that the shrinker can turn one into another (a call into a
+    statement, which needs one entry fewer) and keep these: a bug in a call's time, or in its
+    source's, then shrinks to a statement with that time or source.
     """
 
     voice: str
     zone: str | None
     time: When | Span
     untimed: bool
+    source: SourcePlan
 
     @property
     def when(self) -> When | None:
@@ -212,22 +216,26 @@ class Lead(NamedTuple):
         return self.time if isinstance(self.time, When) else self.time.start
 
 
-def _lead(w: World, *, keep: int = 2) -> Lead:
+def lead_part(w: World, *, keep: int = 2) -> Lead:
     """The first voice, the zone and the time (see :class:`Lead`).
 
     ``keep`` entries are left for the rest of the story when a new voice is drawn.
     """
     [voice] = voices(w, 1, keep=keep)
     zone = w.zone(voice)
-    return w.together(lambda: _lead_time(w, voice, zone))
+    untimed, zone, time = w.together(lambda: _lead_time(w, zone))
+    return Lead(voice, zone, time, untimed, w.plan_source())
 
 
-def _lead_time(w: World, voice: str, zone: str | None) -> Lead:
-    """The time of a story's record in ``zone``; now and then a day with no zone instead."""
+def _lead_time(w: World, zone: str | None) -> tuple[bool, str | None, When | Span]:
+    """The time of a story's record in ``zone``; now and then a day with no zone instead.
+
+    And whether a statement or a claim leaves it out.
+    """
     untimed = w.coin()
     if w.knobs.zones is None and w.knobs.precisions is None and w.rare(8):
-        return Lead(voice, None, w.after(None, Precision.DAY), untimed)  # as datasets give them
-    return Lead(voice, zone, w.event_time(zone), untimed)
+        return untimed, None, w.after(None, Precision.DAY)  # as event datasets give them
+    return untimed, zone, w.event_time(zone)
 
 
 def _third(w: World, chosen: list[str]) -> list[tuple[str, Participant]]:
@@ -413,12 +421,12 @@ def _untidy_twin(
 
 def statement(w: World) -> None:
     """Something an actor said, perhaps during an earlier call."""
-    lead = _lead(w)
+    lead = lead_part(w)
     speaker, zone, when = lead.voice, lead.zone, lead.when
     known = voices_of(w)
     audience = w.some([voice for voice in known if voice != speaker])
     during = w.maybe_choose([c.id for c in w.contacts])
-    source = w.source_for_story(zone)
+    source = w.cite(lead.source, zone)
     record = Statement(
         _participant(w, speaker), w.provenance(source, via_chain(w, known)), when=when,
         audience=audience, words=w.pick(WORDS),
@@ -445,7 +453,7 @@ def claims(w: World) -> None:
 
     The agreeing claim and the denial are each drawn right after the choice to have them.
     """
-    lead = _lead(w)
+    lead = lead_part(w)
     claimant, zone, when = lead.voice, lead.zone, lead.when
     known = voices_of(w)
     stance = w.pick((Stance.ASSERTS, Stance.ACCUSES))
@@ -461,7 +469,7 @@ def claims(w: World) -> None:
         "deny", lambda: (w.choose(known), new_proposition(w) if w.consistent else None)
     )
     denier, denied = denying or (None, None)
-    source = w.source_for_story(zone)
+    source = w.cite(lead.source, zone)
     claim = Claim(
         claimant, stance, w.provenance(source, via), proposition=proposition,
         accused=accused if stance is Stance.ACCUSES else None, when=when, statement=said_in,

@@ -43,7 +43,6 @@ from diplomacy_ledger.strategies._times import (
     clock_when,
     lengths,
     reach,
-    when_after,
     when_after_shaped,
     when_near,
     window_shape,
@@ -57,8 +56,12 @@ __all__ = [
     "Contact",
     "EndPlan",
     "Knobs",
+    "NearPlan",
+    "SourcePlan",
     "StateCast",
     "TenurePlan",
+    "TimePlan",
+    "WirePlan",
     "World",
     "index_of",
 ]
@@ -180,6 +183,60 @@ class Knobs:
     max_voices: int | None = None  # how many actors may speak and take part
     names: tuple[str, ...] = ()  # the people who speak and take part, if given by name
     mix: tuple[tuple[str, int], ...] = ()  # percent of stories disputed, retracted, corrected
+
+
+class NearPlan(NamedTuple):
+    """The choices of a time near a change of some zone's clocks (see ``World.time_at``).
+
+    A wall time they skipped or repeated (``local``), or: clocks set back (``fold``) or
+    forward, which of the zones with such a change (an index, taken modulo how many there
+    are), which of its next changes, and the minute after it.
+    """
+
+    local: LocalTime | None
+    fold: bool = True
+    zone: int = 0
+    which: int = 0
+    minute: int = 0
+
+
+class TimePlan(NamedTuple):
+    """The choices of a When after a moment (see ``World.time_at``), drawn before it is known.
+
+    So that a source's choices can be drawn early in its story (where the same choices mean
+    the same in every story) and its publication placed after the story's times.
+    """
+
+    precision: Precision
+    near: NearPlan | None = None
+    gap: timedelta = timedelta(0)
+    window: Window = Window(days=False)
+    wall: bool = False
+
+
+class SourcePlan(NamedTuple):
+    """The choices of the source a story cites (see ``World.cite``).
+
+    A standing source (which one, as an index taken modulo how many there are), a wire, or a
+    new article with a headline (an index into HEADLINES), published at ``published`` or not.
+    """
+
+    standing: bool
+    known: int
+    wire: WirePlan | None = None
+    headline: int = 0
+    published: TimePlan | None = None
+
+
+class WirePlan(NamedTuple):
+    """The choices of a wire source: its outlet (if any), headline, language, publication."""
+
+    outlet: bool
+    media: int
+    headline: int
+    language: str
+    zone: str | None = None
+    published: TimePlan | None = None
 
 
 class EndPlan(NamedTuple):
@@ -535,9 +592,9 @@ class World:
 
     # -- sources and provenance --------------------------------------------------------------
 
-    def fresh_source(self, *, published: When | None = None, drawn: bool = True) -> str:
-        """A source document, appended now (with ``drawn`` False, with no choices drawn)."""
-        title = self.pick(HEADLINES) if drawn else HEADLINES[0]
+    def fresh_source(self, *, published: When | None = None, headline: int | None = None) -> str:
+        """A source document, appended now: the ``headline``-th of HEADLINES, or a drawn one."""
+        title = HEADLINES[self._headline() if headline is None else headline]
         number = self._counts["source"] + 1
         source = Source(title, url=f"https://news.example/{number}", published=published)
         return self.add(source, "source")
@@ -551,35 +608,75 @@ class World:
         return self.together(lambda: self._source_for_story(zone))
 
     def _source_for_story(self, zone: str | None) -> str:
+        return self.cite(self._plan_source(), zone)
+
+    def plan_source(self) -> SourcePlan:
+        """The choices of a story's source, drawn now, to :meth:`cite` at the story's end."""
+        return self.together(self._plan_source)
+
+    def _plan_source(self) -> SourcePlan:
         standing = self.coin()
-        known = self.choose(self.sources)
-        if standing:  # if there is none (its story was shrunk away), the simplest new one
-            return known if known is not None else self.fresh_source(drawn=False)
+        index: int = self.draw(_ANY)
+        if standing:
+            return SourcePlan(True, index)
         if self.rare(3):
-            return self.wire_source()
+            return SourcePlan(False, index, wire=self._plan_wire())
         published = None
         if self.draw(_PUBLISHED):
             precision = self.pick(PRECISIONS) if self.knobs.precisions is None else None
-            published = self.after(zone, precision)
-        return self.fresh_source(published=published)
+            published = self.plan_time(precision)
+        return SourcePlan(False, index, headline=self._headline(), published=published)
+
+    def cite(self, plan: SourcePlan, zone: str | None) -> str:
+        """The source ``plan`` says, appended now if new (published after the times so far).
+
+        A standing source when there is none left (its story was shrunk away) is the simplest
+        new one. Draws nothing.
+        """
+        if plan.standing:
+            if self.sources:
+                return self.sources[plan.known % len(self.sources)]
+            return self.fresh_source(headline=0)
+        if plan.wire is not None:
+            return self._wire_source(plan.wire)
+        published = self.time_at(plan.published, zone) if plan.published else None
+        return self.fresh_source(published=published, headline=plan.headline)
+
+    def _headline(self) -> int:
+        drawn: int = self.draw(index_of(len(HEADLINES)))
+        return drawn
 
     def wire_source(self) -> str:
         """A source any story may cite: a wire, perhaps of a state's media.
 
         In consistent mode it has no publication time.
         """
-        media = [state.media for state in self.states if state.media]
-        outlet = self.maybe_choose(media)
-        published = None
+        return self._wire_source(self.together(self._plan_wire))
+
+    def _plan_wire(self) -> WirePlan:
+        outlet = self.coin()
+        index: int = self.draw(_ANY)
+        zone = published = None
         if not self.consistent and self.coin():
-            free = self.knobs.zones is None and self.knobs.precisions is None
-            published = self.after(None, Precision.DAY) if free else self.after(self.zone())
+            if self.knobs.zones is None and self.knobs.precisions is None:
+                published = self.plan_time(Precision.DAY)
+            else:
+                zone = self.zone()
+                published = self.plan_time()
+        headline = self._headline()
+        language = self.pick(("en", "ru", "fr"))
+        return WirePlan(outlet, index, headline, language, zone, published)
+
+    def _wire_source(self, plan: WirePlan) -> str:
+        media = [state.media for state in self.states if state.media]
+        outlet = media[plan.media % len(media)] if plan.outlet and media else None
+        published = self.time_at(plan.published, plan.zone) if plan.published else None
         source = Source(
-            self.pick(HEADLINES),
+            HEADLINES[plan.headline],
             outlet=outlet,
             url=f"https://wire.example/{len(self.ledger) + 1}",
             published=published,
-            language=self.pick(("en", "ru", "fr")),
+            language=plan.language,
         )
         id = self.add(source, "source")
         self.sources.append(id)
@@ -634,22 +731,55 @@ class World:
         return self.together(lambda: self._after(zone, precision))
 
     def _after(self, zone: str | None, precision: Precision | None) -> When:
+        return self.time_at(self._plan_time(precision), zone)
+
+    def plan_time(self, precision: Precision | None = None) -> TimePlan:
+        """The choices of a When after a moment, drawn now, to place with :meth:`time_at`."""
+        return self.together(lambda: self._plan_time(precision))
+
+    def _plan_time(self, precision: Precision | None) -> TimePlan:
         if precision is None:
             precision = self.event_precision()
         knobs = self.knobs
         free = knobs.zones is None and knobs.precisions is None
-        start = self.high + _TICK if self.consistent else self.story_low
-        when = self.together(
-            lambda: self._near_a_change(start) if free and self.rare(_NEAR_A_CHANGE) else None
+        near = self.together(
+            lambda: self._plan_near() if free and self.rare(_NEAR_A_CHANGE) else None
         )
+        if near is not None:
+            return TimePlan(precision, near)
+        gap = self.gap()
+        window = window_shape(self.draw, precision)
+        return TimePlan(precision, None, gap, window, self.draw(_COIN))
+
+    def _plan_near(self) -> NearPlan:
+        """The choices of a time near a change of some zone's clocks (see :meth:`time_at`)."""
+        if not self.consistent and self.coin():
+            local: LocalTime = self.draw(_unresolved())
+            return NearPlan(local)
+        fold = not self.coin()
+        zone: int = self.draw(_ANY)
+        which: int = self.draw(_WHICH_CHANGE)
+        minute: int = self.draw(_MINUTES)
+        return NearPlan(None, fold, zone, which, minute)
+
+    def time_at(self, plan: TimePlan, zone: str | None) -> When:
+        """The When ``plan`` says, after every time so far (consistent) or around the story.
+
+        Instants in an IANA zone are often stated as wall times (kept in ``When.wall``). Now
+        and then (``plan.near``) the When is in the hour after some zone's clocks changed, and
+        outside consistent mode, a wall time they skipped or repeated, whatever ``zone`` is.
+        Draws nothing.
+        """
+        start = self.high + _TICK if self.consistent else self.story_low
+        when = self._near_a_change(plan.near, start) if plan.near is not None else None
         if when is None:
-            when = when_after(self.draw, start + self.gap(), zone, precision)
-            if self.draw(_COIN):
+            when = when_after_shaped(start + plan.gap, zone, plan.precision, plan.window)
+            if plan.wall:
                 when = with_wall(when)
         self.note(when)
         return when
 
-    def _near_a_change(self, start: datetime) -> When | None:
+    def _near_a_change(self, plan: NearPlan, start: datetime) -> When | None:
         """A time in the hour after a zone's clocks changed, after ``start``; or a wall time.
 
         Outside consistent mode, half of them are wall times the clocks skipped or repeated,
@@ -657,20 +787,15 @@ class World:
         own: clocks set back (a fold) or forward (a gap), a zone with such a change after
         ``start``, which of its next changes, the minute after it. None if no zone has one.
         """
-        if not self.consistent and self.coin():
-            local: LocalTime = self.draw(_unresolved())
-            return local.when
-        fold = not self.coin()
-        found = _changes_after(start, fold=fold)
-        zone_changes = self.choose(found)
-        which: int = self.draw(_WHICH_CHANGE)
-        minute: int = self.draw(_MINUTES)
-        if zone_changes is None:
+        if plan.local is not None:
+            return plan.local.when
+        found = _changes_after(start, fold=plan.fold)
+        if not found:
             return None
-        zone, changes = zone_changes
-        change = changes[min(which, len(changes) - 1)]
-        width = abs(change.after - change.before) if fold else timedelta(hours=1)
-        moment = change.at + timedelta(minutes=minute) % max(width, timedelta(minutes=1))
+        zone, changes = found[plan.zone % len(found)]
+        change = changes[min(plan.which, len(changes) - 1)]
+        width = abs(change.after - change.before) if plan.fold else timedelta(hours=1)
+        moment = change.at + timedelta(minutes=plan.minute) % max(width, timedelta(minutes=1))
         return clock_when(moment, zone, Precision.MINUTE)
 
     def event_precision(self) -> Precision:
