@@ -74,8 +74,8 @@ from diplomacy_ledger import (
     Tenure,
     When,
     available_zones,
-    dumps_jsonl,
 )
+from diplomacy_ledger.io import encode_entry
 
 __all__ = [
     "DATA_DIR",
@@ -87,7 +87,7 @@ __all__ = [
     "read_meta",
 ]
 
-GENERATOR_VERSION: Final = 1
+GENERATOR_VERSION: Final = 2
 VARIANTS: Final = ("uniform", "skewed")
 DATA_DIR: Final = Path(__file__).resolve().parent / "data"
 SKEWED_ACTOR: Final = "person-envoy-0"
@@ -172,17 +172,20 @@ def ensure_dataset(size: int, variant: str = "uniform", *, quiet: bool = False) 
     generator = _Generator(size, variant)
     temporary = path.with_suffix(f".tmp{os.getpid()}")
     written = 0
+    previous = "0" * 64  # the digest chain runs through the whole file, from 64 zeros
     with temporary.open("w", encoding="utf-8") as file:
-        chunk: list[Entry] = []
+        chunk: list[str] = []
         for entry in generator.entries():
-            chunk.append(entry)
+            line = encode_entry(entry, previous=previous)
+            previous = line[-66:-2]  # the line ends with its digest: ,"digest":"<64 hex>"}
+            chunk.append(line + "\n")
             if len(chunk) == 20_000:
-                file.write(dumps_jsonl(chunk))
+                file.write("".join(chunk))
                 written += len(chunk)
                 chunk = []
                 if not quiet:
                     print(f"\r  generating {variant} {size:,}: {written:,}", end="", flush=True)
-        file.write(dumps_jsonl(chunk))
+        file.write("".join(chunk))
         written += len(chunk)
     assert written == size, (written, size)
     os.replace(temporary, path)
@@ -275,6 +278,7 @@ class _Generator:
         self.tenures: dict[str, list[_Tenure]] = {}  # office -> tenures by start
         self.tenure_starts: dict[str, list[datetime]] = {}
         self.envoys: list[str] = []
+        self.wrong_offices: set[Participant] = set()  # planted: named in an office they had left
         self.slots: dict[str, set[int]] = {}
         self.slot_calls: dict[tuple[str, int], tuple[str, When | Span]] = {}
         self.days: dict[tuple[date, str | None], When] = {}
@@ -677,10 +681,15 @@ class _Generator:
         tenure = self.tenures[office][position]
         if not (tenure.core[0] <= bounds[0] and bounds[1] <= tenure.core[1]):
             return Participant(tenure.person)
-        if self.rng.random() < 0.0005:
-            other = self.rng.choice([r for r in state.offices if r != role])
+        if position > 0 and self.rng.random() < 0.0005:
+            # The holder before, named in the office they had left (their tenure ended on the
+            # day this one began, before these bounds): a recorded end, so a definite finding.
+            # Naming someone in an office with no tenure of theirs recorded is no finding (an
+            # open world), so that is not planted.
             self.plant("office_not_held")
-            return Participant(tenure.person, office=state.offices[other])
+            former = Participant(self.tenures[office][position - 1].person, office=office)
+            self.wrong_offices.add(former)
+            return former
         return Participant(tenure.person, office=office)
 
     def two_states(self) -> tuple[_State, _State]:
@@ -748,8 +757,8 @@ class _Generator:
         bounds = _bounds(time_)
         kept = []
         for person in people:
-            if person.office is None:
-                kept.append(person)
+            if person.office is None or person in self.wrong_offices:
+                kept.append(person)  # a planted wrong office stays wrong
                 continue
             tenures = self.tenures[person.office]
             own = [t for t in tenures if t.person == person.actor]
@@ -1081,10 +1090,12 @@ class _Generator:
             if time_.latest < call.bounds[1]:
                 time_ = When.between(time_, self.day(self.local_day(call.bounds[1], zone), zone))
         if self.rng.random() < 0.02:
+            # One readout names someone else in one participant's place (a readout naming
+            # fewer, or more, people agrees with the other: it leaves some out).
             self.plant("readout_mismatch")
-            extra = self.rng.choice(self.envoys[1:])
-            if extra not in call.actors:
-                people.append(Participant(extra))
+            other = self.rng.choice(self.envoys[1:])
+            if other not in call.actors:
+                people[-1] = Participant(other)
         readout = Call(
             people[::-1],
             time_,

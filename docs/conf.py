@@ -53,7 +53,10 @@ _EXTERNAL_MODULES = (
 nitpick_ignore_regex = [(r"py:.*", rf"({'|'.join(_EXTERNAL_MODULES)})(\..+)?")]
 # Sphinx writes an alias inside a union (``Certainty | Truth``) as a forward reference it cannot
 # link, though the alias itself is documented (``autodata`` in api.md).
-nitpick_ignore = [("py:class", "TypeAliasForwardRef"), ("py:class", "'diplomacy_ledger.Certainty'")]
+nitpick_ignore = [
+    ("py:class", "TypeAliasForwardRef"),
+    *(("py:class", f"'diplomacy_ledger.{alias}'") for alias in ("Certainty", "Tense")),
+]
 
 # -- MyST -----------------------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from diplomacy_ledger import (
     When,
     allow_legacy_zones,
     check,
+    contact_counts,
     contact_events,
     contact_graph,
     contacts_of,
@@ -141,6 +142,33 @@ def test_the_repr_of_a_ledger_with_corrections_and_retractions_rebuilds_it(ledge
         assert_pasteable(finding)
 
 
+def test_a_contact_at_a_wall_time_the_clocks_showed_twice_pastes_back() -> None:
+    # CI drew it: a call at 02:00 on the night Paris fell back, recorded as either of its two
+    # instants. The contact's parts are the two instants, written as text the constructor takes.
+    source = Entry(
+        "source-1", "2000-01-01T00:00:00Z", examples.seed_ledger().record("source-article")
+    )
+    ledger = Ledger(
+        [
+            Entry("state-1", "2000-01-01T00:00:00Z", Actor("Armenia", ActorKind.STATE)),
+            Entry("state-2", "2000-01-01T00:00:00Z", Actor("France", ActorKind.STATE)),
+            source,
+            Entry(
+                "call-1",
+                "2000-01-01T00:00:00Z",
+                diplomacy_ledger.Call(
+                    ["state-1", "state-2"],
+                    When.local("1999-10-31 02:00", zone="Europe/Paris", disambiguation="either"),
+                    diplomacy_ledger.Provenance("source-1"),
+                ),
+            ),
+        ]
+    )
+    [contact] = contact_events(ledger)
+    assert len(contact.parts) == 2
+    assert_pasteable(contact)
+
+
 @given(ledger=ds.ledgers(kinds=["call", "meeting"], actors=3, min_size=6, max_size=14))
 def test_contacts_and_what_is_asked_of_them_paste_back(ledger: Ledger) -> None:
     contacts = contact_events(ledger)
@@ -151,8 +179,9 @@ def test_contacts_and_what_is_asked_of_them_paste_back(ledger: Ledger) -> None:
         assert_pasteable(last_contact(ledger, first, second))
         for match in contacts_of(ledger, first):
             assert_pasteable(match)
-    for node in contact_graph(ledger).nodes:
-        assert_pasteable(node)
+    assert_pasteable(contact_graph(ledger))
+    for per in ("day", "week", "month"):
+        assert_pasteable(contact_counts(ledger, per=per, zone="Asia/Kathmandu"))
 
 
 @given(

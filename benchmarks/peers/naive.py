@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from benchmarks.peers.sql_checks import group_contradictions
 from diplomacy_ledger import (
     Allen,
     Call,
@@ -127,7 +128,8 @@ class _Naive:
     # -- contradiction ---------------------------------------------------------------------------
 
     def contradictions(self) -> list[Finding]:
-        found: list[Finding] = []
+        rows: list[tuple[str | None, str, str, int, int]] = []
+        place = {entry.id: number for number, entry in enumerate(self.entries)}
         for denial in self.entries:
             record = denial.record
             if not (isinstance(record, Claim) and record.stance is Stance.DENIES):
@@ -152,8 +154,14 @@ class _Naive:
                 ):
                     assertions.append(subject)
                 for assertion in assertions:
-                    ids = tuple(dict.fromkeys((subject.id, assertion.id, denial.id)))
-                    found.append(("contradiction", "definite", ids))
+                    row = (
+                        subject.id,
+                        assertion.id,
+                        denial.id,
+                        place[assertion.id],
+                        place[denial.id],
+                    )
+                    rows.append(row)
             elif record.proposition:
                 words = normalise_name(record.proposition)
                 for other in self.entries:
@@ -165,8 +173,8 @@ class _Naive:
                         and claim.stance in _ASSERTING
                         and normalise_name(claim.proposition) == words
                     ):
-                        found.append(("contradiction", "definite", (other.id, denial.id)))
-        return found
+                        rows.append((None, other.id, denial.id, place[other.id], place[denial.id]))
+        return group_contradictions(rows)
 
     # -- ceasefire violation ---------------------------------------------------------------------
 

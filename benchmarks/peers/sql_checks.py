@@ -12,7 +12,9 @@ certainty, exactly as the library defines them:
   linked as one event; possible when either record is disputed;
 - **contradiction**: a denial against each record asserting what it denies (the subject
   itself, claims and reports about it, or the subject as its attribution chain asserts it), and
-  proposition denials against asserting claims with the same normalised words;
+  proposition denials against asserting claims with the same normalised words; the denials
+  that contradict the very same entries are one dispute, one finding (grouped in Python, by
+  :func:`group_contradictions`);
 - **ceasefire violation**: fighting by a party (through ``part_of``) that may go on after a
   ceasefire took effect and began before it ended; definite only when it surely did and nothing
   is in doubt (denials, accusations of someone else, an attacker vouched for by one actor).
@@ -36,6 +38,7 @@ __all__ = [
     "current_sql",
     "duckdb_connect",
     "duckdb_ingest",
+    "group_contradictions",
     "run_checks",
     "sqlite_connect",
     "sqlite_ingest",
@@ -244,7 +247,7 @@ def _double_booking_sql(dialect: Dialect) -> tuple[list[str], str]:
 def _contradiction_sql() -> tuple[list[str], list[str]]:
     setup = [
         """CREATE TEMP TABLE cur_claims AS
-           SELECT c.id, c.root, cl.stance, cl.about, rt.root AS about_root, cl.prop_norm
+           SELECT c.pos, c.id, c.root, cl.stance, cl.about, rt.root AS about_root, cl.prop_norm
            FROM cur c JOIN claims cl ON cl.id = c.id LEFT JOIN roots rt ON rt.id = cl.about""",
         """CREATE TEMP TABLE den_subject AS
            SELECT d.id AS denial, s.id AS subject, s.root AS sroot, s.kind AS skind
@@ -264,8 +267,10 @@ def _contradiction_sql() -> tuple[list[str], list[str]]:
              AND NOT EXISTS (SELECT 1 FROM den_assert x WHERE x.denial = ds.denial)""",
     ]
     queries = [
-        "SELECT subject, assertion, denial FROM den_assert",
-        """SELECT a.id, a.id, d.id FROM cur_claims d JOIN cur_claims a ON a.prop_norm = d.prop_norm
+        """SELECT da.subject, da.assertion, da.denial, ca.pos, cd.pos FROM den_assert da
+           JOIN cur ca ON ca.id = da.assertion JOIN cur cd ON cd.id = da.denial""",
+        """SELECT NULL, a.id, d.id, a.pos, d.pos
+           FROM cur_claims d JOIN cur_claims a ON a.prop_norm = d.prop_norm
            WHERE d.stance = 'denies' AND d.about IS NULL AND d.prop_norm <> ''
              AND a.about IS NULL AND a.prop_norm <> '' AND a.stance IN ('asserts', 'accuses')""",
     ]
@@ -333,6 +338,35 @@ def _ceasefire_sql() -> tuple[list[str], str]:
     return setup, query
 
 
+def group_contradictions(
+    rows: Sequence[tuple[str | None, str, str, int, int]],
+) -> list[Finding]:
+    """Contradictions from (subject, assertion, denial, assertion's place, denial's place) rows.
+
+    Each denial contradicts the assertions of its rows; the denials that contradict the same
+    subject and the same assertions are one finding: the subject, the assertions and the
+    denials, each in the order recorded.
+    """
+    per_denial: dict[str, tuple[str | None, dict[str, int], int]] = {}
+    for subject, assertion, denial, at, place in rows:
+        per_denial.setdefault(denial, (subject, {}, place))[1][assertion] = at
+    disputes: dict[tuple[str | None, frozenset[str]], tuple[dict[str, int], list[tuple[int, str]]]]
+    disputes = {}
+    for denial, (subject, assertions, place) in per_denial.items():
+        found = disputes.setdefault((subject, frozenset(assertions)), (assertions, []))
+        found[1].append((place, denial))
+    findings: list[Finding] = []
+    for (subject, _), (assertions, denials) in disputes.items():
+        said = sorted(assertions, key=assertions.__getitem__)
+        entries = (
+            *(() if subject is None else (subject,)),
+            *said,
+            *(d for _, d in sorted(denials)),
+        )
+        findings.append(("contradiction", "definite", tuple(dict.fromkeys(entries))))
+    return findings
+
+
 def run_checks(execute: Callable[[str], list[tuple[Any, ...]]], dialect: Dialect) -> list[Finding]:
     """Run the three checks through ``execute`` (one statement at a time); all findings."""
     for statement in _context_sql():
@@ -345,10 +379,8 @@ def run_checks(execute: Callable[[str], list[tuple[Any, ...]]], dialect: Dialect
     setup, queries = _contradiction_sql()
     for statement in setup:
         execute(statement)
-    for query in queries:
-        for subject, assertion, denial in execute(query):
-            entries = tuple(dict.fromkeys((subject, assertion, denial)))
-            findings.append(("contradiction", "definite", entries))
+    rows = [row for query in queries for row in execute(query)]
+    findings += group_contradictions(rows)
     setup, query = _ceasefire_sql()
     for statement in setup:
         execute(statement)

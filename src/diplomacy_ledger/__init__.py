@@ -100,6 +100,7 @@ if TYPE_CHECKING:  # what is loaded on first use, spelled out for type checkers
     from diplomacy_ledger.contacts import (
         Contact,
         ContactCount,
+        ContactCounts,
         ContactEdge,
         ContactGraph,
         ContactMatch,
@@ -192,6 +193,7 @@ if not TYPE_CHECKING:  # type checkers see the imports above, and only those
             "contacts": (
                 "Contact",
                 "ContactCount",
+                "ContactCounts",
                 "ContactEdge",
                 "ContactGraph",
                 "ContactMatch",
@@ -296,6 +298,7 @@ __all__ = [
     "Clock",
     "Contact",
     "ContactCount",
+    "ContactCounts",
     "ContactEdge",
     "ContactGraph",
     "ContactMatch",

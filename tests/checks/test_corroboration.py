@@ -29,6 +29,7 @@ from diplomacy_ledger import (
     When,
     check,
 )
+from diplomacy_ledger.checks._corroboration import independent
 
 T = datetime(2022, 9, 13, 6, tzinfo=UTC)
 RANK = {"possible": 1, "definite": 2}
@@ -132,3 +133,14 @@ def test_linking_two_agreeing_readouts_never_adds_a_finding(
     apart = check(ledger(*readouts))
     linked = check(ledger(*readouts, ("one", SameEvent(("h", "h2")))))
     assert len(linked) <= len(apart)
+
+
+@given(st.lists(st.tuples(st.sampled_from("ABC"), st.sampled_from("xyz")), max_size=8))
+def test_independence_is_two_accounts_sharing_neither_actor_nor_source(
+    accounts: list[tuple[str, str]],
+) -> None:
+    # The one-pass answer is the definition: some pair differs in both.
+    pairwise = any(
+        a[0] != b[0] and a[1] != b[1] for i, a in enumerate(accounts) for b in accounts[i + 1 :]
+    )
+    assert independent(accounts) == pairwise

@@ -16,7 +16,9 @@ from diplomacy_ledger import (
     Meeting,
     Office,
     Participant,
+    Provenance,
     SameEvent,
+    Source,
     Span,
     Stance,
     Tenure,
@@ -201,3 +203,34 @@ def test_two_calls_at_a_repeated_wall_time_are_at_most_a_possible_double_booking
     [finding] = check(base, only=["double_booking"])
     assert finding.certainty == "possible"
     assert "happened twice in Europe/Paris; a policy took the earlier" in finding.explanation
+
+
+def test_a_clash_by_one_account_of_a_call_only_is_at_most_possible(base: Ledger) -> None:
+    # Moscow tells the Putin call at 01:00-01:30, Yerevan at 03:00-03:30; the Macron call at
+    # 01:10-01:20 clashes by Moscow's account only.
+    add(base, "tass", Source("a statement from Moscow"))
+    moscow = Span(y("2022-09-13 01:00"), y("2022-09-13 01:30"))
+    yerevan = Span(y("2022-09-13 03:00"), y("2022-09-13 03:30"))
+    add(base, "ru", Call(["pashinyan", "putin"], moscow, Provenance("tass")))
+    add(base, "am", Call(["pashinyan", "putin"], yerevan, src("arm-gov")))
+    add(base, "one-call", SameEvent(("ru", "am")))
+    inside = Span(y("2022-09-13 01:10"), y("2022-09-13 01:20"))
+    add(base, "macron-call", Call(["pashinyan", "macron"], inside, src()))
+    [finding] = check(base, only=["double_booking"])
+    assert (finding.certainty, finding.entries) == ("possible", ("ru", "am", "macron-call"))
+    assert "not every account overlaps" in finding.explanation
+
+
+def test_an_office_not_held_by_one_account_of_the_time_only_is_possible(base: Ledger) -> None:
+    # The tenure runs to 14 September 2022. One readout puts the call on the 13th, another on
+    # the 20th: by the first he held the office.
+    as_pm = Participant("pashinyan", "pm")
+    add(base, "tass", Source("a statement from Moscow"))
+    add(base, "early", Call([as_pm, "putin"], y("2022-09-13 01:00"), src("arm-gov")))
+    late = When.day("2022-09-20", zone="Asia/Yerevan")
+    add(base, "late", Call([as_pm, "putin"], late, Provenance("tass")))
+    add(base, "one-call", SameEvent(("early", "late")))
+    [finding] = check(base, only=["office_not_held"])
+    assert (finding.certainty, finding.entries) == ("possible", ("early", "late"))
+    assert finding.explanation.startswith("'late' (a call) names Nikol Pashinyan as Prime")
+    assert "by 'early' (a call), its time was within their tenure" in finding.explanation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
@@ -15,6 +15,7 @@ from diplomacy_ledger import (
     Ledger,
     PointInterval,
     Provenance,
+    SameEvent,
     Source,
     Span,
     Truth,
@@ -58,3 +59,32 @@ def test_double_booking_exactly_when_every_placement_overlaps(
     assert bool(findings) == clash(a, b)
     if findings:
         assert [(f.certainty, f.entries) for f in findings] == [("definite", ("a", "b"))]
+
+
+@settings(max_examples=300)
+@given(st.lists(moments, min_size=1, max_size=3), st.lists(moments, min_size=1, max_size=3))
+def test_events_told_several_ways_clash_surely_when_every_account_does(
+    first: list[When | Span], second: list[When | Span]
+) -> None:
+    """Two events, each told by linked readouts: a double booking when some accounts clash,
+    definite when every account of one clashes with every account of the other."""
+    ledger = Ledger()
+    for id, record in [
+        ("article", Source()),
+        ("p", Actor("P", ActorKind.PERSON)),
+        ("q", Actor("Q", ActorKind.PERSON)),
+        ("r", Actor("R", ActorKind.PERSON)),
+    ]:
+        ledger.append(record, id=id, recorded_at=T)  # type: ignore[arg-type]
+    for name, other, times in (("a", "q", first), ("b", "r", second)):
+        ids = [f"{name}{n}" for n in range(len(times))]
+        for id, moment in zip(ids, times, strict=True):
+            ledger.append(Call(["p", other], moment, Provenance("article")), id=id, recorded_at=T)
+        if len(ids) > 1:
+            ledger.append(SameEvent(tuple(ids)), id=f"{name}-link", recorded_at=T)
+    findings = check(ledger, only=["double_booking"])
+    pairs = [clash(a, b) for a in first for b in second]
+    assert bool(findings) == any(pairs)
+    if findings:
+        [finding] = findings
+        assert finding.certainty == ("definite" if all(pairs) else "possible")

@@ -10,8 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from diplomacy_ledger import Actor, ActorKind, dump_jsonl
+from diplomacy_ledger import (
+    Actor,
+    ActorKind,
+    Call,
+    Entry,
+    Provenance,
+    Retraction,
+    SameEvent,
+    When,
+    dump_jsonl,
+    dumps_jsonl,
+    rechain_lines,
+)
 from diplomacy_ledger.__main__ import main
+from diplomacy_ledger.io import encode_entry
+from tests.contacts import _february_2022 as february_2022
 from tests.contacts._ledgers import T, at, call, cast
 from tests.episodes import biden_xi_2021, minsk_2015
 
@@ -154,3 +168,125 @@ def test_names_with_control_characters_are_escaped_for_the_terminal(
     assert status == 0
     assert "\u202e" not in out
     assert "Evil\\u202e Name" in out
+
+
+@pytest.fixture
+def week(tmp_path: Path) -> Path:
+    path = tmp_path / "february-2022.jsonl"
+    dump_jsonl(february_2022.ledger(), path)
+    return path
+
+
+def test_between_in_csv_says_which_contact_is_or_may_be_the_last(
+    week: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["contacts", str(week), "--between", "Macron", "Putin", "--format", "csv"]
+    status, out, _ = run(argv, capsys)
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(row["id"], row["last"]) for row in rows] == [
+        ("macron-putin-2", ""),
+        ("macron-putin-1", ""),
+        ("putin-macron-21", ""),
+        ("macron-putin-24", "definite"),
+    ]
+    status, out, _ = run([*argv, "--as-of", "2022-02-25", "--zone", "Europe/Moscow"], capsys)
+    assert "(between 2022-02-21 00:00 and 2022-02-21 23:59 Europe/Moscow)" in out
+
+
+def test_a_pair_that_is_one_actor_is_refused(
+    week: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run(["contacts", str(week), "--between", "Putin", "putin"], capsys)
+    assert (status, out) == (2, "")
+    assert "one actor" in err
+
+
+def test_the_graph_is_of_the_contacts_listed(
+    week: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_path = tmp_path / "graph.json"
+    argv = ["contacts", str(week), "--actor", "Zelensky", "--graph", str(out_path)]
+    status, out, _ = run(argv, capsys)
+    assert status == 0
+    assert out.splitlines()[-1].startswith("wrote the contact graph (3 actors, 2 pairs)")
+    links = json.loads(out_path.read_text())["links"]
+    assert sorted((link["source"], link["target"]) for link in links) == [
+        ("biden", "zelensky"),
+        ("macron", "zelensky"),
+    ]
+    argv = ["contacts", str(week), "--between", "Biden", "Macron", "--graph", str(out_path)]
+    status, out, _ = run([*argv, "--force"], capsys)
+    assert status == 0
+    assert "(7 actors, 21 pairs)" in out  # their call, and the G7 meeting they were both in
+    status, out, _ = run(["contacts", str(week), "--graph", str(tmp_path / "g.graphml")], capsys)
+    assert "(9 actors, 25 pairs)" in out
+
+
+def test_entries_kept_out_for_broken_references_are_counted_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = cast()
+    call(ledger, "c", ("pashinyan", "putin"), at(0, 0))
+    lines = dumps_jsonl(ledger).splitlines()
+    broken = Entry("d", T, Call(("pashinyan", "nobody"), at(1, 1), Provenance("article")))
+    path = tmp_path / "broken.jsonl"
+    path.write_text("\n".join(rechain_lines([*lines, encode_entry(broken)])) + "\n")
+    status, out, err = run(["contacts", str(path)], capsys)
+    assert status == 0
+    assert out.splitlines()[0] == "1 contact"
+    assert "1 entries kept out for broken references" in err
+
+
+def test_a_retracted_actor_is_shown_by_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = cast()
+    call(ledger, "c", ("pashinyan", "putin"), at(0, 0))
+    ledger.append(Retraction("putin"), id="r", recorded_at=T)
+    path = tmp_path / "retracted.jsonl"
+    dump_jsonl(ledger, path)
+    status, out, _ = run(["contacts", str(path)], capsys)
+    assert status == 0
+    assert "Pashinyan, putin" in out
+
+
+def test_long_names_are_cut_in_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ledger = cast()
+    ledger.append(Actor("N" * 500, ActorKind.PERSON), id="long", recorded_at=T)
+    call(ledger, "c", ("long", "putin"), at(0, 0))
+    path = tmp_path / "long.jsonl"
+    dump_jsonl(ledger, path)
+    status, out, _ = run(["contacts", str(path), "--between", "long", "putin"], capsys)
+    assert status == 0
+    assert "N" * 500 not in out
+    assert all(len(line) < 300 for line in out.splitlines())
+
+
+def test_readouts_that_disagree_are_shown_apart_not_as_the_days_between(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = cast()
+    call(ledger, "ours", ("pashinyan", "putin"), When.day("2022-09-10", zone="Asia/Yerevan"))
+    call(ledger, "theirs", ("putin", "pashinyan"), When.day("2022-09-14", zone="Europe/Moscow"))
+    ledger.append(SameEvent(("ours", "theirs")), id="link", recorded_at=T)
+    path = tmp_path / "apart.jsonl"
+    dump_jsonl(ledger, path)
+    status, out, _ = run(["contacts", str(path), "--zone", "UTC"], capsys)
+    assert status == 0
+    assert (
+        "one of: between 2022-09-09 20:00 and 2022-09-10 19:59 UTC; "
+        "between 2022-09-13 21:00 and 2022-09-14 20:59 UTC"
+    ) in out
+
+
+def test_a_pair_and_an_actor_at_once_or_a_bad_record_time_exit_2(
+    summit: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["contacts", str(summit), "--between", "putin", "merkel", "--actor", "putin"])
+    assert caught.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+    status, out, err = run(["contacts", str(summit), "--as-of", "yesterday"], capsys)
+    assert (status, out) == (2, "")
+    assert "cannot read 'yesterday' as a time" in err

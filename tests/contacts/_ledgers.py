@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from diplomacy_ledger import (
@@ -11,7 +12,9 @@ from diplomacy_ledger import (
     Entry,
     Ledger,
     Provenance,
+    SameEvent,
     Source,
+    Status,
     When,
 )
 
@@ -52,4 +55,61 @@ def entry_of(ledger: Ledger) -> list[Entry]:
     return list(ledger.by_kind(Call))
 
 
-__all__ = ["BASE", "PEOPLE", "STEP", "T", "at", "call", "cast", "entry_of", "ledger_of"]
+Readout = tuple[int, int, Status]
+"""A readout of an event: from ``low`` to ``high`` steps after a base instant, and its status."""
+
+
+def ledger_of_events(
+    events: Sequence[tuple[tuple[str, ...], list[Readout]]], base: datetime = BASE
+) -> Ledger:
+    """Calls told by one or more readouts each, linked by SameEvent: event n's first is ``cn``."""
+    ledger = cast()
+    for number, (people, readouts) in enumerate(events):
+        ids = []
+        for index, (low, high, status) in enumerate(readouts):
+            id = f"c{number}" if index == 0 else f"c{number}r{index}"
+            moment = base + low * STEP
+            when = When.instant(moment) if low == high else When.between(moment, base + high * STEP)
+            call(ledger, id, people, when, status=status)
+            ids.append(id)
+        if len(ids) > 1:
+            ledger.append(SameEvent(tuple(ids)), id=f"link{number}", recorded_at=T)
+    return ledger
+
+
+def placements(readouts: list[Readout]) -> set[int] | None:
+    """The steps an event may have begun at, by the rule the docs state; None: no contact.
+
+    No contact when none says it took place (a readout telling it as called off puts it in
+    doubt: see :func:`in_doubt`). Otherwise the steps every readout that says it took place
+    allows, or, when they share none, the steps any of them allows.
+    """
+    statuses = {status for _, _, status in readouts}
+    if Status.OCCURRED not in statuses:
+        return None
+    allowed = [
+        set(range(low, high + 1)) for low, high, status in readouts if status is Status.OCCURRED
+    ]
+    return set.intersection(*allowed) or set.union(*allowed)
+
+
+def in_doubt(readouts: list[Readout]) -> bool:
+    """Whether the event may not have taken place: a readout tells it as called off."""
+    return any(status is Status.CANCELLED for _, _, status in readouts)
+
+
+__all__ = [
+    "BASE",
+    "PEOPLE",
+    "STEP",
+    "Readout",
+    "T",
+    "at",
+    "call",
+    "cast",
+    "entry_of",
+    "in_doubt",
+    "ledger_of",
+    "ledger_of_events",
+    "placements",
+]

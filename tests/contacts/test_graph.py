@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from diplomacy_ledger import Medium, Span, contact_graph
+from datetime import UTC, datetime
+
+import pytest
+
+from diplomacy_ledger import ContactEdge, LedgerError, Medium, Span, contact_graph
 from tests.contacts._ledgers import BASE, STEP, at, call, cast
 
 
@@ -38,3 +42,13 @@ def test_to_networkx_keeps_nodes_edges_and_their_attributes() -> None:
     assert graph.nodes["putin"]["name"] == "Putin"
     assert graph.edges["pashinyan", "putin"]["possible"] == 1
     assert graph.edges["pashinyan", "putin"]["contacts"] == ["a"]
+
+
+def test_an_edge_takes_its_instants_as_rfc_3339_text_and_refuses_naive_ones() -> None:
+    edge = ContactEdge("a", "b", 1, 1, "2022-09-12T20:00:00Z", "2022-09-13T02:00:00+04:00", (), ())
+    assert (edge.first, edge.last) == (
+        datetime(2022, 9, 12, 20, tzinfo=UTC),
+        datetime(2022, 9, 12, 22, tzinfo=UTC),
+    )
+    with pytest.raises(LedgerError, match="naive"):
+        ContactEdge("a", "b", 1, 1, datetime(2022, 9, 12, 20), edge.last, (), ())  # noqa: DTZ001

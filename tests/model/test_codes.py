@@ -219,6 +219,16 @@ def test_the_ceasefire_is_0871_declare_truce_ceasefire_and_plover_retreat_ceasef
     )
 
 
+def test_a_ceasefire_declared_by_one_party_is_its_act_toward_the_others() -> None:
+    # The Easter truce of 2025, declared by Russia alone: CAMEO 0871 with Russia as the source
+    # and Ukraine the target, not a reciprocal event of both.
+    truce = Ceasefire(("russia", "ukraine"), MIDNIGHT, SRC, declared_by=("russia",))
+    coded = event_code(truce)
+    assert coded is not None
+    assert (coded.cameo, coded.plover_event, coded.plover_mode) == ("0871", "RETREAT", "ceasefire")
+    assert (coded.source, coded.target, coded.reciprocal) == (("russia",), ("ukraine",), False)
+
+
 def test_mining_is_193_and_plover_explosives() -> None:
     # CAMEO 193 lists "A minefield explosion near the town of Samarra killed two Iraqi youths"
     # among its examples.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from diplomacy_ledger import Actor, ActorKind, contact_calendar_svg
+from diplomacy_ledger import Actor, ActorKind, When, contact_calendar_svg
 from diplomacy_ledger.examples import seed_ledger
 from tests.contacts._ledgers import T, at, call, cast
 from tests.episodes import biden_xi_2021
@@ -59,3 +59,18 @@ def test_a_hostile_name_is_escaped_and_no_contacts_is_a_picture_too() -> None:
     assert root.find(f"{NS}title") is not None
     assert "<script>" not in svg
     assert days(svg) == {}
+
+
+def test_a_day_the_zone_skipped_is_not_drawn() -> None:
+    ledger = cast()
+    # Apia skipped 30 December 2011: a call from the evening of the 29th to the morning of the
+    # 31st (local) fell on one of two days, and there is no 30th to draw.
+    apia = When.between(
+        When.local("2011-12-29 20:00", zone="Pacific/Apia"),
+        When.local("2011-12-31 04:00", zone="Pacific/Apia"),
+    )
+    call(ledger, "apia", ("macron", "aliyev"), apia)
+    assert days(contact_calendar_svg(ledger, "macron", zone="Pacific/Apia")) == {
+        "2011-12-29": (0, 1, True),
+        "2011-12-31": (0, 1, True),
+    }

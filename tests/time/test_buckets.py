@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import dateutil.tz
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplomacy_ledger import LedgerError
 from diplomacy_ledger.time import (
@@ -14,6 +17,8 @@ from diplomacy_ledger.time import (
     bucket_ordinal,
     buckets_between,
     day_exists,
+    local_date,
+    local_ordinals,
     skipped_days,
 )
 
@@ -92,3 +97,57 @@ def test_bad_buckets_are_refused() -> None:
         buckets_between(moment, moment - timedelta(days=1), "UTC", "day")
     with pytest.raises(LedgerError):
         bucket_of(moment, "EST5", "day")
+
+
+BULK_ZONES = (
+    "UTC",
+    "+05:45",
+    "-09:30",
+    "Europe/Paris",
+    "America/New_York",
+    "Pacific/Apia",
+    "Australia/Lord_Howe",
+    "Africa/Casablanca",
+    "Antarctica/Troll",
+    "Asia/Kathmandu",
+    "Europe/Dublin",
+)
+
+
+def _near_changes(zone: str) -> list[datetime]:
+    """Instants around each change of offset and each local midnight of the zone's rules."""
+    rules = dateutil.tz.gettz(zone) if "/" in zone else None
+    changes = getattr(rules, "_trans_utc", ())
+    found = []
+    for change in changes:
+        moment = datetime.fromtimestamp(change, UTC)
+        for offset in (-86400, -3600, -1, 0, 1, 3600, 86400):
+            found.append(moment + timedelta(seconds=offset))
+            found.append(moment + timedelta(seconds=offset, microseconds=-1))
+    return found
+
+
+@pytest.mark.parametrize("zone", BULK_ZONES)
+def test_local_ordinals_are_the_local_dates_of_each_instant_in_bulk(zone: str) -> None:
+    moments = _near_changes(zone) + [
+        datetime(1800, 1, 1, tzinfo=UTC) + timedelta(hours=7 * n, microseconds=n % 3 - 1)
+        for n in range(1, 600_000, 97)
+    ]
+    moments += [
+        datetime(2040, 3, 31, 0, 59, 59, 999999, tzinfo=UTC),
+        datetime(9000, 1, 1, tzinfo=UTC),
+    ]
+    assert local_ordinals(moments, zone) == [local_date(m, zone).toordinal() for m in moments]
+
+
+@settings(max_examples=300)
+@given(
+    st.datetimes(
+        min_value=datetime(1700, 1, 1),  # noqa: DTZ001 - bounds of naive values, made aware
+        max_value=datetime(2200, 1, 1),  # noqa: DTZ001
+        timezones=st.just(UTC),
+    ),
+    st.sampled_from(BULK_ZONES),
+)
+def test_a_local_ordinal_is_its_local_date(moment: datetime, zone: str) -> None:
+    assert local_ordinals([moment], zone) == [local_date(moment, zone).toordinal()]

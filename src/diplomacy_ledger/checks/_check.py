@@ -15,7 +15,8 @@ from diplomacy_ledger.checks._people import (
     offices_not_held,
     possibly_same_events,
 )
-from diplomacy_ledger.checks._times import anachronisms, readout_mismatches, unresolved_local_times
+from diplomacy_ledger.checks._readouts import readout_mismatches
+from diplomacy_ledger.checks._times import anachronisms, unresolved_local_times
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import Finding, FindingKind
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import TypeVar
@@ -23,8 +23,10 @@ from diplomacy_ledger.ledger import Ledger, event_groups
 from diplomacy_ledger.model import (
     Actor,
     ActorKind,
+    Call,
     Claim,
     Entry,
+    Meeting,
     Record,
     Report,
     Retraction,
@@ -69,7 +71,9 @@ class CheckContext:
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
         root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
-        for entry in self.entries:
+        said: dict[tuple[str, str], int] = {}  # (record, actor) → where it last said it
+        denying: list[tuple[int, str, str, Entry]] = []
+        for position, entry in enumerate(self.entries):
             record = entry.record
             kind = type(record)
             by_type[kind].append(entry)
@@ -78,11 +82,19 @@ class CheckContext:
                 if record.about is not None:
                     target = root[record.about]
                     about[target].append(entry)
+                    claimant = root[record.claimant]
                     if record.stance is Stance.DENIES:
-                        denials[target].append(entry)
+                        denying.append((position, target, claimant, entry))
+                    else:
+                        said[(target, claimant)] = position
             elif kind is Report:
                 assert isinstance(record, Report)
-                about[root[record.about]].append(entry)
+                target = root[record.about]
+                about[target].append(entry)
+                said[(target, root[record.reporter])] = position
+        for position, target, claimant, entry in denying:
+            if said.get((target, claimant), -1) < position:  # else taken back since
+                denials[target].append(entry)
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
         self._choices: dict[tuple[datetime, str, datetime, datetime], str] = {}
@@ -90,6 +102,9 @@ class CheckContext:
         self.words = Wording(ledger, self.current)
         self._disputed: dict[str, list[Entry]] = {}
         self._sides: dict[str, frozenset[str]] = {}
+        self._outermost: dict[str, str] = {}
+        self._families: dict[tuple[int, type], tuple[Entry, ...]] = {}
+        self._statuses: dict[int, Status] = {}
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -102,13 +117,20 @@ class CheckContext:
         return MappingProxyType(self._by_type)
 
     def current(self, id: str) -> Entry | None:
-        """The current version of the entry ``id`` belongs to; None if retracted or unknown."""
-        if id in self._current:
-            return self._current[id]
-        found = self.ledger.current(id) if id in self.ledger else None
+        """The current version of the entry ``id`` belongs to; None if retracted or unknown.
+
+        Remembered by the first version, so the versions of one chain are looked up once: a
+        record corrected thousands of times, each version denied, costs one walk of its chain.
+        """
+        if id not in self.ledger:
+            return None
+        root = self.root[id]
+        if root in self._current:
+            return self._current[root]
+        found = self.ledger.current(root)
         if found is not None and isinstance(found.record, Retraction):
             found = None  # a retraction is never a current entry
-        self._current[id] = found
+        self._current[root] = found
         return found
 
     def order_key(self, entry: Entry) -> int:
@@ -134,12 +156,35 @@ class CheckContext:
         """Root id of each current entry in a SameEvent group → the group's current entries."""
         return event_groups(self.ledger)
 
-    def event(self, entry: Entry) -> tuple[Entry, ...]:
-        """The current records of the event ``entry`` tells of: its SameEvent group, or itself.
+    @functools.cached_property
+    def linked(self) -> frozenset[str]:
+        """The ids of the current records linked into events (SameEvent groups)."""
+        groups = {id(group): group for group in self._events.values()}  # each once, not per member
+        return frozenset(entry.id for group in groups.values() for entry in group)
 
-        Checks reason about events, not readouts: two readouts of one call are one call.
-        """
+    def whole_event(self, entry: Entry) -> tuple[Entry, ...]:
+        """Every current record linked with ``entry`` as one event (its SameEvent group), or it."""
         return self._events.get(self.root[entry.id], (entry,))
+
+    def event(self, entry: Entry) -> tuple[Entry, ...]:
+        """The current records of the event ``entry`` tells of, of its kind: its readouts.
+
+        Checks reason about events, not readouts: two readouts of one call are one call. A
+        group that links records of other kinds too (a ceasefire with a fight: a readout
+        mismatch) gives each check only the records of the kind it reads; calls and meetings
+        are one kind, contacts.
+        """
+        if entry.id not in self.linked:
+            return (entry,)  # told once (the checks pass current entries)
+        group = self._events.get(self.root[entry.id])
+        if group is None:
+            return (entry,)
+        found = self._families.get((id(group), _family(entry)))
+        if found is None:
+            family = _family(entry)
+            found = tuple(member for member in group if _family(member) is family)
+            self._families[(id(group), family)] = found
+        return found
 
     def current_entry(self, id: str) -> Entry:
         """The current entry with this id (which must be current)."""
@@ -157,6 +202,62 @@ class CheckContext:
     def event_key(self, entry: Entry) -> str:
         """One id that stands for the event (the id of its first record)."""
         return self.event(entry)[0].id
+
+    def event_status(self, entry: Entry) -> Status:
+        """Whether the event took place, as its readouts tell it.
+
+        It occurred if any readout says so (a plan carried out, told as a plan and as what
+        happened, is an event that took place); else it was called off if any readout says so
+        (a plan, then its cancellation); else it was only planned.
+        """
+        if entry.id not in self.linked:
+            return self.status(entry)  # an event told once
+        readouts = self.event(entry)
+        key = id(readouts)  # each event's readouts are one tuple, kept for the run
+        found = self._statuses.get(key)
+        if found is None:
+            statuses = {self.status(readout) for readout in readouts}
+            found = next(
+                (s for s in (Status.OCCURRED, Status.CANCELLED) if s in statuses), Status.PLANNED
+            )
+            self._statuses[key] = found
+        return found
+
+    def set_aside(self, entry: Entry) -> bool:
+        """Whether the record is not what happened, and the checks set it aside.
+
+        Called off, a readout of an event called off, or the plan of an event told as held (its
+        time and people were the plan's, which may have changed).
+        """
+        status = self.status(entry)
+        if status is Status.CANCELLED:
+            return True
+        if entry.id not in self.linked:
+            return False
+        event = self.event_status(entry)
+        return event is Status.CANCELLED or (
+            event is Status.OCCURRED and status is not Status.OCCURRED
+        )
+
+    def status_doubts(self, entry: Entry) -> list[str]:
+        """Why the event is not known to have taken place, in words; empty when it is.
+
+        A planned event is not known to have taken place; one that a readout says took place
+        and another says was called off is disputed.
+        """
+        status = self.event_status(entry)
+        readouts = self.event(entry)
+        if status is Status.PLANNED:
+            told = " and ".join(self.words.describe(readout) for readout in readouts)
+            was = "was" if len(readouts) == 1 else "were"
+            return [f"{told} {was} only planned, not known to have taken place"]
+        if status is Status.OCCURRED:
+            return [
+                f"{self.words.describe(readout)} says it was called off"
+                for readout in readouts
+                if self.status(readout) is Status.CANCELLED
+            ]
+        return []
 
     # -- times chosen by a policy -----------------------------------------------------------------
 
@@ -187,8 +288,26 @@ class CheckContext:
         root = self.root[actor] if actor in self.ledger else actor
         found = self._lineage.get(root)
         if found is None:
-            found = frozenset(self.ledger.lineage(root))
+            found = frozenset(self._chain(self.ledger.lineage, root))
             self._lineage[root] = found
+        return found
+
+    def _chain(self, read: Callable[[str], tuple[str, ...]], root: str) -> tuple[str, ...]:
+        """What ``read`` gives for the actor; the actor alone if it, or its parent, was retracted.
+
+        A retracted actor is unknown, not an error: what named it still stands.
+        """
+        try:
+            return read(root)
+        except UnknownEntryError:
+            return (root,)
+
+    def outermost(self, actor: str) -> str:
+        """What the actor is ultimately part of (a ministry's state), or the actor itself."""
+        root = self.root[actor] if actor in self.ledger else actor
+        found = self._outermost.get(root)
+        if found is None:
+            found = self._outermost[root] = self._chain(self.ledger.lineage, root)[-1]
         return found
 
     def asserter(self, entry: Entry) -> str | None:
@@ -218,12 +337,39 @@ class CheckContext:
             self._disputed[entry.id] = found
         return found
 
+    def taken_back(self, entry: Entry) -> list[Entry]:
+        """Denials of the record by the very actor it rests on: it was taken back (do not modify).
+
+        What an actor has taken back no longer rests on its word: it is no account of anything,
+        and what the checks conclude from it is at most possible.
+        """
+        denials = self.denials.get(self.root[entry.id])
+        mine = self.asserter(entry) if denials else None
+        if mine is None:
+            return []
+        return [d for d in denials or () if self._claimant(d) == mine]
+
+    def doubts(self, entry: Entry, *, what: str | None = None) -> list[str]:
+        """Why a record is in doubt, in words: denials of it by others, and its taking back.
+
+        ``what`` is how to call the record in them ("the ceasefire"), else its id and kind.
+        """
+        words = self.words
+        told = what or words.describe(entry)
+        found = [f"{words.describe(d)} denies {told}" for d in self.disputed(entry)]
+        found += [
+            f"{words.name(self._claimant(d))}, whose account {told} is, took it "
+            f"back in {words.describe(d)}"
+            for d in self.taken_back(entry)
+        ]
+        return found
+
     def sides(self, actor: str) -> frozenset[str]:
         """Everything the actor belongs to: its lineage and its affiliations' (first versions)."""
         root = self.root[actor] if actor in self.ledger else actor
         found = self._sides.get(root)
         if found is None:
-            found = self._sides[root] = frozenset(self.ledger.affiliations(root))
+            found = self._sides[root] = frozenset(self._chain(self.ledger.affiliations, root))
         return found
 
     def _claimant(self, entry: Entry) -> str:
@@ -255,6 +401,12 @@ def context_for(ledger: Ledger) -> CheckContext:
         context = CheckContext(ledger)
         cached.ledger, cached.key, cached.context = weakref.ref(ledger), key, context
         return context
+
+
+def _family(entry: Entry) -> type:
+    """The kind of record, with meetings counted as calls: the kinds one event can be told as."""
+    kind = type(entry.record)
+    return Call if kind is Meeting else kind
 
 
 def _is_person(record: Record) -> bool:

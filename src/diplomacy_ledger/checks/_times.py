@@ -1,42 +1,33 @@
-"""Checks on times: anachronisms, skipped or repeated local times, and readouts that disagree."""
+"""Checks on times: anachronisms, and local times that were skipped or repeated."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Final
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._wording import time_text
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
     Actor,
-    Agreement,
-    Call,
     Ceasefire,
     Claim,
     Entry,
     Finding,
     FindingKind,
-    Hostility,
-    Mediation,
-    Meeting,
-    Participant,
     Provenance,
     Report,
-    SameEvent,
     Source,
     Stance,
-    Statement,
     Status,
     named_actors,
     plan_of,
     time_bounds,
     whens_in,
 )
-from diplomacy_ledger.time import UTC_MAX, Certainty, Span, When, local_status
+from diplomacy_ledger.time import Certainty, Span, When, local_status
 
-__all__ = ["anachronisms", "readout_mismatches", "unresolved_local_times"]
+__all__ = ["anachronisms", "unresolved_local_times"]
 
 
 def anachronisms(ledger: Ledger) -> Iterator[Finding]:
@@ -71,8 +62,11 @@ def anachronisms(ledger: Ledger) -> Iterator[Finding]:
         record = entry.record
         bounds = time_bounds(record)
         if bounds is None:
+            if isinstance(record, Report | Claim) and record.about is not None:
+                # Undated: it was said by the time its source was published, at the latest.
+                yield from _before_its_subject(context, entry, None, published)
             continue
-        yield from _before_its_subject(context, entry, bounds)
+        yield from _before_its_subject(context, entry, bounds, published)
         if (born is not None and bounds[1] < born) or (gone is not None and bounds[0] > gone):
             yield from _outside_lifespans(context, entry, bounds, lives)
         yield from _after_publication(context, entry, bounds, published)
@@ -86,20 +80,28 @@ def _life(entry: Entry) -> Span:
 
 
 def _certainty(context: CheckContext, *entries: Entry) -> Certainty:
-    """Possible when a record it rests on is disputed, or its time is a policy's choice."""
-    doubted = any(context.disputed(entry) or context.policy_choices(entry) for entry in entries)
+    """Possible when a record it rests on is disputed or taken back, or its time a policy's."""
+    doubted = any(context.doubts(entry) or context.policy_choices(entry) for entry in entries)
     return "possible" if doubted else "definite"
 
 
 def _doubts(context: CheckContext, entry: Entry) -> str:
-    """The words that say why a finding is at most possible for its time, if any."""
-    choices = context.policy_choices(entry)
-    return f" At most possible: {'; '.join(choices)}." if choices else ""
+    """The words that say why a finding is at most possible, if it is."""
+    doubts = context.doubts(entry) + context.policy_choices(entry)
+    return f" At most possible: {'; '.join(doubts)}." if doubts else ""
 
 
 def _before_its_subject(
-    context: CheckContext, entry: Entry, bounds: tuple[datetime, datetime]
+    context: CheckContext,
+    entry: Entry,
+    bounds: tuple[datetime, datetime] | None,
+    published: dict[str, When | None],
 ) -> Iterator[Finding]:
+    """A report or asserting claim made before the event it speaks of began.
+
+    ``bounds`` are its own time; without one (None), it was made by the time its source was
+    published, at the latest (a premature article told as past what had not happened yet).
+    """
     record = entry.record
     if not isinstance(record, Report | Claim) or record.about is None:
         return
@@ -107,18 +109,47 @@ def _before_its_subject(
         return
     subject = context.current(record.about)
     if subject is not None and context.status(subject) is not Status.OCCURRED:
-        return  # speaking of a plan before its time is no anachronism
+        return  # speaking of a plan (the record it is about) before its time is no anachronism
     subject_bounds = time_bounds(subject.record) if subject is not None else None
-    if subject is None or subject_bounds is None or not bounds[1] < subject_bounds[0]:
+    if subject is None or subject_bounds is None:
         return
+    when = None
+    if bounds is None:
+        when = _published(context, record.provenance, published)
+        if when is None:
+            return
+        bounds = (when.earliest, when.latest)
+    if not bounds[1] < subject_bounds[0]:
+        return
+    said = (
+        time_text(record.time)
+        if when is None
+        else f"(in source {record.provenance.source!r}, published {time_text(when)})"
+    )
     yield Finding(
         FindingKind.ANACHRONISM,
         _certainty(context, entry),
         (entry.id, subject.id),
-        f"{context.words.describe(entry)} {time_text(record.time)} speaks of "
+        f"{context.words.describe(entry)} {said} speaks of "
         f"{context.words.describe(subject)} as having happened, but that began "
         f"{time_text(subject.record.time)}." + _doubts(context, entry),
     )
+
+
+def _published(
+    context: CheckContext, provenance: Provenance, published: dict[str, When | None]
+) -> When | None:
+    """When the source was published, as it now stands (remembered by source id).
+
+    A corrected date counts; a retracted source dates nothing.
+    """
+    if provenance.source in published:
+        return published[provenance.source]
+    current = context.current(provenance.source)
+    source = None if current is None else current.record
+    when = source.published if isinstance(source, Source) else None
+    published[provenance.source] = when
+    return when
 
 
 def _outside_lifespans(
@@ -161,12 +192,7 @@ def _after_publication(
         return
     if context.status(entry) is not Status.OCCURRED:
         return  # a source announces what is planned for later, or what was called off
-    if provenance.source in published:
-        when = published[provenance.source]
-    else:
-        source = context.ledger.get(provenance.source)
-        when = source.published if isinstance(source, Source) else None
-        published[provenance.source] = when
+    when = _published(context, provenance, published)
     if when is not None and bounds[0] > when.latest:
         yield Finding(
             FindingKind.ANACHRONISM,
@@ -226,143 +252,3 @@ def _walls(context: CheckContext) -> Iterator[tuple[Entry, When]]:
                     for when in whens_in(value):
                         if when.wall is not None and when.zone is not None:
                             yield entry, when
-
-
-def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
-    """Records linked as one event (:class:`SameEvent`) that disagree beyond their uncertainty.
-
-    Every kind that can be linked is compared, field by field where both readouts say something
-    (what one leaves out is no disagreement): who took part (a call's or meeting's participants,
-    a mediation's mediators and parties, a ceasefire's parties, a hostility's attacker and
-    target or the sides it was between, a statement's speaker, an agreement's parties and
-    mediators), a meeting's place, an agreement's time of effect, and the times: two moments, or
-    the starts of two spans, that cannot coincide for any placement; two ends both recorded that
-    cannot coincide. A ceasefire's scope is not compared: one readout may name more places. An
-    open or "ongoing" end is unknown, not infinitely late, and is not compared. **definite**, or
-    **possible** when one of them is disputed or a time was chosen by a policy. Each pair of
-    readouts is reported once, however many links join them. O(size of the links).
-    """
-    context = context_for(ledger)
-    seen: set[tuple[str, str]] = set()
-    for link in context.of_type(SameEvent):
-        assert isinstance(link.record, SameEvent)
-        linked = [context.current(i) for i in link.record.entries]
-        records = [entry for entry in linked if entry is not None]
-        for index, first in enumerate(records):
-            for second in records[index + 1 :]:
-                if (first.id, second.id) in seen:
-                    continue
-                seen.add((first.id, second.id))
-                problems = _mismatches(context, first, second)
-                if not problems:
-                    continue
-                doubts = context.policy_choices(first) + context.policy_choices(second)
-                certainty = "possible" if doubts else _certainty(context, first, second)
-                yield Finding(
-                    FindingKind.READOUT_MISMATCH,
-                    certainty,
-                    (link.id, first.id, second.id),
-                    f"{context.words.describe(first)} and {context.words.describe(second)} "
-                    f"are linked as one event by {context.words.describe(link)}, "
-                    f"but {'; and '.join(problems)}"
-                    + "".join(f"; {doubt}" for doubt in doubts)
-                    + ".",
-                )
-
-
-_WHO: Final[dict[type, tuple[str, ...]]] = {
-    Call: ("actors",),
-    Meeting: ("actors",),
-    Mediation: ("mediators", "parties"),
-    Ceasefire: ("parties",),
-    Hostility: ("attacker", "target"),
-    Statement: ("speaker",),
-    Agreement: ("parties", "mediators"),
-}
-"""Who took part in each kind of event that readouts tell, by the attribute that says it."""
-
-
-def _mismatches(context: CheckContext, first: Entry, second: Entry) -> list[str]:
-    a, b = first.record, second.record
-    problems: list[str] = []
-    calls = isinstance(a, Call | Meeting) and isinstance(b, Call | Meeting)
-    for name in _WHO.get(type(a), ()) if calls or type(a) is type(b) else ():
-        left, right = _who(context, a, name), _who(context, b, name)
-        if left and right and left != right:
-            shown = [
-                ", ".join(sorted(context.words.name(x) for x in side)) for side in (left, right)
-            ]
-            what = "participants" if name == "actors" else name
-            problems.append(f"their {what} differ ({shown[0]} / {shown[1]})")
-    if isinstance(a, Hostility) and isinstance(b, Hostility):
-        problems += _sides_differ(context, a, b)
-    effects = [r.effective for r in (a, b) if isinstance(r, Agreement) and r.effective]
-    if len(effects) == 2 and _apart(effects[0], effects[1]):
-        problems.append(
-            f"they take effect at times that cannot coincide ({time_text(effects[0])} / "
-            f"{time_text(effects[1])})"
-        )
-    places = [r.place for r in (a, b) if isinstance(r, Meeting) and r.place is not None]
-    if len(places) == 2 and context.root[places[0]] != context.root[places[1]]:
-        problems.append(f"their places differ ({' / '.join(map(context.words.name, places))})")
-    ta, tb = getattr(a, "time", None), getattr(b, "time", None)
-    if ta is not None and tb is not None and _apart(ta, tb):
-        problems.append(f"their times cannot coincide ({time_text(ta)} / {time_text(tb)})")
-    return problems
-
-
-def _sides_differ(context: CheckContext, a: Hostility, b: Hostility) -> list[str]:
-    """Who fought, where two tellings of fighting name it differently.
-
-    A telling names every side when it says "between" or names both attacker and target; one
-    that names every side disagrees with another that names every side otherwise, or that names
-    someone among neither of them. Attacker against attacker and target against target are
-    compared with the other participants.
-    """
-    named = [frozenset(context.root[s] for s in h.sides) for h in (a, b)]
-    whole = [bool(h.between) or (h.attacker is not None and h.target is not None) for h in (a, b)]
-    if not any(whole) or not all(named):
-        return []
-    if all(whole) and named[0] == named[1]:
-        return []
-    if not all(whole) and (named[1] <= named[0] if whole[0] else named[0] <= named[1]):
-        return []
-    if not (a.between or b.between):  # attacker and target: compared as participants are
-        return []
-    shown = [", ".join(sorted(context.words.name(x) for x in side)) for side in named]
-    return [f"the sides they name differ ({shown[0]} / {shown[1]})"]
-
-
-def _who(context: CheckContext, record: object, name: str) -> frozenset[str]:
-    value = getattr(record, name)
-    if value is None:
-        return frozenset()
-    if isinstance(value, Participant):
-        value = (value.actor,)
-    elif isinstance(value, str):
-        value = (value,)
-    return frozenset(context.root[actor] for actor in value)
-
-
-def _apart(a: When | Span, b: When | Span) -> bool:
-    """Whether two readouts' times cannot be one event's for any placement.
-
-    Moments and starts are compared, and ends only where both are recorded: an unknown end is
-    not an infinitely late one. A moment told against a span must fall between its start and
-    its end (any time after the start, if the end is unknown).
-    """
-    if isinstance(a, Span) and isinstance(b, Span):
-        if _disjoint(a.start_bounds, b.start_bounds):
-            return True
-        return a.end is not None and b.end is not None and _disjoint(a.end_bounds, b.end_bounds)
-    if isinstance(a, When) and isinstance(b, When):
-        return _disjoint((a.earliest, a.latest), (b.earliest, b.latest))
-    moment, span = (a, b) if isinstance(a, When) else (b, a)
-    assert isinstance(moment, When)
-    assert isinstance(span, Span)
-    reach = (span.start.earliest, span.end_bounds[1] if span.end is not None else UTC_MAX)
-    return _disjoint((moment.earliest, moment.latest), reach)
-
-
-def _disjoint(a: tuple[datetime, datetime], b: tuple[datetime, datetime]) -> bool:
-    return a[1] < b[0] or b[1] < a[0]

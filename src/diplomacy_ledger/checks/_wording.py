@@ -53,12 +53,14 @@ class Wording:
         if provenance is None:
             return "no source given"
         title = self._titles.get(provenance.source)
-        if title is None:
-            source = self.ledger.get(provenance.source)
+        if title is None:  # the source as it now stands: a corrected title, or withdrawn
+            current = self._current(provenance.source)
+            source = None if current is None else current.record
             words = (
                 source.title if isinstance(source, Source) and source.title else provenance.source
             )
-            title = self._titles[provenance.source] = f"source {words!r}"
+            withdrawn = " (withdrawn from the ledger)" if current is None else ""
+            title = self._titles[provenance.source] = f"source {words!r}{withdrawn}"
         if not provenance.via:
             return title
         chain = self._chains.get(provenance.via)

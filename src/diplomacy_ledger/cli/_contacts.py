@@ -1,7 +1,8 @@
 """``diplomacy-ledger contacts``: who was in contact with whom, when, how often, as events.
 
 Exit status 0 on success, 2 on bad input (an unreadable file, an unknown actor, a bad zone, an
-output that exists), as for ``check``.
+output that exists), as for ``check``. Entries a file holds but that point at entries it does
+not (kept out of the ledger, as ``check`` reports them) are counted on standard error.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from diplomacy_ledger.contacts import (
 )
 from diplomacy_ledger.io import check_output, graph_graphml, graph_node_link, write_output
 from diplomacy_ledger.ledger import Ledger
-from diplomacy_ledger.time import validate_zone
+from diplomacy_ledger.time import When, validate_zone
 
 __all__ = ["add_parser", "run"]
 
@@ -42,8 +44,8 @@ def add_parser(commands: Any) -> None:
             "List contacts (calls and meetings that took place, one per event however many "
             "readouts tell it): every contact, an actor's (--actor), or two actors' with their "
             "last contact (--between). --per counts them per local day, week or month of --zone "
-            "as [definite, possible] ranges. --graph also writes the contact graph (.graphml or "
-            ".json). Exit status 0: done; 2: bad input."
+            "as [definite, possible] ranges. --graph also writes the graph of the contacts "
+            "listed (.graphml or .json). Exit status 0: done; 2: bad input."
         ),
     )
     parser.add_argument("path", type=Path, help="a ledger file (.jsonl or .sqlite)")
@@ -53,7 +55,9 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--per", choices=("day", "week", "month"), help="count per bucket")
     parser.add_argument("--zone", help="the calendar and clocks to use (IANA key or offset)")
     parser.add_argument("--as-of", help="the ledger as known at this record time (ISO)")
-    parser.add_argument("--graph", type=Path, metavar="FILE", help="write the contact graph")
+    parser.add_argument(
+        "--graph", type=Path, metavar="FILE", help="write the graph of the contacts listed"
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing --graph file")
     parser.add_argument("--format", choices=("text", "json", "csv"), default="text")
 
@@ -69,7 +73,14 @@ def run(args: argparse.Namespace) -> int:
         raise LedgerError("--graph writes a .graphml or a .json file", where=str(args.graph))
     if args.graph is not None:  # refuse before the work, not after
         check_output(args.graph, force=args.force, inputs=[args.path])
-    ledger = as_of(load(args.path).ledger, args.as_of)
+    loaded = load(args.path)
+    if loaded.rejected:
+        print(
+            f"diplomacy-ledger: {len(loaded.rejected)} entries kept out for broken references "
+            "(`diplomacy-ledger check` names them)",
+            file=sys.stderr,
+        )
+    ledger = as_of(loaded.ledger, args.as_of)
     if args.per:
         _counts(ledger, args, zone)
     elif args.between:
@@ -82,13 +93,17 @@ def run(args: argparse.Namespace) -> int:
             rows = [_row(ledger, contact, zone) for contact in contact_events(ledger)]
         _print_rows(rows, args.format, heading=_count(len(rows)))
     if args.graph is not None:
-        graph = contact_graph(ledger)
+        if args.between:
+            graph = contact_graph(ledger, actor=args.between[0], with_=args.between[1])
+        else:
+            graph = contact_graph(ledger, actor=args.actor)
         if args.graph.suffix.lower() == ".graphml":
             data = graph_graphml(graph)
         else:
             data = json.dumps(graph_node_link(graph), indent=2, ensure_ascii=False) + "\n"
         write_output(args.graph, data, force=args.force, inputs=[args.path])
-        print(f"wrote the contact graph ({len(graph.nodes)} actors, {len(graph.edges)} pairs) "
+        pairs = f"{len(graph.edges)} pair" + ("" if len(graph.edges) == 1 else "s")
+        print(f"wrote the contact graph ({len(graph.nodes)} actors, {pairs}) "
               f"to {terminal(str(args.graph))}")  # fmt: skip
     return EXIT_OK
 
@@ -98,7 +113,9 @@ def _count(number: int) -> str:
 
 
 def _name(ledger: Ledger, actor: str) -> str:
-    return ledger.actor(actor).name
+    """The actor's current name; its id when its record was retracted (the contact stands)."""
+    current = ledger.current(actor)
+    return getattr(current.record, "name", actor) if current is not None else actor
 
 
 def _row(ledger: Ledger, contact: Contact, zone: str | None) -> dict[str, Any]:
@@ -110,9 +127,19 @@ def _row(ledger: Ledger, contact: Contact, zone: str | None) -> dict[str, Any]:
         "participants": [_name(ledger, actor) for actor in contact.participants],
         "earliest": contact.start.earliest.isoformat().replace("+00:00", "Z"),
         "latest": contact.start.latest.isoformat().replace("+00:00", "Z"),
-        "when": time_text(contact.start, zone),
+        "when": _when(contact, zone),
         "sources": list(contact.sources),
     }
+
+
+def _when(contact: Contact, zone: str | None) -> str:
+    """When it began, in words: each readout's start where they disagree, not the span between."""
+    start = contact.start
+    if not contact.parts or start.either:  # time_text says "one of two instants" itself
+        return time_text(start, zone)
+    return "one of: " + "; ".join(
+        time_text(When.between(low, high, zone=start.zone), zone) for low, high in contact.parts
+    )
 
 
 def _print_rows(rows: list[dict[str, Any]], form: str, *, heading: str) -> None:
@@ -149,7 +176,13 @@ def _between(ledger: Ledger, args: argparse.Namespace, zone: str | None) -> None
     if args.format == "json":
         print(json.dumps({"last": last, "contacts": rows}, indent=2, ensure_ascii=False))
         return
-    if args.format == "csv":
+    if args.format == "csv":  # the answer in a column: which contacts are (or may be) the last
+        definite = found.definite.id if found.definite else None
+        possible = {contact.id for contact in found.possible}
+        for row in rows:
+            row["last"] = (
+                "definite" if row["id"] == definite else "possible" if row["id"] in possible else ""
+            )
         _print_rows(rows, "csv", heading="")
         return
     names = f"{terminal(_name(ledger, ledger.resolve_actor(a)))} and "

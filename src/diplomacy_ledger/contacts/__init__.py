@@ -13,6 +13,7 @@ from diplomacy_ledger.contacts._contact import (
 )
 from diplomacy_ledger.contacts._counts import (
     ContactCount,
+    ContactCounts,
     contact_counts,
     contact_counts_by_actor,
 )
@@ -27,6 +28,7 @@ from diplomacy_ledger.contacts._last import LastContact, last_contact
 __all__ = [
     "Contact",
     "ContactCount",
+    "ContactCounts",
     "ContactEdge",
     "ContactGraph",
     "ContactMatch",

@@ -40,11 +40,10 @@ from diplomacy_ledger.importers._dates import local_days, zones_for
 from diplomacy_ledger.importers._report import ImportReport
 from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
 from diplomacy_ledger.importers._text import (
-    NOT_UTF8,
-    around_undecoded,
+    BadLine,
     json_document,
+    json_line,
     text_lines,
-    undecoded,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -154,20 +153,7 @@ def _objects(session: Session) -> Iterator[tuple[int, Any]]:
     for line_number, line in itertools.chain([(number, first)], lines):
         if not line.strip():
             continue
-        if undecoded(line) is not None:
-            yield line_number, _Bad(NOT_UTF8, "not UTF-8", around_undecoded(line))
-            continue
-        try:
-            yield line_number, json.loads(line)
-        except json.JSONDecodeError as error:
-            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON", line.strip())
-
-
-@attrs.frozen
-class _Bad:
-    message: str
-    reason: str
-    value: object
+        yield line_number, json_line(line)
 
 
 def _array_lines(text: str, count: int) -> list[int]:
@@ -189,8 +175,8 @@ def read_plover(session: Session) -> None:
     """Read PLOVER records into ``session``, one record at a time."""
     for line, value in _objects(session):
         with session.row(line):
-            if isinstance(value, _Bad):
-                session.fail("line", value.value, value.message, reason=value.reason)
+            if isinstance(value, BadLine):
+                value.fail(session)
             if not isinstance(value, dict):
                 session.fail("record", value, "expected a JSON object", reason="bad record")
             event = _plover_event(session, value)

@@ -21,10 +21,12 @@ from diplomacy_ledger.importers._session import Session
 
 __all__ = [
     "NOT_UTF8",
+    "BadLine",
     "around_undecoded",
     "bare",
     "check_utf8",
     "json_document",
+    "json_line",
     "read_table",
     "text_lines",
     "undecoded",
@@ -102,6 +104,29 @@ def json_document(session: Session, text: str, first_line: int) -> Any:
         ) from None
     except RecursionError:
         raise FormatError("JSON nested too deep", where=f"{session.file}:{first_line}") from None
+
+
+@attrs.frozen
+class BadLine:
+    """A line that is not a value: why (``message``, ``reason``) and what it holds (``value``)."""
+
+    message: str
+    reason: str
+    value: object
+
+    def fail(self, session: Session) -> NoReturn:
+        """Raise it as the current row's error."""
+        session.fail("line", self.value, self.message, reason=self.reason)
+
+
+def json_line(text: str) -> Any:
+    """One line of JSON Lines decoded, or a :class:`BadLine` (not UTF-8, or not JSON)."""
+    if undecoded(text) is not None:
+        return BadLine(NOT_UTF8, "not UTF-8", around_undecoded(text))
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        return BadLine(f"not JSON: {error.msg}", "bad JSON", text.strip())
 
 
 def around_undecoded(text: str) -> bytes:

@@ -28,17 +28,14 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any, Final
 
-import attrs
-
 from diplomacy_ledger._errors import FormatError
 from diplomacy_ledger.importers._report import ImportReport
 from diplomacy_ledger.importers._session import Into, Progress, Session, run_import
 from diplomacy_ledger.importers._text import (
-    NOT_UTF8,
-    around_undecoded,
+    BadLine,
     json_document,
+    json_line,
     text_lines,
-    undecoded,
 )
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.model import (
@@ -128,20 +125,7 @@ def _entities(session: Session) -> Iterator[tuple[int, Any]]:
             text = text[:-1].strip()
         if not text:
             continue
-        if undecoded(text) is not None:
-            yield line_number, _Bad(NOT_UTF8, "not UTF-8", around_undecoded(line))
-            continue
-        try:
-            yield line_number, json.loads(text)
-        except json.JSONDecodeError as error:
-            yield line_number, _Bad(f"not JSON: {error.msg}", "bad JSON", line.strip())
-
-
-@attrs.frozen
-class _Bad:
-    message: str
-    reason: str
-    value: object
+        yield line_number, json_line(text)
 
 
 def _read(session: Session) -> None:
@@ -158,8 +142,8 @@ def _read(session: Session) -> None:
                 labels[entity["id"]] = label
     for line, entity in _entities(session):
         with session.row(line):
-            if isinstance(entity, _Bad):
-                session.fail("line", entity.value, entity.message, reason=entity.reason)
+            if isinstance(entity, BadLine):
+                entity.fail(session)
             if not isinstance(entity, dict) or not isinstance(entity.get("id"), str):
                 session.fail("entity", entity, "expected an entity with an id", reason="bad entity")
             _person(session, entity, labels)

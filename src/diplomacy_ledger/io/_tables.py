@@ -4,8 +4,10 @@ An event is a call, meeting, mediation, ceasefire, hostility, agreement or state
 or more readouts (its SameEvent group): one row, naming every readout. Times stay honest: the
 UTC bounds of when it happened (where the readouts agree, narrowed to what they share), its
 precision and zone, and the local dates of those bounds in the zone asked for, a range rather
-than a picked day. pandas and pyarrow are optional (``pip install diplomacy-ledger[pandas]``,
-``[arrow]``) and imported only by the functions that need them.
+than a picked day. Where some readouts say the event took place, they alone give its time and
+who took part (a plan linked to them may have named another day or other people); every
+readout's id, status and source is kept. pandas and pyarrow are optional (``pip install
+diplomacy-ledger[pandas]``, ``[arrow]``) and imported only by the functions that need them.
 """
 
 from __future__ import annotations
@@ -70,20 +72,25 @@ def _bounds(readouts: tuple[Entry, ...]) -> tuple[datetime, datetime] | None:
 
 
 def _row(ledger: Ledger, readouts: tuple[Entry, ...], zone: str) -> dict[str, Any]:
-    first = readouts[0].record
+    # What happened, when and who took part come from the readouts that say it took place, if
+    # any does: a plan linked to them may have named another day or other people.
+    told = [r for r in readouts if getattr(r.record, "status", Status.OCCURRED) is Status.OCCURRED]
+    telling = tuple(told) or readouts
+    first = telling[0].record
     moment = first.time
     when = start_of(moment) if moment is not None else None
     actors: dict[str, None] = {}
     sources: dict[str, None] = {}
     statuses: dict[str, None] = {}
     for readout in readouts:
-        for actor in named_actors(readout.record):
-            actors[ledger.origin(actor)] = None
         provenance = getattr(readout.record, "provenance", None)
         if provenance is not None:
             sources[provenance.source] = None
         statuses[getattr(readout.record, "status", Status.OCCURRED).value] = None
-    bounds = _bounds(readouts)
+    for readout in telling:
+        for actor in named_actors(readout.record):
+            actors[ledger.origin(actor)] = None
+    bounds = _bounds(telling)
     low, high = bounds if bounds else (None, None)
     if high is not None and high >= UTC_MAX:
         high = None  # an open end: unknown, not the end of time

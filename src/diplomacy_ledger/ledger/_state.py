@@ -42,7 +42,8 @@ class LedgerState:
 
     Invariants: ``entries[position[id]].id == id`` for every id; ``times`` is ``entries``' record
     times, never decreasing; an id in ``root`` is a correction whose chain begins at its root,
-    and ``next`` leads from each version to the one that corrected it; ``retraction`` maps the
+    and ``next`` leads from each version to the one that corrected it, ``latest`` from the root
+    of each corrected chain to its latest version; ``retraction`` maps the
     root of a retracted chain to the retraction; ``stale[p]`` is true exactly for retractions
     and for entries that are not the latest version of a live chain; ``names[kind]`` maps each
     normalised name of a current actor or place to its root; ``by[key]`` lists the positions of
@@ -55,6 +56,7 @@ class LedgerState:
         self.position: dict[str, int] = {}
         self.root: dict[str, str] = {}  # only for corrections: an entry is its own root
         self.next: dict[str, str] = {}
+        self.latest: dict[str, str] = {}  # only for corrected chains: root → latest version
         self.retraction: dict[str, str] = {}
         self.names: dict[type[Actor | Place], dict[str, str]] = {Actor: {}, Place: {}}
         self.by: defaultdict[tuple[str, str], array[int]] = defaultdict(_positions)
@@ -67,11 +69,9 @@ class LedgerState:
         return self.root.get(id, id)
 
     def head(self, id: str) -> str:
-        """The latest version of the chain ``id`` belongs to (retracted or not)."""
-        head = self.root.get(id, id)
-        while head in self.next:
-            head = self.next[head]
-        return head
+        """The latest version of the chain ``id`` belongs to (retracted or not), in O(1)."""
+        root = self.root.get(id, id)
+        return self.latest.get(root, root)
 
     def head_record(self, id: str) -> Record:
         """The record of the latest version of the chain ``id`` belongs to."""
@@ -106,6 +106,7 @@ class LedgerState:
         if entry.supersedes is not None:
             root = self.origin(entry.supersedes)
             _set(self.next, entry.supersedes, entry.id, undo)
+            _set(self.latest, root, entry.id, undo)
             self._mark_stale(self.position[entry.supersedes], undo)
         if root != entry.id:
             _set(self.root, entry.id, root, undo)

@@ -215,6 +215,9 @@ def event_codes(record: Record, *, lookup: Lookup = _NOTHING) -> tuple[EventCode
         note = "PLOVER has no mediator role: its CONSULT lists mediators and parties alike"
         return (EventCode.of("045", source=record.mediators, target=record.parties, note=note),)
     if isinstance(record, Ceasefire):
+        if record.declared_by:  # declared by some alone, toward the others: not reciprocal
+            others = [party for party in record.parties if party not in record.declared_by]
+            return (EventCode.of("0871", source=record.declared_by, target=others),)
         parties = record.parties
         return (EventCode.of("0871", source=parties[:1], target=parties[1:], reciprocal=True),)
     if isinstance(record, Hostility):

@@ -374,6 +374,11 @@ class Ceasefire:
     everywhere unless ``places`` (place ids) or ``regions`` (region names, matched against the
     places' ``region``) say otherwise: a local truce in one town is not broken by fighting in
     another.
+
+    ``declared_by`` names the parties that declared it when not all of them agreed to it: a
+    unilateral truce ("Russia declares an Easter truce") names the sides of the war as its
+    ``parties`` and the one that declared it here. Only the declarers are bound: fighting by
+    another party does not break it. Empty (the default), every party agreed.
     """
 
     parties: tuple[str, ...] = attrs.field(
@@ -402,8 +407,17 @@ class Ceasefire:
     regions: tuple[str, ...] = attrs.field(
         default=(), converter=str_tuple, validator=lines, kw_only=True
     )
+    declared_by: tuple[str, ...] = attrs.field(
+        default=(), converter=str_tuple, validator=valid_ids, metadata=ACTOR, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
+        if not set(self.declared_by) <= set(self.parties):
+            raise InvalidValueError(
+                f"the ceasefire is declared by {list(self.declared_by)}, not all among its "
+                f"parties {list(self.parties)}",
+                where="Ceasefire.declared_by",
+            )
         if self.until is not None and not self.until.latest > self.effective.earliest:
             raise InvalidValueError(
                 f"the ceasefire would end ({self.until}) no later than it takes effect "
@@ -420,6 +434,11 @@ class Ceasefire:
     def local(self) -> bool:
         """Whether the ceasefire covers only some places or regions."""
         return bool(self.places or self.regions)
+
+    @property
+    def bound(self) -> tuple[str, ...]:
+        """Which parties it binds, those that declared it, or every party if all agreed."""
+        return self.declared_by or self.parties
 
 
 @python_repr

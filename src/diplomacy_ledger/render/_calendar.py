@@ -14,7 +14,7 @@ from typing import Final
 from diplomacy_ledger.contacts import ContactCount, contact_counts
 from diplomacy_ledger.ledger import Ledger
 from diplomacy_ledger.render._elements import element, group
-from diplomacy_ledger.time import validate_zone
+from diplomacy_ledger.time import skipped_days, validate_zone
 
 __all__ = ["contact_calendar_svg"]
 
@@ -72,6 +72,7 @@ def contact_calendar_svg(ledger: Ledger, actor: str, *, zone: str, title: str | 
         if name:
             parts.append(element("text", name, x=4.0, y=_TOP + row * (_CELL + _GAP) + 11.0))
     shown_month = None
+    skipped = skipped_days(zone)
     day = monday
     while day <= last:
         column = (day - monday).days // 7
@@ -80,7 +81,7 @@ def contact_calendar_svg(ledger: Ledger, actor: str, *, zone: str, title: str | 
         if (day.year, day.month) != shown_month and (day.weekday() == 0 or day == monday):
             parts.append(element("text", f"{day:%b %Y}", x=x, y=_TOP - 8.0))
             shown_month = (day.year, day.month)
-        if first <= day <= last:
+        if first <= day <= last and day.toordinal() not in skipped:
             parts.append(_square(day, counts.get(day), x, y, most))
         day += timedelta(days=1)
     legend_y = _TOP + 7 * (_CELL + _GAP) + 18.0

@@ -23,6 +23,7 @@ from diplomacy_ledger import (
     Ceasefire,
     Certainty,
     Claim,
+    Entry,
     Finding,
     FindingKind,
     Ledger,
@@ -334,11 +335,14 @@ def plant_readout_mismatch(w: World) -> Planted:
         other = w.add(Call(tuple(sorted(known.actors)), time, Provenance(source)), "call")
         if disputed:
             quiet_denial(w, other, source)
-        link = w.add(SameEvent((known.id, other)), "same-event")
-        found = certainty(disputed or known.disputed)
-        return [
-            ExpectedFinding(FindingKind.READOUT_MISMATCH, found, (link, known.id, other))
-        ], shape
+        w.add(SameEvent((known.id, other)), "same-event")
+        # One finding for the event: every link and readout of it (``known`` may already be
+        # one of two readouts). Definite unless the disagreement rests only on disputed ones.
+        links, readouts = _event_of(w, other)
+        doubted = {w.ledger.origin(c.id) for c in w.contacts if c.disputed}
+        agreeing = [r for r in readouts if r != other and w.ledger.origin(r) not in doubted]
+        found = certainty(disputed or not agreeing)
+        return [ExpectedFinding(FindingKind.READOUT_MISMATCH, found, (*links, *readouts))], shape
     who = person(w)
     first = partner(w, who)
     second = partner(w, who, first)
@@ -355,14 +359,38 @@ def plant_readout_mismatch(w: World) -> Planted:
     if disputed:
         quiet_denial(w, b, source)
     link = w.add(SameEvent(tuple(members)), "same-event")
-    mismatches = [ExpectedFinding(FindingKind.READOUT_MISMATCH, certainty(disputed), (link, a, b))]
-    if third is not None:  # the third agrees with the first, not with the second
-        mismatches.append(
-            ExpectedFinding(
-                FindingKind.READOUT_MISMATCH, certainty(disputed), (link, b, members[2])
-            )
-        )
-    return mismatches, shape
+    # One event, one finding: the third agrees with the first, not with the second.
+    mismatch = ExpectedFinding(FindingKind.READOUT_MISMATCH, certainty(disputed), (link, *members))
+    return [mismatch], shape
+
+
+def _event_of(w: World, readout: str) -> tuple[list[str], list[str]]:
+    """The links and the readouts of the event ``readout`` belongs to, each in order recorded.
+
+    The links that join it, directly or through other readouts, by first versions (a link may
+    name a record corrected since); each readout as its current version, retracted ones left out.
+    """
+    origin = w.ledger.origin
+    links = [e for e in w.ledger.by_kind(SameEvent) if isinstance(e.record, SameEvent)]
+    members, joined = {origin(readout)}, []
+    while True:
+        more = [e for e in links if e not in joined and members & {origin(i) for i in _linked(e)}]
+        if not more:
+            break
+        for link in more:
+            joined.append(link)
+            members.update(origin(i) for i in _linked(link))
+    order = w.ledger.index
+    current = [w.ledger.current(id) for id in members]
+    return (
+        [e.id for e in sorted(joined, key=lambda e: order(e.id))],
+        sorted((e.id for e in current if e is not None), key=order),
+    )
+
+
+def _linked(link: Entry) -> tuple[str, ...]:
+    assert isinstance(link.record, SameEvent)
+    return link.record.entries
 
 
 def _parties_differ(w: World, shape: str, disputed: bool) -> Planted:

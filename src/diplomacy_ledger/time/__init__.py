@@ -17,6 +17,7 @@ from diplomacy_ledger.time._buckets import (
     check_per,
     day_exists,
     local_date,
+    local_ordinals,
     skipped_days,
 )
 from diplomacy_ledger.time._calendar import Precision
@@ -155,6 +156,7 @@ __all__ = [
     "legacy_zone_reason",
     "local_candidates",
     "local_date",
+    "local_ordinals",
     "local_status",
     "parse_utc_instant",
     "read_phrase",

@@ -7,11 +7,16 @@ change of offset, and a day the zone skipped (Pacific/Apia, 30 December 2011) is
 
 from __future__ import annotations
 
+import bisect
 import functools
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta, timezone
+from itertools import repeat
+from operator import add, floordiv, sub
 from typing import Final, Literal, NamedTuple, get_args
 
 from diplomacy_ledger._errors import InvalidValueError
+from diplomacy_ledger.time._instants import EPOCH
 from diplomacy_ledger.time._zones import first_instant_at_or_after, validate_zone, zone_tzinfo
 
 __all__ = [
@@ -24,6 +29,7 @@ __all__ = [
     "check_per",
     "day_exists",
     "local_date",
+    "local_ordinals",
     "skipped_days",
 ]
 
@@ -33,6 +39,8 @@ Per = Literal["day", "week", "month"]
 _PERS: Final = get_args(Per)
 _DAY: Final = timedelta(days=1)
 _TICK: Final = timedelta(microseconds=1)
+_SECOND: Final = timedelta(seconds=1)
+_EPOCH_DAY: Final = EPOCH.date().toordinal()
 
 
 class Bucket(NamedTuple):
@@ -53,6 +61,67 @@ def check_per(per: str) -> Per:
 def local_date(moment: datetime, zone: str) -> date:
     """The date clocks in ``zone`` showed at the aware instant ``moment``."""
     return moment.astimezone(zone_tzinfo(zone)).date()
+
+
+def local_ordinals(moments: Iterable[datetime], zone: str) -> list[int]:
+    """The ordinals of the local dates of aware instants in ``zone``, in bulk.
+
+    The same as ``local_date(moment, zone).toordinal()`` for each, but the zone's offsets and
+    the instants at which they change are read once (from the rules ``dateutil.tz`` read from
+    the zone's file), and each instant's offset is found by binary search, in compiled code.
+    Instants after the file's last change of offset, where a zone with daylight saving time
+    follows the rule at the end of its file, are asked of ``dateutil.tz`` one by one.
+    """
+    moments = moments if isinstance(moments, list) else list(moments)
+    table = _offset_table(zone)
+    if table is None:  # rules not read from a zone file: ask for each instant
+        return [local_date(moment, zone).toordinal() for moment in moments]
+    changes, offsets, rule_after = table
+    seconds = list(map(floordiv, map(sub, moments, repeat(EPOCH)), repeat(_SECOND)))
+    if changes:
+        shifts = map(offsets.__getitem__, map(bisect.bisect_right, repeat(changes), seconds))
+        local = map(add, seconds, shifts)
+    else:
+        local = map(add, seconds, repeat(offsets[0]))
+    ordinals = list(map(add, map(floordiv, local, repeat(86400)), repeat(_EPOCH_DAY)))
+    if rule_after is not None and seconds and max(seconds) > rule_after:
+        for index, second in enumerate(seconds):
+            if second > rule_after:
+                ordinals[index] = local_date(moments[index], zone).toordinal()
+    return ordinals
+
+
+@functools.cache
+def _offset_table(zone: str) -> tuple[list[int], list[int], int | None] | None:
+    """A zone's changes of offset (UTC seconds), its offsets (seconds), and the rule's start.
+
+    ``offsets[i]`` holds from ``changes[i - 1]`` (inclusive) to ``changes[i]``, so that
+    ``offsets[bisect_right(changes, t)]`` is the offset at ``t``, as ``dateutil.tz`` finds it.
+    The third item is the last change, after which the zone follows the rule at the end of its
+    file (None when it keeps its last offset). None when the rules are not laid out so.
+    """
+    rules = zone_tzinfo(zone)
+    if isinstance(rules, timezone):  # UTC or a fixed offset
+        offset = rules.utcoffset(None)
+        assert offset is not None
+        return [], [offset // _SECOND], None
+    changes = getattr(rules, "_trans_utc", None)
+    infos = getattr(rules, "_ttinfos", None)
+    before = getattr(rules, "_tti_before", None)
+    after = getattr(rules, "_tz_after", None)
+    if (
+        not isinstance(changes, list | tuple)
+        or not isinstance(infos, list | tuple)
+        or len(changes) < 2  # dateutil treats one change apart; ask it
+        or len(infos) != len(changes)
+        or not all(
+            isinstance(getattr(info, "utcoff", None), timedelta) for info in [before, *infos]
+        )
+    ):
+        return None
+    offsets = [info.utcoff // _SECOND for info in [before, *infos]]
+    rule_after = None if type(after) is type(before) else int(changes[-1])
+    return [int(change) for change in changes], offsets, rule_after
 
 
 def day_exists(day: date, zone: str) -> bool:
