@@ -9,6 +9,7 @@ all of it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from typing import Final
 
@@ -23,7 +24,7 @@ from diplomacy_ledger import (
 )
 from diplomacy_ledger.strategies._texts import ORGANIZATIONS, STATES
 from diplomacy_ledger.strategies._texts import StateFacts as Facts
-from diplomacy_ledger.strategies._world import StateCast, World
+from diplomacy_ledger.strategies._world import StateCast, TenurePlan, World, index_of
 
 __all__ = [
     "finish",
@@ -37,6 +38,10 @@ __all__ = [
 ]
 
 _ROLES: Final = ("President", "Prime Minister", "Foreign Minister")
+_PLACES: Final = st.integers(0, 2)
+_PARTS: Final = st.lists(st.sampled_from(("government", "army", "media")), max_size=3, unique=True)
+_DAYS_BEFORE: Final = st.integers(2, 4000)
+_TENURE_SHAPES: Final = ("ongoing", "closed")
 
 
 def voices_of(w: World) -> list[str]:
@@ -51,16 +56,29 @@ def voices(w: World, count: int, *, keep: int = 2, avoid: Collection[str] = ()) 
     shrinking test loses the actors with the stories. A new actor is added only while the room
     left keeps ``keep`` entries for the story and one for each voice still to choose; the story
     must have checked that ``count`` new ones would fit (see :func:`room_for`).
+
+    Each voice is drawn as the same two choices, whatever the ledger holds (which known voice,
+    and whether a new one instead), then what a new one needs: so a new voice shrinks to a known
+    one by dropping the choices right after, and a story drawn after a deleted one (whose voices
+    are gone) still draws its voices from the same choices, as the simplest new people.
     """
     chosen: list[str] = []
     for left in range(count - 1, -1, -1):
-        known = [voice for voice in voices_of(w) if voice not in chosen and voice not in avoid]
-        roomy = w.room() - 1 >= keep + left and w.voices_left() > left
-        if known and (not roomy or not w.coin()):
-            chosen.append(w.pick(known))
-        else:
-            chosen.append(new_voice(w, keep=keep + left, spare=left))
+        voice = functools.partial(_voice, w, chosen, avoid, keep=keep + left, spare=left)
+        chosen.append(w.together(voice))
     return chosen
+
+
+def _voice(w: World, chosen: list[str], avoid: Collection[str], *, keep: int, spare: int) -> str:
+    """One voice (see :func:`voices`), not among ``chosen`` or ``avoid``."""
+    known = w.choose([v for v in voices_of(w) if v not in chosen and v not in avoid])
+    new = w.coin()
+    roomy = w.room() - 1 >= keep and w.voices_left() > spare
+    if known is not None and (not roomy or not new):
+        return known
+    if not new:  # none to take: the simplest new voice, with no choices of its own
+        return w.fresh_person(drawn=False)
+    return new_voice(w, keep=keep, spare=spare)
 
 
 def room_for(w: World, count: int, known: int, keep: int = 2, *, states: bool = False) -> bool:
@@ -103,13 +121,23 @@ def states(w: World, count: int, usable: list[StateCast], *, keep: int = 2) -> l
     """``count`` distinct states among ``usable`` ones, or new ones (as :func:`voices`)."""
     chosen: list[StateCast] = []
     for left in range(count - 1, -1, -1):
-        known = [state for state in usable if state not in chosen]
-        roomy = w.room() - 1 >= keep + left and w.voices_left() > left and not w.knobs.names
-        if known and (not roomy or not w.coin()):
-            chosen.append(w.pick(known))
-        else:
-            chosen.append(new_state(w, keep=keep + left, spare=left))
+        state = functools.partial(_state, w, chosen, usable, keep=keep + left, spare=left)
+        chosen.append(w.together(state))
     return chosen
+
+
+def _state(
+    w: World, chosen: list[StateCast], usable: list[StateCast], *, keep: int, spare: int
+) -> StateCast:
+    """One state (see :func:`states`), not among ``chosen``."""
+    known = w.choose([state for state in usable if state not in chosen])
+    new = w.coin()
+    roomy = w.room() - 1 >= keep and w.voices_left() > spare and not w.knobs.names
+    if known is not None and (not roomy or not new):
+        return known
+    if not new:  # none to take: the simplest new state, with no choices of its own
+        return w.fresh_state()
+    return new_state(w, keep=keep, spare=spare)
 
 
 def new_state(w: World, *, keep: int, spare: int = 0) -> StateCast:
@@ -117,24 +145,28 @@ def new_state(w: World, *, keep: int, spare: int = 0) -> StateCast:
 
     ``keep`` entries are left for what the story still needs, and ``spare`` voices under the
     user's ``actors=`` cap for the story's other roles (an office's new holder is a voice too).
+    Each office is drawn after its own "one more?", with its holders and their tenures' choices,
+    so that the shrinker drops an office and all that comes of it in one step.
     """
     draw = w.draw
-    free = _free_states(w)
-    state = w.add_state(w.pick(free)) if free else w.fresh_state()
-    for role in draw(st.lists(st.sampled_from(_ROLES), max_size=2, unique=True)):
-        if w.room() - 3 >= keep and w.allows("office", "tenure"):  # the office, a tenure or two
-            _add_office(w, state, role, keep=keep, spare=spare)
-    for _ in range(draw(st.integers(0, 2))):
+    # Which state, by its place in the list of all of them (the next free one if it is taken),
+    # so that it stays the same state when the shrinker deletes a story that added others.
+    first = w.draw(index_of(len(STATES)))
+    free = [f for f in (*STATES[first:], *STATES[:first]) if w.free((f.name, f.official))]
+    state = w.add_state(free[0]) if free else w.fresh_state()
+    roles = list(_ROLES)
+    for _ in range(2):
+        w.together(lambda: _maybe_office(w, state, roles, keep=keep, spare=spare))
+    for _ in range(draw(_PLACES)):
         if w.room() - 1 >= keep and w.allows("place"):
             state.places.append(w.fresh_place(state.facts.zone, (state.id,)))
-    others = [other for other in w.states if other is not state]
-    if others and w.room() - 1 >= keep and w.rare(4) and w.allows("place"):  # two states claim
-        other = w.pick(others)
+    shared = w.rare(4)  # a place two states claim
+    other = w.choose([other for other in w.states if other is not state])
+    if other is not None and shared and w.room() - 1 >= keep and w.allows("place"):
         disputed = w.fresh_place(state.facts.zone, (state.id, other.id))
         state.places.append(disputed)
         other.places.append(disputed)
-    parts = st.lists(st.sampled_from(("government", "army", "media")), max_size=3, unique=True)
-    for part in draw(parts):
+    for part in draw(_PARTS):
         if w.room() - 1 >= keep:
             _add_part(w, state, part)
     return state
@@ -158,49 +190,83 @@ def _add_part(w: World, state: StateCast, part: str) -> None:
     w.zone_of[id] = facts.zone
 
 
+def _maybe_office(w: World, state: StateCast, roles: list[str], *, keep: int, spare: int) -> None:
+    """Perhaps an office of ``state`` in one of ``roles`` (which loses it), and its holders."""
+    if not w.coin():
+        return
+    role = roles.pop(w.draw(index_of(len(roles))))
+    if w.room() - 3 >= keep and w.allows("office", "tenure"):  # the office, a tenure or two
+        _add_office(w, state, role, keep=keep, spare=spare)
+
+
 def _add_office(w: World, state: StateCast, role: str, *, keep: int, spare: int) -> None:
     """An office of ``state``, perhaps its current holder, perhaps one from before the timeline.
 
-    The current holder is someone who holds no office yet, or a new person.
+    The current holder is someone who holds no office yet, or a new person. Each tenure's
+    choices are drawn here, right after the choice to have it; :func:`finish` writes it.
     """
     office = w.add(Office(f"{role} of {state.facts.name}", jurisdiction=state.id), "office")
     w.offices.append(office)
     w.zone_of[office] = state.facts.zone
-    if w.coin():
-        free = [person for person in w.persons if not w.holds[person]]
-        if free and w.coin():
-            holder = w.pick(free)
-        elif w.room() - 2 >= keep and w.voices_left() > spare:
-            holder = w.fresh_person()
-        else:
-            holder = None
-        if holder is not None:
-            w.holds[holder].append(office)
-            w.tenures.append((holder, office, True))
-            w.reserved += 1
-    others = [person for person in w.persons if office not in w.holds[person]]
-    if others and w.room() - 1 >= keep and w.coin():
-        w.tenures.append((w.pick(others), office, False))
+    w.together(lambda: _current_holder(w, office, keep=keep, spare=spare))
+    w.together(lambda: _former_holder(w, office, keep=keep))
+
+
+def _current_holder(w: World, office: str, *, keep: int, spare: int) -> None:
+    """Perhaps the office's current holder: someone who holds no office yet, or a new person."""
+    if not w.coin():
+        return
+    reuse = w.coin()
+    free = w.choose([person for person in w.persons if not w.holds[person]])
+    holder: str | None
+    if reuse and free is not None:
+        holder = free
+    elif w.room() - 2 >= keep and w.voices_left() > spare:
+        holder = w.fresh_person(drawn=not reuse)  # none to reuse: the simplest new one
+    else:
+        holder = None
+    if holder is not None:
+        w.holds[holder].append(office)
+        w.tenures.append((holder, office, _current(w)))
         w.reserved += 1
 
 
+def _former_holder(w: World, office: str, *, keep: int) -> None:
+    """Perhaps someone already in the ledger who held the office before the timeline."""
+    if not w.coin():
+        return
+    former = w.choose([person for person in w.persons if office not in w.holds[person]])
+    plan = TenurePlan(False, w.draw(_DAYS_BEFORE), w.coin())  # drawn even if none is left
+    if former is not None and w.room() - 1 >= keep:
+        w.tenures.append((former, office, plan))
+        w.reserved += 1
+
+
+def _current(w: World) -> TenurePlan:
+    """A current holder's tenure: begun before the timeline, ongoing or ended after it."""
+    days = w.draw(_DAYS_BEFORE)
+    shape = w.pick(_TENURE_SHAPES)
+    end = w.end_plan()
+    return TenurePlan(True, days, w.coin(), shape, end)
+
+
 def finish(w: World) -> None:
-    """The tenures: current holders for the whole timeline, former ones before it began."""
-    draw = w.draw
+    """The tenures: current holders for the whole timeline, former ones before it began.
+
+    Their choices were drawn with their offices; only the record time moves on here.
+    """
     w.tick()
-    for person, office, current in w.tenures:
+    for person, office, plan in w.tenures:
         w.reserved -= 1
         zone = w.zone_of.get(office)
-        if current:
-            start = w.day_before_base(zone, draw(st.integers(2, 4000)))
-            shape = w.pick(("ongoing", "closed"))
-            span = w.span_from(start, zone, shape=shape, after_all=True)
+        if plan.current and plan.end is not None:
+            start = w.day_before_base(zone, plan.days)
+            span = w.span_by(start, zone, plan.end, shape=plan.shape, after_all=True)
         else:
-            end = w.day_before_base(zone, draw(st.integers(2, 4000)))
+            end = w.day_before_base(zone, plan.days)
             start = w.day_before_base(zone, (w.base.date() - end.earliest.date()).days + 400)
             span = Span(start, end)
-        acting = w.coin()
-        w.add(Tenure(person, office, span, acting=acting), "tenure")
+        w.add(Tenure(person, office, span, acting=plan.acting), "tenure")
 
 
 def pad(w: World, min_size: int) -> None:

@@ -27,7 +27,7 @@ from diplomacy_ledger import (
     When,
 )
 from diplomacy_ledger.strategies._cast import room_for, states, voices, voices_of
-from diplomacy_ledger.strategies._stories import choose_parts, via_chain
+from diplomacy_ledger.strategies._stories import Parts, another_voice, lead_part, via_chain
 from diplomacy_ledger.strategies._texts import (
     MEANS,
     SUMMARIES,
@@ -38,39 +38,52 @@ __all__ = ["conflict", "fighting_states", "mediation"]
 
 _OUTCOMES: Final = ("fighting", "ceasefire", "ceasefire that ended", "renewed fighting")
 _STATUSES: Final = (Status.OCCURRED, Status.OCCURRED, Status.PLANNED, Status.CANCELLED)
+_AGREED: Final = st.integers(0, 2)  # a ceasefire set out in an agreement, two times in three
 Sides = dict[str, str | tuple[str, ...] | None]
 """Who fought, as the keyword fields of a Hostility: attacker and target, or between."""
+Mediated = tuple[str, When | Span]
+"""A mediation after the fighting: the mediator and its time."""
+
+
+_MEANS: Final = st.lists(st.sampled_from(MEANS), max_size=2, unique=True)
+_SHAPES: Final = ("closed", "open", "ongoing")
 
 
 def mediation(w: World) -> None:
-    """Mediators working between parties; between two states, perhaps a ceasefire comes of it."""
-    # Two states, a mediator, the mediation, its source and what came of it (two at the most).
-    between_states = w.room() >= 7 and w.coin() and room_for(w, 3, 0, states=True)
+    """Mediators working between parties; between two states, perhaps a ceasefire comes of it.
+
+    The mediator, the zone, the time and the source are drawn first, as a statement's, a
+    claim's, a call's and a meeting's are (see ``Lead``), then the parties.
+    """
+    lead = lead_part(w, keep=4)  # two parties, the mediation and its source
+    mediator, zone, time = lead.voice, lead.zone, lead.time
+    # Between two states: the states, the mediation, its source and what came of it.
+    pair = w.coin()
+    between_states = pair and w.room() >= 6 and room_for(w, 2, 0, keep=4, states=True)
+    parties: list[str] = []
     if between_states:
-        sides = states(w, 2, fighting_states(w), keep=5)
-        parties = [side.id for side in sides]
-        [mediator] = voices(w, 1, keep=4, avoid={*parties, *(s.speaker for s in sides)})
+        usable = [side for side in fighting_states(w) if mediator not in (side.id, side.speaker)]
+        parties = [side.id for side in states(w, 2, usable, keep=4)]
         everyone = [mediator, *parties]
     else:
-        count = 4 if w.rare(3) and room_for(w, 4, len(voices_of(w))) else 3
-        everyone = voices(w, count)
+        everyone = [mediator, *voices(w, 2, avoid=(mediator,))]
+        everyone += w.together(lambda: another_voice(w, everyone))  # a fourth, now and then
     voices_known = voices_of(w)
-    zone = w.zone(*everyone)
-    time = w.event_time(zone)
     effective = until = None
-    if between_states and w.coin() and w.allows("ceasefire"):
+    if w.coin() and between_states and w.allows("ceasefire"):
         effective = w.after(zone)
         until = w.span_from(effective, zone, after_all=True).end if w.coin() else None
-    source = w.source_for_story(zone)
+    source = w.cite(lead.source, zone)
     record = Mediation(
         everyone[:1], everyone[1:], time, w.provenance(source, via_chain(w, voices_known)),
         outcome=w.maybe_pick(SUMMARIES),
     )  # fmt: skip
     mediation_id = w.add(record, "mediation")
     w.events.append(mediation_id)
+    agreed = w.coin()  # the ceasefire, or the mediation, set out in an agreement
     if effective is not None:
         agreement = None
-        if w.room() >= 2 and w.coin() and w.allows("agreement"):  # the ceasefire set out in it
+        if agreed and w.room() >= 2 and w.allows("agreement"):
             agreement = _agreement(
                 w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
                 effective=effective, source=source,
@@ -86,7 +99,7 @@ def mediation(w: World) -> None:
         w.events.append(w.add(ceasefire, "ceasefire"))
         if until is None:
             w.open_ceasefire_parties.update(everyone[1:])
-    elif between_states and w.room() >= 1 and w.coin() and w.allows("agreement"):
+    elif agreed and between_states and w.room() >= 1 and w.allows("agreement"):
         _agreement(
             w, (parties[0], parties[1]), mediator=everyone[0], signed=time,
             effective=None, source=source,
@@ -104,13 +117,13 @@ def conflict(w: World) -> None:
     """Fighting between two states.
 
     Perhaps a mediation and a ceasefire, renewed fighting after the ceasefire ends, and
-    accusations, reports, and (quiet) denials of the fighting.
+    accusations, reports, and (quiet) denials of the fighting. Each part is drawn right after
+    the choice to have it.
     """
-    draw = w.draw
     a, b = states(w, 2, fighting_states(w))
     known = voices_of(w)
-    attacker = draw(st.one_of(st.just(a.army or a.id), st.none()))
-    target = draw(st.one_of(st.just(b.id), st.just(b.army or b.id), st.none()))
+    attacker = None if w.coin() else a.army or a.id
+    target = w.pick((b.id, b.army or b.id, None))
     if attacker is None and target is None:
         target = b.id
     sides: Sides = {"attacker": attacker, "target": target}
@@ -119,34 +132,50 @@ def conflict(w: World) -> None:
     zone = w.zone(a.id, b.id)
     via = via_chain(w, known)
     mediators = [v for v in known if v not in {a.id, b.id, a.speaker, b.speaker}]
-    flags = _conflictflags(w, via, mediators)
-    shapes = ("closed", "open", "ongoing")
-    shape = "closed" if w.consistent and flags["ceasefire"] else w.pick(shapes)
+    outcome = w.pick(_OUTCOMES)
+    if w.room() < 4:
+        outcome = "fighting"
+    ceasefire = outcome != "fighting" and w.allows("ceasefire")
+    shape = w.pick(_SHAPES)
+    if w.consistent and ceasefire:
+        shape = "closed"
     span = w.span_from(w.after(zone), zone, shape=shape)
-    mediation_time = w.event_time(zone) if flags["mediation"] else None
-    effective = w.after(zone) if flags["ceasefire"] else None
+    parts = Parts(w, keep=3 if ceasefire else 2)  # the fighting, its source, the ceasefire
+    mediation = parts.part(
+        "mediation", lambda: _mediated(w, mediators, zone), kinds=("mediation",),
+        can=ceasefire and bool(mediators),
+    )  # fmt: skip
+    accused = parts.want("accuse", kinds=("claim",))
+    reporter = parts.part("report", lambda: w.choose(voices_of(w)), kinds=("report",))
+    quiet = not (w.consistent and (via or accused or reporter is not None))
+    denied = parts.want("deny", kinds=("claim",), can=quiet)
+    effective = w.after(zone) if ceasefire else None
     until = None
-    if effective is not None and flags["until"]:
+    if effective is not None and outcome in ("ceasefire that ended", "renewed fighting"):
         until = w.span_from(effective, zone, after_all=True).end
     renewed = None
-    if flags["renewed"]:
-        renewed = w.span_from(w.after(zone), zone, shape=w.pick(shapes))
+    if outcome == "renewed fighting":
+        renewed = w.span_from(w.after(zone), zone, shape=w.pick(_SHAPES))
     source = w.source_for_story(zone)
-    places = a.places + b.places
     fight = Hostility(
         span,
         w.provenance(source, via),
-        places=tuple(draw(st.lists(st.sampled_from(places), max_size=2, unique=True)))
-        if places
-        else (),
-        means=tuple(draw(st.lists(st.sampled_from(MEANS), max_size=2, unique=True))),
+        places=w.some(a.places + b.places),
+        means=tuple(w.draw(_MEANS)),
         **sides,  # type: ignore[arg-type]
     )
     fight_id = w.add(fight, "hostility")
     _note_fighting(w, span, fight.sides)
-    _reactions(w, fight_id, (a, b), source, flags)
-    times = (mediation_time, effective, until, renewed)
-    _truce(w, (a, b), sides, source=source, via=via, mediators=mediators, times=times)
+    _reactions(w, fight_id, (a, b), source, (accused, reporter, denied))
+    times = (effective, until, renewed)
+    _truce(w, (a, b), sides, source=source, via=via, mediation=mediation, times=times)
+
+
+def _mediated(w: World, mediators: list[str], zone: str | None) -> Mediated:
+    """A mediator and the time of a mediation after the fighting."""
+    mediator = w.choose(mediators)
+    assert mediator is not None  # there are mediators
+    return mediator, w.event_time(zone)
 
 
 def _truce(
@@ -156,8 +185,8 @@ def _truce(
     *,
     source: str,
     via: tuple[str, ...],
-    mediators: list[str],
-    times: tuple[When | Span | None, When | None, When | None, Span | None],
+    mediation: Mediated | None,
+    times: tuple[When | None, When | None, Span | None],
 ) -> None:
     """A mediation, an agreement and a ceasefire after the fighting, and renewed fighting.
 
@@ -165,27 +194,26 @@ def _truce(
     off, set out in an agreement (signed when the mediation took place, announced by a party),
     and cover one place only, with fighting elsewhere after it took effect.
     """
-    draw = w.draw
-    mediation_time, effective, until, renewed = times
+    effective, until, renewed = times
     parties = (sides[0].id, sides[1].id)
     mediation_id = None
-    mediator = None
-    if mediation_time is not None:
-        mediator = w.pick(mediators)
+    mediator = mediation_time = None
+    if mediation is not None:
+        mediator, mediation_time = mediation
         record = Mediation((mediator,), parties, mediation_time, w.provenance(source))
         mediation_id = w.add(record, "mediation")
     if effective is None:
         _renewed(w, renewed, fighters, source=source, via=via)
         return
     agreement = None
-    if w.room() >= 3 and draw(st.integers(0, 2)) and w.allows("agreement"):
+    if w.draw(_AGREED) and w.room() >= 3 and w.allows("agreement"):
         agreement = _agreement(
             w, parties, mediator=mediator, signed=mediation_time, effective=effective, source=source
         )
-        if w.room() >= 3 and w.coin() and w.allows("statement"):  # a party announces it
+        if w.coin() and w.room() >= 3 and w.allows("statement"):  # a party announces it
             speaker = sides[0].speaker
             w.add(Statement(speaker, w.provenance(source), agreement=agreement), "statement")
-    local = w.room() >= 4 and bool(sides[0].places) and w.rare(3)
+    local = w.rare(3) and w.room() >= 4 and bool(sides[0].places)
     ceasefire = Ceasefire(
         parties,
         effective,
@@ -199,7 +227,7 @@ def _truce(
     truce = w.add(ceasefire, "ceasefire")
     if ceasefire.status is Status.OCCURRED:  # events are what took place: a plan is none
         w.events.append(truce)
-    if w.room() >= 2 and w.rare(3) and w.allows("same_event"):  # the other side's, agreeing
+    if w.rare(3) and w.room() >= 2 and w.allows("same_event"):  # the other side's, agreeing
         told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
                          status=ceasefire.status, places=ceasefire.places)  # fmt: skip
         w.add(SameEvent((truce, w.add(told, "ceasefire")), note="each side's readout"), "link")
@@ -221,10 +249,11 @@ def _agreement(
 ) -> str:
     """The agreement a ceasefire sets out: its parties, perhaps a signatory in an office."""
     signatories: tuple[Participant, ...] = ()
-    holders = sorted(person for person, held in w.holds.items() if held)
-    if holders and w.coin():  # someone in an office they hold throughout
-        who = w.pick(holders)
-        signatories = (Participant(who, w.pick(w.holds[who])),)
+    signed_by = w.coin()  # someone in an office they hold throughout
+    who = w.choose(sorted(person for person, held in w.holds.items() if held))
+    office = w.choose(w.holds[who] if who is not None else [])
+    if signed_by and who is not None and office is not None:
+        signatories = (Participant(who, office),)
     record = Agreement(
         parties,
         w.provenance(source),
@@ -258,36 +287,20 @@ def _renewed(
         _note_fighting(w, renewed, again.sides)
 
 
-def _conflictflags(w: World, via: tuple[str, ...], mediators: list[str]) -> dict[str, bool]:
-    """Which parts a conflict story has; in consistent mode, no denial of what others assert."""
-    outcome = w.pick(_OUTCOMES) if w.room() >= 4 else "fighting"
-    keep = 2 if outcome == "fighting" else 3  # the fighting, its source, and the ceasefire
-    kinds = {"mediation": ("mediation",), "accuse": ("claim",), "report": ("report",)}
-    flags = choose_parts(
-        w,
-        ("mediation", "accuse", "report", "deny"),
-        {},
-        keep=keep,
-        kinds={**kinds, "deny": ("claim",)},
-    )
-    flags["ceasefire"] = outcome != "fighting" and w.allows("ceasefire")
-    flags["until"] = outcome in ("ceasefire that ended", "renewed fighting")
-    flags["renewed"] = outcome == "renewed fighting"
-    if w.consistent and (via or flags["accuse"] or flags["report"]):
-        flags["deny"] = False
-    flags["mediation"] = flags["mediation"] and flags["ceasefire"] and bool(mediators)
-    return flags
-
-
 def _reactions(
-    w: World, fight: str, sides: tuple[StateCast, StateCast], source: str, flags: dict[str, bool]
+    w: World,
+    fight: str,
+    sides: tuple[StateCast, StateCast],
+    source: str,
+    parts: tuple[bool, str | None, bool],
 ) -> None:
     """The target accuses, someone reports the fighting, or the attacker denies it.
 
     In consistent mode only fighting no one else asserts is denied.
     """
     attacker_side, target_side = sides
-    if flags["accuse"]:
+    accused, reporter, denied = parts
+    if accused:
         accusation = Claim(
             target_side.speaker,
             Stance.ACCUSES,
@@ -297,11 +310,10 @@ def _reactions(
         )
         w.add(accusation, "claim")
         w.followers[fight] += 1
-    if flags["report"]:
-        reporter = w.pick(voices_of(w))
+    if reporter is not None:
         w.add(Report(reporter, fight, w.provenance(source)), "report")
         w.followers[fight] += 1
-    if flags["deny"]:
+    if denied:
         denial = Claim(attacker_side.speaker, Stance.DENIES, w.provenance(source), about=fight)
         w.add(denial, "claim")
         w.denied.add(fight)

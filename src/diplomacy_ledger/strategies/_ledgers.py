@@ -33,12 +33,16 @@ DEFAULT_MAX_SIZE: Final = 40
 
 
 # Whether to tell one more story: one time in six, no. Drawn as an index, so that the shrinker
-# deletes a story by deleting its choices, and ends the ledger early by setting one to zero.
+# ends the ledger early by setting one to zero.
 _MORE: Final = st.sampled_from((False, True, True, True, True, True))
 # Below ``min_size``, stories go on unless two draws in a row are zero: nearly always in a
 # random draw, never in the simplest one, which fills the ledger with places instead (a long
 # simplest example fails Hypothesis's large_base_example health check).
 _FILLING: Final = st.integers(0, 255)
+# How many stories are drawn each inside the one before (see :func:`_stories`) before a new
+# chain of them begins: deep enough for every ledger of the default size, shallow enough to
+# keep far from Python's recursion limit in ledgers of hundreds of entries.
+_NESTED: Final = 24
 
 
 def build_world(
@@ -56,28 +60,47 @@ def build_world(
     are nearly always told, and places fill what is left of it.
     """
     world = World(draw, consistent=consistent, budget=max_size, id_prefix=id_prefix, knobs=knobs)
-    while world.room() >= 2:
-        if len(world.ledger) + world.reserved < min_size:
-            if not draw(_FILLING) and not draw(_FILLING):
-                break
-        elif not draw(_MORE):
-            break
-        if not _story(world):
-            break
+    while world.together(lambda: _stories(world, min_size, _NESTED), kind="stories"):
+        pass
     finish(world)
     pad(world, min_size)
     return world
 
 
-# Calls and meetings are what a ledger of diplomatic contacts mostly holds. The first one is
-# what a story shrinks to: a call.
+def _stories(w: World, min_size: int, depth: int) -> bool:
+    """A story and, drawn inside it, the stories after it: True if ``depth`` ran out first.
+
+    Each story is drawn inside the one before, so that the shrinker, which can replace a part of
+    an example by a smaller part of the same kind inside it, deletes a story (or a run of them)
+    in one step: it replaces the stories from this one on by the stories from a later one on.
+    Stories drawn one after the other could only be deleted a few choices at a time, which a
+    story of dozens of choices never is: shrunk examples kept stories of all-simplest choices.
+    """
+    if w.room() < 2:
+        return False
+    if len(w.ledger) + w.reserved < min_size:
+        if not w.draw(_FILLING) and not w.draw(_FILLING):
+            return False
+    elif not w.draw(_MORE):
+        return False
+    if not w.together(lambda: _story(w), kind="story"):
+        return False
+    if depth <= 1:
+        return True
+    return w.together(lambda: _stories(w, min_size, depth - 1), kind="stories")
+
+
+# Calls and meetings are what a ledger of diplomatic contacts mostly holds. The stories are in
+# the order of the fewest entries they need (a statement and a claim three: an actor, a source
+# and the record; a call, a meeting or fighting four; a mediation five), so that a story shrinks
+# toward the smallest one that still fails.
 _WEIGHTED: Final = (
+    "statement",
+    "claims",
     "call",
     "meeting",
-    "conflict",
     "call",
-    "claims",
-    "statement",
+    "conflict",
     "meeting",
     "mediation",
 )
@@ -133,7 +156,8 @@ def _tellable(story: str, cap: int, names: tuple[str, ...]) -> bool:
 def _story(w: World) -> bool:
     """Tell one story; one needing fewer new actors when the drawn one does not fit.
 
-    False when no story fits in the room left.
+    False when no story fits in the room left. Its choices are one part of the example, which
+    the shrinker may set to its simplest: the story needing the fewest entries.
     """
     kind = w.draw(_KINDS)
     for candidate in (kind, *_FALLBACKS):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Final
+from typing import Final, NamedTuple
 
 from hypothesis import strategies as st
 
@@ -36,6 +36,7 @@ from diplomacy_ledger.strategies._zones import rules, zone_keys
 __all__ = [
     "LOWEST",
     "PRECISIONS",
+    "Window",
     "clock_when",
     "default_zones",
     "instants",
@@ -44,8 +45,10 @@ __all__ = [
     "reach",
     "spans",
     "when_after",
+    "when_after_shaped",
     "when_near",
     "whens",
+    "window_shape",
     "with_wall",
 ]
 
@@ -65,6 +68,8 @@ PRECISIONS: Final = (
 )
 _CLOCKS: Final = (Precision.HOUR, Precision.MINUTE, Precision.SECOND)
 _UNITS: Final = (timedelta(minutes=1), timedelta(hours=1), timedelta(days=1))
+_COIN: Final = st.booleans()
+_MORE_DAYS: Final = st.integers(0, 2)
 
 
 def instants(
@@ -297,7 +302,7 @@ def when_near(draw: st.DrawFn, anchor: datetime, zone: str | None, precision: Pr
         return _period(precision, _first_of(precision, day), zone)
     before = draw(lengths(max_days=3))
     after = draw(lengths(max_days=3))
-    if draw(st.booleans()):
+    if draw(_COIN):
         days = (before.days, after.days)
         first = when_near(draw, anchor - timedelta(days=days[0]), zone, Precision.DAY)
         last = when_near(draw, anchor + timedelta(days=days[1]), zone, Precision.DAY)
@@ -309,22 +314,52 @@ def when_near(draw: st.DrawFn, anchor: datetime, zone: str | None, precision: Pr
     )
 
 
+class Window(NamedTuple):
+    """How a window (:attr:`~diplomacy_ledger.Precision.SPAN`) after a moment is drawn.
+
+    Whole days (the first one and ``more_days`` after it), or a clock window of ``length``.
+    """
+
+    days: bool
+    more_days: int = 0
+    length: timedelta = timedelta(minutes=1)
+
+
+_NOT_A_WINDOW: Final = Window(days=False)
+
+
+def window_shape(draw: st.DrawFn, precision: Precision) -> Window:
+    """The choices :func:`when_after` makes for ``precision`` (none but for a window)."""
+    if precision is not Precision.SPAN:
+        return _NOT_A_WINDOW
+    if draw(_COIN):
+        return Window(days=True, more_days=draw(_MORE_DAYS))
+    return Window(days=False, length=draw(lengths(max_days=1)))
+
+
 def when_after(draw: st.DrawFn, moment: datetime, zone: str | None, precision: Precision) -> When:
     """A When of ``precision`` whose earliest bound is at or after ``moment``."""
+    return when_after_shaped(moment, zone, precision, window_shape(draw, precision))
+
+
+def when_after_shaped(
+    moment: datetime, zone: str | None, precision: Precision, window: Window
+) -> When:
+    """:func:`when_after`, its choices drawn beforehand (by :func:`window_shape`)."""
     if precision.is_clock:
         return clock_when(moment, zone, precision)
     if precision.is_calendar:
         return period_after(moment, zone, precision)
-    if draw(st.booleans()):
+    if window.days:
         first = period_after(moment, zone, Precision.DAY)
         last = first
         shown = first.earliest + timedelta(hours=14) if zone is None else first.earliest
-        later = _local_date(shown, zone) + timedelta(days=draw(st.integers(0, 2)))
+        later = _local_date(shown, zone) + timedelta(days=window.more_days)
         with contextlib.suppress(SkippedTimeError):  # Pacific/Apia skipped 30 December 2011
             last = When.day(later, zone=zone)
         return When.between(first, last, zone=zone)
     start = clock_when(moment, zone, Precision.MINUTE)
-    end = clock_when(start.earliest + draw(lengths(max_days=1)), zone, Precision.MINUTE)
+    end = clock_when(start.earliest + window.length, zone, Precision.MINUTE)
     return When.between(start, end, zone=zone)
 
 

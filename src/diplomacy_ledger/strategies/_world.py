@@ -9,12 +9,13 @@ offices whose tenures cover the whole timeline, nothing is denied that someone a
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -38,16 +39,32 @@ from diplomacy_ledger.strategies._texts import FIRST_NAMES, HEADLINES, LAST_NAME
 from diplomacy_ledger.strategies._texts import StateFacts as Facts
 from diplomacy_ledger.strategies._times import (
     PRECISIONS,
+    Window,
     clock_when,
     lengths,
     reach,
-    when_after,
+    when_after_shaped,
     when_near,
+    window_shape,
     with_wall,
 )
-from diplomacy_ledger.strategies._zones import DST_ZONES, transitions, zone_keys
+from diplomacy_ledger.strategies._zones import DST_ZONES, Transition, transitions, zone_keys
 
-__all__ = ["BASE_MAX", "BASE_MIN", "Contact", "Knobs", "StateCast", "World"]
+__all__ = [
+    "BASE_MAX",
+    "BASE_MIN",
+    "Contact",
+    "EndPlan",
+    "Knobs",
+    "NearPlan",
+    "SourcePlan",
+    "StateCast",
+    "TenurePlan",
+    "TimePlan",
+    "WirePlan",
+    "World",
+    "index_of",
+]
 
 BASE_MIN: Final = datetime(1990, 1, 1, tzinfo=UTC)
 BASE_MAX: Final = datetime(2030, 1, 1, tzinfo=UTC)
@@ -61,6 +78,18 @@ _TICKS: Final = st.integers(0, 600)
 HALF_HOUR_ZONES: Final = ("Asia/Kolkata", "Australia/Adelaide", "Asia/Kathmandu")
 _MINUTES: Final = st.integers(0, 59)
 _PERCENTILES: Final = st.integers(0, 99)
+# An item among those earlier stories made (voices, sources, offices): always one choice, its
+# value taken modulo how many there are, so that the choices after it keep their places when
+# the shrinker deletes a story before it (and the items with it).
+_ANY: Final = st.integers(0, 63)
+_PUBLISHED: Final = st.integers(0, 3)
+_STATE_AGES: Final = st.integers(2, 200)
+_AGES: Final = st.integers(30, 80)
+_STORY_MINUTES: Final = st.integers(0, 60 * 24 * 60)
+# One time in this many, an event's time is in the hour after some zone's clocks changed (or,
+# outside consistent mode, a wall time they skipped or repeated).
+_NEAR_A_CHANGE: Final = 14
+_WHICH_CHANGE: Final = st.integers(0, 2)
 
 
 _COIN: Final = st.booleans()
@@ -74,7 +103,7 @@ def _key(name: str) -> str:
 
 
 @functools.cache
-def _index(count: int) -> st.SearchStrategy[int]:
+def index_of(count: int) -> st.SearchStrategy[int]:
     """Where in a sequence of ``count`` items: built once per length."""
     return st.integers(0, count - 1)
 
@@ -87,6 +116,23 @@ def _gaps(days: int) -> st.SearchStrategy[timedelta]:
 @functools.cache
 def _unresolved() -> st.SearchStrategy[LocalTime]:
     return local_times(unresolved=True)
+
+
+@functools.cache
+def _changes(zone: str, *, fold: bool) -> tuple[Transition, ...]:
+    """The changes of ``zone``'s clocks that set them back (``fold``) or forward."""
+    return tuple(c for c in transitions(zone) if (c.after < c.before) == fold)
+
+
+def _changes_after(moment: datetime, *, fold: bool) -> list[tuple[str, list[Transition]]]:
+    """For each zone whose rules make trouble, its next few changes after ``moment``, if any."""
+    found = []
+    for zone in DST_ZONES:
+        changes = _changes(zone, fold=fold)
+        first = bisect.bisect_right([c.at for c in changes], moment)
+        if first < len(changes):
+            found.append((zone, list(changes[first : first + 3])))
+    return found
 
 
 # Letters and digits a name qualifier writes as they are; "q" starts an escape.
@@ -139,6 +185,86 @@ class Knobs:
     mix: tuple[tuple[str, int], ...] = ()  # percent of stories disputed, retracted, corrected
 
 
+class NearPlan(NamedTuple):
+    """The choices of a time near a change of some zone's clocks (see ``World.time_at``).
+
+    A wall time they skipped or repeated (``local``), or: clocks set back (``fold``) or
+    forward, which of the zones with such a change (an index, taken modulo how many there
+    are), which of its next changes, and the minute after it.
+    """
+
+    local: LocalTime | None
+    fold: bool = True
+    zone: int = 0
+    which: int = 0
+    minute: int = 0
+
+
+class TimePlan(NamedTuple):
+    """The choices of a When after a moment (see ``World.time_at``), drawn before it is known.
+
+    So that a source's choices can be drawn early in its story (where the same choices mean
+    the same in every story) and its publication placed after the story's times.
+    """
+
+    precision: Precision
+    near: NearPlan | None = None
+    gap: timedelta = timedelta(0)
+    window: Window = Window(days=False)
+    wall: bool = False
+
+
+class SourcePlan(NamedTuple):
+    """The choices of the source a story cites (see ``World.cite``).
+
+    A standing source (which one, as an index taken modulo how many there are), a wire, or a
+    new article with a headline (an index into HEADLINES), published at ``published`` or not.
+    """
+
+    standing: bool
+    known: int
+    wire: WirePlan | None = None
+    headline: int = 0
+    published: TimePlan | None = None
+
+
+class WirePlan(NamedTuple):
+    """The choices of a wire source: its outlet (if any), headline, language, publication."""
+
+    outlet: bool
+    media: int
+    headline: int
+    language: str
+    zone: str | None = None
+    published: TimePlan | None = None
+
+
+class EndPlan(NamedTuple):
+    """The choices that put an end after a start: a gap, the end's precision, a window's shape.
+
+    Drawn where the Span is decided, and used where it is written (a tenure's, once the
+    timeline is known), so that the choices belong to the story that decided it.
+    """
+
+    gap: timedelta
+    precision: Precision
+    window: Window
+
+
+class TenurePlan(NamedTuple):
+    """A tenure's choices, drawn with its office: written once the timeline is known.
+
+    A current holder's tenure began ``days`` before the timeline and (``shape``) is ongoing or
+    ended after it (``end``); a former holder's ended ``days`` before it began.
+    """
+
+    current: bool
+    days: int
+    acting: bool
+    shape: str = "closed"
+    end: EndPlan | None = None
+
+
 @attrs.define(eq=False)
 class Contact:
     """A call or meeting: its current entry id, its actors and its time, for the defects."""
@@ -147,6 +273,36 @@ class Contact:
     actors: frozenset[str]
     time: When | Span
     disputed: bool = False
+
+
+# Parts of an example. Hypothesis shrinks an example by its choices and by the parts ("spans")
+# they were drawn in: it sets a part's choices to their simplest all at once, and replaces a
+# part by a smaller part of the same kind drawn inside it. The strategies draw each story, and
+# each optional thing in it, as one part: its "one more?" or "has it?" choice first and its own
+# choices right after, so that one step of the shrinker drops it and keeps the choices after it
+# in place. Three kinds of parts (three labels): the chain of stories each drawn inside the one
+# before, a story, and a part of one.
+
+
+@st.composite
+def _stories_span(draw: st.DrawFn, w: World) -> object:
+    """Stories from one on: the next task of ``w``, drawn as one part of the example."""
+    w.draw = draw  # the same draw the world holds: every composite is given the example's
+    return w.tasks.pop()()
+
+
+@st.composite
+def _story_span(draw: st.DrawFn, w: World) -> object:
+    """One story: the next task of ``w``, drawn as one part of the example."""
+    w.draw = draw
+    return w.tasks.pop()()
+
+
+@st.composite
+def _part_span(draw: st.DrawFn, w: World) -> object:
+    """A part of a story: the next task of ``w``, drawn as one part of the example."""
+    w.draw = draw
+    return w.tasks.pop()()
 
 
 class World:
@@ -162,6 +318,12 @@ class World:
         knobs: Knobs | None = None,
     ) -> None:
         self.draw = draw
+        self.tasks: list[Callable[[], object]] = []  # what the parts drawn next will do
+        self._spans = {
+            "stories": _stories_span(self),
+            "story": _story_span(self),
+            "part": _part_span(self),
+        }
         self.knobs = knobs or Knobs()
         self.id_prefix = id_prefix
         self.qualifier = name_qualifier(id_prefix)
@@ -191,7 +353,7 @@ class World:
         self.zone_of: dict[str, str] = {}
         self.holds: dict[str, list[str]] = defaultdict(list)  # person -> offices held throughout
         self.offices: list[str] = []
-        self.tenures: list[tuple[str, str, bool]] = []  # (person, office, current)
+        self.tenures: list[tuple[str, str, TenurePlan]] = []  # (person, office, its choices)
         self.sources: list[str] = []  # sources any record may cite
         self.places: list[str] = []
         # What the defects need to know about the ledger.
@@ -204,6 +366,20 @@ class World:
         self.events: list[str] = []  # undenied events with a time, for anachronisms
         self.statements: list[str] = []
         self.propositions: set[str] = set()
+
+    # -- parts of the example -----------------------------------------------------------------
+
+    def together(self, task: Callable[[], T], *, kind: str = "part") -> T:
+        """What ``task`` draws, drawn as one part of the example (see ``_part_span``).
+
+        ``kind``: ``"stories"``, ``"story"`` or ``"part"``, the part's label.
+        """
+        depth = len(self.tasks)
+        self.tasks.append(task)
+        try:
+            return cast("T", self.draw(self._spans[kind]))
+        finally:
+            del self.tasks[depth:]
 
     # -- entries -----------------------------------------------------------------------------
 
@@ -229,13 +405,40 @@ class World:
 
     def pick(self, options: Sequence[T]) -> T:
         """One of ``options`` (as ``sampled_from``, shrinking to the first), cheaply."""
-        return options[self.draw(_index(len(options)))]
+        return options[self.draw(index_of(len(options)))]
 
     def maybe_pick(self, options: Sequence[T]) -> T | None:
         """None, or one of ``options``; shrinks to None."""
         if not options or not self.coin():
             return None
         return self.pick(options)
+
+    def choose(self, options: Sequence[T]) -> T | None:
+        """One of ``options``, which earlier stories made (None if none); shrinks to the first.
+
+        Always one choice, whatever ``options`` holds, so that when the shrinker deletes a
+        story, the choices after it keep their places (their meaning may change, their number
+        does not): a story drawn after a deleted one is drawn again the same way.
+        """
+        index: int = self.draw(_ANY)
+        return options[index % len(options)] if options else None
+
+    def maybe_choose(self, options: Sequence[T]) -> T | None:
+        """None, or one of ``options`` (as :meth:`choose`); shrinks to None."""
+        wanted = self.coin()
+        found = self.choose(options)
+        return found if wanted else None
+
+    def some(self, options: Sequence[T], most: int = 2) -> tuple[T, ...]:
+        """Up to ``most`` distinct ``options`` (as :meth:`choose`, each after a "one more?")."""
+        chosen: list[T] = []
+        for _ in range(most):
+            if not self.coin():
+                break
+            found = self.choose([option for option in options if option not in chosen])
+            if found is not None:
+                chosen.append(found)
+        return tuple(chosen)
 
     def wants(self, part: str | None) -> bool:
         """Whether a story has an optional part: a coin, or the share ``mix=`` gives it.
@@ -253,7 +456,8 @@ class World:
 
         A rare shape is then kept in a shrunk example only when the failing test needs it.
         """
-        return self.draw(st.integers(0, odds - 1)) == odds - 1
+        drawn: int = self.draw(index_of(odds))
+        return drawn == odds - 1
 
     def tick(self) -> None:
         """Record time moves on (or not) between batches of entries."""
@@ -304,7 +508,7 @@ class World:
         """A state, perhaps with a lifespan that began years before the timeline."""
         span = None
         if lifespan and self.draw(_COIN):
-            span = Span(When.year(self.base.year - self.draw(st.integers(2, 200))))
+            span = Span(When.year(self.base.year - self.draw(_STATE_AGES)))
         actor = Actor(
             facts.name,
             ActorKind.STATE,
@@ -330,11 +534,14 @@ class World:
         )  # fmt: skip
         return self.add_state(facts, lifespan=False)
 
-    def add_person(self, first: str, last: str) -> str:
-        """A person named ``first last``, also known by the last name."""
+    def add_person(self, first: str, last: str, *, drawn: bool = True) -> str:
+        """A person named ``first last``, also known by the last name.
+
+        Perhaps with a lifespan (unless ``drawn`` is False: then with no choices drawn).
+        """
         lifespan = None
-        if self.draw(_COIN):
-            born = self.base.year - self.draw(st.integers(30, 80))
+        if drawn and self.draw(_COIN):
+            born = self.base.year - self.draw(_AGES)
             lifespan = Span(When.year(born))
         id = self.add_actor(
             Actor(f"{first} {last}", ActorKind.PERSON, (last,), lifespan=lifespan), "person"
@@ -354,8 +561,11 @@ class World:
             return 1_000_000
         return cap - len(self.persons) - len(self.states) - len(self.organizations)
 
-    def fresh_person(self) -> str:
-        """A person not yet in the ledger (the next of the user's names, if given)."""
+    def fresh_person(self, *, drawn: bool = True) -> str:
+        """A person not yet in the ledger (the next of the user's names, if given).
+
+        With ``drawn`` False, one with no choices drawn: the simplest new voice.
+        """
         for name in self.knobs.names:
             if self.free((name,), given=True):
                 id = self.add_actor(Actor(name, ActorKind.PERSON), "person", given=True)
@@ -363,9 +573,9 @@ class World:
                 return id
         for first, last in zip(itertools.cycle(FIRST_NAMES), LAST_NAMES, strict=False):
             if self.free((f"{first} {last}", last)):
-                return self.add_person(first, last)
+                return self.add_person(first, last, drawn=drawn)
         number = self._counts["person"] + 1
-        return self.add_person("Person", f"Number {number}")
+        return self.add_person("Person", f"Number {number}", drawn=drawn)
 
     def fresh_place(self, zone: str, states: tuple[str, ...]) -> str:
         """A place with a name not yet used (names are tried in order, from the last one used)."""
@@ -382,9 +592,9 @@ class World:
 
     # -- sources and provenance --------------------------------------------------------------
 
-    def fresh_source(self, *, published: When | None = None) -> str:
-        """A source document, appended now."""
-        title = self.pick(HEADLINES)
+    def fresh_source(self, *, published: When | None = None, headline: int | None = None) -> str:
+        """A source document, appended now: the ``headline``-th of HEADLINES, or a drawn one."""
+        title = HEADLINES[self._headline() if headline is None else headline]
         number = self._counts["source"] + 1
         source = Source(title, url=f"https://news.example/{number}", published=published)
         return self.add(source, "source")
@@ -395,33 +605,78 @@ class World:
         In consistent mode only a source published after every record that cites it may be
         cited, so articles belong to their story and standing sources have no publication time.
         """
-        if self.sources and self.coin():
-            return self.pick(self.sources)
+        return self.together(lambda: self._source_for_story(zone))
+
+    def _source_for_story(self, zone: str | None) -> str:
+        return self.cite(self._plan_source(), zone)
+
+    def plan_source(self) -> SourcePlan:
+        """The choices of a story's source, drawn now, to :meth:`cite` at the story's end."""
+        return self.together(self._plan_source)
+
+    def _plan_source(self) -> SourcePlan:
+        standing = self.coin()
+        index: int = self.draw(_ANY)
+        if standing:
+            return SourcePlan(True, index)
         if self.rare(3):
-            return self.wire_source()
+            return SourcePlan(False, index, wire=self._plan_wire())
         published = None
-        if self.draw(st.integers(0, 3)):
+        if self.draw(_PUBLISHED):
             precision = self.pick(PRECISIONS) if self.knobs.precisions is None else None
-            published = self.after(zone, precision)
-        return self.fresh_source(published=published)
+            published = self.plan_time(precision)
+        return SourcePlan(False, index, headline=self._headline(), published=published)
+
+    def cite(self, plan: SourcePlan, zone: str | None) -> str:
+        """The source ``plan`` says, appended now if new (published after the times so far).
+
+        A standing source when there is none left (its story was shrunk away) is the simplest
+        new one. Draws nothing.
+        """
+        if plan.standing:
+            if self.sources:
+                return self.sources[plan.known % len(self.sources)]
+            return self.fresh_source(headline=0)
+        if plan.wire is not None:
+            return self._wire_source(plan.wire)
+        published = self.time_at(plan.published, zone) if plan.published else None
+        return self.fresh_source(published=published, headline=plan.headline)
+
+    def _headline(self) -> int:
+        drawn: int = self.draw(index_of(len(HEADLINES)))
+        return drawn
 
     def wire_source(self) -> str:
         """A source any story may cite: a wire, perhaps of a state's media.
 
         In consistent mode it has no publication time.
         """
-        media = [state.media for state in self.states if state.media]
-        outlet = self.maybe_pick(media) if media else None
-        published = None
+        return self._wire_source(self.together(self._plan_wire))
+
+    def _plan_wire(self) -> WirePlan:
+        outlet = self.coin()
+        index: int = self.draw(_ANY)
+        zone = published = None
         if not self.consistent and self.coin():
-            free = self.knobs.zones is None and self.knobs.precisions is None
-            published = self.after(None, Precision.DAY) if free else self.after(self.zone())
+            if self.knobs.zones is None and self.knobs.precisions is None:
+                published = self.plan_time(Precision.DAY)
+            else:
+                zone = self.zone()
+                published = self.plan_time()
+        headline = self._headline()
+        language = self.pick(("en", "ru", "fr"))
+        return WirePlan(outlet, index, headline, language, zone, published)
+
+    def _wire_source(self, plan: WirePlan) -> str:
+        media = [state.media for state in self.states if state.media]
+        outlet = media[plan.media % len(media)] if plan.outlet and media else None
+        published = self.time_at(plan.published, plan.zone) if plan.published else None
         source = Source(
-            self.pick(HEADLINES),
+            HEADLINES[plan.headline],
             outlet=outlet,
             url=f"https://wire.example/{len(self.ledger) + 1}",
             published=published,
-            language=self.pick(("en", "ru", "fr")),
+            language=plan.language,
         )
         id = self.add(source, "source")
         self.sources.append(id)
@@ -435,15 +690,18 @@ class World:
 
     def zone(self, *actors: str) -> str | None:
         """A zone for an event: an involved state's, another one, or none."""
+        return self.together(lambda: self._zone(actors))
+
+    def _zone(self, actors: tuple[str, ...]) -> str | None:
         if self.knobs.zones is not None:
             zone: str | None = self.draw(self.knobs.zones)
             return zone
         if self.rare(12):
             return self.pick(HALF_HOUR_ZONES)
-        homes = [self.zone_of[a] for a in actors if a in self.zone_of]
-        if homes and self.coin():
-            return self.pick(homes)
-        return self.draw(_ZONES)
+        home = self.coin()
+        mine = self.choose([self.zone_of[a] for a in actors if a in self.zone_of])
+        drawn: str | None = self.draw(_ZONES)
+        return mine if home and mine is not None else drawn
 
     def begin_story(self) -> None:
         """Start a new story: record time moves on, and (consistent) its times come after all."""
@@ -451,7 +709,7 @@ class World:
         if self.consistent:
             self.story_low = self.high + _TICK
         else:
-            self.story_low = self.base + timedelta(minutes=self.draw(st.integers(0, 60 * 24 * 60)))
+            self.story_low = self.base + timedelta(minutes=self.draw(_STORY_MINUTES))
 
     def note(self, moment: When | Span | None) -> None:
         """Remember the latest bound of a time used."""
@@ -466,39 +724,79 @@ class World:
     def after(self, zone: str | None, precision: Precision | None = None) -> When:
         """A When after every time used so far (consistent) or around the story (otherwise).
 
-        Instants in an IANA zone are often stated as wall times (kept in ``When.wall``); outside
-        consistent mode, now and then as a wall time the clocks skipped or repeated.
+        Instants in an IANA zone are often stated as wall times (kept in ``When.wall``). Now
+        and then the When is in the hour after some zone's clocks changed (and outside
+        consistent mode, a wall time they skipped or repeated), whatever ``zone`` is.
         """
+        return self.together(lambda: self._after(zone, precision))
+
+    def _after(self, zone: str | None, precision: Precision | None) -> When:
+        return self.time_at(self._plan_time(precision), zone)
+
+    def plan_time(self, precision: Precision | None = None) -> TimePlan:
+        """The choices of a When after a moment, drawn now, to place with :meth:`time_at`."""
+        return self.together(lambda: self._plan_time(precision))
+
+    def _plan_time(self, precision: Precision | None) -> TimePlan:
         if precision is None:
             precision = self.event_precision()
         knobs = self.knobs
         free = knobs.zones is None and knobs.precisions is None
-        if not self.consistent and free and self.rare(16):
-            when = self.draw(_unresolved()).when
-        else:
-            start = self.high + _TICK if self.consistent else self.story_low
-            change = self._change_after(start, zone) if free and self.rare(10) else None
-            if change is not None:  # an instant in the hour after the clocks changed
-                moment = change + timedelta(minutes=self.draw(_MINUTES))
-                when = clock_when(moment, zone, Precision.MINUTE)
-            else:
-                when = when_after(self.draw, start + self.gap(), zone, precision)
-            if self.draw(_COIN):
+        near = self.together(
+            lambda: self._plan_near() if free and self.rare(_NEAR_A_CHANGE) else None
+        )
+        if near is not None:
+            return TimePlan(precision, near)
+        gap = self.gap()
+        window = window_shape(self.draw, precision)
+        return TimePlan(precision, None, gap, window, self.draw(_COIN))
+
+    def _plan_near(self) -> NearPlan:
+        """The choices of a time near a change of some zone's clocks (see :meth:`time_at`)."""
+        if not self.consistent and self.coin():
+            local: LocalTime = self.draw(_unresolved())
+            return NearPlan(local)
+        fold = not self.coin()
+        zone: int = self.draw(_ANY)
+        which: int = self.draw(_WHICH_CHANGE)
+        minute: int = self.draw(_MINUTES)
+        return NearPlan(None, fold, zone, which, minute)
+
+    def time_at(self, plan: TimePlan, zone: str | None) -> When:
+        """The When ``plan`` says, after every time so far (consistent) or around the story.
+
+        Instants in an IANA zone are often stated as wall times (kept in ``When.wall``). Now
+        and then (``plan.near``) the When is in the hour after some zone's clocks changed, and
+        outside consistent mode, a wall time they skipped or repeated, whatever ``zone`` is.
+        Draws nothing.
+        """
+        start = self.high + _TICK if self.consistent else self.story_low
+        when = self._near_a_change(plan.near, start) if plan.near is not None else None
+        if when is None:
+            when = when_after_shaped(start + plan.gap, zone, plan.precision, plan.window)
+            if plan.wall:
                 when = with_wall(when)
         self.note(when)
         return when
 
-    def _change_after(self, moment: datetime, zone: str | None) -> datetime | None:
-        """The first time after ``moment`` that ``zone``'s clocks changed, if they did.
+    def _near_a_change(self, plan: NearPlan, start: datetime) -> When | None:
+        """A time in the hour after a zone's clocks changed, after ``start``; or a wall time.
 
-        Only for the zones whose rules make trouble (their changes are found once, and cached).
+        Outside consistent mode, half of them are wall times the clocks skipped or repeated,
+        resolved by a policy. The others are drawn in a few steps that each shrink on their
+        own: clocks set back (a fold) or forward (a gap), a zone with such a change after
+        ``start``, which of its next changes, the minute after it. None if no zone has one.
         """
-        if zone not in DST_ZONES:
+        if plan.local is not None:
+            return plan.local.when
+        found = _changes_after(start, fold=plan.fold)
+        if not found:
             return None
-        for change in transitions(zone):
-            if change.at > moment:
-                return change.at
-        return None
+        zone, changes = found[plan.zone % len(found)]
+        change = changes[min(plan.which, len(changes) - 1)]
+        width = abs(change.after - change.before) if plan.fold else timedelta(hours=1)
+        moment = change.at + timedelta(minutes=plan.minute) % max(width, timedelta(minutes=1))
+        return clock_when(moment, zone, Precision.MINUTE)
 
     def event_precision(self) -> Precision:
         """How an event's time is stated: mostly to the minute or the day (or as asked)."""
@@ -509,6 +807,9 @@ class World:
 
     def event_time(self, zone: str | None, *, span: bool | None = None) -> When | Span:
         """The time of an event: a When of any precision, or a Span with a later end."""
+        return self.together(lambda: self._event_time(zone, span))
+
+    def _event_time(self, zone: str | None, span: bool | None) -> When | Span:
         if span is None:
             span = self.draw(_COIN)
         start = self.after(zone)
@@ -525,11 +826,28 @@ class World:
         """
         if shape == "open":
             return Span(start)
-        begin = start.latest + timedelta(minutes=1) + self.gap()
+        return self.span_by(start, zone, self.end_plan(), shape=shape, after_all=after_all)
+
+    def end_plan(self) -> EndPlan:
+        """The choices that put an end after a start (see :meth:`span_by`)."""
+        gap = self.gap()
+        precision = self.event_precision()
+        return EndPlan(gap, precision, window_shape(self.draw, precision))
+
+    def span_by(
+        self,
+        start: When,
+        zone: str | None,
+        plan: EndPlan,
+        *,
+        shape: str = "closed",
+        after_all: bool = False,
+    ) -> Span:
+        """:meth:`span_from` a closed or ongoing Span, its choices drawn beforehand."""
+        begin = start.latest + timedelta(minutes=1) + plan.gap
         if after_all and self.consistent:
             begin = max(begin, self.high + _TICK)
-        precision = self.event_precision()
-        end = when_after(self.draw, begin, zone, precision)
+        end = when_after_shaped(begin, zone, plan.precision, plan.window)
         self.note(end)
         if shape == "ongoing":
             return Span.ongoing(start, as_of=end)
