@@ -6,6 +6,8 @@ a bad value, given or drawn from a user's strategy, is an InvalidArgument naming
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +30,14 @@ from diplomacy_ledger import (
     read_jsonl,
 )
 from diplomacy_ledger.model import whens_in
-from diplomacy_ledger.strategies import consistent_ledgers, ledgers, records, records_for
+from diplomacy_ledger.strategies import (
+    calls,
+    consistent_ledgers,
+    ledgers,
+    meetings,
+    records,
+    records_for,
+)
 
 # The records about events, whose times the zones= and precisions= knobs set.
 EVENTS = {"call", "meeting", "statement", "claim", "mediation", "ceasefire", "hostility"}
@@ -193,6 +202,18 @@ def test_a_bad_records_knob_is_an_invalid_argument() -> None:
         records_for("not a ledger")  # type: ignore[arg-type]
     with pytest.raises(InvalidArgument, match="cannot give"):
         records_for(Ledger(), kinds=["call"])
+
+
+@pytest.mark.parametrize("strategy", [calls, meetings])
+def test_actor_ids_that_can_give_one_id_only_are_named(strategy: Any) -> None:
+    # A call needs two people: Hypothesis's own message spoke of "unique elements" only.
+    @settings(max_examples=5, database=None)
+    @given(strategy(actor_ids=st.just("putin")))
+    def draw(record: object) -> None:
+        pass
+
+    with pytest.raises(InvalidArgument, match="actor_ids must be able to draw 2 distinct ids"):
+        draw()
 
 
 @settings(max_examples=60, deadline=None)

@@ -10,6 +10,7 @@ import functools
 from typing import Any, Final, TypeVar
 
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from diplomacy_ledger import (
     Actor,
@@ -346,7 +347,11 @@ def participants(
 def participant_tuples(
     draw: st.DrawFn, actor_ids: st.SearchStrategy[str], offices: st.SearchStrategy[str], least: int
 ) -> tuple[Participant, ...]:
-    chosen = draw(st.lists(actor_ids, min_size=least, max_size=least + 2, unique=True))
+    try:
+        chosen = draw(st.lists(actor_ids, min_size=least, max_size=least + 2, unique=True))
+    except InvalidArgument as error:  # Hypothesis's words name no knob of ours
+        needs = f"actor_ids must be able to draw {least} distinct ids"
+        raise InvalidArgument(f"{needs}: {error}") from error
     return tuple(Participant(actor, draw(maybe(offices))) for actor in chosen)
 
 
