@@ -66,6 +66,23 @@ def test_plans_and_cancellations_are_no_contacts_unless_a_readout_says_it_happen
     assert found == [(("announced", "held"), ()), (("said-off", "said-held"), ("said-off",))]
 
 
+def test_a_call_called_off_and_held_later_was_put_off_not_in_doubt() -> None:
+    # The cancellation is of the call at 00:00-00:30; the call held at 02:00 is another time.
+    ledger = cast()
+    call(ledger, "off", ("pashinyan", "putin"), at(0, 2), status=Status.CANCELLED)
+    call(ledger, "held", ("pashinyan", "putin"), at(8, 8))
+    ledger.append(SameEvent(("off", "held")), id="put-off", recorded_at=T)
+    [contact] = contact_events(ledger)
+    assert (contact.doubts, contact.took_place) == ((), "definite")
+    assert last_contact(ledger, "pashinyan", "putin").definite == contact
+    # Near miss: called off for a time the held readout allows: in doubt.
+    call(ledger, "said-off", ("aliyev", "macron"), at(0, 4), status=Status.CANCELLED)
+    call(ledger, "said-held", ("aliyev", "macron"), at(4, 6))
+    ledger.append(SameEvent(("said-off", "said-held")), id="disputed", recorded_at=T)
+    [doubted] = [c for c in contact_events(ledger) if c.id == "said-off"]
+    assert (doubted.doubts, doubted.took_place) == (("said-off",), "possible")
+
+
 def test_a_contact_someone_denies_is_possible_in_every_answer() -> None:
     ledger = cast()
     call(ledger, "before", ("pashinyan", "putin"), at(0, 0))

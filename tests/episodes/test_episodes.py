@@ -26,6 +26,7 @@ from tests.episodes import (
     india_pakistan_2025,
     karabakh_2020,
     minsk_2015,
+    oval_office_2025,
     przewodow_2022,
     singapore_2018,
     thailand_cambodia_2025,
@@ -55,6 +56,7 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
         trump_putin_2024,
         vilnius_2023,
         przewodow_2022,
+        oval_office_2025,
     ],
     ids=lambda m: m.__name__,
 )
@@ -227,3 +229,29 @@ def test_a_premature_attribution_corrected_and_the_denial_it_drew() -> None:
     # and the finding says which version the denial answered.
     assert "gave 'explosion-corrected'" not in words
     assert "answered 'explosion' (a hostility), which 'explosion-corrected'" in words
+
+
+def test_a_meeting_held_and_a_signing_called_off_then_put_off() -> None:
+    ledger = oval_office_2025.ledger()
+    expected = oval_office_2025.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    assert [m.contact.id for m in contacts_of(ledger, "Trump")] == expected["trump"]
+    found = last_contact(ledger, "Trump", "Zelensky")
+    assert (found.certainty, found.definite.id if found.definite else None) == expected["last"]
+    march = When.day("2025-03-01", zone=oval_office_2025.WASHINGTON)
+    found = last_contact(ledger, "Trump", "Zelensky", before=march)
+    assert (found.certainty, found.definite.id if found.definite else None) == expected[
+        "last before March"
+    ]
+    for zone, rows in expected["days"].items():
+        counted = contact_counts(ledger, "Trump", per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, zone
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    [edge] = graph.edges
+    assert (edge.source, edge.target, edge.definite, edge.possible) == expected["edge"]
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == oval_office_2025.EXPECTED_UNRECORDED
+    # Linked with February's plan as one deal, the April signing was put off, not disputed.
+    linked = oval_office_2025.ledger(linked_signing=True)
+    assert kinds(check(linked)) == oval_office_2025.EXPECTED_LINKED_SIGNING

@@ -19,7 +19,7 @@ from typing import TypeVar
 from diplomacy_ledger._errors import UnknownEntryError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks._wording import Wording
-from diplomacy_ledger.ledger import Ledger, event_groups
+from diplomacy_ledger.ledger import Ledger, called_off, event_groups
 from diplomacy_ledger.model import (
     Actor,
     ActorKind,
@@ -243,7 +243,8 @@ class CheckContext:
         """Why the event is not known to have taken place, in words; empty when it is.
 
         A planned event is not known to have taken place; one that a readout says took place
-        and another says was called off is disputed.
+        and another says was called off, at a time it may have been held, is disputed (called
+        off at a time it was not held, it was put off: see :func:`called_off`).
         """
         status = self.event_status(entry)
         readouts = self.event(entry)
@@ -254,8 +255,7 @@ class CheckContext:
         if status is Status.OCCURRED:
             return [
                 f"{self.words.describe(readout)} says it was called off"
-                for readout in readouts
-                if self.status(readout) is Status.CANCELLED
+                for readout in called_off(readouts)
             ]
         return []
 

@@ -11,7 +11,7 @@ import attrs
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._wording import time_text
-from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.ledger import Ledger, called_off
 from diplomacy_ledger.model import (
     Agreement,
     Call,
@@ -320,8 +320,8 @@ def _sides(fight: Entry) -> tuple[str, ...]:
 
 
 def _status_differs(context: CheckContext, readouts: tuple[Entry, ...]) -> list[_Problem]:
-    off = [r for r in readouts if context.status(r) is Status.CANCELLED]
     held = [r for r in readouts if context.status(r) is Status.OCCURRED]
+    off = called_off(readouts) if held else []  # called off when it was held, not put off
     if not off or not held:
         return []
     return [

@@ -26,7 +26,7 @@ import attrs
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger._repr import attrs_repr
-from diplomacy_ledger.ledger import Ledger, event_groups
+from diplomacy_ledger.ledger import Ledger, called_off, event_groups
 from diplomacy_ledger.model import (
     Call,
     Claim,
@@ -224,7 +224,7 @@ def _doubts(
     denials: dict[str, list[str]],
 ) -> tuple[str, ...]:
     """What puts the event in doubt: readouts telling it as called off, denials of the others."""
-    found = [entry.id for entry in readouts if _status(entry) is Status.CANCELLED]
+    found = [entry.id for entry in called_off(readouts)]  # a plan put off is no doubt
     if denials:
         for entry in occurred:
             found += _denied(entry, denials, ledger.origin)

@@ -1,0 +1,113 @@
+"""Round three of honest findings beyond the seed (#13): rules found by new episodes.
+
+Each class is one rule, with the ledger that broke it and its near misses.
+"""
+
+from __future__ import annotations
+
+from diplomacy_ledger import (
+    Agreement,
+    Call,
+    Ceasefire,
+    Claim,
+    Hostility,
+    Ledger,
+    Participant,
+    Provenance,
+    SameEvent,
+    Source,
+    Span,
+    Stance,
+    Status,
+    When,
+    check,
+)
+from tests.checks._helpers import add, found, src, y
+
+ONE = Span(y("2022-09-13 01:00"), y("2022-09-13 02:00"))
+INSIDE = Span(y("2022-09-13 01:15"), y("2022-09-13 01:45"))
+
+
+def day(date: str) -> When:
+    return When.day(date, zone="Asia/Yerevan")
+
+
+class TestPutOff:
+    """Called off at one time, held at another: put off, not told both ways (oval_office_2025)."""
+
+    def signing(self, base: Ledger, off: When, held: When) -> None:
+        def deal(when: When, status: Status) -> Agreement:
+            return Agreement(("armenia", "azerbaijan"), src(), signed=when, status=status)
+
+        add(base, "plan", deal(day("2022-09-14"), Status.PLANNED))
+        add(base, "off", deal(off, Status.CANCELLED))
+        add(base, "signed", deal(held, Status.OCCURRED))
+        add(base, "the-deal", SameEvent(("plan", "off", "signed")))
+
+    def test_a_signing_called_off_then_held_weeks_later_is_no_mismatch(self, base: Ledger) -> None:
+        self.signing(base, day("2022-09-14"), day("2022-10-05"))
+        assert found(base, "readout_mismatch") == []
+
+    def test_near_miss_called_off_and_held_on_the_same_day_still_disagree(
+        self, base: Ledger
+    ) -> None:
+        self.signing(base, day("2022-09-14"), day("2022-09-14"))
+        [finding] = check(base, only=["readout_mismatch"])
+        assert "disagree on whether it took place (called off in 'off'" in finding.explanation
+        assert "'off' (an agreement)" in finding.explanation  # not "(a agreement)"
+
+    def test_near_miss_a_cancellation_with_no_time_may_be_of_the_held_one(
+        self, base: Ledger
+    ) -> None:
+        add(base, "off", Agreement(("armenia", "azerbaijan"), src(), status=Status.CANCELLED))
+        add(base, "signed", Agreement(("armenia", "azerbaijan"), src(), signed=day("2022-10-05")))
+        add(base, "the-deal", SameEvent(("off", "signed")))
+        assert [c for c, _ in found(base, "readout_mismatch")] == ["definite"]
+
+    def test_a_call_put_off_an_hour_is_no_doubt_in_a_double_booking(self, base: Ledger) -> None:
+        later = Span(y("2022-09-13 03:00"), y("2022-09-13 04:00"))
+        add(base, "off", Call(["pashinyan", "putin"], ONE, src(), status=Status.CANCELLED))
+        add(base, "held", Call(["pashinyan", "putin"], later, src("arm-gov")))
+        add(base, "one-call", SameEvent(("off", "held")))
+        add(base, "other", Call(["pashinyan", "macron"], y("2022-09-13 03:30"), src()))
+        [finding] = check(base, only=["double_booking"])
+        assert (finding.certainty, finding.entries) == ("definite", ("off", "held", "other"))
+        assert "called off" not in finding.explanation
+
+    def test_near_miss_called_off_when_it_may_have_been_held_is_in_doubt(
+        self, base: Ledger
+    ) -> None:
+        add(base, "off", Call(["pashinyan", "putin"], INSIDE, src(), status=Status.CANCELLED))
+        add(base, "held", Call(["pashinyan", "putin"], ONE, src("arm-gov")))
+        add(base, "one-call", SameEvent(("off", "held")))
+        add(base, "other", Call(["pashinyan", "macron"], y("2022-09-13 01:30"), src()))
+        [finding] = check(base, only=["double_booking"])
+        assert finding.certainty == "possible"
+        assert "'off' (a call) says it was called off" in finding.explanation
+
+    def test_a_truce_called_off_for_one_day_and_held_the_next_binds(self, base: Ledger) -> None:
+        def truce(when: When, status: Status) -> Ceasefire:
+            return Ceasefire(("armenia", "azerbaijan"), when, src("arm-gov"), status=status)
+
+        add(base, "off", truce(y("2022-09-13 02:30"), Status.CANCELLED))
+        add(base, "held", truce(y("2022-09-14 02:30"), Status.OCCURRED))
+        add(base, "one-truce", SameEvent(("off", "held")))
+        fight = Span(y("2022-09-14 06:00"), y("2022-09-14 08:00"))
+        add(base, "h", Hostility(fight, src("arm-gov"), attacker="aze-army", target="armenia"))
+        add(base, "tass", Source("Moscow's statement"))
+        add(base, "c", Claim("putin", Stance.ASSERTS, Provenance("tass"), about="h"))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert (finding.certainty, finding.entries) == ("definite", ("off", "held", "h"))
+
+
+class TestWording:
+    def test_kinds_that_begin_with_a_vowel_take_an(self, base: Ledger) -> None:
+        signed = Agreement(
+            ("armenia", "azerbaijan"),
+            src(),
+            signatories=[Participant("pashinyan", "pm")],
+            signed=day("2017-01-10"),
+        )
+        add(base, "deal", signed)
+        [finding] = check(base, only=["office_not_held"])
+        assert "'deal' (an agreement)" in finding.explanation
