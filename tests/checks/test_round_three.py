@@ -111,3 +111,39 @@ class TestWording:
         add(base, "deal", signed)
         [finding] = check(base, only=["office_not_held"])
         assert "'deal' (an agreement)" in finding.explanation
+
+
+class TestWhatEachSideSaid:
+    """A dispute met by key says what each side said, in whichever field (hanoi_2019)."""
+
+    def test_an_assertion_in_its_own_words_and_a_denial_with_a_proposition(
+        self, base: Ledger
+    ) -> None:
+        add(
+            base,
+            "c",
+            Claim("aze-gov", Stance.ASSERTS, src(), key="who-began", words="Armenia fired first"),
+        )
+        add(
+            base,
+            "d",
+            Claim("arm-gov", Stance.DENIES, src(), key="who-began", proposition="We did not."),
+        )
+        [finding] = check(base, only=["contradiction"])
+        assert "asserted ('Armenia fired first') in 'c'" in finding.explanation
+        assert "denies it in 'd' (a claim) ('We did not.')" in finding.explanation
+
+    def test_a_key_alone_is_named(self, base: Ledger) -> None:
+        add(base, "c", Claim("aze-gov", Stance.ASSERTS, src(), key="who-began"))
+        add(base, "d", Claim("arm-gov", Stance.DENIES, src(), key="who-began"))
+        [finding] = check(base, only=["contradiction"])
+        assert "Government of Azerbaijan asserted 'who-began' in 'c'" in finding.explanation
+
+    def test_near_miss_a_proposition_is_shown_as_before(self, base: Ledger) -> None:
+        add(base, "c", Claim("aze-gov", Stance.ASSERTS, src(), proposition="Armenia fired"))
+        add(base, "d", Claim("arm-gov", Stance.DENIES, src(), about="c", words="false"))
+        [finding] = check(base, only=["contradiction"])
+        assert finding.explanation.startswith(
+            "Government of Azerbaijan asserted ('Armenia fired') in 'c' (a claim); "
+            "Government of Armenia denies it in 'd' (a claim) ('false')."
+        )

@@ -47,7 +47,13 @@ What an analyst expects, and why (written before the checks were run):
   28th or the 1st; the day in Rome is the 26th or 27th. The graph: two people, one edge,
   three contacts. The agreements are not contacts.
 
-What the checks gave is said below the expectations, after they ran.
+What the checks and the contact questions gave: all of the above for the episode as recorded.
+Linked as one deal (``linked_signing=True``), before the fix, a **definite readout_mismatch**
+("they disagree on whether it took place (called off in 'signing-off'; took place in
+'fund-signed')"), and the explanation said "(a agreement)". The rule fixed (a readout telling an
+event as called off disputes one telling it as held only when their times may overlap; called
+off at one time and held at another, it was put off: tests/checks/test_round_three.py, and for
+the contacts tests/contacts/test_contact.py), it gives no finding.
 """
 
 from __future__ import annotations

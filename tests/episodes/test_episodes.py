@@ -23,6 +23,7 @@ from tests.episodes import (
     easter_truce_2025,
     gaza_truce_2023,
     geneva_2021,
+    hanoi_2019,
     india_pakistan_2025,
     karabakh_2020,
     minsk_2015,
@@ -57,6 +58,7 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
         vilnius_2023,
         przewodow_2022,
         oval_office_2025,
+        hanoi_2019,
     ],
     ids=lambda m: m.__name__,
 )
@@ -255,3 +257,30 @@ def test_a_meeting_held_and_a_signing_called_off_then_put_off() -> None:
     # Linked with February's plan as one deal, the April signing was put off, not disputed.
     linked = oval_office_2025.ledger(linked_signing=True)
     assert kinds(check(linked)) == oval_office_2025.EXPECTED_LINKED_SIGNING
+
+
+def test_a_summit_cut_short_its_lunch_and_signing_called_off() -> None:
+    ledger = hanoi_2019.ledger()
+    [finding] = check(ledger)
+    assert finding.entries == hanoi_2019.EXPECTED_CONTRADICTION
+    assert "they wanted the sanctions lifted in their entirety" in finding.explanation
+    assert "'North Korea asked for a partial lifting" in finding.explanation
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == hanoi_2019.EXPECTED_UNRECORDED
+    expected = hanoi_2019.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    matches = contacts_of(ledger, "Trump", with_="Kim")
+    assert [m.contact.id for m in matches] == expected["between"]
+    found = last_contact(ledger, "Trump", "Kim")
+    assert (found.certainty, found.definite.id if found.definite else None) == expected["last"]
+    found = last_contact(ledger, "Trump", "Kim", before=hanoi_2019.BEFORE_THE_28TH)
+    assert (found.certainty, found.definite.id if found.definite else None) == expected[
+        "last before the 28th"
+    ]
+    for (actor, zone), rows in expected["days"].items():
+        counted = contact_counts(ledger, actor, per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, (actor, zone)
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    edges = {(e.source, e.target): (e.definite, e.possible) for e in graph.edges}
+    assert edges == expected["edges"]

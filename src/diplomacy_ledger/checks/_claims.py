@@ -282,12 +282,21 @@ def _what(context: CheckContext, entry: Entry) -> str:
     verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
     if record.stance is Stance.ACCUSES and record.accused:
         verb = f"accused {context.words.name(record.accused)}"
-    if record.proposition:
-        return f"{verb} ({record.proposition.strip()!r})"
+    said = record.proposition or record.words  # in its own words, where no proposition
+    if said:
+        return f"{verb} ({said.strip()!r})"
+    if record.key is not None and record.about is None:
+        return f"{verb} {record.key!r}"  # say what "it" is: the proposition's key
     return f"{verb} of it" if record.stance is Stance.ACCUSES and record.accused else f"{verb} it"
 
 
 def _words(entry: Entry) -> str:
+    """A denial's own words in brackets; or else, met by a key, the proposition it states.
+
+    A denial met by its proposition's words states what the assertion said, which is shown.
+    """
     record = entry.record
-    words = getattr(record, "words", None)
-    return f" ({words!r})" if words else ""
+    said = getattr(record, "words", None)
+    if not said and getattr(record, "key", None) is not None:
+        said = getattr(record, "proposition", None)
+    return f" ({said.strip()!r})" if said else ""
