@@ -147,3 +147,37 @@ class TestWhatEachSideSaid:
             "Government of Azerbaijan asserted ('Armenia fired') in 'c' (a claim); "
             "Government of Armenia denies it in 'd' (a claim) ('false')."
         )
+
+
+class TestACeasefireToldAsHeld:
+    """A violation tells the ceasefire as its readouts as held say, not as a plan (israel_iran)."""
+
+    def test_a_plan_declared_by_one_side_then_held_by_both_a_day_later(self, base: Ledger) -> None:
+        plan = Ceasefire(
+            ("armenia", "azerbaijan"),
+            y("2022-09-13 02:30"),
+            src("arm-gov"),
+            declared_by=("armenia",),
+            status=Status.PLANNED,
+        )
+        held = Ceasefire(("armenia", "azerbaijan"), y("2022-09-14 02:30"), src("arm-gov"))
+        add(base, "plan", plan)
+        add(base, "held", held)
+        add(base, "one-truce", SameEvent(("plan", "held")))
+        fight = Span(y("2022-09-14 06:00"), y("2022-09-14 08:00"))
+        add(base, "h", Hostility(fight, src("arm-gov"), attacker="aze-army", target="armenia"))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert finding.entries == ("plan", "held", "h")
+        assert "the ceasefire between Armenia and Azerbaijan took effect" in finding.explanation
+        assert "declared by Armenia alone" not in finding.explanation
+        assert "in force from 2022-09-13 22:30 UTC" in finding.explanation  # 02:30 on the 14th
+
+    def test_near_miss_a_truce_declared_by_one_side_alone_says_so(self, base: Ledger) -> None:
+        truce = Ceasefire(
+            ("armenia", "azerbaijan"), y("2022-09-13 02:30"), src(), declared_by=("armenia",)
+        )
+        add(base, "cf", truce)
+        fight = Span(y("2022-09-13 06:00"), y("2022-09-13 08:00"))
+        add(base, "h", Hostility(fight, src("aze-gov"), attacker="armenia", target="azerbaijan"))
+        [finding] = check(base, only=["ceasefire_violation"])
+        assert "declared by Armenia alone (not by Azerbaijan)" in finding.explanation

@@ -25,6 +25,7 @@ from tests.episodes import (
     geneva_2021,
     hanoi_2019,
     india_pakistan_2025,
+    israel_iran_2025,
     karabakh_2020,
     minsk_2015,
     oval_office_2025,
@@ -59,6 +60,7 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
         przewodow_2022,
         oval_office_2025,
         hanoi_2019,
+        israel_iran_2025,
     ],
     ids=lambda m: m.__name__,
 )
@@ -284,3 +286,17 @@ def test_a_summit_cut_short_its_lunch_and_signing_called_off() -> None:
     assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
     edges = {(e.source, e.target): (e.definite, e.possible) for e in graph.edges}
     assert edges == expected["edges"]
+
+
+def test_a_ceasefire_a_third_party_announced_and_each_side_accused() -> None:
+    ledger = israel_iran_2025.ledger()
+    findings = check(ledger)
+    assert {(f.kind, f.entries) for f in findings} == israel_iran_2025.EXPECTED_ENTRIES
+    assert "NO 'agreement'" in findings[2].explanation
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == israel_iran_2025.EXPECTED_UNRECORDED
+    phased = check(israel_iran_2025.ledger(phased=True))
+    assert kinds(phased) == israel_iran_2025.EXPECTED_PHASED
+    radar = [f for f in phased if f.entries == ("announced", "in-effect", "radar-strike")]
+    assert "Fighting by Israel" in radar[0].explanation
+    assert "the ceasefire between Israel and Iran took effect" in radar[0].explanation
