@@ -5,6 +5,8 @@ Each class is one rule, with the ledger that broke it and its near misses.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from diplomacy_ledger import (
     Agreement,
     Call,
@@ -22,7 +24,7 @@ from diplomacy_ledger import (
     When,
     check,
 )
-from tests.checks._helpers import add, found, src, y
+from tests.checks._helpers import T, add, found, src, y
 
 ONE = Span(y("2022-09-13 01:00"), y("2022-09-13 02:00"))
 INSIDE = Span(y("2022-09-13 01:15"), y("2022-09-13 01:45"))
@@ -181,3 +183,51 @@ class TestACeasefireToldAsHeld:
         add(base, "h", Hostility(fight, src("aze-gov"), attacker="armenia", target="azerbaijan"))
         [finding] = check(base, only=["ceasefire_violation"])
         assert "declared by Armenia alone (not by Azerbaijan)" in finding.explanation
+
+
+class TestDenialTakenBackByAReadoutOfItsOwn:
+    """A denier that later tells the event itself has taken its denial back (israel_iran_2025)."""
+
+    LATER = T + timedelta(days=1)
+
+    def setup(self, base: Ledger, own: Call, *, later: bool = True) -> None:
+        add(base, "reported", Call(["pashinyan", "putin"], ONE, src("arm-gov")))
+        add(base, "other", Call(["pashinyan", "macron"], y("2022-09-13 01:30"), src()))
+        add(base, "tass", Source("Moscow's readout"))
+        if not later:
+            add(base, "own", own)
+        add(base, "denied", Claim("russia", Stance.DENIES, Provenance("tass"), about="reported"))
+        if later:
+            base.append(own, id="own", recorded_at=self.LATER)
+        base.append(SameEvent(("reported", "own")), id="one-call", recorded_at=self.LATER)
+
+    def test_the_denier_s_own_readout_recorded_later(self, base: Ledger) -> None:
+        self.setup(base, Call(["putin", "pashinyan"], ONE, Provenance("tass", via=("russia",))))
+        [finding] = check(base, only=["double_booking"])
+        assert finding.certainty == "definite"
+        assert "denies" not in finding.explanation
+
+    def test_near_miss_its_readout_told_before_the_denial(self, base: Ledger) -> None:
+        own = Call(["putin", "pashinyan"], ONE, Provenance("tass", via=("russia",)))
+        self.setup(base, own, later=False)
+        assert [c for c, _ in found(base, "double_booking")] == ["possible"]
+
+    def test_near_miss_a_readout_of_someone_else_or_a_plan(self, base: Ledger) -> None:
+        self.setup(base, Call(["putin", "pashinyan"], ONE, Provenance("tass", via=("media",))))
+        assert [c for c, _ in found(base, "double_booking")] == ["possible"]
+
+    def test_near_miss_the_denier_only_announcing_it(self, base: Ledger) -> None:
+        plan = Call(
+            ["putin", "pashinyan"], ONE, Provenance("tass", via=("russia",)), status=Status.PLANNED
+        )
+        self.setup(base, plan)
+        assert [c for c, _ in found(base, "double_booking")] == ["possible"]
+
+    def test_a_claim_about_another_readout_of_the_event(self, base: Ledger) -> None:
+        self.setup(base, Call(["putin", "pashinyan"], ONE, Provenance("tass")))
+        base.append(
+            Claim("russia", Stance.ASSERTS, Provenance("tass"), about="own"),
+            id="confirms",
+            recorded_at=self.LATER,
+        )
+        assert [c for c, _ in found(base, "double_booking")] == ["definite"]

@@ -109,6 +109,34 @@ def test_a_contact_someone_denies_is_possible_in_every_answer() -> None:
     assert sum(p for _, p in days) == 2
 
 
+def test_a_denial_taken_back_by_a_readout_of_the_denier_s_own() -> None:
+    # The Kremlin denies a reported call, then publishes its own readout of it: confirmed.
+    ledger = cast()
+    call(ledger, "reported", ("pashinyan", "putin"), at(4, 4))
+    denial = Claim("putin", Stance.DENIES, Provenance("article"), about="reported")
+    ledger.append(denial, id="denied", recorded_at=T)
+    later = T + STEP
+    own = Call(("putin", "pashinyan"), at(4, 4), Provenance("article", via=("putin",)))
+    ledger.append(own, id="own", recorded_at=later)
+    ledger.append(SameEvent(("reported", "own")), id="one-call", recorded_at=later)
+    [contact] = contact_events(ledger)
+    assert (contact.doubts, contact.took_place) == ((), "definite")
+    # Near miss: its readout as a plan says nothing of whether it took place.
+    ledger = cast()
+    call(ledger, "reported", ("pashinyan", "putin"), at(4, 4))
+    ledger.append(denial, id="denied", recorded_at=T)
+    plan = Call(
+        ("putin", "pashinyan"),
+        at(4, 4),
+        Provenance("article", via=("putin",)),
+        status=Status.PLANNED,
+    )
+    ledger.append(plan, id="own", recorded_at=later)
+    ledger.append(SameEvent(("reported", "own")), id="one-call", recorded_at=later)
+    [contact] = contact_events(ledger)
+    assert (contact.doubts, contact.took_place) == (("denied",), "possible")
+
+
 def test_contacts_are_in_time_order_not_the_order_recorded() -> None:
     ledger = cast()
     call(ledger, "late", ("pashinyan", "putin"), at(10, 10))
