@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from diplomacy_ledger import (
     Agreement,
     Call,
     Ceasefire,
     Claim,
+    Entry,
     Hostility,
     Ledger,
     Participant,
@@ -24,6 +28,7 @@ from diplomacy_ledger import (
     When,
     check,
 )
+from diplomacy_ledger.ledger import called_off
 from tests.checks._helpers import T, add, found, src, y
 
 ONE = Span(y("2022-09-13 01:00"), y("2022-09-13 02:00"))
@@ -231,3 +236,45 @@ class TestDenialTakenBackByAReadoutOfItsOwn:
             recorded_at=self.LATER,
         )
         assert [c for c, _ in found(base, "double_booking")] == ["definite"]
+
+
+readouts = st.lists(
+    st.tuples(
+        st.integers(0, 20),
+        st.integers(0, 4),
+        st.sampled_from([Status.OCCURRED, Status.PLANNED, Status.CANCELLED]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@given(readouts)
+def test_called_off_is_the_pairwise_rule(told: list[tuple[int, int, Status]]) -> None:
+    """A cancellation counts when no readout is held, or when it meets a held one in time."""
+    entries = [
+        Entry(
+            f"r{i}",
+            T,
+            Call(
+                ["pashinyan", "putin"],
+                When.instant(T + timedelta(minutes=low))
+                if width == 0
+                else When.between(
+                    When.instant(T + timedelta(minutes=low)),
+                    When.instant(T + timedelta(minutes=low + width)),
+                ),
+                src(),
+                status=status,
+            ),
+        )
+        for i, (low, width, status) in enumerate(told)
+    ]
+    held = [(low, low + width) for low, width, status in told if status is Status.OCCURRED]
+    expected = [
+        f"r{i}"
+        for i, (low, width, status) in enumerate(told)
+        if status is Status.CANCELLED
+        and (not held or any(low <= end and start <= low + width for start, end in held))
+    ]
+    assert [entry.id for entry in called_off(entries)] == expected
