@@ -11,6 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplomacy_ledger import (
+    Actor,
+    ActorKind,
     Agreement,
     Call,
     Ceasefire,
@@ -18,7 +20,9 @@ from diplomacy_ledger import (
     Entry,
     Hostility,
     Ledger,
+    Meeting,
     Participant,
+    Place,
     Provenance,
     SameEvent,
     Source,
@@ -31,6 +35,7 @@ from diplomacy_ledger import (
 from diplomacy_ledger.ledger import called_off
 from tests.checks._helpers import T, add, found, src, y
 
+ANCHORAGE = "America/Anchorage"
 ONE = Span(y("2022-09-13 01:00"), y("2022-09-13 02:00"))
 INSIDE = Span(y("2022-09-13 01:15"), y("2022-09-13 01:45"))
 
@@ -278,3 +283,55 @@ def test_called_off_is_the_pairwise_rule(told: list[tuple[int, int, Status]]) ->
         and (not held or any(low <= end and start <= low + width for start, end in held))
     ]
     assert [entry.id for entry in called_off(entries)] == expected
+
+
+class TestPlacesOneWithinAnother:
+    """A base in a city and the city are not two places told apart (the Anchorage summit)."""
+
+    def meet(self, base: Ledger, *places: tuple[str, Place]) -> None:
+        for id, place in places:
+            add(base, id, place)
+        a, b = (id for id, _ in places[:2])
+        add(base, "us", Meeting.summit(["putin", "macron"], ONE, src(), place=a))
+        add(base, "ru", Meeting.summit(["macron", "putin"], ONE, src("arm-gov"), place=b))
+        add(base, "one", SameEvent(("us", "ru")))
+
+    def test_a_base_and_its_city_may_be_one_within_the_other(self, base: Ledger) -> None:
+        add(base, "usa", Actor("United States", ActorKind.STATE))
+        self.meet(
+            base,
+            ("jber", Place("Joint Base Elmendorf-Richardson", zone=ANCHORAGE, states=("usa",))),
+            ("anchorage", Place("Anchorage", zone=ANCHORAGE, states=("usa",))),
+        )
+        [finding] = check(base, only=["readout_mismatch"])
+        assert finding.certainty == "possible"
+        assert "one may lie within the other" in finding.explanation
+
+    def test_a_region_that_names_the_other_place_says_it_lies_within(self, base: Ledger) -> None:
+        jber = Place("Joint Base Elmendorf-Richardson", zone=ANCHORAGE, region="Anchorage")
+        self.meet(
+            base,
+            ("jber", jber),
+            ("anchorage", Place("Anchorage", zone=ANCHORAGE, aliases=("Anchorage, Alaska",))),
+        )
+        assert found(base, "readout_mismatch") == []
+
+    def test_near_miss_places_in_two_zones_are_apart(self, base: Ledger) -> None:
+        self.meet(
+            base,
+            ("anchorage", Place("Anchorage", zone=ANCHORAGE)),
+            ("moscow", Place("Moscow", zone="Europe/Moscow")),
+        )
+        assert [c for c, _ in found(base, "readout_mismatch")] == ["definite"]
+
+    def test_near_miss_places_in_two_states_are_apart(self, base: Ledger) -> None:
+        self.meet(
+            base,
+            ("a", Place("A town", zone="Asia/Yerevan", states=("armenia",))),
+            ("b", Place("Another town", zone="Asia/Yerevan", states=("azerbaijan",))),
+        )
+        [finding] = check(base, only=["readout_mismatch"])
+        assert finding.certainty == "definite"
+        assert finding.explanation.endswith(
+            "their places differ (A town in 'us'; Another town in 'ru')."
+        )
