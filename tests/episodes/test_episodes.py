@@ -19,6 +19,7 @@ from diplomacy_ledger import (
     unrecorded_tenures,
 )
 from tests.episodes import (
+    anchorage_2025,
     biden_xi_2021,
     easter_truce_2025,
     gaza_truce_2023,
@@ -61,6 +62,7 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
         oval_office_2025,
         hanoi_2019,
         israel_iran_2025,
+        anchorage_2025,
     ],
     ids=lambda m: m.__name__,
 )
@@ -300,3 +302,32 @@ def test_a_ceasefire_a_third_party_announced_and_each_side_accused() -> None:
     radar = [f for f in phased if f.entries == ("announced", "in-effect", "radar-strike")]
     assert "Fighting by Israel" in radar[0].explanation
     assert "the ceasefire between Israel and Iran took effect" in radar[0].explanation
+
+
+def test_a_summit_at_a_third_place_told_on_two_calendars() -> None:
+    ledger = anchorage_2025.ledger()
+    expected = anchorage_2025.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    found = last_contact(ledger, "Trump", "Putin")
+    assert (found.certainty, found.definite.id if found.definite else None) == expected["last"]
+    found = last_contact(ledger, "Trump", "Putin", before=anchorage_2025.BEFORE_THE_SUMMIT)
+    assert (found.certainty, found.definite.id if found.definite else None) == expected[
+        "last before the summit"
+    ]
+    months = contact_counts(ledger, "Trump", per="month", zone=anchorage_2025.WASHINGTON)
+    assert [(c.bucket, c.definite, c.possible) for c in months] == expected["months"]
+    days = contact_counts(ledger, "Putin", per="day", zone=anchorage_2025.MOSCOW)
+    assert [(c.bucket, c.definite, c.possible) for c in days] == expected["moscow days"]
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    [edge] = [e for e in graph.edges if {e.source, e.target} == {"trump", "putin"}]
+    assert (edge.source, edge.target, edge.definite, edge.possible) == expected["edge"]
+    # The Kremlin's readout on Moscow's calendar: no mismatch, and a day surely in each zone.
+    moscow_day = anchorage_2025.ledger(kremlin_day=True)
+    assert check(moscow_day) == []
+    for zone, rows in expected["summit day"].items():
+        counted = contact_counts(moscow_day, "Rubio", per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, zone
+    unplaced = check(anchorage_2025.ledger(base_in_city=False))
+    assert kinds(unplaced) == anchorage_2025.EXPECTED_UNPLACED
+    assert "one may lie within the other" in unplaced[0].explanation
