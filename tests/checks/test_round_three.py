@@ -335,3 +335,36 @@ class TestPlacesOneWithinAnother:
         assert finding.explanation.endswith(
             "their places differ (A town in 'us'; Another town in 'ru')."
         )
+
+
+class TestTakenBackInWords:
+    """The contradiction says the denier has since told the event, in another record (#13)."""
+
+    def test_a_denial_then_a_readout_of_the_denier_s_own(self, base: Ledger) -> None:
+        add(base, "reported", Call(["pashinyan", "putin"], ONE, src("arm-gov")))
+        add(base, "tass", Source("Moscow's readout"))
+        add(base, "denied", Claim("russia", Stance.DENIES, Provenance("tass"), about="reported"))
+        later = T + timedelta(days=1)
+        own = Call(["putin", "pashinyan"], ONE, Provenance("tass", via=("russia",)))
+        base.append(own, id="own", recorded_at=later)
+        base.append(SameEvent(("reported", "own")), id="one-call", recorded_at=later)
+        [finding] = check(base, only=["contradiction"])
+        assert finding.entries == ("reported", "denied")
+        assert (
+            "Russia denies it in 'denied' (a claim), but has since told it in 'own' (a call), "
+            "taking back its denial." in finding.explanation
+        )
+
+    def test_near_miss_a_readout_told_before_the_denial(self, base: Ledger) -> None:
+        add(base, "reported", Call(["pashinyan", "putin"], ONE, src("arm-gov")))
+        add(base, "tass", Source("Moscow's readout"))
+        own = Call(["putin", "pashinyan"], ONE, Provenance("tass", via=("russia",)))
+        add(base, "own", own)
+        add(base, "one-call", SameEvent(("reported", "own")))
+        base.append(
+            Claim("russia", Stance.DENIES, Provenance("tass"), about="reported"),
+            id="denied",
+            recorded_at=T + timedelta(days=1),
+        )
+        [finding] = check(base, only=["contradiction"])
+        assert "taking back its denial" not in finding.explanation

@@ -183,6 +183,17 @@ def _finding(
             since.setdefault(asserter, []).append(what)
         else:
             said.append((asserter, what))
+    asserting = {assertion.id for assertion in assertions}
+    for denier, theirs in deniers.items():  # taken back by telling another readout of it
+        later = [context.withdrawn.get(denial.id) for denial in theirs]
+        last = later[-1]
+        if denier not in since and all(later) and last is not None and last.id not in asserting:
+            told = f"{_since(last)} in {words.describe(last)}"
+            about = getattr(last.record, "about", None)
+            current = None if about is None else context.current(about)
+            if current is not None:
+                told += f" about {words.describe(current)}"
+            since[denier] = [told]
     shown = [i for i, (who, _) in enumerate(said) if who not in deniers]
     if subject is not None and said and assertions[(shown or [0])[0]] is not subject:
         first = (shown or [0])[0]  # say what "it" is, once
@@ -272,6 +283,14 @@ def _by_teller(context: CheckContext, said: list[tuple[str, str]]) -> list[str]:
     for teller, what in said:
         grouped.setdefault(teller, []).append(what)
     return [f"{context.words.name(t)} {' and '.join(whats)}" for t, whats in grouped.items()]
+
+
+def _since(entry: Entry) -> str:
+    """How a denier said since that the event took place: a claim, a report, or its own readout."""
+    record = entry.record
+    if isinstance(record, Report):
+        return "reported it"
+    return "asserted it" if isinstance(record, Claim) else "told it"
 
 
 def _what(context: CheckContext, entry: Entry) -> str:

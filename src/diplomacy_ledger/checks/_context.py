@@ -103,6 +103,7 @@ class CheckContext:
                 via = record.provenance.via  # type: ignore[union-attr]
                 if via and getattr(record, "status", Status.OCCURRED) is Status.OCCURRED:
                     said[(root[entry.id], root[via[-1]])] = position
+        self.withdrawn: dict[str, Entry] = {}  # denial id → where its claimant said it since
         if denying:
             self._keep_standing(said, denying)
         self._lineage: dict[str, frozenset[str]] = {}
@@ -134,8 +135,11 @@ class CheckContext:
         for position, target, claimant, entry in denying:
             group = events.get(target)
             event = target if group is None else root[group[0].id]
-            if by_event.get((event, claimant), -1) < position:  # else taken back since
+            since = by_event.get((event, claimant), -1)
+            if since < position:
                 self.denials[target].append(entry)
+            else:  # taken back since
+                self.withdrawn[entry.id] = self.entries[since]
 
     # -- entries -------------------------------------------------------------------------------
 
