@@ -368,3 +368,24 @@ class TestTakenBackInWords:
         )
         [finding] = check(base, only=["contradiction"])
         assert "taking back its denial" not in finding.explanation
+
+
+class TestOneUnresolvedTimePerRecord:
+    """A span whose two ends fall in the repeated hour is one problem (a probe of anchorage)."""
+
+    def test_both_ends_of_a_span_in_the_hour_clocks_repeat(self, base: Ledger) -> None:
+        def paris(wall: str) -> When:
+            return When.local(wall, zone="Europe/Paris", disambiguation="earlier")
+
+        span = Span(paris("2022-10-30 02:10"), paris("2022-10-30 02:50"))
+        add(base, "c", Call(["putin", "macron"], span, src()))
+        [finding] = check(base, only=["unresolved_local_time"])
+        assert finding.entries == ("c",)
+        assert "02:10:00 happened twice" in finding.explanation
+        assert "; and the wall time 2022-10-30 02:50:00 happened twice" in finding.explanation
+
+    def test_near_miss_two_records_two_findings(self, base: Ledger) -> None:
+        gap = When.local("2022-03-27 02:30", zone="Europe/Paris", disambiguation="later")
+        add(base, "a", Call(["putin", "macron"], gap, src()))
+        add(base, "b", Call(["pashinyan", "macron"], gap, src()))
+        assert found(base, "unresolved_local_time") == [("definite", ("a",)), ("definite", ("b",))]
