@@ -259,7 +259,7 @@ def ledger(*, phased: bool = False) -> Ledger:
                 "israel-pmo",
                 Provenance("israel-reports", via=("israel-pmo",)),
                 when=israel_24,
-                words="Israel agreed to the President's proposal for a bilateral ceasefire.",
+                words="Israel has agreed to the President's proposal for a bilateral ceasefire.",
             ),
         ),
         (

@@ -9,10 +9,11 @@ What the public record says (the sources are the records' provenance):
   Washington on Friday to sign an agreement on Ukraine's minerals (AP, Reuters).
 - On Friday 28 February Trump received Zelensky in the Oval Office, with Vice President Vance
   (since 20 January 2025). The meeting, in front of the press, ended in a shouting match: Vance
-  asked "Have you said 'thank you' once?"; Trump told Zelensky "You're gambling with World War
-  Three". Zelensky left the White House without the agreement being signed: the signing and the
-  joint news conference planned for that day did not take place (AP, Reuters, BBC). Trump posted
-  the same day that Zelensky "can come back when he is ready for Peace."
+  asked "Have you said 'thank you' once this entire meeting?"; Trump told Zelensky "You're
+  gambling with World War Three". Zelensky left the White House without the agreement being
+  signed: the signing and the joint news conference planned for that day did not take place (AP,
+  Reuters, BBC). Trump posted the same day that Zelensky "can come back when he is ready for
+  Peace."
 - On Saturday 26 April, in St Peter's Basilica in Rome before Pope Francis's funeral, Trump and
   Zelensky met (the White House's spokesman Steven Cheung, and Zelensky's post, that day).
 - On Wednesday 30 April, in Washington, Treasury Secretary Scott Bessent (sworn in on
@@ -224,7 +225,7 @@ def ledger(*, linked_signing: bool = False) -> Ledger:
                 Provenance("press"),
                 when=day("2025-02-28"),
                 audience=("zelensky",),
-                words="Have you said 'thank you' once?",
+                words="Have you said 'thank you' once this entire meeting?",
                 during="oval-office",
             ),
         ),
