@@ -45,6 +45,13 @@ tests/checks/test_round_three.py):
   region unrecorded (``base_in_city=False``) the two places may be one within the other: a
   **possible** readout mismatch, which says so.
 
+Exported to PLOVER (asked after the checks ran, so written after): one event, CONSULT, not
+``multilateral`` but two sides meeting with their delegations, Trump's and Putin's, each person
+on the side whose office they are named in (Witkoff's and Ushakov's offices, which have no
+tenure recorded, are listed by ``unrecorded_tenures``). Before the fix it was ``multilateral``,
+Trump the actor and his own Secretary of State among the recipients: the six people counted as
+six parties (tests/model/test_codes.py).
+
 What the checks and the contact questions gave: all of the above, with the place rule fixed.
 Before it, the variant with the base's region unrecorded was a **definite** readout mismatch
 ("their places differ (Joint Base Elmendorf-Richardson ...; Anchorage ...)"), and so would the
@@ -83,6 +90,15 @@ BEFORE_THE_SUMMIT = When.local("2025-08-15 00:00", zone=ANCHORAGE)
 
 EXPECTED: list[tuple[str, str]] = []
 EXPECTED_UNPLACED = [("readout_mismatch", "possible")]
+EXPECTED_UNRECORDED = {("witkoff", "envoy"), ("ushakov", "aide")}
+EXPECTED_PLOVER = {
+    "readouts": ["summit-us", "one-on-one", "summit-ru"],
+    "mode": (["CONSULT"], ["third-party"], "044"),
+    "sides": (
+        ["Donald Trump", "Marco Rubio", "Steve Witkoff"],
+        ["Vladimir Putin", "Sergei Lavrov", "Yuri Ushakov"],
+    ),
+}
 
 EXPECTED_CONTACTS: dict[str, Any] = {
     "count": 9,
@@ -136,6 +152,8 @@ def ledger(*, kremlin_day: bool = False, base_in_city: bool = True) -> Ledger:
     putin = Participant("putin", office="president-russia")
     rubio = Participant("rubio", office="secstate")
     lavrov = Participant("lavrov", office="fm-russia")
+    witkoff = Participant("witkoff", office="envoy")
+    ushakov = Participant("ushakov", office="aide")
     known = day("2025-10-23", WASHINGTON)
     records: list[tuple[str, Record]] = [
         ("usa", Actor("United States", ActorKind.STATE)),
@@ -152,6 +170,8 @@ def ledger(*, kremlin_day: bool = False, base_in_city: bool = True) -> Ledger:
         ("president-russia", Office("President of Russia", jurisdiction="russia")),
         ("secstate", Office("Secretary of State", jurisdiction="usa")),
         ("fm-russia", Office("Minister of Foreign Affairs of Russia", jurisdiction="russia")),
+        ("envoy", Office("White House special envoy", jurisdiction="usa")),
+        ("aide", Office("Aide to the President of Russia", jurisdiction="russia")),
         (
             "trump-term",
             Tenure("trump", "potus", Span.ongoing(day("2025-01-20", WASHINGTON), as_of=known)),
@@ -210,7 +230,7 @@ def ledger(*, kremlin_day: bool = False, base_in_city: bool = True) -> Ledger:
         (
             "summit-us",
             Meeting.summit(
-                [trump, rubio, "witkoff", putin, lavrov, "ushakov"],
+                [trump, rubio, witkoff, putin, lavrov, ushakov],
                 day("2025-08-15", ANCHORAGE),
                 Provenance("white-house", via=("leavitt",)),
                 place="jber",
@@ -220,7 +240,7 @@ def ledger(*, kremlin_day: bool = False, base_in_city: bool = True) -> Ledger:
         (
             "summit-ru",
             Meeting.summit(
-                [putin, lavrov, "ushakov", trump, rubio, "witkoff"],
+                [putin, lavrov, ushakov, trump, rubio, witkoff],
                 day("2025-08-16", MOSCOW) if kremlin_day else day("2025-08-15", ANCHORAGE),
                 Provenance("kremlin", via=("ushakov",)),
                 place="anchorage",

@@ -328,6 +328,14 @@ def test_a_summit_at_a_third_place_told_on_two_calendars() -> None:
     for zone, rows in expected["summit day"].items():
         counted = contact_counts(moscow_day, "Rubio", per="day", zone=zone)
         assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, zone
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == anchorage_2025.EXPECTED_UNRECORDED
+    [summit] = [r for r in plover_records(ledger) if r["id"] == "summit-us"]
+    plover = anchorage_2025.EXPECTED_PLOVER
+    assert summit["readouts"] == plover["readouts"]
+    assert (summit["event"], summit["mode"], summit["cameo"]) == plover["mode"]
+    sides = [[a["entity_text"] for a in summit[role]] for role in ("actor", "recipient")]
+    assert tuple(sides) == plover["sides"]
     unplaced = check(anchorage_2025.ledger(base_in_city=False))
     assert kinds(unplaced) == anchorage_2025.EXPECTED_UNPLACED
     assert "one may lie within the other" in unplaced[0].explanation
