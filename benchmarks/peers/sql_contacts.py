@@ -4,7 +4,8 @@ Read from the JSON Lines file itself (with explicit columns), as a database user
 computed as the library defines them (``docs/contacts.md``): current calls and meetings; the
 records linked by SameEvent, through chains of links (a recursive query), are one contact; a
 contact took place when a readout says it occurred, and is in doubt (possible only) when another
-says it was called off or a claim denies one that says it occurred; the
+says it was called off at a time it may have been held (at another time, it was put off) or a
+claim denies one that says it occurred; the
 readouts that say it occurred place it and name who took part: it began where their starts
 overlap, or, where they cannot all hold, within one of them; per actor and local day of the
 zone, a contact whose start surely falls on the day counts in ``definite`` and ``possible``, one
@@ -63,6 +64,11 @@ def duckdb_contacts_ingest(connection: Any, path: Path) -> None:
                 s=us.format("r->'when'->'start'->>'latest'"), w=us.format("r->'when'->>'latest'")
             )
         } AS sl,
+                   coalesce({us.format("r->'when'->'end'->>'latest'")}, {
+            start.format(
+                s=us.format("r->'when'->'start'->>'latest'"), w=us.format("r->'when'->>'latest'")
+            )
+        }) AS el,
                    coalesce(r->>'medium', CASE kind WHEN 'call' THEN 'phone'
                                                     ELSE 'in_person' END) AS medium
             FROM m""",
@@ -103,14 +109,20 @@ _CONTACTS: Final = [
        SELECT DISTINCT ro.root FROM denials d JOIN cur c ON c.id = d.id
        JOIN roots ro ON ro.id = d.about""",
     """CREATE TEMP TABLE readouts AS
-       SELECT c.pos, c.id, coalesce(k.event, c.root) AS event, m.status, m.se, m.sl, m.medium,
-              c.root IN (SELECT root FROM denied) AS denied
+       SELECT c.pos, c.id, coalesce(k.event, c.root) AS event, m.status, m.se, m.sl, m.el,
+              m.medium, c.root IN (SELECT root FROM denied) AS denied
        FROM cur c JOIN cm m ON m.id = c.id LEFT JOIN component k ON k.node = c.root""",
+    # Called off at a time it may have been held: in doubt (called off at another, put off).
+    """CREATE TEMP TABLE called_off AS
+       SELECT DISTINCT c.event FROM readouts c JOIN readouts o
+         ON o.event = c.event AND c.status = 'cancelled' AND o.status = 'occurred'
+        AND c.se <= o.el AND o.se <= c.el""",
     """CREATE TEMP TABLE contacts AS
        WITH g AS (
          SELECT event, arg_min(id, pos) AS first,
                 bool_or(status = 'occurred') AS occurred,
-                bool_or(status = 'cancelled' OR (status = 'occurred' AND denied)) AS doubted,
+                bool_or(status = 'occurred' AND denied)
+                  OR event IN (SELECT event FROM called_off) AS doubted,
                 max(se) FILTER (WHERE status = 'occurred') AS lo_i,
                 min(sl) FILTER (WHERE status = 'occurred') AS hi_i,
                 min(se) FILTER (WHERE status = 'occurred') AS lo_u,

@@ -94,8 +94,14 @@ def placements(readouts: list[Readout]) -> set[int] | None:
 
 
 def in_doubt(readouts: list[Readout]) -> bool:
-    """Whether the event may not have taken place: a readout tells it as called off."""
-    return any(status is Status.CANCELLED for _, _, status in readouts)
+    """Whether the event may not have taken place: a readout tells it as called off when it
+    may have been held (its steps meet those of a readout telling it as held; called off at
+    steps no such readout allows, it was put off)."""
+    held = [(low, high) for low, high, status in readouts if status is Status.OCCURRED]
+    return any(
+        status is Status.CANCELLED and any(low <= end and start <= high for start, end in held)
+        for low, high, status in readouts
+    )
 
 
 __all__ = [

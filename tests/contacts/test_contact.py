@@ -66,6 +66,23 @@ def test_plans_and_cancellations_are_no_contacts_unless_a_readout_says_it_happen
     assert found == [(("announced", "held"), ()), (("said-off", "said-held"), ("said-off",))]
 
 
+def test_a_call_called_off_and_held_later_was_put_off_not_in_doubt() -> None:
+    # The cancellation is of the call at 00:00-00:30; the call held at 02:00 is another time.
+    ledger = cast()
+    call(ledger, "off", ("pashinyan", "putin"), at(0, 2), status=Status.CANCELLED)
+    call(ledger, "held", ("pashinyan", "putin"), at(8, 8))
+    ledger.append(SameEvent(("off", "held")), id="put-off", recorded_at=T)
+    [contact] = contact_events(ledger)
+    assert (contact.doubts, contact.took_place) == ((), "definite")
+    assert last_contact(ledger, "pashinyan", "putin").definite == contact
+    # Near miss: called off for a time the held readout allows: in doubt.
+    call(ledger, "said-off", ("aliyev", "macron"), at(0, 4), status=Status.CANCELLED)
+    call(ledger, "said-held", ("aliyev", "macron"), at(4, 6))
+    ledger.append(SameEvent(("said-off", "said-held")), id="disputed", recorded_at=T)
+    [doubted] = [c for c in contact_events(ledger) if c.id == "said-off"]
+    assert (doubted.doubts, doubted.took_place) == (("said-off",), "possible")
+
+
 def test_a_contact_someone_denies_is_possible_in_every_answer() -> None:
     ledger = cast()
     call(ledger, "before", ("pashinyan", "putin"), at(0, 0))
@@ -90,6 +107,34 @@ def test_a_contact_someone_denies_is_possible_in_every_answer() -> None:
     days = [(c.definite, c.possible) for c in contact_counts(ledger, "putin", zone="UTC")]
     assert sum(d for d, _ in days) == 1
     assert sum(p for _, p in days) == 2
+
+
+def test_a_denial_taken_back_by_a_readout_of_the_denier_s_own() -> None:
+    # The Kremlin denies a reported call, then publishes its own readout of it: confirmed.
+    ledger = cast()
+    call(ledger, "reported", ("pashinyan", "putin"), at(4, 4))
+    denial = Claim("putin", Stance.DENIES, Provenance("article"), about="reported")
+    ledger.append(denial, id="denied", recorded_at=T)
+    later = T + STEP
+    own = Call(("putin", "pashinyan"), at(4, 4), Provenance("article", via=("putin",)))
+    ledger.append(own, id="own", recorded_at=later)
+    ledger.append(SameEvent(("reported", "own")), id="one-call", recorded_at=later)
+    [contact] = contact_events(ledger)
+    assert (contact.doubts, contact.took_place) == ((), "definite")
+    # Near miss: its readout as a plan says nothing of whether it took place.
+    ledger = cast()
+    call(ledger, "reported", ("pashinyan", "putin"), at(4, 4))
+    ledger.append(denial, id="denied", recorded_at=T)
+    plan = Call(
+        ("putin", "pashinyan"),
+        at(4, 4),
+        Provenance("article", via=("putin",)),
+        status=Status.PLANNED,
+    )
+    ledger.append(plan, id="own", recorded_at=later)
+    ledger.append(SameEvent(("reported", "own")), id="one-call", recorded_at=later)
+    [contact] = contact_events(ledger)
+    assert (contact.doubts, contact.took_place) == (("denied",), "possible")
 
 
 def test_contacts_are_in_time_order_not_the_order_recorded() -> None:

@@ -19,13 +19,17 @@ from diplomacy_ledger import (
     unrecorded_tenures,
 )
 from tests.episodes import (
+    anchorage_2025,
     biden_xi_2021,
     easter_truce_2025,
     gaza_truce_2023,
     geneva_2021,
+    hanoi_2019,
     india_pakistan_2025,
+    israel_iran_2025,
     karabakh_2020,
     minsk_2015,
+    oval_office_2025,
     przewodow_2022,
     singapore_2018,
     thailand_cambodia_2025,
@@ -55,6 +59,10 @@ def kinds(findings: list[Finding]) -> list[tuple[str, str]]:
         trump_putin_2024,
         vilnius_2023,
         przewodow_2022,
+        oval_office_2025,
+        hanoi_2019,
+        israel_iran_2025,
+        anchorage_2025,
     ],
     ids=lambda m: m.__name__,
 )
@@ -227,3 +235,107 @@ def test_a_premature_attribution_corrected_and_the_denial_it_drew() -> None:
     # and the finding says which version the denial answered.
     assert "gave 'explosion-corrected'" not in words
     assert "answered 'explosion' (a hostility), which 'explosion-corrected'" in words
+
+
+def test_a_meeting_held_and_a_signing_called_off_then_put_off() -> None:
+    ledger = oval_office_2025.ledger()
+    expected = oval_office_2025.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    assert [m.contact.id for m in contacts_of(ledger, "Trump")] == expected["trump"]
+    found = last_contact(ledger, "Trump", "Zelensky")
+    assert (found.certainty, found.definite.id if found.definite else None) == expected["last"]
+    march = When.day("2025-03-01", zone=oval_office_2025.WASHINGTON)
+    found = last_contact(ledger, "Trump", "Zelensky", before=march)
+    assert (found.certainty, found.definite.id if found.definite else None) == expected[
+        "last before March"
+    ]
+    for zone, rows in expected["days"].items():
+        counted = contact_counts(ledger, "Trump", per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, zone
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    [edge] = graph.edges
+    assert (edge.source, edge.target, edge.definite, edge.possible) == expected["edge"]
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == oval_office_2025.EXPECTED_UNRECORDED
+    # Linked with February's plan as one deal, the April signing was put off, not disputed.
+    linked = oval_office_2025.ledger(linked_signing=True)
+    assert kinds(check(linked)) == oval_office_2025.EXPECTED_LINKED_SIGNING
+
+
+def test_a_summit_cut_short_its_lunch_and_signing_called_off() -> None:
+    ledger = hanoi_2019.ledger()
+    [finding] = check(ledger)
+    assert finding.entries == hanoi_2019.EXPECTED_CONTRADICTION
+    assert "they wanted the sanctions lifted in their entirety" in finding.explanation
+    assert "'North Korea asked for a partial lifting" in finding.explanation
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == hanoi_2019.EXPECTED_UNRECORDED
+    expected = hanoi_2019.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    matches = contacts_of(ledger, "Trump", with_="Kim")
+    assert [m.contact.id for m in matches] == expected["between"]
+    found = last_contact(ledger, "Trump", "Kim")
+    assert (found.certainty, found.definite.id if found.definite else None) == expected["last"]
+    found = last_contact(ledger, "Trump", "Kim", before=hanoi_2019.BEFORE_THE_28TH)
+    assert (found.certainty, found.definite.id if found.definite else None) == expected[
+        "last before the 28th"
+    ]
+    for (actor, zone), rows in expected["days"].items():
+        counted = contact_counts(ledger, actor, per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, (actor, zone)
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    edges = {(e.source, e.target): (e.definite, e.possible) for e in graph.edges}
+    assert edges == expected["edges"]
+
+
+def test_a_ceasefire_a_third_party_announced_and_each_side_accused() -> None:
+    ledger = israel_iran_2025.ledger()
+    findings = check(ledger)
+    assert {(f.kind, f.entries) for f in findings} == israel_iran_2025.EXPECTED_ENTRIES
+    assert "NO 'agreement'" in findings[2].explanation
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == israel_iran_2025.EXPECTED_UNRECORDED
+    phased = check(israel_iran_2025.ledger(phased=True))
+    assert kinds(phased) == israel_iran_2025.EXPECTED_PHASED
+    radar = [f for f in phased if f.entries == ("announced", "in-effect", "radar-strike")]
+    assert "Fighting by Israel" in radar[0].explanation
+    assert "the ceasefire between Israel and Iran took effect" in radar[0].explanation
+
+
+def test_a_summit_at_a_third_place_told_on_two_calendars() -> None:
+    ledger = anchorage_2025.ledger()
+    expected = anchorage_2025.EXPECTED_CONTACTS
+    assert len(contact_events(ledger)) == expected["count"]
+    found = last_contact(ledger, "Trump", "Putin")
+    assert (found.certainty, found.definite.id if found.definite else None) == expected["last"]
+    found = last_contact(ledger, "Trump", "Putin", before=anchorage_2025.BEFORE_THE_SUMMIT)
+    assert (found.certainty, found.definite.id if found.definite else None) == expected[
+        "last before the summit"
+    ]
+    months = contact_counts(ledger, "Trump", per="month", zone=anchorage_2025.WASHINGTON)
+    assert [(c.bucket, c.definite, c.possible) for c in months] == expected["months"]
+    days = contact_counts(ledger, "Putin", per="day", zone=anchorage_2025.MOSCOW)
+    assert [(c.bucket, c.definite, c.possible) for c in days] == expected["moscow days"]
+    graph = contact_graph(ledger)
+    assert (len(graph.nodes), len(graph.edges)) == expected["graph"]
+    [edge] = [e for e in graph.edges if {e.source, e.target} == {"trump", "putin"}]
+    assert (edge.source, edge.target, edge.definite, edge.possible) == expected["edge"]
+    # The Kremlin's readout on Moscow's calendar: no mismatch, and a day surely in each zone.
+    moscow_day = anchorage_2025.ledger(kremlin_day=True)
+    assert check(moscow_day) == []
+    for zone, rows in expected["summit day"].items():
+        counted = contact_counts(moscow_day, "Rubio", per="day", zone=zone)
+        assert [(c.bucket, c.definite, c.possible) for c in counted] == rows, zone
+    pairs = {(u.person, u.office) for u in unrecorded_tenures(ledger)}
+    assert pairs == anchorage_2025.EXPECTED_UNRECORDED
+    [summit] = [r for r in plover_records(ledger) if r["id"] == "summit-us"]
+    plover = anchorage_2025.EXPECTED_PLOVER
+    assert summit["readouts"] == plover["readouts"]
+    assert (summit["event"], summit["mode"], summit["cameo"]) == plover["mode"]
+    sides = [[a["entity_text"] for a in summit[role]] for role in ("actor", "recipient")]
+    assert tuple(sides) == plover["sides"]
+    unplaced = check(anchorage_2025.ledger(base_in_city=False))
+    assert kinds(unplaced) == anchorage_2025.EXPECTED_UNPLACED
+    assert "one may lie within the other" in unplaced[0].explanation

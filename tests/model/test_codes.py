@@ -8,6 +8,8 @@ for events and modes.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from diplomacy_ledger import (
@@ -315,6 +317,50 @@ def test_a_meeting_of_three_or_more_with_no_host_is_multilateral() -> None:
         "multilateral",
     )
     assert set(coded.source + coded.target) == {"aliyev", "pashinyan", "putin"}
+
+
+class TestTwoDelegations:
+    """Two leaders with their aides, no host: two sides at a third location (anchorage_2025)."""
+
+    CAST: ClassVar[dict[str, Record]] = {
+        "usa": Actor("United States", ActorKind.STATE),
+        "russia": Actor("Russia", ActorKind.STATE),
+        "mfa": Actor("Russian foreign ministry", ActorKind.GOVERNMENT_BODY, part_of="russia"),
+        "potus": Office("President of the United States", jurisdiction="usa"),
+        "secstate": Office("Secretary of State", jurisdiction="usa"),
+        "president": Office("President of Russia", jurisdiction="russia"),
+        "fm": Office("Minister of Foreign Affairs of Russia", jurisdiction="mfa"),
+    }
+
+    def test_each_named_in_an_office_of_one_of_two_states(self) -> None:
+        summit = Meeting.summit(
+            [
+                Participant("trump", "potus"),
+                Participant("rubio", "secstate"),
+                Participant("putin", "president"),
+                Participant("lavrov", "fm"),
+            ],
+            EARLY_HOURS,
+            SRC,
+        )
+        [coded] = event_codes(summit, lookup=self.CAST.get)
+        assert (coded.cameo, coded.plover_mode) == ("044", "third-party")
+        assert (coded.source, coded.target) == (("trump", "rubio"), ("putin", "lavrov"))
+
+    def test_near_miss_an_aide_whose_side_is_not_recorded(self) -> None:
+        summit = Meeting.summit(
+            [Participant("trump", "potus"), Participant("putin", "president"), "ushakov"],
+            EARLY_HOURS,
+            SRC,
+        )
+        [coded] = event_codes(summit, lookup=self.CAST.get)
+        assert coded.plover_mode == "multilateral"
+
+    def test_near_miss_three_states(self) -> None:
+        cast = {**self.CAST, "china": Actor("China", ActorKind.STATE)}
+        summit = Meeting.summit(["usa", "russia", "china"], EARLY_HOURS, SRC)
+        [coded] = event_codes(summit, lookup=cast.get)
+        assert coded.plover_mode == "multilateral"
 
 
 def test_a_video_summit_is_remote_whether_or_not_it_has_a_host() -> None:

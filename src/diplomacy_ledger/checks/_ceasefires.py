@@ -311,7 +311,9 @@ def _finding(context: CheckContext, pairs: list[tuple[Entry, Entry, Truth]]) -> 
     """One finding for a ceasefire and a fight, each an event told by one or more readouts."""
     ceasefire, fight, _ = pairs[0]
     truces, fights = context.event(ceasefire), context.event(fight)
-    record, hostility = truces[0].record, fights[0].record
+    # Told as the readout met (one told as held, where there is one: not a plan set aside,
+    # whose time and parties bound may have changed).
+    record, hostility = ceasefire.record, fights[0].record
     assert isinstance(record, Ceasefire)
     assert isinstance(hostility, Hostility)
     after, before_end, certain_timing = _timings(context, truces, fights)

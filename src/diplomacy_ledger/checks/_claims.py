@@ -183,6 +183,17 @@ def _finding(
             since.setdefault(asserter, []).append(what)
         else:
             said.append((asserter, what))
+    asserting = {assertion.id for assertion in assertions}
+    for denier, theirs in deniers.items():  # taken back by telling another readout of it
+        later = [context.withdrawn.get(denial.id) for denial in theirs]
+        last = later[-1]
+        if denier not in since and all(later) and last is not None and last.id not in asserting:
+            told = f"{_since(last)} in {words.describe(last)}"
+            about = getattr(last.record, "about", None)
+            current = None if about is None else context.current(about)
+            if current is not None:
+                told += f" about {words.describe(current)}"
+            since[denier] = [told]
     shown = [i for i, (who, _) in enumerate(said) if who not in deniers]
     if subject is not None and said and assertions[(shown or [0])[0]] is not subject:
         first = (shown or [0])[0]  # say what "it" is, once
@@ -274,6 +285,14 @@ def _by_teller(context: CheckContext, said: list[tuple[str, str]]) -> list[str]:
     return [f"{context.words.name(t)} {' and '.join(whats)}" for t, whats in grouped.items()]
 
 
+def _since(entry: Entry) -> str:
+    """How a denier said since that the event took place: a claim, a report, or its own readout."""
+    record = entry.record
+    if isinstance(record, Report):
+        return "reported it"
+    return "asserted it" if isinstance(record, Claim) else "told it"
+
+
 def _what(context: CheckContext, entry: Entry) -> str:
     record = entry.record
     if isinstance(record, Report):
@@ -282,12 +301,21 @@ def _what(context: CheckContext, entry: Entry) -> str:
     verb = "accused" if record.stance is Stance.ACCUSES else "asserted"
     if record.stance is Stance.ACCUSES and record.accused:
         verb = f"accused {context.words.name(record.accused)}"
-    if record.proposition:
-        return f"{verb} ({record.proposition.strip()!r})"
+    said = record.proposition or record.words  # in its own words, where no proposition
+    if said:
+        return f"{verb} ({said.strip()!r})"
+    if record.key is not None and record.about is None:
+        return f"{verb} {record.key!r}"  # say what "it" is: the proposition's key
     return f"{verb} of it" if record.stance is Stance.ACCUSES and record.accused else f"{verb} it"
 
 
 def _words(entry: Entry) -> str:
+    """A denial's own words in brackets; or else, met by a key, the proposition it states.
+
+    A denial met by its proposition's words states what the assertion said, which is shown.
+    """
     record = entry.record
-    words = getattr(record, "words", None)
-    return f" ({words!r})" if words else ""
+    said = getattr(record, "words", None)
+    if not said and getattr(record, "key", None) is not None:
+        said = getattr(record, "proposition", None)
+    return f" ({said.strip()!r})" if said else ""

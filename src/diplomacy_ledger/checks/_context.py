@@ -14,18 +14,22 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from diplomacy_ledger._errors import UnknownEntryError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger.checks._wording import Wording
-from diplomacy_ledger.ledger import Ledger, event_groups
+from diplomacy_ledger.ledger import Ledger, called_off, event_groups
 from diplomacy_ledger.model import (
     Actor,
     ActorKind,
+    Agreement,
     Call,
+    Ceasefire,
     Claim,
     Entry,
+    Hostility,
+    Mediation,
     Meeting,
     Record,
     Report,
@@ -39,6 +43,9 @@ from diplomacy_ledger.time import When, local_candidates, local_status
 __all__ = ["CheckContext", "context_for"]
 
 R = TypeVar("R", bound=Record)
+
+_READOUTS: Final = frozenset({Call, Meeting, Mediation, Ceasefire, Hostility, Agreement})
+"""The kinds whose records are readouts of an event, told by whoever their chain rests on."""
 
 
 class _Roots(dict[str, str]):
@@ -70,7 +77,7 @@ class CheckContext:
         self._by_type: dict[type, list[Entry]] = defaultdict(list)
         self.denials: dict[str, list[Entry]] = defaultdict(list)
         self.about: dict[str, list[Entry]] = defaultdict(list)
-        root, by_type, about, denials = self.root, self._by_type, self.about, self.denials
+        root, by_type, about = self.root, self._by_type, self.about
         said: dict[tuple[str, str], int] = {}  # (record, actor) → where it last said it
         denying: list[tuple[int, str, str, Entry]] = []
         for position, entry in enumerate(self.entries):
@@ -92,9 +99,13 @@ class CheckContext:
                 target = root[record.about]
                 about[target].append(entry)
                 said[(target, root[record.reporter])] = position
-        for position, target, claimant, entry in denying:
-            if said.get((target, claimant), -1) < position:  # else taken back since
-                denials[target].append(entry)
+            elif kind in _READOUTS:  # a readout of an event as held says it took place
+                via = record.provenance.via  # type: ignore[union-attr]
+                if via and getattr(record, "status", Status.OCCURRED) is Status.OCCURRED:
+                    said[(root[entry.id], root[via[-1]])] = position
+        self.withdrawn: dict[str, Entry] = {}  # denial id → where its claimant said it since
+        if denying:
+            self._keep_standing(said, denying)
         self._lineage: dict[str, frozenset[str]] = {}
         self._current: dict[str, Entry | None] = {}
         self._choices: dict[tuple[datetime, str, datetime, datetime], str] = {}
@@ -105,6 +116,30 @@ class CheckContext:
         self._outermost: dict[str, str] = {}
         self._families: dict[tuple[int, type], tuple[Entry, ...]] = {}
         self._statuses: dict[int, Status] = {}
+
+    def _keep_standing(
+        self, said: dict[tuple[str, str], int], denying: list[tuple[int, str, str, Entry]]
+    ) -> None:
+        """File the denials not taken back since, by the record each denies.
+
+        A denial is taken back when its claimant has said since that the event took place: in
+        a claim or report about any readout of it, or in a readout of its own. ``said``: where
+        each (record, actor) was last said; ``denying``: (position, record, claimant, denial).
+        """
+        events, root = self._events, self.root
+        by_event: dict[tuple[str, str], int] = {}
+        for (target, actor), position in said.items():
+            group = events.get(target)
+            key = (target if group is None else root[group[0].id], actor)
+            by_event[key] = max(by_event.get(key, -1), position)
+        for position, target, claimant, entry in denying:
+            group = events.get(target)
+            event = target if group is None else root[group[0].id]
+            since = by_event.get((event, claimant), -1)
+            if since < position:
+                self.denials[target].append(entry)
+            else:  # taken back since
+                self.withdrawn[entry.id] = self.entries[since]
 
     # -- entries -------------------------------------------------------------------------------
 
@@ -243,7 +278,8 @@ class CheckContext:
         """Why the event is not known to have taken place, in words; empty when it is.
 
         A planned event is not known to have taken place; one that a readout says took place
-        and another says was called off is disputed.
+        and another says was called off, at a time it may have been held, is disputed (called
+        off at a time it was not held, it was put off: see :func:`called_off`).
         """
         status = self.event_status(entry)
         readouts = self.event(entry)
@@ -254,8 +290,7 @@ class CheckContext:
         if status is Status.OCCURRED:
             return [
                 f"{self.words.describe(readout)} says it was called off"
-                for readout in readouts
-                if self.status(readout) is Status.CANCELLED
+                for readout in called_off(readouts)
             ]
         return []
 

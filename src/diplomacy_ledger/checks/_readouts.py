@@ -11,7 +11,7 @@ import attrs
 
 from diplomacy_ledger.checks._context import CheckContext, context_for
 from diplomacy_ledger.checks._wording import time_text
-from diplomacy_ledger.ledger import Ledger
+from diplomacy_ledger.ledger import Ledger, called_off
 from diplomacy_ledger.model import (
     Agreement,
     Call,
@@ -23,11 +23,13 @@ from diplomacy_ledger.model import (
     Mediation,
     Meeting,
     Participant,
+    Place,
     SameEvent,
     Statement,
     Status,
+    normalise_name,
 )
-from diplomacy_ledger.time import UTC_MAX, Span, When
+from diplomacy_ledger.time import UTC_MAX, Span, When, canonical_zone
 
 __all__ = ["readout_mismatches"]
 
@@ -43,9 +45,11 @@ def readout_mismatches(ledger: Ledger) -> Iterator[Finding]:
     participants, a mediation's mediators and parties, a ceasefire's parties, a hostility's
     attacker and target or the sides it was between, a statement's speaker, an agreement's parties
     and mediators), matched at the level of what they are part of (Azerbaijan's armed forces are
-    Azerbaijan); a meeting's place; an agreement's time of effect; whether it took place (told as
-    called off and as having happened); and the times: moments, or the starts of spans, that
-    cannot coincide for any placement, and recorded ends that cannot. An open or "ongoing" end is
+    Azerbaijan); a meeting's place (one within another, by its ``region``, agrees; places not
+    known apart disagree only possibly); an agreement's time of effect; whether it took place
+    (told as called off and as having happened, at times that may overlap); and the times:
+    moments, or the starts of spans, that cannot coincide for any placement, and recorded ends
+    that cannot. An open or "ongoing" end is
     unknown, not infinitely late, and is not compared. **definite** when the readouts disagree
     even leaving out those disputed or taken back (and, for times, those a policy chose); else
     **possible**. Each comparison is over the event's readouts at once (bounds and buckets, not
@@ -81,7 +85,8 @@ def _certain(context: CheckContext, readouts: tuple[Entry, ...]) -> bool:
     Disputed or taken-back readouts are left out; for times, so are those a policy chose.
     """
     undisputed = tuple(r for r in readouts if not context.doubts(r))
-    if any(not problem.on_time for problem in _problems(context, undisputed)):
+    found = _problems(context, undisputed)
+    if any(not problem.on_time and not problem.uncertain for problem in found):
         return True
     unchosen = tuple(r for r in undisputed if not context.policy_choices(r))
     return any(problem.on_time for problem in _problems(context, unchosen))
@@ -94,6 +99,7 @@ class _Problem:
     words: str
     involved: tuple[Entry, ...]
     on_time: bool = False
+    uncertain: bool = False  # a disagreement only possibly: places that may be one in another
 
 
 def _finding(
@@ -187,12 +193,7 @@ def _told_apart(context: CheckContext, readouts: list[Entry]) -> list[_Problem]:
             problems += _differ(context, label, [(who, r) for who, r in named if who])
         if kind is Hostility:
             problems += _sides_differ(context, told)
-    places = [
-        ((r.record.place,), r)
-        for r in readouts
-        if isinstance(r.record, Meeting) and r.record.place is not None
-    ]
-    problems += _differ(context, "places", places, actors=False)
+    problems += _places_differ(context, readouts)
     effects: list[tuple[When | Span, Entry]] = [
         (r.record.effective, r)
         for r in readouts
@@ -219,22 +220,20 @@ def _differ(
     context: CheckContext,
     label: str,
     named: Sequence[tuple[tuple[str, ...], Entry]],
-    *,
-    actors: bool = True,
 ) -> list[_Problem]:
-    """The readouts' actors (or places) for one role, where two readouts name them otherwise.
+    """The readouts' actors for one role, where two readouts name them otherwise.
 
     A readout names whom it names: one that names fewer (the leaders, not their aides) leaves
     the others out and agrees. The readouts agree when one of them names all whom any names
     (the others name some of them); else the ones that name most, each not named whole by
     another, disagree with each other, and so does every readout that names someone one of
     them leaves out. Actors are compared as what they are ultimately part of: Azerbaijan's
-    armed forces are Azerbaijan, the Russian foreign ministry is Russia; places
-    (``actors=False``) by their ids. Each value is shown as its first readout names it. No
+    armed forces are Azerbaijan, the Russian foreign ministry is Russia (places: see
+    :func:`_places_differ`). Each value is shown as its first readout names it. No
     pairwise comparison: a summit told by a thousand outlets, each naming some of its leaders,
     costs what reading them does.
     """
-    same = context.outermost if actors else context.root.__getitem__
+    same = context.outermost
     buckets: dict[frozenset[str], list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
     for ids, readout in named:
         buckets[frozenset(same(id) for id in ids)].append((ids, readout))
@@ -252,6 +251,79 @@ def _differ(
     )
     involved = tuple(r for value, told in buckets.items() if value in clashing for _, r in told)
     return [_Problem(f"their {label} differ ({shown})", involved)]
+
+
+def _places_differ(context: CheckContext, readouts: Sequence[Entry]) -> list[_Problem]:
+    """Meetings told at places that are not one: definite when known apart, else possible.
+
+    A place lies within another when its ``region`` is the other's name or alias (a base whose
+    region is "Anchorage", in Anchorage): the two agree. Places known apart are in different
+    time zones, or each in one recorded state and not the same one. Others may be one within
+    the other, which the ledger does not record (open world): a possible disagreement, not a
+    definite one. O(k) for k readouts, plus the chain of regions of each place.
+    """
+    told = [
+        (r.record.place, r)
+        for r in readouts
+        if isinstance(r.record, Meeting) and r.record.place is not None
+    ]
+    if len(told) < 2:
+        return []
+    root = context.root
+    by_place: dict[str, list[Entry]] = defaultdict(list)
+    outer: dict[str, str] = {}
+    for place, readout in told:
+        first = root[place]
+        by_place[first].append(readout)
+        if first not in outer:
+            outer[first] = _outermost_place(context, first)
+    if len(set(outer.values())) < 2:
+        return []
+    places = [_place(context, id) for id in dict.fromkeys(outer.values())]
+    zones = {canonical_zone(place.zone) for place in places if place is not None}
+    states = {
+        context.outermost(place.states[0])
+        for place in places
+        if place is not None and len(place.states) == 1
+    }
+    apart = len(zones) > 1 or (
+        len(states) > 1 and all(p is not None and len(p.states) == 1 for p in places)
+    )
+    words = context.words
+    shown = "; ".join(
+        f"{words.name(place)} in {_and(repr(r.id) for r in told)}"
+        for place, told in by_place.items()
+    )
+    within = "" if apart else "; one may lie within the other (no place's region says so)"
+    involved = tuple(r for told in by_place.values() for r in told)
+    return [_Problem(f"their places differ ({shown}){within}", involved, uncertain=not apart)]
+
+
+def _place(context: CheckContext, id: str) -> Place | None:
+    entry = context.current(id)
+    return entry.record if entry is not None and isinstance(entry.record, Place) else None
+
+
+def _outermost_place(context: CheckContext, id: str) -> str:
+    """The place ``id`` lies within, following the places its region names, or itself."""
+    named = context.memo.get("places by name")
+    if named is None:
+        index: dict[str, str] = {}
+        for entry in context.of_type(Place):
+            record = entry.record
+            assert isinstance(record, Place)
+            for name in (record.name, *record.aliases):
+                index.setdefault(normalise_name(name), context.root[entry.id])
+        named = context.memo["places by name"] = index
+    assert isinstance(named, dict)
+    seen = {id}
+    while (place := _place(context, id)) is not None and place.region is not None:
+        found = named.get(normalise_name(place.region))
+        if found is None or found in seen:
+            break
+        seen.add(found)
+        id = found
+    return id
 
 
 def _widest(values: list[frozenset[str]]) -> list[frozenset[str]]:
@@ -320,8 +392,8 @@ def _sides(fight: Entry) -> tuple[str, ...]:
 
 
 def _status_differs(context: CheckContext, readouts: tuple[Entry, ...]) -> list[_Problem]:
-    off = [r for r in readouts if context.status(r) is Status.CANCELLED]
     held = [r for r in readouts if context.status(r) is Status.OCCURRED]
+    off = called_off(readouts) if held else []  # called off when it was held, not put off
     if not off or not held:
         return []
     return [

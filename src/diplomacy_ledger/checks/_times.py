@@ -208,11 +208,18 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
     """Local wall times that were skipped or repeated in their zone and resolved by a policy.
 
     Always **definite**: the wall time did not exist, or existed twice, on that zone's clocks, so
-    the instant recorded is a choice someone made. O(n).
+    the instant recorded is a choice someone made. One finding per record, naming each such wall
+    time in it (a span from 01:20 to 01:50 on the night clocks go back is one problem). O(n).
     """
     context = context_for(ledger)
     statuses: dict[tuple[datetime, str], str] = {}
-    for entry, when in _walls(context):
+    found: list[str] = []
+    current: Entry | None = None
+    for entry, when in _walls(context):  # each record's wall times come together
+        if entry is not current:
+            if current is not None and found:
+                yield _unresolved(context, current, found)
+            current, found = entry, []
         assert when.wall is not None
         assert when.zone is not None
         key = (when.wall, when.zone)
@@ -222,15 +229,22 @@ def unresolved_local_times(ledger: Ledger) -> Iterator[Finding]:
         if status == "ok" or (when.either and status == "repeated"):
             continue  # an "either" time was not resolved: it is kept as the two instants
         what = "did not exist" if status == "skipped" else "happened twice"
-        yield Finding(
-            FindingKind.UNRESOLVED_LOCAL_TIME,
-            "definite",
-            (entry.id,),
-            f"{context.words.describe(entry)}: the wall time {when.wall.isoformat(sep=' ')} "
-            f"{what} in {when.zone}; it was resolved by a policy to {time_text(when)}"
+        found.append(
+            f"the wall time {when.wall.isoformat(sep=' ')} {what} in {when.zone}; it was "
+            f"resolved by a policy to {time_text(when)}"
             + (f" (the words: {when.text!r})" if when.text else "")
-            + ".",
         )
+    if current is not None and found:
+        yield _unresolved(context, current, found)
+
+
+def _unresolved(context: CheckContext, entry: Entry, found: list[str]) -> Finding:
+    return Finding(
+        FindingKind.UNRESOLVED_LOCAL_TIME,
+        "definite",
+        (entry.id,),
+        f"{context.words.describe(entry)}: {'; and '.join(dict.fromkeys(found))}.",
+    )
 
 
 def _walls(context: CheckContext) -> Iterator[tuple[Entry, When]]:

@@ -44,8 +44,9 @@ class Wording:
         return found
 
     def describe(self, entry: Entry) -> str:
-        """``'call-x' (a call)``: an entry's id and kind, for explanations."""
-        return f"{entry.id!r} (a {entry.kind.replace('_', ' ')})"
+        """``'call-x' (a call)``, ``'deal' (an agreement)``: an entry's id and kind, in words."""
+        kind = entry.kind.replace("_", " ")
+        return f"{entry.id!r} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
 
     def describe_event(self, readouts: Sequence[Entry]) -> str:
         """One event in words: ``'call-x' (a call)``, or ``the call told in 'call-x' and 'call-y'``.

@@ -26,7 +26,7 @@ import attrs
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._gc import gc_paused
 from diplomacy_ledger._repr import attrs_repr
-from diplomacy_ledger.ledger import Ledger, event_groups
+from diplomacy_ledger.ledger import Ledger, called_off, event_groups
 from diplomacy_ledger.model import (
     Call,
     Claim,
@@ -173,11 +173,12 @@ def _status(entry: Entry) -> Status:
     return status
 
 
-def _denials(ledger: Ledger) -> dict[str, list[str]]:
+def _denials(ledger: Ledger, groups: dict[str, tuple[Entry, ...]]) -> dict[str, list[str]]:
     """First-version id of each record that claims deny → the ids of the denials, in order.
 
-    A denial its claimant took back, by saying it after all (a later claim asserting the record,
-    or a report of it), denies nothing any more.
+    A denial its claimant took back, by saying after all that the event took place (a later
+    claim asserting, or report of, any readout of it, or a readout of the call or meeting as
+    held that rests on the claimant), denies nothing any more. ``groups``: the event groups.
     """
     origin, index = ledger.origin, ledger.index
     claims = ledger.by_kind(Claim)
@@ -188,7 +189,13 @@ def _denials(ledger: Ledger) -> dict[str, list[str]]:
     ]
     if not denying:
         return {}
-    said: dict[tuple[str, str], int] = {}  # (record, actor) → the last place it said it
+
+    def event(target: str) -> str:
+        """The event a record tells of: the first-version id of its group's first record."""
+        group = groups.get(target)
+        return target if group is None else origin(group[0].id)
+
+    said: dict[tuple[str, str], int] = {}  # (event, actor) → the last place it said it
     for entry in (*claims, *ledger.by_kind(Report)):
         record = entry.record
         if isinstance(record, Claim) and (record.stance is Stance.DENIES or not record.about):
@@ -196,15 +203,22 @@ def _denials(ledger: Ledger) -> dict[str, list[str]]:
         assert isinstance(record, Claim | Report)
         who = record.claimant if isinstance(record, Claim) else record.reporter
         assert record.about is not None
-        key = (origin(record.about), origin(who))
+        key = (event(origin(record.about)), origin(who))
         said[key] = max(said.get(key, -1), index(entry.id))
+    for kind in (Call, Meeting):
+        for entry in ledger.by_kind(kind):
+            told = entry.record
+            assert isinstance(told, Call | Meeting)
+            if told.provenance.via and told.status is Status.OCCURRED:
+                key = (event(origin(entry.id)), origin(told.provenance.via[-1]))
+                said[key] = max(said.get(key, -1), index(entry.id))
     found: dict[str, list[str]] = defaultdict(list)
     for entry in denying:
         claim = entry.record
         assert isinstance(claim, Claim)
         assert claim.about is not None
         target = origin(claim.about)
-        if said.get((target, origin(claim.claimant)), -1) < index(entry.id):
+        if said.get((event(target), origin(claim.claimant)), -1) < index(entry.id):
             found[target].append(entry.id)
     return dict(found)
 
@@ -224,7 +238,7 @@ def _doubts(
     denials: dict[str, list[str]],
 ) -> tuple[str, ...]:
     """What puts the event in doubt: readouts telling it as called off, denials of the others."""
-    found = [entry.id for entry in readouts if _status(entry) is Status.CANCELLED]
+    found = [entry.id for entry in called_off(readouts)]  # a plan put off is no doubt
     if denials:
         for entry in occurred:
             found += _denied(entry, denials, ledger.origin)
@@ -412,9 +426,12 @@ def _cached(ledger: Ledger) -> type[_Cache]:
 def _build(ledger: Ledger, cache: type[_Cache], key: tuple[int, object]) -> None:
     """Work out the contacts of the ledger into the cache."""
     # Each group once (event_groups gives it under every member's id), then each member's.
-    events = {id(group): group for group in event_groups(ledger).values()}
+    by_origin = event_groups(ledger)
+    events = {id(group): group for group in by_origin.values()}
     groups = {entry.id: group for group in events.values() for entry in group}
-    denials = _denials(ledger)  # none, in most ledgers: then a contact told once costs nothing
+    denials = _denials(
+        ledger, by_origin
+    )  # none, in most ledgers: then a contact told once costs nothing
     seen: set[str] = set()
     found: list[Contact] = []
     indexes: list[int] = []

@@ -4,7 +4,7 @@ Built on the model and time.
 """
 
 from diplomacy_ledger.ledger._batch import Batch
-from diplomacy_ledger.ledger._events import event_groups
+from diplomacy_ledger.ledger._events import called_off, event_groups
 from diplomacy_ledger.ledger._intervals import IntervalIndex
 from diplomacy_ledger.ledger._ledger import Ledger
 
@@ -12,5 +12,6 @@ __all__ = [
     "Batch",
     "IntervalIndex",
     "Ledger",
+    "called_off",
     "event_groups",
 ]

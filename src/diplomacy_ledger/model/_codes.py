@@ -30,8 +30,9 @@ import attrs
 
 from diplomacy_ledger._errors import InvalidValueError
 from diplomacy_ledger._repr import python_repr
-from diplomacy_ledger.model._actors import Actor
+from diplomacy_ledger.model._actors import Actor, ActorKind
 from diplomacy_ledger.model._kinds import Record
+from diplomacy_ledger.model._offices import Office
 from diplomacy_ledger.model._records import (
     Call,
     Ceasefire,
@@ -40,6 +41,7 @@ from diplomacy_ledger.model._records import (
     Mediation,
     Medium,
     Meeting,
+    Participant,
     Report,
     Stance,
     Statement,
@@ -203,7 +205,7 @@ def event_codes(record: Record, *, lookup: Lookup = _NOTHING) -> tuple[EventCode
         return (_consult(record.medium, [first], rest),)
     if isinstance(record, Meeting):
         if record.host is None:
-            return (_hostless(record),)
+            return (_hostless(record, lookup),)
         visitors, host = [visitor.actor for visitor in record.visitors], [record.host.actor]
         if record.medium is not Medium.IN_PERSON:
             return (_consult(record.medium, visitors, host),)
@@ -238,14 +240,26 @@ def _consult(medium: Medium, source: list[str], target: list[str]) -> EventCode:
     return attrs.evolve(code, plover_mode="phone") if medium is Medium.VIDEO else code
 
 
-def _hostless(meeting: Meeting) -> EventCode:
-    """A meeting no one hosted: remote, at a third location (two), or multilateral (more)."""
+def _hostless(meeting: Meeting, lookup: Lookup) -> EventCode:
+    """A meeting no one hosted: remote, at a third location (two sides), or multilateral (more).
+
+    Two sides are two people, or two delegations: everyone named in an office whose
+    jurisdiction is one of two states (or part of one), or an actor part of one. A leader with
+    aides whose side is not recorded may be a third side: multilateral.
+    """
     first, *rest = meeting.actors
     if meeting.medium is not Medium.IN_PERSON:
         return _consult(meeting.medium, [first], rest)
     if len(rest) == 1:
         note = "no host is recorded: coded as a meeting at a third location"
         return EventCode.of("044", source=[first], target=rest, reciprocal=True, note=note)
+    sides = [_side(participant, lookup) for participant in meeting.participants]
+    known = [side for side in sides if side is not None]
+    if len(known) == len(sides) and len(set(known)) == 2:
+        one = [actor for actor, side in zip(meeting.actors, sides, strict=True) if side == known[0]]
+        other = [actor for actor in meeting.actors if actor not in one]
+        note = "no host is recorded; two sides, with their delegations: a third location"
+        return EventCode.of("044", source=one, target=other, reciprocal=True, note=note)
     note = f"a meeting of {len(meeting.actors)} with no host: PLOVER's multilateral mode"
     code = EventCode.of("040", source=[first], target=rest, reciprocal=True, note=note)
     return attrs.evolve(code, plover_mode="multilateral")
@@ -377,6 +391,22 @@ def _chain(actor: str, lookup: Lookup) -> Iterator[str]:
         yield current
         record = lookup(current)
         current = record.part_of if isinstance(record, Actor) else None
+
+
+def _side(participant: Participant, lookup: Lookup) -> str | None:
+    """Whose side a participant is on: its office's jurisdiction, or what it is part of.
+
+    The outermost of the chain (a ministry's state). None for a person named in no office.
+    """
+    office = lookup(participant.office) if participant.office is not None else None
+    if isinstance(office, Office) and office.jurisdiction is not None:
+        return list(_chain(office.jurisdiction, lookup))[-1]
+    record = lookup(participant.actor)
+    if isinstance(record, Actor) and record.part_of is not None:
+        return list(_chain(participant.actor, lookup))[-1]
+    if isinstance(record, Actor) and record.kind is ActorKind.STATE:
+        return participant.actor
+    return None
 
 
 def _same_side(one: str, other: str, lookup: Lookup) -> bool:
