@@ -161,7 +161,6 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
         ends = (w.after(zone), w.after(zone))
         a_end, b_end = ends if w.coin() else ends[::-1]
         a_time, b_time = Span(a_start, a_end), Span(b_start, b_end)
-    disputed = w.coin()
     source = w.source_for_story(zone)
     if kind == FindingKind.POSSIBLY_SAME_EVENT and is_stay(a_time) != is_stay(b_time):
         b_time = a_time  # the same people during a stay of theirs: a part of it, no finding
@@ -180,6 +179,7 @@ def _overlapping_calls(w: World, who: str, first: str, second: str, kind: str) -
         b = w.add(record, "meeting" if isinstance(record, Meeting) else "call")
     if w.coin():  # a call called off at the same time takes no one's time
         w.add(Call((who, first), a_time, Provenance(source), status=Status.CANCELLED), "call")
+    disputed = w.coin()  # drawn last, so that dropping the denial leaves the rest as it was
     if disputed:
         quiet_denial(w, w.pick((a, b)), source)
     if kind == FindingKind.POSSIBLY_SAME_EVENT:
