@@ -151,18 +151,11 @@ def _on_the_sidelines(
     Both met in person at one place (as every readout of them as held says), and everyone in
     the smaller took part in the larger.
     """
-    places = set()
-    for entry in (*first, *second):
-        if context.set_aside(entry):
-            continue
-        record = entry.record
-        if not isinstance(record, Meeting) or record.medium is not Medium.IN_PERSON:
-            return False
-        if record.place is None:
-            return False
-        places.add(context.root[record.place])
+    here, there = _whereabouts(context, first), _whereabouts(context, second)
+    if here is None or there is None:
+        return False
     small, large = sorted(people, key=len)
-    return len(places) == 1 and small < large
+    return len(here | there) == 1 and small < large
 
 
 def possibly_same_events(ledger: Ledger) -> Iterator[Finding]:
