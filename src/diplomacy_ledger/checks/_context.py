@@ -36,6 +36,7 @@ from diplomacy_ledger.model import (
     Retraction,
     Stance,
     Status,
+    status_of,
     whens_in,
 )
 from diplomacy_ledger.time import When, local_candidates, local_status
@@ -101,7 +102,7 @@ class CheckContext:
                 said[(target, root[record.reporter])] = position
             elif kind in _READOUTS:  # a readout of an event as held says it took place
                 via = record.provenance.via  # type: ignore[union-attr]
-                if via and getattr(record, "status", Status.OCCURRED) is Status.OCCURRED:
+                if via and status_of(record) is Status.OCCURRED:
                     said[(root[entry.id], root[via[-1]])] = position
         self.withdrawn: dict[str, Entry] = {}  # denial id → where its claimant said it since
         if denying:
@@ -230,9 +231,7 @@ class CheckContext:
     @staticmethod
     def status(entry: Entry) -> Status:
         """Whether the record's event took place, was planned, or was called off."""
-        status = getattr(entry.record, "status", Status.OCCURRED)
-        assert isinstance(status, Status)
-        return status
+        return status_of(entry.record)
 
     def event_key(self, entry: Entry) -> str:
         """One id that stands for the event (the id of its first record)."""

@@ -36,6 +36,7 @@ from diplomacy_ledger.model import (
     Report,
     Stance,
     Status,
+    status_of,
 )
 from diplomacy_ledger.time import (
     Certainty,
@@ -163,14 +164,8 @@ class ContactMatch:
 
 def _occurred(readouts: tuple[Entry, ...]) -> list[Entry] | None:
     """The readouts that say the event took place, or None when it is no contact."""
-    found = [entry for entry in readouts if _status(entry) is Status.OCCURRED]
+    found = [entry for entry in readouts if status_of(entry.record) is Status.OCCURRED]
     return found or None
-
-
-def _status(entry: Entry) -> Status:
-    status = entry.record.status  # type: ignore[union-attr]
-    assert isinstance(status, Status)
-    return status
 
 
 def _denials(ledger: Ledger, groups: dict[str, tuple[Entry, ...]]) -> dict[str, list[str]]:

@@ -32,6 +32,7 @@ from diplomacy_ledger.model import (
     Source,
     Status,
     event_codes,
+    status_of,
     time_bounds,
 )
 from diplomacy_ledger.time import UTC_MAX, UTC_MIN, Span, start_of
@@ -52,7 +53,7 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
     exported: set[str] = set()
     lookup = _lookup(ledger)
     for entry in ledger.entries():
-        if getattr(entry.record, "status", Status.OCCURRED) is not Status.OCCURRED:
+        if status_of(entry.record) is not Status.OCCURRED:
             continue
         group = groups.get(ledger.origin(entry.id), (entry,))
         if group[0].id in exported:

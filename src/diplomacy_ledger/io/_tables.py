@@ -32,6 +32,7 @@ from diplomacy_ledger.model import (
     Status,
     kind_of,
     named_actors,
+    status_of,
     time_bounds,
 )
 from diplomacy_ledger.time import UTC_MAX, UTC_MIN, When, local_date, start_of, validate_zone
@@ -74,7 +75,7 @@ def _bounds(readouts: tuple[Entry, ...]) -> tuple[datetime, datetime] | None:
 def _row(ledger: Ledger, readouts: tuple[Entry, ...], zone: str) -> dict[str, Any]:
     # What happened, when and who took part come from the readouts that say it took place, if
     # any does: a plan linked to them may have named another day or other people.
-    told = [r for r in readouts if getattr(r.record, "status", Status.OCCURRED) is Status.OCCURRED]
+    told = [r for r in readouts if status_of(r.record) is Status.OCCURRED]
     telling = tuple(told) or readouts
     first = telling[0].record
     moment = first.time
@@ -86,7 +87,7 @@ def _row(ledger: Ledger, readouts: tuple[Entry, ...], zone: str) -> dict[str, An
         provenance = getattr(readout.record, "provenance", None)
         if provenance is not None:
             sources[provenance.source] = None
-        statuses[getattr(readout.record, "status", Status.OCCURRED).value] = None
+        statuses[status_of(readout.record).value] = None
     for readout in telling:
         for actor in named_actors(readout.record):
             actors[ledger.origin(actor)] = None

@@ -15,7 +15,7 @@ from datetime import datetime
 from itertools import accumulate
 
 from diplomacy_ledger.ledger._ledger import Ledger
-from diplomacy_ledger.model import Entry, Retraction, SameEvent, Status
+from diplomacy_ledger.model import Entry, Retraction, SameEvent, Status, status_of
 from diplomacy_ledger.time import Span, start_of
 
 __all__ = ["called_off", "event_groups"]
@@ -57,12 +57,6 @@ def event_groups(ledger: Ledger) -> dict[str, tuple[Entry, ...]]:
     return events
 
 
-def _status(entry: Entry) -> Status:
-    status = getattr(entry.record, "status", Status.OCCURRED)
-    assert isinstance(status, Status)
-    return status
-
-
 def _extent(entry: Entry) -> tuple[datetime, datetime] | None:
     """The earliest and latest instant the record's time may touch; None if it gives none.
 
@@ -88,8 +82,8 @@ def called_off(readouts: Sequence[Entry]) -> list[Entry]:
     O(k log k) for k readouts: the held times sorted by start, with the latest end among those
     that begin by each.
     """
-    off = [entry for entry in readouts if _status(entry) is Status.CANCELLED]
-    held = [entry for entry in readouts if _status(entry) is Status.OCCURRED]
+    off = [entry for entry in readouts if status_of(entry.record) is Status.CANCELLED]
+    held = [entry for entry in readouts if status_of(entry.record) is Status.OCCURRED]
     if not off or not held:
         return off
     starts = [_extent(entry) for entry in held]

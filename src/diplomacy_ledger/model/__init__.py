@@ -28,6 +28,7 @@ from diplomacy_ledger.model._plan import (
     plan_of,
     reference_targets,
     references,
+    status_of,
     time_bounds,
     whens_in,
 )
@@ -123,6 +124,7 @@ __all__ = [
     "reference_targets",
     "references",
     "shown",
+    "status_of",
     "system_clock",
     "time_bounds",
     "whens_in",

@@ -19,7 +19,7 @@ import attrs
 
 from diplomacy_ledger.model._kinds import Record
 from diplomacy_ledger.model._provenance import Provenance
-from diplomacy_ledger.model._records import Participant
+from diplomacy_ledger.model._records import Participant, Status
 from diplomacy_ledger.time import Span, When
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "plan_of",
     "reference_targets",
     "references",
+    "status_of",
     "time_bounds",
     "whens_in",
 ]
@@ -212,6 +213,16 @@ def participants(record: attrs.AttrsInstance) -> list[Participant]:
         if office is not None:
             found.append(Participant(getattr(record, actor_field), office=office))
     return found
+
+
+def status_of(record: object) -> Status:
+    """Whether the record's event took place, was planned, or was called off.
+
+    Records of kinds with no ``status`` (a claim, a tenure) tell of what took place.
+    """
+    status = getattr(record, "status", Status.OCCURRED)
+    assert isinstance(status, Status)
+    return status
 
 
 def time_bounds(record: Record) -> tuple[datetime, datetime] | None:
