@@ -227,7 +227,10 @@ def _truce(
     truce = w.add(ceasefire, "ceasefire")
     if ceasefire.status is Status.OCCURRED:  # events are what took place: a plan is none
         w.events.append(truce)
-    if w.rare(3) and w.room() >= 2 and w.allows("same_event"):  # the other side's, agreeing
+    # The other side's readout, agreeing, if it leaves room for the fighting elsewhere (a place,
+    # a source and the fighting) that a local truce needs: a ledger drawn with max_size=21 held 23.
+    elsewhere = 3 if local else 0
+    if w.rare(3) and w.room() >= 2 + elsewhere and w.allows("same_event"):
         told = Ceasefire(parties[::-1], effective, w.provenance(source), until=until,
                          status=ceasefire.status, places=ceasefire.places)  # fmt: skip
         w.add(SameEvent((truce, w.add(told, "ceasefire")), note="each side's readout"), "link")
